@@ -1,0 +1,48 @@
+package dev.td.server;
+
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+
+/** A PostgreSQL URL as users write it ({@code postgresql://user:pw@host/db}) or as JDBC wants it. */
+record ConnectionUrl(String jdbcUrl, String user, String password) {
+
+    static ConnectionUrl parse(String url) {
+        if (url.startsWith("jdbc:postgresql:")) {
+            URI uri = URI.create(url.substring("jdbc:".length()));
+            String user = queryParam(uri, "user");
+            String password = queryParam(uri, "password");
+            return new ConnectionUrl(url, user, password);
+        }
+        if (url.startsWith("postgresql://") || url.startsWith("postgres://")) {
+            URI uri = URI.create(url);
+            String userInfo = uri.getRawUserInfo() == null ? "" : uri.getRawUserInfo();
+            String[] parts = userInfo.split(":", 2);
+            String user = decode(parts[0]);
+            String password = parts.length > 1 ? decode(parts[1]) : "";
+            int port = uri.getPort() < 0 ? 5432 : uri.getPort();
+            String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
+            return new ConnectionUrl("jdbc:postgresql://" + uri.getHost() + ":" + port + uri.getRawPath() + query, user, password);
+        }
+        throw new IllegalArgumentException("database URL must start with postgresql:// or jdbc:postgresql:, got "
+                + url.replaceAll(":[^:@/]*@", ":***@"));
+    }
+
+    private static String queryParam(URI uri, String name) {
+        String query = uri.getRawQuery();
+        if (query == null) {
+            return "";
+        }
+        for (String pair : query.split("&")) {
+            String[] kv = pair.split("=", 2);
+            if (kv[0].equals(name) && kv.length == 2) {
+                return decode(kv[1]);
+            }
+        }
+        return "";
+    }
+
+    private static String decode(String s) {
+        return URLDecoder.decode(s, StandardCharsets.UTF_8);
+    }
+}

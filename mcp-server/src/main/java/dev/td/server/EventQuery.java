@@ -1,0 +1,172 @@
+package dev.td.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.td.tools.Json;
+import dev.td.tools.ToolException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * Reads pages of a person's events, in the effective view (corrections applied, voided events
+ * hidden) or as the raw log. Pages are ordered by (occurred_at, sequence) and continue by cursor.
+ */
+final class EventQuery {
+
+    /** What to read. */
+    record Filter(List<String> types, Optional<Instant> from, Optional<Instant> to, boolean effective, int limit,
+                  Optional<Cursor> after) {
+    }
+
+    /** Position after the last event of a page. */
+    record Cursor(Instant occurredAt, long sequence) {
+        String encode() {
+            String raw = occurredAt.toString() + "|" + sequence;
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+        }
+
+        static Cursor decode(String value, String path) {
+            try {
+                String raw = new String(Base64.getUrlDecoder().decode(value), StandardCharsets.UTF_8);
+                String[] parts = raw.split("\\|");
+                return new Cursor(Instant.parse(parts[0]), Long.parseLong(parts[1]));
+            } catch (RuntimeException e) {
+                throw ToolException.invalid(path, "this cursor is not one td issued; pass next_cursor from the previous page unchanged, or leave cursor out to start at the beginning");
+            }
+        }
+    }
+
+    /** A page of events as JSON, and the cursor of the next page. */
+    record Page(ArrayNode events, Optional<Cursor> next) {
+    }
+
+    private final DataSource db;
+    private final EventStore store;
+    private final ObjectMapper json = Json.mapper();
+
+    EventQuery(DataSource db, EventStore store) {
+        this.db = db;
+        this.store = store;
+    }
+
+    Page page(UUID userId, Filter filter) {
+        String sql = filter.effective() ? effectiveSql(filter) : logSql(filter);
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            int i = bind(ps, userId, filter);
+            ps.setInt(i, filter.limit() + 1);
+            List<ObjectNode> rows = new ArrayList<>();
+            Cursor last = null;
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next() && rows.size() < filter.limit() + 1) {
+                    if (rows.size() == filter.limit()) {
+                        return new Page(array(rows), Optional.of(last));
+                    }
+                    StoredEvent e = store.read(rs);
+                    ObjectNode node = filter.effective() ? effective(e, rs) : e.toJson();
+                    rows.add(node);
+                    last = new Cursor(filter.effective() ? rs.getTimestamp("eff_occurred_at").toInstant() : e.occurredAt().toInstant(), e.sequence());
+                }
+            }
+            return new Page(array(rows), Optional.empty());
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private ArrayNode array(List<ObjectNode> rows) {
+        ArrayNode a = json.createArrayNode();
+        rows.forEach(a::add);
+        return a;
+    }
+
+    private ObjectNode effective(StoredEvent e, ResultSet rs) throws SQLException {
+        ObjectNode node = e.toJson();
+        String corrections = rs.getString("correction_ids");
+        if (corrections == null) {
+            return node;
+        }
+        try {
+            ZoneId zone = ZoneId.of(rs.getString("eff_time_zone"));
+            node.put("occurred_at", StoredEvent.iso(rs.getTimestamp("eff_occurred_at").toInstant().atZone(zone).toOffsetDateTime()));
+            node.put("time_zone", zone.getId());
+            node.set("original_data", node.get("data"));
+            node.set("data", json.readTree(rs.getString("eff_data")));
+            node.set("corrected_by", json.readTree(corrections));
+            return node;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+            throw new SQLException(ex);
+        }
+    }
+
+    private static String logSql(Filter f) {
+        return "SELECT " + EventStore.columns() + " FROM events e WHERE e.user_id = ?" + typeClause(f, "e.type")
+                + rangeClause(f, "e.occurred_at", "e.sequence") + " ORDER BY e.occurred_at, e.sequence LIMIT ?";
+    }
+
+    private static String effectiveSql(Filter f) {
+        String cols = EventStore.columns().replaceAll("(\\w+)", "e.$1");
+        return "SELECT * FROM (SELECT " + cols + ", COALESCE(lc.occurred_at, e.occurred_at) AS eff_occurred_at,"
+                + " COALESCE(lc.time_zone, e.time_zone) AS eff_time_zone, COALESCE(lc.data -> 'data', e.data)::text AS eff_data,"
+                + " ca.ids::text AS correction_ids"
+                + " FROM events e"
+                + " LEFT JOIN LATERAL (SELECT c.occurred_at, c.time_zone, c.data FROM events c WHERE c.user_id = e.user_id"
+                + "   AND c.subject_event_id = e.event_id AND c.type = 'event.corrected' ORDER BY c.sequence DESC LIMIT 1) lc ON true"
+                + " LEFT JOIN LATERAL (SELECT jsonb_agg(c.event_id ORDER BY c.sequence) AS ids FROM events c WHERE c.user_id = e.user_id"
+                + "   AND c.subject_event_id = e.event_id AND c.type = 'event.corrected') ca ON true"
+                + " WHERE e.user_id = ? AND e.subject_event_id IS NULL"
+                + " AND NOT EXISTS (SELECT 1 FROM events v WHERE v.user_id = e.user_id AND v.subject_event_id = e.event_id AND v.type = 'event.voided')"
+                + typeClause(f, "e.type") + ") x WHERE true" + rangeClause(f, "x.eff_occurred_at", "x.sequence")
+                + " ORDER BY x.eff_occurred_at, x.sequence LIMIT ?";
+    }
+
+    private static String typeClause(Filter f, String column) {
+        if (f.types().isEmpty()) {
+            return "";
+        }
+        List<String> parts = new ArrayList<>();
+        for (String t : f.types()) {
+            parts.add(t.endsWith(".*") ? column + " LIKE ?" : column + " = ?");
+        }
+        return " AND (" + String.join(" OR ", parts) + ")";
+    }
+
+    private static String rangeClause(Filter f, String time, String seq) {
+        StringBuilder s = new StringBuilder();
+        f.from().ifPresent(x -> s.append(" AND ").append(time).append(" >= ?"));
+        f.to().ifPresent(x -> s.append(" AND ").append(time).append(" < ?"));
+        f.after().ifPresent(x -> s.append(" AND (").append(time).append(", ").append(seq).append(") > (?, ?)"));
+        return s.toString();
+    }
+
+    private static int bind(PreparedStatement ps, UUID userId, Filter f) throws SQLException {
+        int i = 1;
+        ps.setObject(i++, userId);
+        for (String t : f.types()) {
+            ps.setString(i++, t.endsWith(".*") ? t.substring(0, t.length() - 1).replace("%", "\\%").replace("_", "\\_") + "%" : t);
+        }
+        if (f.from().isPresent()) {
+            ps.setTimestamp(i++, Timestamp.from(f.from().get()));
+        }
+        if (f.to().isPresent()) {
+            ps.setTimestamp(i++, Timestamp.from(f.to().get()));
+        }
+        if (f.after().isPresent()) {
+            ps.setTimestamp(i++, Timestamp.from(f.after().get().occurredAt()));
+            ps.setLong(i++, f.after().get().sequence());
+        }
+        return i;
+    }
+}

@@ -1,0 +1,216 @@
+package dev.td.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.td.tools.Envelope;
+import dev.td.tools.Meta;
+import dev.td.tools.ToolCall;
+import dev.td.tools.ToolException;
+import dev.td.tools.ToolRegistry;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** The tools over the raw event log: log_events, get_events, correct_event, void_event, get_event_types. */
+final class EventTools {
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    private final EventStore store;
+    private final EventQuery query;
+    private final EventTypes types;
+    private final Accounts accounts;
+
+    EventTools(EventStore store, EventQuery query, EventTypes types, Accounts accounts) {
+        this.store = store;
+        this.query = query;
+        this.types = types;
+        this.accounts = accounts;
+    }
+
+    void register(ToolRegistry.Builder tools) {
+        tools.handle("log_events", this::logEvents)
+                .handle("get_events", this::getEvents)
+                .handle("correct_event", this::correctEvent)
+                .handle("void_event", this::voidEvent)
+                .handle("get_event_types", this::getEventTypes);
+    }
+
+    private Envelope logEvents(ToolCall call) {
+        UUID user = call.principal().userId();
+        ZoneId personZone = accounts.timeZoneOf(user);
+        Instant now = Instant.now();
+        JsonNode items = call.arguments().get("events");
+        List<NewEvent> events = new ArrayList<>();
+        for (int i = 0; i < items.size(); i++) {
+            JsonNode item = items.get(i);
+            String path = "$.events[" + i + "]";
+            String type = item.get("type").asText();
+            types.validateLoggable(type, item.get("data"), path);
+            TimeInput.Moment at = TimeInput.occurredAt(item.get("occurred_at").asText(), text(item, "time_zone"), personZone, path + ".occurred_at", now);
+            ObjectNode metadata = metadata(call, text(item, "device"));
+            events.add(new NewEvent(type, at.instant(), at.zone(), (ObjectNode) item.get("data"), item.get("idempotency_key").asText(), metadata, Optional.empty()));
+        }
+        List<StoredEvent> stored = store.append(user, events);
+        ArrayNode out = JSON.arrayNode();
+        int replayed = 0;
+        for (StoredEvent e : stored) {
+            out.add(e.toJson().put("replayed", e.replayed()));
+            replayed += e.replayed() ? 1 : 0;
+        }
+        ObjectNode data = JSON.objectNode();
+        data.set("events", out);
+        data.put("stored", stored.size() - replayed);
+        data.put("replayed", replayed);
+        return Envelope.of(data, Meta.now(call.origin().requestId()));
+    }
+
+    private Envelope getEvents(ToolCall call) {
+        ObjectNode a = call.arguments();
+        ZoneId zone = accounts.timeZoneOf(call.principal().userId());
+        List<String> typeFilter = new ArrayList<>();
+        a.path("types").forEach(t -> typeFilter.add(t.asText()));
+        EventQuery.Filter filter = new EventQuery.Filter(typeFilter,
+                text(a, "from").map(v -> TimeInput.bound(v, zone, "$.from")),
+                text(a, "to").map(v -> TimeInput.bound(v, zone, "$.to")),
+                !"log".equals(a.path("view").asText("effective")),
+                a.path("limit").asInt(100),
+                text(a, "cursor").map(v -> EventQuery.Cursor.decode(v, "$.cursor")));
+        if (filter.from().isPresent() && filter.to().isPresent() && !filter.from().get().isBefore(filter.to().get())) {
+            throw ToolException.invalid("$.to", "to must be after from; the range is [from, to)");
+        }
+        EventQuery.Page page = query.page(call.principal().userId(), filter);
+        ObjectNode data = JSON.objectNode();
+        data.set("events", page.events());
+        data.set("next_cursor", page.next().<JsonNode>map(c -> JSON.textNode(c.encode())).orElse(JSON.nullNode()));
+        return Envelope.of(data, Meta.now(call.origin().requestId()));
+    }
+
+    private Envelope correctEvent(ToolCall call) {
+        ObjectNode a = call.arguments();
+        UUID user = call.principal().userId();
+        UUID target = UUID.fromString(a.get("event_id").asText());
+        String key = a.get("idempotency_key").asText();
+        StoredEvent original = requireCompensable(user, target, key, "correct");
+        EventTypes.EventType type = types.find(original.type()).orElse(null);
+        if (type != null) {
+            types.validateData(type, a.get("data"), "$.data");
+        }
+        ZoneId originalZone = ZoneId.of(original.timeZone());
+        TimeInput.Moment at = a.has("occurred_at")
+                ? TimeInput.occurredAt(a.get("occurred_at").asText(), text(a, "time_zone"), originalZone, "$.occurred_at", Instant.now())
+                : new TimeInput.Moment(original.occurredAt().toInstant(), originalZone);
+        ObjectNode data = JSON.objectNode();
+        data.put("event_id", target.toString());
+        data.set("data", a.get("data"));
+        if (a.has("occurred_at")) {
+            data.put("occurred_at", StoredEvent.iso(at.instant().atZone(at.zone()).toOffsetDateTime()));
+            data.put("time_zone", at.zone().getId());
+        }
+        text(a, "reason").ifPresent(r -> data.put("reason", r));
+        NewEvent correction = new NewEvent(EventTypes.CORRECTED, at.instant(), at.zone(), data, key, metadata(call, Optional.empty()), Optional.of(target));
+        StoredEvent stored = appendCompensation(user, correction, target, "correct");
+        ObjectNode out = JSON.objectNode();
+        out.set("correction", stored.toJson());
+        out.set("corrected", correctedView(original, stored, user));
+        return Envelope.of(out, Meta.now(call.origin().requestId()));
+    }
+
+    private ObjectNode correctedView(StoredEvent original, StoredEvent latest, UUID user) {
+        ObjectNode view = original.toJson();
+        List<UUID> ids = store.compensationsOf(user, original.eventId()).stream()
+                .filter(e -> e.type().equals(EventTypes.CORRECTED)).map(StoredEvent::eventId).toList();
+        view.set("original_data", original.data());
+        view.set("data", latest.data().get("data"));
+        view.put("occurred_at", StoredEvent.iso(latest.occurredAt()));
+        view.put("time_zone", latest.timeZone());
+        ArrayNode by = view.putArray("corrected_by");
+        ids.forEach(id -> by.add(id.toString()));
+        return view;
+    }
+
+    private Envelope voidEvent(ToolCall call) {
+        ObjectNode a = call.arguments();
+        UUID user = call.principal().userId();
+        UUID target = UUID.fromString(a.get("event_id").asText());
+        String key = a.get("idempotency_key").asText();
+        StoredEvent original = requireCompensable(user, target, key, "void");
+        ObjectNode data = JSON.objectNode();
+        data.put("event_id", target.toString());
+        data.put("reason", a.get("reason").asText());
+        NewEvent voiding = new NewEvent(EventTypes.VOIDED, original.occurredAt().toInstant(), ZoneId.of(original.timeZone()), data, key,
+                metadata(call, Optional.empty()), Optional.of(target));
+        StoredEvent stored = appendCompensation(user, voiding, target, "void");
+        ObjectNode out = JSON.objectNode();
+        out.set("voiding", stored.toJson());
+        return Envelope.of(out, Meta.now(call.origin().requestId()));
+    }
+
+    /** The target must exist and be an original event; checked again under the append lock. */
+    private StoredEvent requireCompensable(UUID user, UUID target, String key, String verb) {
+        StoredEvent original = store.find(user, target).orElseThrow(() -> ToolException.notFound("$.event_id",
+                "no event " + target + " in this person's log; get_events lists the event ids"));
+        if (original.subject().isPresent()) {
+            throw ToolException.invalid("$.event_id", "event " + target + " is itself a " + original.type() + "; " + verb
+                    + " the original event " + original.subject().get() + " instead");
+        }
+        return original;
+    }
+
+    private StoredEvent appendCompensation(UUID user, NewEvent compensation, UUID target, String verb) {
+        List<StoredEvent> stored = store.append(user, List.of(compensation), log -> {
+            if (log.hasKey(compensation.idempotencyKey())) {
+                return;
+            }
+            for (StoredEvent earlier : log.compensationsOf(target)) {
+                if (earlier.type().equals(EventTypes.VOIDED)) {
+                    throw ToolException.conflict("$.event_id", "event " + target + " was voided (" + earlier.data().path("reason").asText()
+                            + ", by event " + earlier.eventId() + ") and cannot be " + (verb.equals("void") ? "voided again" : "corrected")
+                            + "; log a new event instead");
+                }
+            }
+        });
+        return stored.getFirst();
+    }
+
+    private Envelope getEventTypes(ToolCall call) {
+        Optional<String> only = text(call.arguments(), "type");
+        ArrayNode list = JSON.arrayNode();
+        for (EventTypes.EventType t : types.all()) {
+            if (only.isEmpty() || only.get().equals(t.type())) {
+                ObjectNode node = list.addObject();
+                node.put("type", t.type());
+                node.put("description", t.description());
+                node.set("schema", t.schema());
+                node.put("loggable", t.loggable());
+            }
+        }
+        if (only.isPresent() && list.isEmpty() && !only.get().startsWith(EventTypes.CUSTOM_PREFIX)) {
+            throw ToolException.notFound("$.type", "no event type '" + only.get() + "'; call get_event_types without arguments to list all");
+        }
+        ObjectNode data = JSON.objectNode();
+        data.set("event_types", list);
+        data.put("custom_prefix", EventTypes.CUSTOM_PREFIX);
+        return Envelope.of(data, Meta.now(call.origin().requestId()));
+    }
+
+    private static ObjectNode metadata(ToolCall call, Optional<String> device) {
+        ObjectNode m = JSON.objectNode();
+        m.put("source", call.origin().source());
+        m.put("agent", call.principal().agent());
+        call.origin().client().ifPresent(c -> m.put("client", c));
+        text(call.arguments(), "session_id").or(() -> call.origin().sessionId()).ifPresent(s -> m.put("session_id", s));
+        device.ifPresent(d -> m.put("device", d));
+        return m;
+    }
+
+    private static Optional<String> text(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        return v == null || v.isNull() ? Optional.empty() : Optional.of(v.asText());
+    }
+}

@@ -1,0 +1,113 @@
+package dev.td.server;
+
+import dev.td.mcp.ConformanceFixtures;
+import dev.td.mcp.HelidonSseTransportProvider;
+import dev.td.mcp.HelidonStreamableTransportProvider;
+import dev.td.mcp.McpRequestGuard;
+import dev.td.rest.RestGateway;
+import dev.td.tools.Principal;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Status;
+import io.helidon.webserver.WebServer;
+import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.server.McpSyncServerExchange;
+import java.sql.Connection;
+import java.util.List;
+
+/**
+ * td over HTTP on one Helidon SE server: MCP Streamable HTTP at {@code /mcp}, the older HTTP+SSE
+ * transport at {@code /sse} + {@code /message}, REST at {@code /v1}, {@code /openapi.json} and {@code /health}.
+ */
+public final class HttpServer {
+
+    /** Request bodies larger than this are refused (413) on every face. */
+    public static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
+
+    /**
+     * @param allowedOrigins extra browser origins allowed on the MCP endpoints (localhost ones always are)
+     * @param conformanceFixtures test only: add the MCP conformance suite's fixtures
+     */
+    public record Options(String host, int port, List<String> allowedOrigins, boolean conformanceFixtures) {
+        public Options {
+            allowedOrigins = List.copyOf(allowedOrigins);
+        }
+    }
+
+    private final WebServer server;
+    private final List<McpSyncServer> mcpServers;
+
+    private HttpServer(WebServer server, List<McpSyncServer> mcpServers) {
+        this.server = server;
+        this.mcpServers = mcpServers;
+    }
+
+    public static HttpServer start(TdCore core, Options options) {
+        McpRequestGuard guard = McpRequestGuard.localhostOnly()
+                .withAllowedOrigins(options.allowedOrigins().toArray(String[]::new))
+                .withMaxBodyBytes(MAX_BODY_BYTES)
+                .withAuthenticator(request -> request.headers().first(HeaderNames.AUTHORIZATION)
+                        .filter(h -> h.regionMatches(true, 0, "Bearer ", 0, 7))
+                        .flatMap(h -> core.accounts().authenticate(h.substring(7).strip())));
+        if (!options.host().equals("127.0.0.1") && !options.host().equals("localhost")) {
+            guard = guard.withAllowedHosts("*");
+        }
+        HelidonStreamableTransportProvider streamable = HelidonStreamableTransportProvider.builder().path("/mcp").guard(guard).build();
+        HelidonSseTransportProvider sse = HelidonSseTransportProvider.builder().ssePath("/sse").messagePath("/message").guard(guard).build();
+        McpFace face = new McpFace(core.tools(), core.eventTypes(), HttpServer::principal);
+        McpSyncServer streamableServer = build(face, McpServer.sync(streamable), options.conformanceFixtures());
+        McpSyncServer sseServer = build(face, McpServer.sync(sse), options.conformanceFixtures());
+        RestGateway rest = new RestGateway(core.tools(), core.accounts()::authenticate, MAX_BODY_BYTES, TdCore.VERSION);
+        WebServer web = WebServer.builder()
+                .host(options.host())
+                .port(options.port())
+                .maxPayloadSize(MAX_BODY_BYTES * 2L)
+                .routing(r -> r
+                        .get("/health", (req, res) -> {
+                            boolean ok = databaseReachable(core);
+                            res.status(ok ? Status.OK_200 : Status.SERVICE_UNAVAILABLE_503);
+                            res.header(HeaderNames.CONTENT_TYPE, "application/json");
+                            res.send("{\"status\":\"" + (ok ? "ok" : "database unreachable") + "\",\"version\":\"" + TdCore.VERSION + "\"}");
+                        })
+                        .register(streamable)
+                        .register(sse)
+                        .register(rest))
+                .build()
+                .start();
+        return new HttpServer(web, List.of(streamableServer, sseServer));
+    }
+
+    private static <S extends McpServer.SyncSpecification<S>> McpSyncServer build(McpFace face, McpServer.SyncSpecification<S> spec, boolean fixtures) {
+        face.configure(spec, TdCore.VERSION);
+        if (fixtures) {
+            spec.capabilities(ConformanceFixtures.capabilities());
+            ConformanceFixtures.register(spec);
+        }
+        return spec.build();
+    }
+
+    private static Principal principal(McpSyncServerExchange exchange) {
+        Object p = exchange.transportContext().get(McpRequestGuard.PRINCIPAL);
+        if (p instanceof Principal principal) {
+            return principal;
+        }
+        throw new IllegalStateException("MCP request without an authenticated principal");
+    }
+
+    private static boolean databaseReachable(TdCore core) {
+        try (Connection c = core.database().dataSource().getConnection()) {
+            return c.isValid(2);
+        } catch (Exception e) {
+            return false;
+        }
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public void stop() {
+        mcpServers.forEach(McpSyncServer::closeGracefully);
+        server.stop();
+    }
+}

@@ -1,0 +1,122 @@
+package dev.td.server;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code td-server}: serve over HTTP, speak MCP on stdio, or run migrations. */
+@Command(name = "td-server", mixinStandardHelpOptions = true, version = "td " + TdCore.VERSION,
+        description = "The td server: the training data platform for AI agents.",
+        subcommands = {Main.Serve.class, Main.Stdio.class, Main.Migrate.class})
+public final class Main {
+
+    public static void main(String[] args) {
+        int code = new CommandLine(new Main()).execute(args);
+        if (code != 0) {
+            System.exit(code);
+        }
+    }
+
+    /** Options every subcommand shares: where the data lives. */
+    static class Storage {
+        @Option(names = "--data-dir", description = "Where embedded PostgreSQL keeps its data (default: $XDG_DATA_HOME/td or ~/.local/share/td)")
+        Path dataDir;
+
+        @Option(names = "--database-url", description = "An external PostgreSQL (postgresql://user:pw@host:5432/db); default: TD_DATABASE_URL, else embedded")
+        String databaseUrl;
+
+        Path dataDir() {
+            if (dataDir != null) {
+                return dataDir;
+            }
+            String xdg = System.getenv("XDG_DATA_HOME");
+            Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".local", "share");
+            return base.resolve("td");
+        }
+
+        Optional<String> databaseUrl() {
+            return Optional.ofNullable(databaseUrl).or(() -> Optional.ofNullable(System.getenv("TD_DATABASE_URL"))).filter(s -> !s.isBlank());
+        }
+    }
+
+    @Command(name = "serve", mixinStandardHelpOptions = true, description = "Start td over HTTP: MCP at /mcp (and /sse), REST at /v1, OpenAPI at /openapi.json.")
+    static final class Serve implements Callable<Integer> {
+        @CommandLine.Mixin
+        Storage storage = new Storage();
+
+        @Option(names = "--port", defaultValue = "7878", description = "HTTP port (default ${DEFAULT-VALUE}; 0 picks a free one)")
+        int port;
+
+        @Option(names = "--host", defaultValue = "127.0.0.1", description = "Interface to listen on (default ${DEFAULT-VALUE}; 0.0.0.0 for all)")
+        String host;
+
+        @Option(names = "--allowed-origin", description = "Extra Origin allowed to call /mcp from a browser (repeatable); localhost origins are always allowed")
+        java.util.List<String> allowedOrigins = new java.util.ArrayList<>();
+
+        @Option(names = "--conformance-fixtures", hidden = true, description = "Test only: add the MCP conformance suite's fixture tools, resources and prompts")
+        boolean conformanceFixtures;
+
+        @Override
+        public Integer call() throws Exception {
+            TdCore core = TdCore.open(storage.databaseUrl(), storage.dataDir());
+            Accounts.Bootstrap boot = core.accounts().bootstrapOwner(Optional.ofNullable(System.getenv("TD_BOOTSTRAP_API_KEY")).filter(s -> !s.isBlank()));
+            HttpServer server = HttpServer.start(core, new HttpServer.Options(host, port, allowedOrigins, conformanceFixtures));
+            String base = "http://" + (host.equals("0.0.0.0") ? "127.0.0.1" : host) + ":" + server.port();
+            System.out.println("td " + TdCore.VERSION + " listening on " + base);
+            System.out.println("  MCP (Streamable HTTP): " + base + "/mcp");
+            System.out.println("  MCP (HTTP+SSE):        " + base + "/sse");
+            System.out.println("  REST:                  " + base + "/v1");
+            System.out.println("  OpenAPI:               " + base + "/openapi.json");
+            System.out.println("  database:              " + (core.database().isEmbedded() ? "embedded PostgreSQL in " + storage.dataDir() : "external"));
+            boot.newKey().ifPresent(key -> {
+                System.out.println();
+                System.out.println("Owner API key (shown once, store it now):");
+                System.out.println("  " + key);
+                System.out.println("Use it as: export TD_URL=" + base + " TD_API_KEY=" + key);
+            });
+            System.out.flush();
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                server.stop();
+                core.close();
+            }));
+            Thread.currentThread().join();
+            return 0;
+        }
+    }
+
+    @Command(name = "stdio", mixinStandardHelpOptions = true, description = "Speak MCP on stdin/stdout as the owner (Claude Desktop, MCP Inspector).")
+    static final class Stdio implements Callable<Integer> {
+        @CommandLine.Mixin
+        Storage storage = new Storage();
+
+        @Override
+        public Integer call() throws Exception {
+            java.io.PrintStream protocol = System.out;
+            System.setOut(System.err);
+            try (TdCore core = TdCore.open(storage.databaseUrl(), storage.dataDir())) {
+                core.accounts().bootstrapOwner(Optional.ofNullable(System.getenv("TD_BOOTSTRAP_API_KEY")).filter(s -> !s.isBlank()));
+                StdioServer.run(core, System.in, protocol);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "migrate", mixinStandardHelpOptions = true, description = "Apply the database migrations and exit.")
+    static final class Migrate implements Callable<Integer> {
+        @CommandLine.Mixin
+        Storage storage = new Storage();
+
+        @Override
+        public Integer call() {
+            Database db = storage.databaseUrl().map(Database::external).orElseGet(() -> Database.embedded(storage.dataDir()));
+            try (db) {
+                int applied = db.migrate();
+                System.out.println("migrations applied: " + applied);
+            }
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,47 @@
+package dev.td.server;
+
+import dev.td.tools.Principal;
+import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.modelcontextprotocol.server.McpServer;
+import io.modelcontextprotocol.server.McpSyncServer;
+import io.modelcontextprotocol.server.transport.StdioServerTransportProvider;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.concurrent.CountDownLatch;
+
+/** MCP over stdin/stdout, acting as the local owner (for Claude Desktop and the MCP Inspector). */
+final class StdioServer {
+
+    private StdioServer() {
+    }
+
+    static void run(TdCore core, InputStream in, OutputStream out) throws InterruptedException {
+        Principal owner = core.accounts().localOwner();
+        CountDownLatch closed = new CountDownLatch(1);
+        InputStream watched = new java.io.FilterInputStream(in) {
+            @Override
+            public int read(byte[] b, int off, int len) throws java.io.IOException {
+                int n = super.read(b, off, len);
+                if (n < 0) {
+                    closed.countDown();
+                }
+                return n;
+            }
+
+            @Override
+            public int read() throws java.io.IOException {
+                int c = super.read();
+                if (c < 0) {
+                    closed.countDown();
+                }
+                return c;
+            }
+        };
+        StdioServerTransportProvider transport = new StdioServerTransportProvider(McpJsonDefaults.getMapper(), watched, out);
+        McpFace face = new McpFace(core.tools(), core.eventTypes(), exchange -> owner);
+        McpSyncServer server = face.configure(McpServer.sync(transport), TdCore.VERSION).build();
+        Runtime.getRuntime().addShutdownHook(new Thread(closed::countDown));
+        closed.await();
+        server.closeGracefully();
+    }
+}

@@ -1,0 +1,75 @@
+package dev.td.server;
+
+import dev.td.tools.ToolException;
+import java.time.DateTimeException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+
+/** Reads times as agents write them, in the person's time zone, with errors that name the field. */
+final class TimeInput {
+
+    private static final Duration FUTURE_TOLERANCE = Duration.ofHours(24);
+
+    private TimeInput() {
+    }
+
+    /** A moment and the zone it happened in. */
+    record Moment(Instant instant, ZoneId zone) {
+    }
+
+    /** An IANA zone id from an argument, or an error at {@code path}. */
+    static ZoneId zone(String value, String path) {
+        try {
+            return ZoneId.of(value);
+        } catch (DateTimeException e) {
+            throw ToolException.invalid(path, "'" + value + "' is not a time zone; use an IANA name such as Europe/Berlin, America/New_York or UTC");
+        }
+    }
+
+    /**
+     * {@code occurred_at} with an optional explicit zone. With an offset, the zone defaults to the person's
+     * zone when its offset matches at that moment, else to the offset itself; without one, the time is
+     * local to the given zone or the person's.
+     */
+    static Moment occurredAt(String value, Optional<String> zoneArg, ZoneId personZone, String path, Instant now) {
+        Optional<ZoneId> explicit = zoneArg.map(z -> zone(z, path.replaceAll("occurred_at$", "time_zone")));
+        Moment moment;
+        try {
+            OffsetDateTime odt = OffsetDateTime.parse(value);
+            ZoneId zone = explicit.orElseGet(() ->
+                    personZone.getRules().getOffset(odt.toInstant()).equals(odt.getOffset()) ? personZone : odt.getOffset());
+            moment = new Moment(odt.toInstant(), zone);
+        } catch (DateTimeParseException withoutOffset) {
+            try {
+                LocalDateTime local = LocalDateTime.parse(value);
+                ZoneId zone = explicit.orElse(personZone);
+                moment = new Moment(local.atZone(zone).toInstant(), zone);
+            } catch (DateTimeParseException e) {
+                throw ToolException.invalid(path, "'" + value + "' is not a date-time; write 2026-11-24T07:30:00+01:00 (with offset) or 2026-11-24T07:30:00 (local, with time_zone)");
+            }
+        }
+        if (moment.instant().isAfter(now.plus(FUTURE_TOLERANCE))) {
+            throw ToolException.invalid(path, "'" + value + "' is more than a day in the future; events record what happened. Check the date and the time zone");
+        }
+        return moment;
+    }
+
+    /** A bound of a time range: a date-time with offset, or a date meaning its start in the person's zone. */
+    static Instant bound(String value, ZoneId personZone, String path) {
+        try {
+            return OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException notDateTime) {
+            try {
+                return LocalDate.parse(value).atStartOfDay(personZone).toInstant();
+            } catch (DateTimeParseException e) {
+                throw ToolException.invalid(path, "'" + value + "' is neither a date (2026-11-01) nor a date-time with offset (2026-11-01T00:00:00+01:00)");
+            }
+        }
+    }
+}

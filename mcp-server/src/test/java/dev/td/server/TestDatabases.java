@@ -1,0 +1,60 @@
+package dev.td.server;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * PostgreSQL for tests: one embedded server per test JVM by default, or the server at
+ * {@code TD_TEST_DATABASE_URL} (CI: Debian's PostgreSQL 15 with pgvector). Every caller gets a new,
+ * empty database on it, so test classes never see each other's data.
+ */
+final class TestDatabases {
+
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+    private static EmbeddedPostgres embedded;
+
+    private TestDatabases() {
+    }
+
+    /** A JDBC URL (with user and password) of a new empty database. */
+    static synchronized String fresh() {
+        String name = "td_test_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
+        String external = System.getenv("TD_TEST_DATABASE_URL");
+        if (external != null && !external.isBlank()) {
+            ConnectionUrl admin = ConnectionUrl.parse(external);
+            execute(admin.jdbcUrl(), admin.user(), admin.password(), "CREATE DATABASE " + name);
+            String url = admin.jdbcUrl().replaceFirst("/[^/?]*(\\?|$)", "/" + name + "$1");
+            return url + (url.contains("?") ? "&" : "?") + "user=" + admin.user() + "&password=" + admin.password();
+        }
+        try {
+            if (embedded == null) {
+                embedded = EmbeddedPostgres.builder().start();
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try {
+                        embedded.close();
+                    } catch (IOException ignored) {
+                        // the JVM is ending anyway
+                    }
+                }));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        execute(embedded.getJdbcUrl("postgres", "postgres"), "postgres", "", "CREATE DATABASE " + name);
+        return embedded.getJdbcUrl("postgres", name) + "&password=";
+    }
+
+    private static void execute(String url, String user, String password, String sql) {
+        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
+            s.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("test database setup failed: " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package dev.td.rest;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.td.tools.Authenticator;
+import dev.td.tools.Envelope;
+import dev.td.tools.ErrorCode;
+import dev.td.tools.Json;
+import dev.td.tools.Principal;
+import dev.td.tools.ToolCall;
+import dev.td.tools.ToolException;
+import dev.td.tools.ToolInvoker;
+import dev.td.tools.ToolManifest;
+import io.helidon.http.HeaderNames;
+import io.helidon.http.Method;
+import io.helidon.http.Status;
+import io.helidon.webserver.http.HttpRules;
+import io.helidon.webserver.http.HttpService;
+import io.helidon.webserver.http.ServerRequest;
+import io.helidon.webserver.http.ServerResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The REST face: one route per tool at its manifest's method and path, the generic
+ * {@code POST /v1/tools/{tool}}, and {@code GET /openapi.json}. It only translates: bearer key →
+ * principal, query/path/body → arguments, envelope → JSON, {@link ToolException} → problem+json.
+ */
+public final class RestGateway implements HttpService {
+
+    private static final System.Logger LOG = System.getLogger(RestGateway.class.getName());
+    private static final String PROBLEM_JSON = "application/problem+json";
+
+    private final ToolInvoker tools;
+    private final Authenticator authenticator;
+    private final int maxBodyBytes;
+    private final byte[] openApi;
+    private final ObjectMapper json = Json.mapper();
+
+    /**
+     * @param maxBodyBytes request bodies larger than this are refused with 413
+     * @param version      the td version shown in the OpenAPI document
+     */
+    public RestGateway(ToolInvoker tools, Authenticator authenticator, int maxBodyBytes, String version) {
+        this.tools = tools;
+        this.authenticator = authenticator;
+        this.maxBodyBytes = maxBodyBytes;
+        try {
+            this.openApi = json.writerWithDefaultPrettyPrinter().writeValueAsBytes(OpenApiDocument.generate(tools.manifests(), version));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
+    public void routing(HttpRules rules) {
+        rules.get("/openapi.json", (req, res) -> {
+            res.header(HeaderNames.CONTENT_TYPE, "application/json");
+            res.send(openApi);
+        });
+        rules.post("/v1/tools/{tool}", (req, res) -> handle(req, res, Optional.empty()));
+        for (ToolManifest tool : tools.manifests()) {
+            rules.route(Method.create(tool.rest().method()), tool.rest().path(), (req, res) -> handle(req, res, Optional.of(tool)));
+        }
+    }
+
+    private void handle(ServerRequest req, ServerResponse res, Optional<ToolManifest> bound) {
+        String requestId = requestId(req);
+        res.header("X-Request-Id", requestId);
+        try {
+            Principal principal = authenticate(req);
+            String name = bound.map(ToolManifest::name).orElseGet(() -> req.path().pathParameters().get("tool"));
+            JsonNode arguments = bound.isPresent() && bound.get().rest().method().equals("GET")
+                    ? QueryArguments.from(req.query(), bound.get().inputSchema())
+                    : body(req);
+            if (bound.isPresent()) {
+                for (String param : bound.get().rest().pathParameters()) {
+                    ((ObjectNode) arguments).put(param, req.path().pathParameters().get(param));
+                }
+            }
+            ToolCall.Origin origin = new ToolCall.Origin(source(req), requestId,
+                    req.headers().first(HeaderNames.USER_AGENT), Optional.empty());
+            Envelope envelope = tools.invoke(name, principal, arguments, origin);
+            res.header(HeaderNames.CONTENT_TYPE, "application/json");
+            res.send(json.writeValueAsBytes(envelope.toJson()));
+        } catch (ToolException e) {
+            problem(res, e, requestId);
+        } catch (RuntimeException | IOException e) {
+            LOG.log(System.Logger.Level.ERROR, "request " + requestId + " failed", e);
+            problem(res, new ToolException(ErrorCode.INTERNAL, "$", "internal error; report request id " + requestId), requestId);
+        }
+    }
+
+    private Principal authenticate(ServerRequest req) {
+        Optional<String> header = req.headers().first(HeaderNames.AUTHORIZATION);
+        if (header.isEmpty() || !header.get().regionMatches(true, 0, "Bearer ", 0, 7)) {
+            throw new ToolException(ErrorCode.UNAUTHENTICATED, "$", "send your td API key as 'Authorization: Bearer td_…' (the server printed the owner's key on first start)");
+        }
+        return authenticator.authenticate(header.get().substring(7).strip()).orElseThrow(() -> new ToolException(
+                ErrorCode.UNAUTHENTICATED, "$", "this API key is unknown or revoked; check TD_API_KEY / td config"));
+    }
+
+    private JsonNode body(ServerRequest req) throws IOException {
+        byte[] bytes;
+        try (InputStream in = req.content().inputStream()) {
+            bytes = in.readNBytes(maxBodyBytes + 1);
+        }
+        if (bytes.length > maxBodyBytes) {
+            throw new ToolException(ErrorCode.PAYLOAD_TOO_LARGE, "$", "the request body is larger than " + maxBodyBytes
+                    + " bytes; split the call (log_events takes at most 1000 events per call)");
+        }
+        if (bytes.length == 0) {
+            return json.createObjectNode();
+        }
+        try {
+            JsonNode node = json.readTree(bytes);
+            if (node == null || !node.isObject()) {
+                throw ToolException.invalid("$", "the request body must be a JSON object with the tool's arguments");
+            }
+            return node;
+        } catch (JsonProcessingException e) {
+            String reason = e.getOriginalMessage().split("[(\n]")[0].strip();
+            throw ToolException.invalid("$", "the request body is not valid JSON: " + reason + " (line " + e.getLocation().getLineNr()
+                    + ", column " + e.getLocation().getColumnNr() + "); send the tool's arguments as one JSON object");
+        }
+    }
+
+    private void problem(ServerResponse res, ToolException e, String requestId) {
+        ObjectNode p = json.createObjectNode();
+        p.put("type", "https://td.dev/problems/" + e.code().wireName());
+        p.put("title", e.code().meaning());
+        p.put("status", e.code().httpStatus());
+        p.put("detail", e.getMessage());
+        p.put("code", e.code().wireName());
+        p.put("path", e.path());
+        p.put("request_id", requestId);
+        res.status(Status.create(e.code().httpStatus()));
+        res.header(HeaderNames.CONTENT_TYPE, PROBLEM_JSON);
+        if (e.code() == ErrorCode.UNAUTHENTICATED) {
+            res.header(HeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"td\"");
+        }
+        res.send(p.toString().getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String source(ServerRequest req) {
+        return req.headers().first(HeaderNames.create("X-Td-Source")).filter("cli"::equals).orElse("api");
+    }
+
+    private static String requestId(ServerRequest req) {
+        return req.headers().first(HeaderNames.create("X-Request-Id"))
+                .filter(id -> id.matches("[A-Za-z0-9._-]{1,100}"))
+                .orElseGet(() -> UUID.randomUUID().toString());
+    }
+}

@@ -1,0 +1,51 @@
+package dev.td.tools;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Objects;
+
+/**
+ * A tool could not do what was asked. The message says what to do about it; {@code path} is the
+ * JSON path of the offending argument ({@code $.events[2].time_zone}) or {@code $} for the call as a whole.
+ */
+public class ToolException extends RuntimeException {
+
+    private final ErrorCode code;
+    private final String path;
+
+    public ToolException(ErrorCode code, String path, String message) {
+        super(Objects.requireNonNull(message, "message"));
+        this.code = Objects.requireNonNull(code, "code");
+        this.path = Objects.requireNonNull(path, "path");
+    }
+
+    public static ToolException invalid(String path, String message) {
+        return new ToolException(ErrorCode.INVALID_ARGUMENT, path, message);
+    }
+
+    public static ToolException notFound(String path, String message) {
+        return new ToolException(ErrorCode.NOT_FOUND, path, message);
+    }
+
+    public static ToolException conflict(String path, String message) {
+        return new ToolException(ErrorCode.CONFLICT, path, message);
+    }
+
+    public ErrorCode code() {
+        return code;
+    }
+
+    public String path() {
+        return path;
+    }
+
+    /** {@code {"error": {"code", "message", "path"}}}, the body every face shows. */
+    public ObjectNode toJson() {
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        ObjectNode error = root.putObject("error");
+        error.put("code", code.wireName());
+        error.put("message", getMessage());
+        error.put("path", path);
+        return root;
+    }
+}

@@ -1,0 +1,135 @@
+package dev.td.tools;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * The contract of one tool, read from its JSON manifest: everything the MCP, REST, OpenAPI
+ * and CLI faces need to offer it, and nothing they have to repeat.
+ *
+ * @param name         the tool name agents call (snake_case, e.g. {@code log_events})
+ * @param title        a short human title
+ * @param description  when to use it and what it returns, written for an agent
+ * @param scope        the permission a principal needs to call it (e.g. {@code events:write})
+ * @param annotations  behaviour hints (read-only, destructive, idempotent, open-world)
+ * @param rest         the REST method and path
+ * @param cli          the CLI command name
+ * @param inputSchema  JSON Schema (2020-12) of the arguments
+ * @param outputSchema JSON Schema (2020-12) of the envelope's {@code data}
+ * @param examples     worked examples, each checked against both schemas at build time
+ */
+public record ToolManifest(
+        String name,
+        String title,
+        String description,
+        String scope,
+        Annotations annotations,
+        RestBinding rest,
+        CliBinding cli,
+        JsonNode inputSchema,
+        JsonNode outputSchema,
+        List<Example> examples) {
+
+    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{1,63}");
+
+    public ToolManifest {
+        Objects.requireNonNull(name, "name");
+        if (!NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("tool name '" + name + "' must be snake_case, 2-64 characters");
+        }
+        requireText(title, name, "title");
+        requireText(description, name, "description");
+        requireText(scope, name, "scope");
+        Objects.requireNonNull(annotations, name + ": annotations");
+        Objects.requireNonNull(rest, name + ": rest");
+        Objects.requireNonNull(cli, name + ": cli");
+        Objects.requireNonNull(inputSchema, name + ": input_schema");
+        Objects.requireNonNull(outputSchema, name + ": output_schema");
+        if (!"object".equals(inputSchema.path("type").asText())) {
+            throw new IllegalArgumentException(name + ": input_schema must be of type object");
+        }
+        if (examples == null || examples.isEmpty()) {
+            throw new IllegalArgumentException(name + ": at least one example is required");
+        }
+        examples = List.copyOf(examples);
+    }
+
+    /**
+     * JSON Schema of the whole envelope {@code {data, context, meta}} with {@code data} as this tool's
+     * output schema; definitions are lifted to the root so that {@code #/$defs/…} references resolve.
+     */
+    public com.fasterxml.jackson.databind.node.ObjectNode envelopeSchema() {
+        var f = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance;
+        var data = (com.fasterxml.jackson.databind.node.ObjectNode) outputSchema.deepCopy();
+        var env = f.objectNode();
+        env.put("type", "object");
+        env.putArray("required").add("data").add("context").add("meta");
+        var props = env.putObject("properties");
+        var defs = data.remove("$defs");
+        props.set("data", data);
+        props.putObject("context").put("type", "object")
+                .put("description", "What the agent should know but did not ask for: anomalies, active injuries, current program, hints");
+        var meta = props.putObject("meta");
+        meta.put("type", "object");
+        meta.putArray("required").add("computed_at").add("request_id").add("cache_hit");
+        var mp = meta.putObject("properties");
+        mp.putObject("computed_at").put("type", "string");
+        mp.putObject("request_id").put("type", "string");
+        mp.putObject("projection_version").putArray("type").add("integer").add("null");
+        mp.putObject("cache_hit").put("type", "boolean");
+        mp.putObject("statistical_quality").putArray("type").add("object").add("null");
+        if (defs != null) {
+            env.set("$defs", defs);
+        }
+        return env;
+    }
+
+    private static void requireText(String value, String tool, String field) {
+        if (value == null || value.isBlank()) {
+            throw new IllegalArgumentException(tool + ": " + field + " must not be blank");
+        }
+    }
+
+    /** Behaviour hints, as MCP tool annotations define them. */
+    public record Annotations(boolean readOnly, boolean destructive, boolean idempotent, boolean openWorld) {
+    }
+
+    /** Where the tool lives in the REST API: an HTTP method and a path, possibly with {@code {param}} parts. */
+    public record RestBinding(String method, String path) {
+        private static final Pattern METHOD = Pattern.compile("GET|POST|PUT|PATCH|DELETE");
+
+        public RestBinding {
+            if (method == null || !METHOD.matcher(method).matches()) {
+                throw new IllegalArgumentException("rest.method must be one of GET, POST, PUT, PATCH, DELETE, got " + method);
+            }
+            if (path == null || !path.startsWith("/")) {
+                throw new IllegalArgumentException("rest.path must start with '/', got " + path);
+            }
+        }
+
+        /** Names of the {@code {param}} parts of the path, in order. */
+        public List<String> pathParameters() {
+            return Pattern.compile("\\{([a-z_]+)}").matcher(path).results().map(m -> m.group(1)).toList();
+        }
+    }
+
+    /** The CLI command that calls the tool. */
+    public record CliBinding(String command) {
+        public CliBinding {
+            if (command == null || !command.matches("[a-z][a-z0-9-]+")) {
+                throw new IllegalArgumentException("cli.command must be kebab-case, got " + command);
+            }
+        }
+    }
+
+    /** A worked example: arguments and an abbreviated {@code data} result. */
+    public record Example(String title, JsonNode arguments, JsonNode result) {
+        public Example {
+            Objects.requireNonNull(title, "example title");
+            Objects.requireNonNull(arguments, "example arguments");
+            Objects.requireNonNull(result, "example result");
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package dev.td.tools;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Binds each manifest to its handler and runs calls: the single place where arguments are
+ * validated, scopes checked and unexpected failures turned into an {@code internal} error.
+ */
+public final class ToolRegistry implements ToolInvoker {
+
+    private static final System.Logger LOG = System.getLogger(ToolRegistry.class.getName());
+
+    private final Map<String, Binding> bindings;
+
+    private ToolRegistry(Map<String, Binding> bindings) {
+        this.bindings = bindings;
+    }
+
+    public static Builder builder(ToolCatalog catalog) {
+        return new Builder(catalog);
+    }
+
+    @Override
+    public List<ToolManifest> manifests() {
+        return bindings.values().stream().map(Binding::manifest).toList();
+    }
+
+    @Override
+    public Envelope invoke(String tool, Principal principal, JsonNode arguments, ToolCall.Origin origin) {
+        Binding binding = bindings.get(tool);
+        if (binding == null) {
+            throw ToolException.notFound("$", "unknown tool '" + tool + "'; the tool list (MCP tools/list, GET /openapi.json, td --help) names all "
+                    + bindings.size() + " tools: " + String.join(", ", bindings.keySet()));
+        }
+        if (!principal.may(binding.manifest().scope())) {
+            throw new ToolException(ErrorCode.FORBIDDEN, "$", "this API key lacks the scope '" + binding.manifest().scope()
+                    + "' that " + tool + " needs; ask the data owner for a key or grant with that scope");
+        }
+        JsonNode args = arguments == null || arguments.isNull() || arguments.isMissingNode()
+                ? JsonNodeFactory.instance.objectNode() : arguments;
+        if (!args.isObject()) {
+            throw ToolException.invalid("$", "the arguments of " + tool + " must be a JSON object, got " + args.getNodeType().name().toLowerCase());
+        }
+        binding.validator().validate(args);
+        try {
+            return binding.handler().handle(new ToolCall(binding.manifest(), principal, (ObjectNode) args, origin));
+        } catch (ToolException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "tool " + tool + " failed, request " + origin.requestId(), e);
+            throw new ToolException(ErrorCode.INTERNAL, "$", "internal error in " + tool + "; nothing was stored. Retry with the same idempotency key; if it persists, report request id " + origin.requestId());
+        }
+    }
+
+    private record Binding(ToolManifest manifest, ArgumentValidator validator, ToolHandler handler) {
+    }
+
+    /** Collects handlers; {@link #build()} fails if a manifest has no handler or a handler no manifest. */
+    public static final class Builder {
+        private final ToolCatalog catalog;
+        private final Map<String, ToolHandler> handlers = new LinkedHashMap<>();
+
+        private Builder(ToolCatalog catalog) {
+            this.catalog = catalog;
+        }
+
+        public Builder handle(String tool, ToolHandler handler) {
+            if (catalog.find(tool).isEmpty()) {
+                throw new IllegalArgumentException("no manifest for tool " + tool);
+            }
+            handlers.put(tool, handler);
+            return this;
+        }
+
+        public ToolRegistry build() {
+            Map<String, Binding> bindings = new LinkedHashMap<>();
+            for (ToolManifest manifest : catalog.all()) {
+                ToolHandler handler = handlers.get(manifest.name());
+                if (handler == null) {
+                    throw new IllegalStateException("tool " + manifest.name() + " has a manifest but no handler");
+                }
+                bindings.put(manifest.name(), new Binding(manifest,
+                        ArgumentValidator.of(manifest.inputSchema(), "arguments of " + manifest.name()), handler));
+            }
+            return new ToolRegistry(java.util.Collections.unmodifiableMap(bindings));
+        }
+    }
+}
