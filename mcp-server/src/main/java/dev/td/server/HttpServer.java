@@ -14,6 +14,7 @@ import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.server.McpSyncServerExchange;
 import java.sql.Connection;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * td over HTTP on one Helidon SE server: MCP Streamable HTTP at {@code /mcp}, the older HTTP+SSE
@@ -27,8 +28,10 @@ public final class HttpServer {
     /**
      * @param allowedOrigins extra browser origins allowed on the MCP endpoints (localhost ones always are)
      * @param conformanceFixtures test only: add the MCP conformance suite's fixtures
+     * @param trustLocalhost      MCP requests without a key from the loopback interface act as the owner
+     *                            (single-user local setups, and the conformance suite, which cannot send a key)
      */
-    public record Options(String host, int port, List<String> allowedOrigins, boolean conformanceFixtures) {
+    public record Options(String host, int port, List<String> allowedOrigins, boolean conformanceFixtures, boolean trustLocalhost) {
         public Options {
             allowedOrigins = List.copyOf(allowedOrigins);
         }
@@ -46,9 +49,15 @@ public final class HttpServer {
         McpRequestGuard guard = McpRequestGuard.localhostOnly()
                 .withAllowedOrigins(options.allowedOrigins().toArray(String[]::new))
                 .withMaxBodyBytes(MAX_BODY_BYTES)
-                .withAuthenticator(request -> request.headers().first(HeaderNames.AUTHORIZATION)
-                        .filter(h -> h.regionMatches(true, 0, "Bearer ", 0, 7))
-                        .flatMap(h -> core.accounts().authenticate(h.substring(7).strip())));
+                .withAuthenticator(request -> {
+                    Optional<String> bearer = request.headers().first(HeaderNames.AUTHORIZATION)
+                            .filter(h -> h.regionMatches(true, 0, "Bearer ", 0, 7));
+                    if (bearer.isPresent()) {
+                        return core.accounts().authenticate(bearer.get().substring(7).strip());
+                    }
+                    return options.trustLocalhost() && isLoopback(request.remotePeer().address())
+                            ? Optional.of(core.accounts().localOwner()) : Optional.empty();
+                });
         if (!options.host().equals("127.0.0.1") && !options.host().equals("localhost")) {
             guard = guard.withAllowedHosts("*");
         }
@@ -92,6 +101,10 @@ public final class HttpServer {
             return principal;
         }
         throw new IllegalStateException("MCP request without an authenticated principal");
+    }
+
+    private static boolean isLoopback(java.net.SocketAddress address) {
+        return address instanceof java.net.InetSocketAddress inet && inet.getAddress() != null && inet.getAddress().isLoopbackAddress();
     }
 
     private static boolean databaseReachable(TdCore core) {

@@ -56,14 +56,17 @@ public final class Main {
         @Option(names = "--allowed-origin", description = "Extra Origin allowed to call /mcp from a browser (repeatable); localhost origins are always allowed")
         java.util.List<String> allowedOrigins = new java.util.ArrayList<>();
 
-        @Option(names = "--conformance-fixtures", hidden = true, description = "Test only: add the MCP conformance suite's fixture tools, resources and prompts")
+        @Option(names = "--conformance-fixtures", hidden = true, description = "Test only: add the MCP conformance suite's fixture tools, resources and prompts (implies --trust-localhost)")
         boolean conformanceFixtures;
+
+        @Option(names = "--trust-localhost", description = "MCP clients on this machine may connect without an API key and act as the owner (single-user setups; never behind a proxy)")
+        boolean trustLocalhost;
 
         @Override
         public Integer call() throws Exception {
             TdCore core = TdCore.open(storage.databaseUrl(), storage.dataDir());
             Accounts.Bootstrap boot = core.accounts().bootstrapOwner(Optional.ofNullable(System.getenv("TD_BOOTSTRAP_API_KEY")).filter(s -> !s.isBlank()));
-            HttpServer server = HttpServer.start(core, new HttpServer.Options(host, port, allowedOrigins, conformanceFixtures));
+            HttpServer server = HttpServer.start(core, new HttpServer.Options(host, port, allowedOrigins, conformanceFixtures, trustLocalhost || conformanceFixtures));
             String base = "http://" + (host.equals("0.0.0.0") ? "127.0.0.1" : host) + ":" + server.port();
             System.out.println("td " + TdCore.VERSION + " listening on " + base);
             System.out.println("  MCP (Streamable HTTP): " + base + "/mcp");

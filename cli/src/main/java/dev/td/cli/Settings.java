@@ -1,0 +1,66 @@
+package dev.td.cli;
+
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Where to send calls and with which key, each with where it came from: a flag, the environment,
+ * the config file written by {@code td login}, or the default.
+ */
+record Settings(String url, String urlSource, Optional<String> apiKey, String apiKeySource) {
+
+    static final String DEFAULT_URL = "http://127.0.0.1:7878";
+
+    static Settings resolve(Optional<String> urlFlag, Optional<String> apiKeyFlag, Map<String, String> env,
+                            ConfigFile config) {
+        Optional<ConfigFile.StoredLogin> stored = config.read();
+        String configSource = "config file " + config.path();
+        String url;
+        String urlSource;
+        if (urlFlag.isPresent()) {
+            url = urlFlag.get();
+            urlSource = "--url";
+        } else if (present(env.get("TD_URL"))) {
+            url = env.get("TD_URL");
+            urlSource = "TD_URL";
+        } else if (stored.flatMap(ConfigFile.StoredLogin::url).isPresent()) {
+            url = stored.get().url().get();
+            urlSource = configSource;
+        } else {
+            url = DEFAULT_URL;
+            urlSource = "default";
+        }
+        Optional<String> key;
+        String keySource;
+        if (apiKeyFlag.isPresent()) {
+            key = apiKeyFlag;
+            keySource = "--api-key";
+        } else if (present(env.get("TD_API_KEY"))) {
+            key = Optional.of(env.get("TD_API_KEY"));
+            keySource = "TD_API_KEY";
+        } else if (stored.flatMap(ConfigFile.StoredLogin::apiKey).isPresent()) {
+            key = stored.get().apiKey();
+            keySource = configSource;
+        } else {
+            key = Optional.empty();
+            keySource = "not set";
+        }
+        return new Settings(url, urlSource, key, keySource);
+    }
+
+    /** The key as {@code td config} shows it: enough to recognise, not enough to use. */
+    Optional<String> maskedApiKey() {
+        return apiKey.map(Settings::mask);
+    }
+
+    static String mask(String key) {
+        if (key.length() <= 8) {
+            return "****";
+        }
+        return key.substring(0, 4) + "…" + key.substring(key.length() - 4);
+    }
+
+    private static boolean present(String value) {
+        return value != null && !value.isBlank();
+    }
+}

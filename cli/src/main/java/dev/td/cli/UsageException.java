@@ -1,0 +1,12 @@
+package dev.td.cli;
+
+/**
+ * The command line is wrong (exit 2): a flag has the wrong type, a required field is missing,
+ * {@code --input} is not a JSON object. The message names the flag and the fix.
+ */
+final class UsageException extends RuntimeException {
+
+    UsageException(String message) {
+        super(message);
+    }
+}

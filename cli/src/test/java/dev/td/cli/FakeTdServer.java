@@ -1,0 +1,104 @@
+package dev.td.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.td.tools.Json;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/**
+ * A stand-in for the td REST API on a real socket: {@code GET /health}, and
+ * {@code POST /v1/tools/{name}} answering with a canned response per tool (by default an
+ * envelope whose {@code data} echoes the arguments). Records every tool call.
+ */
+final class FakeTdServer implements AutoCloseable {
+
+    /** A tool call as the server received it. */
+    record Received(String tool, JsonNode arguments, Map<String, List<String>> headers) {
+        String header(String name) {
+            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().getFirst()).findFirst().orElse(null);
+        }
+    }
+
+    /** A canned HTTP answer. */
+    record Canned(int status, String contentType, String body) {
+        static Canned problem(int status, String code, String detail, String path) {
+            ObjectNode problem = Json.mapper().createObjectNode()
+                    .put("type", "https://td.dev/problems/" + code).put("title", code).put("status", status)
+                    .put("detail", detail).put("code", code).put("request_id", "req-1");
+            if (path != null) {
+                problem.put("path", path);
+            }
+            return new Canned(status, "application/problem+json", problem.toString());
+        }
+    }
+
+    private final HttpServer server;
+    private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final Map<String, Canned> canned = new ConcurrentHashMap<>();
+
+    FakeTdServer() throws IOException {
+        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/health", exchange -> respond(exchange, new Canned(200, "application/json", "{\"status\":\"ok\"}")));
+        server.createContext("/v1/tools/", this::tool);
+        server.start();
+    }
+
+    String url() {
+        return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    void answer(String tool, Canned response) {
+        canned.put(tool, response);
+    }
+
+    List<Received> received() {
+        return List.copyOf(received);
+    }
+
+    /** A URL where nothing listens: a port that was just bound and released. */
+    static String unreachableUrl() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            return "http://127.0.0.1:" + socket.getLocalPort();
+        }
+    }
+
+    private void tool(HttpExchange exchange) throws IOException {
+        String tool = exchange.getRequestURI().getPath().substring("/v1/tools/".length());
+        JsonNode arguments = Json.mapper().readTree(exchange.getRequestBody().readAllBytes());
+        received.add(new Received(tool, arguments, Map.copyOf(exchange.getRequestHeaders())));
+        Canned response = canned.get(tool);
+        if (response == null) {
+            ObjectNode envelope = Json.mapper().createObjectNode();
+            envelope.set("data", arguments);
+            envelope.putObject("context");
+            envelope.putObject("meta").put("request_id", "req-1");
+            response = new Canned(200, "application/json", envelope.toString());
+        }
+        respond(exchange, response);
+    }
+
+    private static void respond(HttpExchange exchange, Canned response) throws IOException {
+        byte[] body = response.body().getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", response.contentType());
+        exchange.sendResponseHeaders(response.status(), body.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(body);
+        }
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+    }
+}

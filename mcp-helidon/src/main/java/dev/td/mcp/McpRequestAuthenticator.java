@@ -1,0 +1,27 @@
+package dev.td.mcp;
+
+import java.util.Optional;
+
+import io.helidon.webserver.http.ServerRequest;
+
+/**
+ * Decides who is calling an MCP endpoint, from the HTTP request (typically its
+ * {@code Authorization: Bearer …} header).
+ *
+ * <p>The transports call it on every request after the Host/Origin check. An empty result
+ * means "not authenticated" and is answered {@code 401} with {@code WWW-Authenticate: Bearer};
+ * a present result is the principal, whatever type the application's auth layer uses. It is
+ * placed into the SDK's {@code McpTransportContext} under {@link McpRequestGuard#PRINCIPAL},
+ * where tool handlers read it: {@code exchange.transportContext().get("principal")}.
+ *
+ * <p>Implementations must be thread-safe and must not read the request body.
+ */
+@FunctionalInterface
+public interface McpRequestAuthenticator {
+
+    /**
+     * @param request the incoming request; only its headers, path and query should be read
+     * @return the authenticated principal, or empty when the credentials are missing or invalid
+     */
+    Optional<?> authenticate(ServerRequest request);
+}

@@ -1,0 +1,48 @@
+package dev.td.mcp;
+
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import io.modelcontextprotocol.common.McpTransportContext;
+import io.modelcontextprotocol.spec.McpStreamableServerSession;
+
+/**
+ * An SDK session as the Streamable HTTP transport keeps it: the principal that opened it (a
+ * session id is useless to anyone else) and every HTTP stream currently open on it, so that
+ * ending the session ends them all.
+ */
+final class StreamableSession {
+
+    private final McpStreamableServerSession session;
+    private final Object owner;
+    private final Set<EventChannel> channels = ConcurrentHashMap.newKeySet();
+
+    StreamableSession(McpStreamableServerSession session, McpTransportContext openedBy) {
+        this.session = session;
+        this.owner = openedBy.get(McpRequestGuard.PRINCIPAL);
+    }
+
+    McpStreamableServerSession sdk() {
+        return session;
+    }
+
+    /** Whether a request made in {@code context} may use this session: same principal (or none on both). */
+    boolean ownedBy(McpTransportContext context) {
+        return Objects.equals(owner, context.get(McpRequestGuard.PRINCIPAL));
+    }
+
+    void track(EventChannel channel) {
+        channels.add(channel);
+    }
+
+    void untrack(EventChannel channel) {
+        channels.remove(channel);
+    }
+
+    /** Closes every open stream; their request threads then finish their responses. */
+    void closeStreams() {
+        channels.forEach(EventChannel::close);
+        channels.clear();
+    }
+}

@@ -1,0 +1,43 @@
+package dev.td.mcp;
+
+import java.util.Map;
+
+import io.modelcontextprotocol.server.McpServerFeatures;
+import io.modelcontextprotocol.spec.McpSchema;
+
+/** Tools the transport tests call: one that logs before answering, one that reports its caller. */
+final class TestTools {
+
+    static final String LOG_LINE = "counting sets";
+
+    private static final Map<String, Object> NO_ARGUMENTS = Map.of("type", "object", "properties", Map.of());
+
+    private TestTools() {
+    }
+
+    static McpServerFeatures.SyncToolSpecification loggingTool() {
+        return McpServerFeatures.SyncToolSpecification.builder()
+                .tool(McpSchema.Tool.builder().name("log_then_answer").description("Logs, then answers")
+                        .inputSchema(NO_ARGUMENTS).build())
+                .callHandler((exchange, request) -> {
+                    exchange.loggingNotification(McpSchema.LoggingMessageNotification.builder()
+                            .level(McpSchema.LoggingLevel.INFO).logger("test").data(LOG_LINE).build());
+                    return McpSchema.CallToolResult.builder().addTextContent("done").build();
+                })
+                .build();
+    }
+
+    static McpServerFeatures.SyncToolSpecification whoAmITool() {
+        return McpServerFeatures.SyncToolSpecification.builder()
+                .tool(McpSchema.Tool.builder().name("who_am_i").description("Names the authenticated principal")
+                        .inputSchema(NO_ARGUMENTS).build())
+                .callHandler((exchange, request) -> McpSchema.CallToolResult.builder()
+                        .addTextContent(String.valueOf(exchange.transportContext().get(McpRequestGuard.PRINCIPAL)))
+                        .build())
+                .build();
+    }
+
+    static String text(McpSchema.CallToolResult result) {
+        return ((McpSchema.TextContent) result.content().getFirst()).text();
+    }
+}

@@ -1,0 +1,50 @@
+package dev.td.statistics;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * How much a result can be trusted: the sample-size class, the confidence level used, every
+ * assumption checked, and — when the requested method was not run — why.
+ *
+ * @param sampleSize      sample-size class of the data behind the result
+ * @param confidenceLevel confidence level of the intervals in the result, in (0, 1)
+ * @param assumptions     assumptions checked, in the order they were checked (copied)
+ * @param notRunReason    present when the requested method was not run (or was replaced by a
+ *                        robust alternative), saying which assumption failed and what ran instead
+ */
+public record Quality(SampleSize sampleSize, double confidenceLevel, List<Assumption> assumptions,
+                      Optional<String> notRunReason) {
+    public Quality {
+        if (sampleSize == null) {
+            throw new IllegalArgumentException("quality sampleSize must be given");
+        }
+        if (!(confidenceLevel > 0 && confidenceLevel < 1)) {
+            throw new IllegalArgumentException("quality confidenceLevel must be in (0, 1), was " + confidenceLevel);
+        }
+        if (assumptions == null || notRunReason == null) {
+            throw new IllegalArgumentException("quality assumptions and notRunReason must be given (use List.of(), Optional.empty())");
+        }
+        assumptions = List.copyOf(assumptions);
+    }
+
+    /** A quality record for a method that ran. */
+    static Quality ran(SampleSize sampleSize, double confidenceLevel, List<Assumption> assumptions) {
+        return new Quality(sampleSize, confidenceLevel, assumptions, Optional.empty());
+    }
+
+    /** Whether every checked assumption was met. */
+    public boolean allAssumptionsMet() {
+        return assumptions.stream().allMatch(Assumption::met);
+    }
+
+    /** The first failed assumption, if any. */
+    public Optional<Assumption> firstFailed() {
+        return assumptions.stream().filter(a -> !a.met()).findFirst();
+    }
+
+    /** This quality with {@code reason} recorded as the reason the requested method was not run. */
+    Quality withNotRunReason(String reason) {
+        return new Quality(sampleSize, confidenceLevel, assumptions, Optional.of(reason));
+    }
+}

@@ -1,0 +1,78 @@
+package dev.td.statistics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SportsScienceTest {
+
+    // Epley 1985: 100 kg × 5 → 100·(1 + 5/30) = 116.667; Brzycki 1993: 100·36/32 = 112.5 (hand-worked, 1e-9)
+    @Test
+    void epleyAndBrzyckiMatchTheirPublishedFormulas() {
+        assertThat(OneRepMax.epley(100, 5)).isCloseTo(116.6666666667, within(1e-9));
+        assertThat(OneRepMax.epley(100, 1)).isEqualTo(100.0);
+        assertThat(OneRepMax.brzycki(100, 5)).isCloseTo(112.5, within(1e-9));
+    }
+
+    // RTS chart (Tuchscherer 2008): 5 reps @ RPE 8 = 81.1 %, 1 @ 10 = 100 %, 3 @ 9.5 = 90.7 %, 11 @ 6 = 59.9 %
+    @Test
+    void rpeEstimateUsesTheRtsChartCells() {
+        assertThat(OneRepMax.percentOfOneRepMax(5, 8)).isEqualTo(81.1);
+        assertThat(OneRepMax.percentOfOneRepMax(1, 10)).isEqualTo(100.0);
+        assertThat(OneRepMax.percentOfOneRepMax(3, 9.5)).isEqualTo(90.7);
+        assertThat(OneRepMax.percentOfOneRepMax(11, 6)).isEqualTo(59.9);
+        assertThat(OneRepMax.fromRpe(100, 5, 8)).isCloseTo(100 / 0.811, within(1e-9));
+        assertThatThrownBy(() -> OneRepMax.percentOfOneRepMax(12, 6)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    // Wilks (1998 IPF table): men's coefficient at 90 kg = 0.6384 (4 decimals printed)
+    @Test
+    void classicWilksCoefficientsMatchThePublishedTable() {
+        assertThat(StrengthScore.wilksClassic(1, 90, Sex.MALE)).isCloseTo(0.6384, within(5e-5));
+    }
+
+    // DOTS / Wilks 2020 / IPF GL (2020): 600 kg total at 90 kg, men, hand-evaluated from the published
+    // coefficients (Python, double precision): 387.9604970607663, 460.1976375255562, 79.7653120514964; 1e-9
+    @Test
+    void dotsWilks2020AndIpfGoodliftMatchTheirPublishedCoefficients() {
+        assertThat(StrengthScore.dots(600, 90, Sex.MALE)).isCloseTo(387.9604970607663, within(1e-9));
+        assertThat(StrengthScore.wilks2020(600, 90, Sex.MALE)).isCloseTo(460.1976375255562, within(1e-9));
+        assertThat(StrengthScore.ipfGoodlift(600, 90, Sex.MALE)).isCloseTo(79.7653120514964, within(1e-9));
+    }
+
+    // GoldenCheetah PMCData.cpp: one day of 100 TSS from zero → CTL = 100(1 − e^(−1/42)) = 2.352831,
+    // ATL = 100(1 − e^(−1/7)) = 13.312210; next day's TSB = CTL − ATL = −10.959379 (hand-worked, 1e-6)
+    @Test
+    void performanceManagementChartUsesGoldenCheetahConstants() {
+        List<PmcDay> days = TrainingLoad.performanceManagementChart(new double[] {100, 0});
+        assertThat(days.get(0).ctl()).isCloseTo(2.352831, within(1e-6));
+        assertThat(days.get(0).atl()).isCloseTo(13.312210, within(1e-6));
+        assertThat(days.get(0).tsb()).isEqualTo(0.0);
+        assertThat(days.get(1).tsb()).isCloseTo(-10.959379, within(1e-6));
+    }
+
+    // Banister TRIMP: 60 min at 150 bpm, rest 60, max 190, men: 60·(90/130)·0.64·e^(1.92·90/130) = 100.44029 (hand, 1e-5)
+    @Test
+    void banisterTrimpWeightsHeartRateReserveExponentially() {
+        assertThat(TrainingLoad.banisterTrimp(60, 150, 60, 190, Sex.MALE)).isCloseTo(100.44029, within(1e-5));
+        assertThat(TrainingLoad.sessionRpeLoad(7, 60)).isEqualTo(420.0);
+    }
+
+    // ACWR: 21 days at 100 then 7 at 200 → rolling 200/125 = 1.6 (Hulin 2016 coupled, hand-worked); EWMA of a
+    // constant load is exactly 1 (Williams 2017)
+    @Test
+    void acuteChronicWorkloadRatiosFollowTheirDefinitions() {
+        double[] load = new double[28];
+        Arrays.fill(load, 0, 21, 100);
+        Arrays.fill(load, 21, 28, 200);
+        assertThat(TrainingLoad.rollingAcwr(load)).isCloseTo(1.6, within(1e-12));
+        double[] flat = new double[40];
+        Arrays.fill(flat, 50);
+        assertThat(TrainingLoad.ewmaAcwr(flat)).isCloseTo(1.0, within(1e-12));
+        assertThat(TrainingLoad.ewmaAcwr(load)).isGreaterThan(1.0);
+    }
+}
