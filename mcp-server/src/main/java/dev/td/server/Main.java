@@ -14,9 +14,24 @@ import picocli.CommandLine.Option;
 public final class Main {
 
     public static void main(String[] args) {
+        configureLogging();
         int code = new CommandLine(new Main()).execute(args);
         if (code != 0) {
             System.exit(code);
+        }
+    }
+
+    /** td's logging defaults (warnings, stderr) unless the user points java.util.logging elsewhere. */
+    private static void configureLogging() {
+        if (System.getProperty("java.util.logging.config.file") != null) {
+            return;
+        }
+        try (var in = Main.class.getClassLoader().getResourceAsStream("td-logging.properties")) {
+            if (in != null) {
+                java.util.logging.LogManager.getLogManager().readConfiguration(in);
+            }
+        } catch (java.io.IOException e) {
+            System.err.println("td: logging configuration unreadable, using JDK defaults: " + e.getMessage());
         }
     }
 

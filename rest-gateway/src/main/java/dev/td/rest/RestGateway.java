@@ -139,6 +139,7 @@ public final class RestGateway implements HttpService {
         p.put("code", e.code().wireName());
         p.put("path", e.path());
         p.put("request_id", requestId);
+        e.details().ifPresent(d -> p.set("details", d));
         res.status(Status.create(e.code().httpStatus()));
         res.header(HeaderNames.CONTENT_TYPE, PROBLEM_JSON);
         if (e.code() == ErrorCode.UNAUTHENTICATED) {

@@ -12,11 +12,24 @@ public class ToolException extends RuntimeException {
 
     private final ErrorCode code;
     private final String path;
+    private final java.util.Optional<com.fasterxml.jackson.databind.JsonNode> details;
 
     public ToolException(ErrorCode code, String path, String message) {
+        this(code, path, message, java.util.Optional.empty());
+    }
+
+    /**
+     * @param details structured help for the caller, e.g. {@code {"candidates": [...]}} when a name was ambiguous
+     */
+    public ToolException(ErrorCode code, String path, String message, java.util.Optional<com.fasterxml.jackson.databind.JsonNode> details) {
         super(Objects.requireNonNull(message, "message"));
         this.code = Objects.requireNonNull(code, "code");
         this.path = Objects.requireNonNull(path, "path");
+        this.details = Objects.requireNonNull(details, "details");
+    }
+
+    public java.util.Optional<com.fasterxml.jackson.databind.JsonNode> details() {
+        return details;
     }
 
     public static ToolException invalid(String path, String message) {
@@ -39,13 +52,14 @@ public class ToolException extends RuntimeException {
         return path;
     }
 
-    /** {@code {"error": {"code", "message", "path"}}}, the body every face shows. */
+    /** {@code {"error": {"code", "message", "path", "details"?}}}, the body every face shows. */
     public ObjectNode toJson() {
         ObjectNode root = JsonNodeFactory.instance.objectNode();
         ObjectNode error = root.putObject("error");
         error.put("code", code.wireName());
         error.put("message", getMessage());
         error.put("path", path);
+        details.ifPresent(d -> error.set("details", d));
         return root;
     }
 }
