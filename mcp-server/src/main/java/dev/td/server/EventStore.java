@@ -12,7 +12,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -165,19 +164,27 @@ public final class EventStore {
     private record Head(long sequence, byte[] hash) {
     }
 
+    /** Locks the person's stream head, creating it on their first append (one round trip once it exists). */
     private static Head lockHead(Connection c, UUID userId) throws SQLException {
+        Optional<Head> head = selectHeadForUpdate(c, userId);
+        if (head.isPresent()) {
+            return head.get();
+        }
         try (PreparedStatement ins = c.prepareStatement(
                 "INSERT INTO event_streams (user_id, last_sequence, last_hash) VALUES (?, 0, ?) ON CONFLICT (user_id) DO NOTHING")) {
             ins.setObject(1, userId);
             ins.setBytes(2, GENESIS);
             ins.executeUpdate();
         }
+        return selectHeadForUpdate(c, userId).orElseThrow();
+    }
+
+    private static Optional<Head> selectHeadForUpdate(Connection c, UUID userId) throws SQLException {
         try (PreparedStatement sel = c.prepareStatement(
                 "SELECT last_sequence, last_hash FROM event_streams WHERE user_id = ? FOR UPDATE")) {
             sel.setObject(1, userId);
             try (ResultSet rs = sel.executeQuery()) {
-                rs.next();
-                return new Head(rs.getLong(1), rs.getBytes(2));
+                return rs.next() ? Optional.of(new Head(rs.getLong(1), rs.getBytes(2))) : Optional.empty();
             }
         }
     }
@@ -191,27 +198,64 @@ public final class EventStore {
         }
     }
 
+    /**
+     * Writes the events with one statement, a column array each: one parse, bind and execute however
+     * many events (a JDBC batch binds and executes every row on its own).
+     * Timestamps travel as ISO-8601 instants, so the session time zone cannot shift them.
+     */
     private static void insert(Connection c, List<StoredEvent> events, byte[] headHash) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO events (" + COLUMNS + ", prev_hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?)")) {
-            byte[] previous = headHash;
-            for (StoredEvent e : events) {
-                ps.setObject(1, e.userId());
-                ps.setObject(2, e.eventId());
-                ps.setLong(3, e.sequence());
-                ps.setString(4, e.type());
-                ps.setTimestamp(5, Timestamp.from(e.occurredAt().toInstant()));
-                ps.setString(6, e.timeZone());
-                ps.setTimestamp(7, Timestamp.from(e.recordedAt()));
-                ps.setString(8, e.data().toString());
-                ps.setString(9, e.metadata().toString());
-                ps.setString(10, e.idempotencyKey());
-                ps.setObject(11, e.subject().orElse(null));
-                ps.setBytes(12, e.hash());
-                ps.setBytes(13, previous);
-                previous = e.hash();
-                ps.addBatch();
+        int n = events.size();
+        Object[] users = new Object[n];
+        Object[] ids = new Object[n];
+        Object[] sequences = new Object[n];
+        Object[] types = new Object[n];
+        Object[] occurred = new Object[n];
+        Object[] zones = new Object[n];
+        Object[] recorded = new Object[n];
+        Object[] data = new Object[n];
+        Object[] metadata = new Object[n];
+        Object[] keys = new Object[n];
+        Object[] subjects = new Object[n];
+        byte[][] hashes = new byte[n][];
+        byte[][] previousHashes = new byte[n][];
+        byte[] previous = headHash;
+        for (int i = 0; i < n; i++) {
+            StoredEvent e = events.get(i);
+            users[i] = e.userId();
+            ids[i] = e.eventId();
+            sequences[i] = e.sequence();
+            types[i] = e.type();
+            occurred[i] = e.occurredAt().toInstant().toString();
+            zones[i] = e.timeZone();
+            recorded[i] = e.recordedAt().toString();
+            data[i] = e.data().toString();
+            metadata[i] = e.metadata().toString();
+            keys[i] = e.idempotencyKey();
+            subjects[i] = e.subject().orElse(null);
+            hashes[i] = e.hash();
+            previousHashes[i] = previous;
+            previous = e.hash();
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO events (" + COLUMNS + ", prev_hash) SELECT * FROM unnest("
+                + "?::uuid[], ?::uuid[], ?::bigint[], ?::text[], ?::text[]::timestamptz[], ?::text[], ?::text[]::timestamptz[],"
+                + " ?::text[]::jsonb[], ?::text[]::jsonb[], ?::text[], ?::uuid[], ?::bytea[], ?::bytea[])")) {
+            ps.setArray(1, c.createArrayOf("uuid", users));
+            ps.setArray(2, c.createArrayOf("uuid", ids));
+            ps.setArray(3, c.createArrayOf("bigint", sequences));
+            ps.setArray(4, c.createArrayOf("text", types));
+            ps.setArray(5, c.createArrayOf("text", occurred));
+            ps.setArray(6, c.createArrayOf("text", zones));
+            ps.setArray(7, c.createArrayOf("text", recorded));
+            ps.setArray(8, c.createArrayOf("text", data));
+            ps.setArray(9, c.createArrayOf("text", metadata));
+            ps.setArray(10, c.createArrayOf("text", keys));
+            ps.setArray(11, c.createArrayOf("uuid", subjects));
+            ps.setArray(12, c.createArrayOf("bytea", hashes));
+            ps.setArray(13, c.createArrayOf("bytea", previousHashes));
+            int written = ps.executeUpdate();
+            if (written != n) {
+                throw new SQLException("wrote " + written + " of " + n + " events");
             }
-            ps.executeBatch();
         }
     }
 

@@ -25,8 +25,10 @@ final class EventTools {
     private final EventQuery query;
     private final EventTypes types;
     private final Accounts accounts;
+    private final EventCheck check;
 
-    EventTools(EventStore store, EventQuery query, EventTypes types, Accounts accounts) {
+    EventTools(EventStore store, EventQuery query, EventTypes types, Accounts accounts, EventCheck check) {
+        this.check = check;
         this.store = store;
         this.query = query;
         this.types = types;
@@ -52,6 +54,7 @@ final class EventTools {
             String path = "$.events[" + i + "]";
             String type = item.get("type").asText();
             types.validateLoggable(type, item.get("data"), path);
+            check.check(user, type, item.get("data"), path + ".data");
             TimeInput.Moment at = TimeInput.occurredAt(item.get("occurred_at").asText(), text(item, "time_zone"), personZone, path + ".occurred_at", now);
             ObjectNode metadata = metadata(call, text(item, "device"));
             events.add(new NewEvent(type, at.instant(), at.zone(), (ObjectNode) item.get("data"), item.get("idempotency_key").asText(), metadata, Optional.empty()));
@@ -100,6 +103,7 @@ final class EventTools {
         EventTypes.EventType type = types.find(original.type()).orElse(null);
         if (type != null) {
             types.validateData(type, a.get("data"), "$.data");
+            check.check(user, original.type(), a.get("data"), "$.data");
         }
         ZoneId originalZone = ZoneId.of(original.timeZone());
         TimeInput.Moment at = a.has("occurred_at")
@@ -199,7 +203,7 @@ final class EventTools {
         return Envelope.of(data, Meta.now(call.origin().requestId()));
     }
 
-    private static ObjectNode metadata(ToolCall call, Optional<String> device) {
+    static ObjectNode metadata(ToolCall call, Optional<String> device) {
         ObjectNode m = JSON.objectNode();
         m.put("source", call.origin().source());
         m.put("agent", call.principal().agent());

@@ -92,6 +92,9 @@ public final class EventTypes {
             throw ToolException.invalid(at, "invalid data for " + type.type() + ": " + v.message()
                     + ". Fix the value at " + at + "; get_event_types shows the schema of " + type.type());
         }
+        if (data.hasNonNull("time_zone")) {
+            TimeInput.zone(data.get("time_zone").asText(), dataPath + ".time_zone");
+        }
     }
 
     private List<String> loggableNames() {

@@ -47,7 +47,7 @@ public final class HttpServer {
 
     public static HttpServer start(TdCore core, Options options) {
         McpRequestGuard guard = McpRequestGuard.localhostOnly()
-                .withAllowedOrigins(options.allowedOrigins().toArray(String[]::new))
+                .withExtraAllowedOrigins(options.allowedOrigins().toArray(String[]::new))
                 .withMaxBodyBytes(MAX_BODY_BYTES)
                 .withAuthenticator(request -> {
                     Optional<String> bearer = request.headers().first(HeaderNames.AUTHORIZATION)

@@ -3,6 +3,7 @@ package dev.td.server;
 import dev.td.tools.ToolCatalog;
 import dev.td.tools.ToolRegistry;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -18,14 +19,31 @@ public final class TdCore implements AutoCloseable {
     private final Accounts accounts;
     private final EventTypes eventTypes;
     private final ToolRegistry tools;
+    private final ProjectionEngine projections;
 
     private TdCore(Database database) {
         this.database = database;
         this.events = new EventStore(database.dataSource());
         this.accounts = new Accounts(database.dataSource());
         this.eventTypes = EventTypes.load();
+        this.projections = new ProjectionEngine(database.dataSource(), List.of(new SessionSummaryProjection(),
+                new ExerciseProgressionProjection(), new PersonalRecordsProjection(), new WeeklyVolumeProjection(), new ProfileProjection()));
+        events.addListener(projections);
         ToolRegistry.Builder registry = ToolRegistry.builder(ToolCatalog.load());
-        new EventTools(events, new EventQuery(database.dataSource(), events), eventTypes, accounts).register(registry);
+        ExerciseCatalog exerciseCatalog = ExerciseCatalog.open(database.dataSource());
+        EventCheck knownExercise = (user, type, data, path) -> {
+            if (type.equals("set.logged") && exerciseCatalog.find(user, data.path("exercise_id").asText()).isEmpty()) {
+                throw exerciseCatalog.unresolved(exerciseCatalog.resolve(user, data.path("exercise").asText()), path + ".exercise_id");
+            }
+        };
+        new EventTools(events, new EventQuery(database.dataSource(), events), eventTypes, accounts, knownExercise).register(registry);
+        new StatisticsTools().register(registry);
+        events.addListener(exerciseCatalog.projection());
+        new ExerciseTools(exerciseCatalog, events, accounts, database.dataSource()).register(registry);
+        TrainingViews views = new TrainingViews(database.dataSource(), projections);
+        NameResolver names = (user, name, path) -> exerciseCatalog.require(user, name, path).id();
+        new WorkoutTools(events, projections, accounts, names, views).register(registry);
+        new TrainingQueries(projections, views, names, exerciseCatalog::find).register(registry);
         this.tools = registry.build();
     }
 
@@ -34,11 +52,17 @@ public final class TdCore implements AutoCloseable {
         Database db = databaseUrl.map(Database::external).orElseGet(() -> Database.embedded(dataDir));
         try {
             db.migrate();
-            return new TdCore(db);
+            TdCore core = new TdCore(db);
+            core.projections.rebuildOutdated();
+            return core;
         } catch (RuntimeException e) {
             db.close();
             throw e;
         }
+    }
+
+    public ProjectionEngine projections() {
+        return projections;
     }
 
     public Database database() {

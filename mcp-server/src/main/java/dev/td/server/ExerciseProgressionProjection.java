@@ -1,0 +1,88 @@
+package dev.td.server;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Per exercise, one point per session: the top set, the best e1RM, volume load and hard sets.
+ * The e1RM series is what strength trends are computed from. Key: the exercise id.
+ */
+final class ExerciseProgressionProjection implements Projection<ExerciseProgressionProjection.Progression> {
+
+    static final String NAME = "exercise_progression";
+
+    /** The sessions in which the exercise was done, in date order. */
+    record Progression(String exerciseId, String exercise, List<Point> sessions) {
+    }
+
+    /** One session's result for the exercise. */
+    record Point(String sessionId, String date, Optional<SessionSummaryProjection.TopSet> topSet, Optional<BestE1rm> bestE1rm,
+                 double volumeKg, int workingSets, int hardSets, int reps) {
+    }
+
+    /** The best estimated 1RM of a session, with the set it came from. */
+    record BestE1rm(double kg, String method, double weightKg, int reps, String eventId) {
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public int version() {
+        return 1;
+    }
+
+    @Override
+    public Class<Progression> stateType() {
+        return Progression.class;
+    }
+
+    @Override
+    public Progression empty(String key) {
+        return new Progression(key, key, List.of());
+    }
+
+    @Override
+    public List<String> keys(TrainingEvent event) {
+        return event instanceof TrainingEvent.SetLogged s ? List.of(s.exerciseId()) : List.of();
+    }
+
+    @Override
+    public Progression apply(Progression p, TrainingEvent event) {
+        if (!(event instanceof TrainingEvent.SetLogged set)) {
+            return p;
+        }
+        List<Point> points = new ArrayList<>(p.sessions());
+        int index = -1;
+        for (int i = points.size() - 1; i >= 0; i--) {
+            if (points.get(i).sessionId().equals(set.sessionId())) {
+                index = i;
+                break;
+            }
+        }
+        Point before = index < 0 ? new Point(set.sessionId(), set.date().toString(), Optional.empty(), Optional.empty(), 0, 0, 0, 0) : points.get(index);
+        Point after = new Point(before.sessionId(), before.date(), SessionSummaryProjection.heavier(before.topSet(), set),
+                better(before.bestE1rm(), set), before.volumeKg() + (set.counts() ? set.volumeKg() : 0),
+                before.workingSets() + (set.counts() ? 1 : 0), before.hardSets() + (set.hard() ? 1 : 0),
+                before.reps() + (set.counts() ? set.reps().orElse(0) : 0));
+        if (index < 0) {
+            points.add(after);
+            points.sort(Comparator.comparing(Point::date).thenComparing(Point::sessionId));
+        } else {
+            points.set(index, after);
+        }
+        return new Progression(p.exerciseId(), set.exercise(), List.copyOf(points));
+    }
+
+    private static Optional<BestE1rm> better(Optional<BestE1rm> current, TrainingEvent.SetLogged set) {
+        Optional<E1rm> e = E1rm.of(set);
+        if (e.isEmpty() || current.isPresent() && current.get().kg() >= e.get().kg()) {
+            return current;
+        }
+        return Optional.of(new BestE1rm(e.get().kg(), e.get().method(), set.weightKg().getAsDouble(), set.reps().getAsInt(), set.eventId().toString()));
+    }
+}

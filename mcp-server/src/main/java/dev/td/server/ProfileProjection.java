@@ -1,0 +1,51 @@
+package dev.td.server;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+
+/** The person's current profile: each profile.updated changes only the fields it carries. Key: {@code profile}. */
+final class ProfileProjection implements Projection<ProfileProjection.Profile> {
+
+    static final String NAME = "profile";
+    static final String KEY = "profile";
+
+    record Profile(Optional<String> timeZone, Optional<String> weightUnit, Optional<String> sex, OptionalInt birthYear,
+                   OptionalDouble bodyWeightKg) {
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public int version() {
+        return 1;
+    }
+
+    @Override
+    public Class<Profile> stateType() {
+        return Profile.class;
+    }
+
+    @Override
+    public Profile empty(String key) {
+        return new Profile(Optional.empty(), Optional.empty(), Optional.empty(), OptionalInt.empty(), OptionalDouble.empty());
+    }
+
+    @Override
+    public List<String> keys(TrainingEvent event) {
+        return event instanceof TrainingEvent.ProfileUpdated ? List.of(KEY) : List.of();
+    }
+
+    @Override
+    public Profile apply(Profile p, TrainingEvent event) {
+        if (!(event instanceof TrainingEvent.ProfileUpdated u)) {
+            return p;
+        }
+        return new Profile(u.timeZone().map(java.time.ZoneId::getId).or(p::timeZone), u.weightUnit().or(p::weightUnit), u.sex().or(p::sex),
+                u.birthYear().isPresent() ? u.birthYear() : p.birthYear(), u.bodyWeightKg().isPresent() ? u.bodyWeightKg() : p.bodyWeightKg());
+    }
+}

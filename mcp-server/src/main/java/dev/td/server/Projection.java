@@ -1,0 +1,29 @@
+package dev.td.server;
+
+import java.util.List;
+
+/**
+ * A projection: a pure fold {@code state' = apply(state, event)} over one person's effective history,
+ * partitioned by key (an exercise, a week, a session). No I/O, no clock, no randomness: the same
+ * code runs inline on append, on rebuild, and on "as of" and "what if" replays.
+ *
+ * @param <S> the state of one key, a JSON-serialisable record
+ */
+public interface Projection<S> {
+
+    /** Stable name, used as the storage key ({@code exercise_progression}). */
+    String name();
+
+    /** Code version; a change rebuilds the projection from the log. */
+    int version();
+
+    Class<S> stateType();
+
+    /** The state of a key nothing has been folded into yet. */
+    S empty(String key);
+
+    /** The keys this event changes; empty when the projection ignores it. */
+    List<String> keys(TrainingEvent event);
+
+    S apply(S state, TrainingEvent event);
+}

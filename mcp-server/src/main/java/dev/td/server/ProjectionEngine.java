@@ -1,0 +1,219 @@
+package dev.td.server;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.td.tools.Json;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * Keeps every projection up to date: folds appended events inline (same transaction, so an agent
+ * reads its own writes), replays the person's effective history when a correction or void arrives,
+ * and rebuilds a projection whose code version changed.
+ */
+public final class ProjectionEngine implements EventStore.AppendListener {
+
+    private static final System.Logger LOG = System.getLogger(ProjectionEngine.class.getName());
+
+    private final DataSource db;
+    private final List<Projection<?>> projections;
+    private final EffectiveLog log = new EffectiveLog();
+    private final ObjectMapper json = Json.mapper();
+
+    public ProjectionEngine(DataSource db, List<Projection<?>> projections) {
+        this.db = db;
+        this.projections = List.copyOf(projections);
+    }
+
+    public List<Projection<?>> projections() {
+        return projections;
+    }
+
+    @Override
+    public void appended(Connection tx, UUID userId, List<StoredEvent> events) throws SQLException {
+        boolean compensation = events.stream().anyMatch(e -> e.subject().isPresent());
+        if (compensation) {
+            replay(tx, userId, projections);
+            return;
+        }
+        List<TrainingEvent> training = new ArrayList<>();
+        for (StoredEvent e : events) {
+            TrainingEvent.of(Fact.of(e)).ifPresent(training::add);
+        }
+        if (!training.isEmpty()) {
+            for (Projection<?> p : projections) {
+                foldInto(tx, userId, p, training);
+            }
+        }
+    }
+
+    private <S> void foldInto(Connection tx, UUID userId, Projection<S> p, List<TrainingEvent> events) throws SQLException {
+        Map<String, S> states = new LinkedHashMap<>();
+        long last = 0;
+        for (TrainingEvent e : events) {
+            for (String key : p.keys(e)) {
+                S state = states.containsKey(key) ? states.get(key) : load(tx, userId, p, key).orElseGet(() -> p.empty(key));
+                states.put(key, p.apply(state, e));
+            }
+            last = e.sequence();
+        }
+        save(tx, userId, p, states, last);
+    }
+
+    /** Replays the effective history of one person into the given projections, replacing their states. */
+    void replay(Connection tx, UUID userId, List<Projection<?>> which) throws SQLException {
+        Map<Projection<?>, Map<String, Object>> states = new HashMap<>();
+        which.forEach(p -> states.put(p, new LinkedHashMap<>()));
+        long[] last = {0};
+        log.forEach(tx, userId, Long.MAX_VALUE, Optional.empty(), fact -> {
+            last[0] = fact.sequence();
+            TrainingEvent.of(fact).ifPresent(e -> which.forEach(p -> fold(p, states.get(p), e)));
+        });
+        for (Projection<?> p : which) {
+            try (PreparedStatement del = tx.prepareStatement("DELETE FROM projection_states WHERE user_id = ? AND projection = ?")) {
+                del.setObject(1, userId);
+                del.setString(2, p.name());
+                del.executeUpdate();
+            }
+            save(tx, userId, p, states.get(p), last[0]);
+        }
+    }
+
+    /** Folds a fact stream into in-memory states (for as-of and what-if answers); nothing is stored. */
+    static <S> void fold(Projection<S> p, Map<String, Object> states, TrainingEvent e) {
+        for (String key : p.keys(e)) {
+            @SuppressWarnings("unchecked")
+            S state = states.containsKey(key) ? (S) states.get(key) : p.empty(key);
+            states.put(key, p.apply(state, e));
+        }
+    }
+
+    /** Rebuilds projections for everyone (all, or those named); returns how many people were replayed. */
+    public int rebuild(List<String> names) {
+        List<Projection<?>> which = projections.stream().filter(p -> names.isEmpty() || names.contains(p.name())).toList();
+        int people = 0;
+        try (Connection c = db.getConnection()) {
+            List<UUID> users = new ArrayList<>();
+            try (ResultSet rs = c.createStatement().executeQuery("SELECT user_id FROM event_streams")) {
+                while (rs.next()) {
+                    users.add(rs.getObject(1, UUID.class));
+                }
+            }
+            for (UUID user : users) {
+                c.setAutoCommit(false);
+                lockStream(c, user);
+                replay(c, user, which);
+                c.commit();
+                people++;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("projection rebuild failed: " + e.getMessage(), e);
+        }
+        return people;
+    }
+
+    /** Rebuilds projections whose stored version differs from the code's; run at start. */
+    public List<String> rebuildOutdated() {
+        List<String> outdated = new ArrayList<>();
+        try (Connection c = db.getConnection()) {
+            for (Projection<?> p : projections) {
+                try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM projection_states WHERE projection = ? AND version <> ? LIMIT 1")) {
+                    ps.setString(1, p.name());
+                    ps.setInt(2, p.version());
+                    try (ResultSet rs = ps.executeQuery()) {
+                        if (rs.next()) {
+                            outdated.add(p.name());
+                        }
+                    }
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        if (!outdated.isEmpty()) {
+            LOG.log(System.Logger.Level.INFO, "rebuilding projections with a new version: " + outdated);
+            rebuild(outdated);
+        }
+        return outdated;
+    }
+
+    /** The stored state of one key, if any. */
+    public <S> Optional<S> read(UUID userId, Projection<S> p, String key) {
+        try (Connection c = db.getConnection()) {
+            return load(c, userId, p, key);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** All stored states of a projection for one person, by key. */
+    public <S> Map<String, S> readAll(UUID userId, Projection<S> p) {
+        Map<String, S> all = new LinkedHashMap<>();
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT key, state::text FROM projection_states WHERE user_id = ? AND projection = ? ORDER BY key")) {
+            ps.setObject(1, userId);
+            ps.setString(2, p.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    all.put(rs.getString(1), json.readValue(rs.getString(2), p.stateType()));
+                }
+            }
+            return all;
+        } catch (SQLException | JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void lockStream(Connection c, UUID user) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM event_streams WHERE user_id = ? FOR UPDATE")) {
+            ps.setObject(1, user);
+            ps.executeQuery().close();
+        }
+    }
+
+    private <S> Optional<S> load(Connection c, UUID userId, Projection<S> p, String key) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT state::text FROM projection_states WHERE user_id = ? AND projection = ? AND key = ?")) {
+            ps.setObject(1, userId);
+            ps.setString(2, p.name());
+            ps.setString(3, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(json.readValue(rs.getString(1), p.stateType())) : Optional.empty();
+            }
+        } catch (JsonProcessingException e) {
+            throw new SQLException("projection state of " + p.name() + "/" + key + " is unreadable", e);
+        }
+    }
+
+    private void save(Connection c, UUID userId, Projection<?> p, Map<String, ?> states, long lastSequence) throws SQLException {
+        if (states.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO projection_states (user_id, projection, key, state, last_sequence, version)"
+                + " VALUES (?, ?, ?, ?::jsonb, ?, ?) ON CONFLICT (user_id, projection, key)"
+                + " DO UPDATE SET state = EXCLUDED.state, last_sequence = EXCLUDED.last_sequence, version = EXCLUDED.version, updated_at = now()")) {
+            for (Map.Entry<String, ?> s : states.entrySet()) {
+                ps.setObject(1, userId);
+                ps.setString(2, p.name());
+                ps.setString(3, s.getKey());
+                ps.setString(4, json.writeValueAsString(s.getValue()));
+                ps.setLong(5, lastSequence);
+                ps.setInt(6, p.version());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        } catch (JsonProcessingException e) {
+            throw new SQLException("projection state of " + p.name() + " cannot be written", e);
+        }
+    }
+}

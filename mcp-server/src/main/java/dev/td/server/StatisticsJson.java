@@ -1,0 +1,141 @@
+package dev.td.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.td.statistics.Alternative;
+import dev.td.statistics.Assumption;
+import dev.td.statistics.Correlation;
+import dev.td.statistics.EffectSize;
+import dev.td.statistics.Estimate;
+import dev.td.statistics.HypothesisTest;
+import dev.td.statistics.Interval;
+import dev.td.statistics.Quality;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.util.Locale;
+
+/**
+ * Maps the result records of {@code dev.td.statistics} to the JSON of the stats tools (the
+ * {@code stats_*} shapes in {@code defs.json}) and {@link Quality} to {@code meta.statistical_quality}.
+ * JSON has no NaN or infinity: every non-finite number becomes {@code null}.
+ */
+final class StatisticsJson {
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    private StatisticsJson() {
+    }
+
+    /** A finite number as itself; NaN and ±∞ as null. */
+    static JsonNode number(double value) {
+        return Double.isFinite(value) ? JSON.numberNode(value) : JSON.nullNode();
+    }
+
+    static ObjectNode put(ObjectNode target, String field, double value) {
+        target.set(field, number(value));
+        return target;
+    }
+
+    /** {@code {lower, upper, level}}; an unbounded side is null. */
+    static ObjectNode interval(Interval ci) {
+        ObjectNode node = JSON.objectNode();
+        put(node, "lower", ci.lower());
+        put(node, "upper", ci.upper());
+        return put(node, "level", ci.level());
+    }
+
+    static ObjectNode estimate(Estimate estimate) {
+        ObjectNode node = put(JSON.objectNode(), "value", estimate.value());
+        node.set("ci", interval(estimate.ci()));
+        return node.put("n", estimate.n());
+    }
+
+    static ObjectNode effectSize(EffectSize effect) {
+        ObjectNode node = JSON.objectNode().put("measure", effect.measure());
+        put(node, "value", effect.value());
+        node.set("ci", interval(effect.ci()));
+        return node;
+    }
+
+    /** A test, with significance judged at {@code alpha} (the tool's 1 − confidence level). */
+    static ObjectNode test(HypothesisTest test, double alpha) {
+        ObjectNode node = JSON.objectNode().put("method", test.method()).put("statistic_name", statisticName(test.method()));
+        put(node, "statistic", test.statistic());
+        put(node, "df", test.degreesOfFreedom().orElse(Double.NaN));
+        put(node, "p_value", test.pValue());
+        node.put("alternative", wireName(test.alternative()));
+        put(node, "alpha", alpha);
+        node.put("significant", test.pValue() < alpha);
+        node.set("estimate", test.estimate().<JsonNode>map(StatisticsJson::estimate).orElse(JSON.nullNode()));
+        node.set("effect_size", test.effectSize().<JsonNode>map(StatisticsJson::effectSize).orElse(JSON.nullNode()));
+        return node;
+    }
+
+    /** A correlation at its lag; {@code lag} overrides the record's, which is 0 for unlagged methods. */
+    static ObjectNode correlation(Correlation c, int lag, double alpha) {
+        ObjectNode node = JSON.objectNode().put("method", c.method());
+        put(node, "coefficient", c.coefficient());
+        node.set("ci", interval(c.ci()));
+        put(node, "statistic", c.statistic());
+        put(node, "df", c.degreesOfFreedom().orElse(Double.NaN));
+        put(node, "p_value", c.pValue());
+        node.put("alternative", wireName(c.alternative()));
+        node.put("significant", c.pValue() < alpha);
+        node.put("n", c.n());
+        put(node, "effective_n", c.effectiveN());
+        return node.put("lag", lag);
+    }
+
+    /** {@code {sample_size, confidence_level, assumptions: [{name, met, statistic, detail}], not_run_reason}}. */
+    static ObjectNode quality(Quality quality) {
+        ObjectNode node = JSON.objectNode().put("sample_size", quality.sampleSize().name().toLowerCase(Locale.ROOT));
+        put(node, "confidence_level", quality.confidenceLevel());
+        ArrayNode assumptions = node.putArray("assumptions");
+        for (Assumption a : quality.assumptions()) {
+            ObjectNode item = assumptions.addObject().put("name", a.name()).put("met", a.met());
+            put(item, "statistic", a.statistic());
+            item.put("detail", a.detail());
+        }
+        node.set("not_run_reason", quality.notRunReason().<JsonNode>map(JSON::textNode).orElse(JSON.nullNode()));
+        return node;
+    }
+
+    static String wireName(Alternative alternative) {
+        return alternative.name().toLowerCase(Locale.ROOT);
+    }
+
+    static Alternative alternative(String wireName) {
+        return Alternative.valueOf(wireName.toUpperCase(Locale.ROOT));
+    }
+
+    /** The conventional letter of each test's statistic, from the method name the statistics module gives. */
+    static String statisticName(String method) {
+        if (method.startsWith("Mann-Whitney")) {
+            return "U";
+        }
+        if (method.startsWith("Wilcoxon")) {
+            return "V";
+        }
+        if (method.startsWith("Mann-Kendall")) {
+            return "S";
+        }
+        if (method.startsWith("Shapiro-Wilk")) {
+            return "W";
+        }
+        return "t";
+    }
+
+    /** A number for a sentence: three significant digits, plain notation where that stays short. */
+    static String brief(double value) {
+        if (!Double.isFinite(value)) {
+            return String.valueOf(value);
+        }
+        if (value == Math.rint(value) && Math.abs(value) < 1e7) {
+            return String.valueOf((long) value);
+        }
+        BigDecimal rounded = new BigDecimal(value).round(new MathContext(3)).stripTrailingZeros();
+        return Math.abs(value) >= 1e-4 && Math.abs(value) < 1e7 ? rounded.toPlainString() : rounded.toString();
+    }
+}

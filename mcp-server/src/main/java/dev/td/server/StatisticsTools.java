@@ -1,0 +1,264 @@
+package dev.td.server;
+
+import static dev.td.server.StatisticsJson.brief;
+import static dev.td.server.StatisticsJson.put;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.td.statistics.Alternative;
+import dev.td.statistics.Assumption;
+import dev.td.statistics.Correlation;
+import dev.td.statistics.Description;
+import dev.td.statistics.Descriptive;
+import dev.td.statistics.HypothesisTest;
+import dev.td.statistics.PairedComparison;
+import dev.td.statistics.PearsonCorrelation;
+import dev.td.statistics.Quality;
+import dev.td.statistics.SampleSize;
+import dev.td.statistics.SpearmanCorrelation;
+import dev.td.statistics.TwoGroupComparison;
+import dev.td.tools.Envelope;
+import dev.td.tools.Meta;
+import dev.td.tools.ToolCall;
+import dev.td.tools.ToolException;
+import dev.td.tools.ToolRegistry;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * The stats tools: analyses of numbers an agent passes in, computed by {@code dev.td.statistics}.
+ * Nothing is read or stored. Every answer carries {@code meta.statistical_quality} and, in
+ * {@code context.notes}, plain sentences an agent can relay about what was done and why.
+ */
+final class StatisticsTools {
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    void register(ToolRegistry.Builder tools) {
+        tools.handle("stats_describe", this::describe)
+                .handle("stats_compare", this::compare)
+                .handle("stats_correlate", this::correlate)
+                .handle("stats_trend", new StatisticsTrend()::trend)
+                .handle("stats_regression", new StatisticsRegression()::regression);
+    }
+
+    private Envelope describe(ToolCall call) {
+        ObjectNode a = call.arguments();
+        double[] values = StatisticsInput.numbers(a.get("values"), "$.values");
+        boolean independent = a.path("independent").asBoolean(false);
+        Descriptive descriptive = Descriptive.withDefaults().withConfidenceLevel(StatisticsInput.confidenceLevel(a));
+        Description d = run(() -> (independent ? descriptive.withIndependentObservations() : descriptive).describe(values));
+        ObjectNode data = JSON.objectNode().put("n", d.n());
+        put(data, "mean", d.mean()).set("mean_ci", StatisticsJson.interval(d.meanCi()));
+        put(data, "standard_deviation", d.standardDeviation());
+        put(data, "median", d.median());
+        put(data, "mad", d.mad());
+        put(data, "robust_standard_deviation", d.robustStandardDeviation());
+        put(data, "min", d.min());
+        put(data, "q1", d.q1());
+        put(data, "q3", d.q3());
+        put(data, "max", d.max());
+        put(data, "lag1_autocorrelation", d.lag1Autocorrelation().orElse(Double.NaN));
+        put(data, "effective_n", d.effectiveN());
+        List<String> notes = new ArrayList<>();
+        if (d.lag1Autocorrelation().isEmpty()) {
+            notes.add("all " + d.n() + " values equal " + brief(d.mean()) + ": the SD is 0 and the interval of the mean"
+                    + " has no width; there is no spread to describe");
+        } else if (d.effectiveN() < d.n()) {
+            notes.add("the series is autocorrelated (lag-1 r = " + brief(d.lag1Autocorrelation().getAsDouble())
+                    + "); the interval of the mean uses an effective n of " + Math.round(d.effectiveN()) + " instead of " + d.n());
+        } else if (independent && !d.quality().allAssumptionsMet()) {
+            notes.add("the values look autocorrelated (lag-1 r = " + brief(d.lag1Autocorrelation().getAsDouble())
+                    + "), but independent=true was given, so the interval of the mean was not widened");
+        }
+        sampleSizeNote(d.quality(), d.n(), notes);
+        return envelope(call, data, notes, d.quality());
+    }
+
+    private Envelope compare(ToolCall call) {
+        ObjectNode args = call.arguments();
+        double[] a = StatisticsInput.numbers(args.get("a"), "$.a");
+        double[] b = StatisticsInput.numbers(args.get("b"), "$.b");
+        boolean paired = args.path("paired").asBoolean(false);
+        double level = StatisticsInput.confidenceLevel(args);
+        Alternative alternative = StatisticsInput.alternative(args);
+        if (paired) {
+            StatisticsInput.requireLength("$.b", b.length, a.length, "a (paired=true)");
+        }
+        double[] all = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, all, a.length, b.length);
+        StatisticsInput.requireVariation("$.b", all, "a and b hold one and the same value, so there is no difference to test");
+        if (paired && Arrays.equals(a, b)) {
+            throw ToolException.invalid("$.b", "every pair is equal (a[i] - b[i] = 0 for all i): there is no difference to test");
+        }
+        HypothesisTest test = run(() -> paired
+                ? PairedComparison.withDefaults().withConfidenceLevel(level).withAlternative(alternative).compare(a, b)
+                : TwoGroupComparison.withDefaults().withConfidenceLevel(level).withAlternative(alternative).compare(a, b));
+        ObjectNode data = JSON.objectNode().put("paired", paired);
+        data.set("test", StatisticsJson.test(test, StatisticsInput.alpha(args)));
+        data.set("a", groupSummary(a));
+        data.set("b", groupSummary(b));
+        List<String> notes = new ArrayList<>();
+        notes.add(whichTest(test, paired));
+        if (test.estimate().isEmpty()) {
+            notes.add("a rank test gives no interval for the difference of means; judge the size of the difference"
+                    + " by the rank-biserial effect size and the group medians");
+        }
+        sampleSizeNote(test.quality(), Math.min(a.length, b.length), notes);
+        return envelope(call, data, notes, test.quality());
+    }
+
+    private static String whichTest(HypothesisTest test, boolean paired) {
+        List<Assumption> normality = test.quality().assumptions().stream()
+                .filter(x -> x.name().startsWith("normality of ")).toList();
+        List<Assumption> failed = normality.stream().filter(x -> !x.met()).toList();
+        String robust = paired ? "the Wilcoxon signed-rank test" : "Mann-Whitney";
+        String parametric = paired ? "the paired t-test" : "Welch's t-test";
+        if (failed.isEmpty() && normality.stream().allMatch(x -> Double.isNaN(x.statistic()))) {
+            return "with more than 5000 values normality was not tested (the central limit theorem makes the mean"
+                    + " close to normal), so " + parametric + " was used";
+        }
+        if (failed.isEmpty()) {
+            String ps = String.join(" and ", normality.stream().map(x -> Double.isNaN(x.statistic())
+                    ? "not tested above 5000 values" : "p = " + brief(x.statistic())).toList());
+            return paired
+                    ? "the differences a - b passed the Shapiro-Wilk normality check (" + ps + "), so the paired t-test was used"
+                    : "both groups passed the Shapiro-Wilk normality check (" + ps + "), so Welch's t-test was used"
+                            + " (it does not assume equal variances)";
+        }
+        List<String> reasons = new ArrayList<>();
+        for (Assumption x : failed) {
+            String what = x.name().substring("normality of ".length());
+            String subject = what.length() == 1 ? "group " + what : "the " + what;
+            reasons.add(Double.isNaN(x.statistic())
+                    ? "normality could not be checked for " + subject + " (" + x.detail() + ")"
+                    : "normality failed for " + subject + " (Shapiro-Wilk p = " + brief(x.statistic()) + ")");
+        }
+        return String.join("; ", reasons) + ", so " + robust + " was used";
+    }
+
+    private static ObjectNode groupSummary(double[] values) {
+        Description d = Descriptive.withDefaults().withIndependentObservations().describe(values);
+        ObjectNode node = JSON.objectNode().put("n", d.n());
+        put(node, "mean", d.mean());
+        put(node, "median", d.median());
+        return put(node, "standard_deviation", d.standardDeviation());
+    }
+
+    private Envelope correlate(ToolCall call) {
+        ObjectNode a = call.arguments();
+        double[] x = StatisticsInput.numbers(a.get("x"), "$.x");
+        double[] y = StatisticsInput.numbers(a.get("y"), "$.y");
+        StatisticsInput.requireLength("$.y", y.length, x.length, "x");
+        boolean independent = a.path("independent_pairs").asBoolean(false);
+        boolean scan = a.has("max_lag");
+        List<Integer> lags = lags(a, x.length, independent);
+        StatisticsInput.requireVariation("$.x", x, "a correlation needs variation in both series");
+        StatisticsInput.requireVariation("$.y", y, "a correlation needs variation in both series");
+        double level = StatisticsInput.confidenceLevel(a);
+        double alpha = StatisticsInput.alpha(a);
+        boolean spearman = "spearman".equals(a.path("method").asText("pearson"));
+        List<Correlation> results = new ArrayList<>();
+        for (int lag : lags) {
+            results.add(correlationAt(x, y, lag, spearman, independent, level, StatisticsInput.alternative(a), scan));
+        }
+        int best = 0;
+        for (int i = 1; i < results.size(); i++) {
+            best = Math.abs(results.get(i).coefficient()) > Math.abs(results.get(best).coefficient()) ? i : best;
+        }
+        Correlation headline = results.get(best);
+        ObjectNode data = JSON.objectNode();
+        List<String> notes = new ArrayList<>();
+        ObjectNode main = StatisticsJson.correlation(headline, lags.get(best), alpha);
+        data.set("correlation", main);
+        if (scan) {
+            ArrayNode byLag = data.putArray("by_lag");
+            for (int i = 0; i < results.size(); i++) {
+                ObjectNode item = StatisticsJson.correlation(results.get(i), lags.get(i), alpha);
+                put(item, "p_value_bonferroni", Math.min(1, results.get(i).pValue() * results.size()));
+                byLag.add(item);
+            }
+            put(main, "p_value_bonferroni", Math.min(1, headline.pValue() * results.size()));
+            notes.add("scanned lags 0.." + lags.getLast() + "; the strongest is lag " + lags.get(best) + " (coefficient "
+                    + brief(headline.coefficient()) + ", p = " + brief(headline.pValue()) + ", Bonferroni-adjusted p = "
+                    + brief(Math.min(1, headline.pValue() * results.size())) + "): picking the best of " + results.size()
+                    + " lags inflates false positives, so rely on the adjusted p-value");
+        }
+        if (headline.effectiveN() < headline.n()) {
+            notes.add("the series are autocorrelated; the p-value and interval use an effective n of "
+                    + Math.round(headline.effectiveN()) + " instead of " + headline.n());
+        }
+        sampleSizeNote(headline.quality(), headline.n(), notes);
+        return envelope(call, data, notes, headline.quality());
+    }
+
+    /** The lags asked for: one ({@code lag}, default 0) or 0..max_lag; each must leave 3 overlapping pairs. */
+    private static List<Integer> lags(ObjectNode a, int n, boolean independent) {
+        boolean scan = a.has("max_lag");
+        if (scan && a.has("lag")) {
+            throw ToolException.invalid("$.max_lag", "give either lag (one lag) or max_lag (scan lags 0..max_lag), not both");
+        }
+        List<Integer> lags = scan ? java.util.stream.IntStream.rangeClosed(0, a.get("max_lag").asInt()).boxed().toList()
+                : List.of(a.path("lag").asInt(0));
+        int widest = lags.stream().mapToInt(Math::abs).max().orElse(0);
+        if (independent && widest > 0) {
+            throw ToolException.invalid("$.independent_pairs", "lagged correlation pairs values by their order in time;"
+                    + " leave independent_pairs false when giving lag or max_lag");
+        }
+        if (widest > n - 3) {
+            throw ToolException.invalid(scan ? "$.max_lag" : "$.lag", (scan ? "max_lag " : "lag ") + widest + " leaves "
+                    + Math.max(0, n - widest) + " overlapping pairs of " + n + ", and a correlation needs 3: use at most " + (n - 3));
+        }
+        return lags;
+    }
+
+    private static Correlation correlationAt(double[] x, double[] y, int lag, boolean spearman, boolean independent,
+                                             double level, Alternative alternative, boolean scan) {
+        int n = x.length;
+        double[] xs = lag >= 0 ? Arrays.copyOfRange(x, 0, n - lag) : Arrays.copyOfRange(x, -lag, n);
+        double[] ys = lag >= 0 ? Arrays.copyOfRange(y, lag, n) : Arrays.copyOfRange(y, 0, n + lag);
+        String why = "over the " + xs.length + " pairs used at lag " + lag + ", so they cannot be correlated; try a smaller lag";
+        StatisticsInput.requireVariation(scan ? "$.max_lag" : "$.lag", xs, why);
+        StatisticsInput.requireVariation(scan ? "$.max_lag" : "$.lag", ys, why);
+        if (spearman) {
+            SpearmanCorrelation s = SpearmanCorrelation.withDefaults().withConfidenceLevel(level).withAlternative(alternative);
+            return run(() -> (independent ? s : s.forTimeSeries()).test(xs, ys));
+        }
+        PearsonCorrelation p = PearsonCorrelation.withDefaults().withConfidenceLevel(level).withAlternative(alternative);
+        return run(() -> (independent ? p : p.forTimeSeries()).test(xs, ys));
+    }
+
+    /** A note when the sample is small enough that the reader should know. */
+    static void sampleSizeNote(Quality quality, int n, List<String> notes) {
+        if (quality.sampleSize() == SampleSize.MINIMAL) {
+            notes.add("the sample is small (n = " + n + "): intervals are wide and approximations rough; treat the result as tentative");
+        } else if (quality.sampleSize() == SampleSize.INSUFFICIENT) {
+            notes.add("too few observations (n = " + n + ") for this analysis to be trusted; collect more data");
+        }
+    }
+
+    /** The envelope every stats tool returns: data, notes in context, quality in meta. */
+    static Envelope envelope(ToolCall call, ObjectNode data, List<String> notes, Quality quality) {
+        ObjectNode context = JSON.objectNode();
+        ArrayNode list = context.putArray("notes");
+        notes.forEach(list::add);
+        Meta meta = Meta.now(call.origin().requestId()).withStatisticalQuality(StatisticsJson.quality(quality));
+        return new Envelope(data, context, meta);
+    }
+
+    /**
+     * Runs an analysis whose input was already checked here; an {@link IllegalArgumentException} the
+     * statistics module still raises describes the data (its messages are written for callers) and
+     * becomes an {@code invalid_argument} error for the call as a whole.
+     */
+    static <T> T run(Supplier<T> analysis) {
+        try {
+            return analysis.get();
+        } catch (IllegalArgumentException e) {
+            throw ToolException.invalid("$", e.getMessage());
+        }
+    }
+}

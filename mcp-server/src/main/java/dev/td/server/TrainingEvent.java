@@ -1,0 +1,137 @@
+package dev.td.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.temporal.IsoFields;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.OptionalInt;
+import java.util.UUID;
+
+/**
+ * The events projections understand, read from the effective history. Every variant carries
+ * where it sits in the log and when it happened in the person's time zone.
+ */
+public sealed interface TrainingEvent {
+
+    UUID eventId();
+
+    long sequence();
+
+    OffsetDateTime occurredAt();
+
+    /** The person's calendar date of the event. */
+    default LocalDate date() {
+        return occurredAt().toLocalDate();
+    }
+
+    /** The ISO week of the event in the person's time zone, e.g. {@code 2026-W48}. */
+    default String isoWeek() {
+        LocalDate d = date();
+        return String.format("%d-W%02d", d.get(IsoFields.WEEK_BASED_YEAR), d.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+    }
+
+    record SessionStarted(UUID eventId, long sequence, OffsetDateTime occurredAt, String sessionId, Optional<String> name,
+                          Optional<String> notes) implements TrainingEvent {
+    }
+
+    record SessionEnded(UUID eventId, long sequence, OffsetDateTime occurredAt, String sessionId, OptionalDouble sessionRpe,
+                        Optional<String> notes) implements TrainingEvent {
+    }
+
+    /**
+     * One set. {@code weightKg} is the canonical load; {@code unit} the unit the person used.
+     */
+    record SetLogged(UUID eventId, long sequence, OffsetDateTime occurredAt, String sessionId, String exercise, String exerciseId,
+                     OptionalDouble weightKg, Optional<String> unit, OptionalInt reps, OptionalDouble durationS,
+                     OptionalDouble rpe, OptionalDouble rir, SetType setType, Optional<String> supersetId) implements TrainingEvent {
+
+        /** RPE as given, or derived from reps in reserve (RPE = 10 − RIR). */
+        public OptionalDouble effectiveRpe() {
+            if (rpe.isPresent()) {
+                return rpe;
+            }
+            return rir.isPresent() ? OptionalDouble.of(10 - rir.getAsDouble()) : OptionalDouble.empty();
+        }
+
+        /** Working sets count for volume and records; warm-ups do not. */
+        public boolean counts() {
+            return setType != SetType.WARMUP;
+        }
+
+        /** A hard set: not a warm-up, and RPE 7+ (RIR ≤ 3) when effort was given. */
+        public boolean hard() {
+            return counts() && effectiveRpe().orElse(10) >= 7;
+        }
+
+        public double volumeKg() {
+            return weightKg.orElse(0) * reps.orElse(0);
+        }
+    }
+
+    record SupersetStarted(UUID eventId, long sequence, OffsetDateTime occurredAt, String sessionId, String supersetId) implements TrainingEvent {
+    }
+
+    record SupersetEnded(UUID eventId, long sequence, OffsetDateTime occurredAt, String sessionId, String supersetId) implements TrainingEvent {
+    }
+
+    record ProfileUpdated(UUID eventId, long sequence, OffsetDateTime occurredAt, Optional<ZoneId> timeZone, Optional<String> weightUnit,
+                          Optional<String> sex, OptionalInt birthYear, OptionalDouble bodyWeightKg) implements TrainingEvent {
+    }
+
+    /** Set types as people log them. */
+    enum SetType {
+        WARMUP, WORKING, DROP, FAILURE, AMRAP;
+
+        static SetType of(String wire) {
+            return valueOf(wire.toUpperCase(java.util.Locale.ROOT));
+        }
+    }
+
+    /** Kilograms per pound (exact, by the international yard and pound agreement of 1959). */
+    double KG_PER_LB = 0.45359237;
+
+    /** The training event a fact stands for, if it is one projections understand. */
+    static Optional<TrainingEvent> of(Fact f) {
+        JsonNode d = f.data();
+        return Optional.ofNullable(switch (f.type()) {
+            case "session.started" -> new SessionStarted(f.eventId(), f.sequence(), f.occurredAt(), d.path("session_id").asText(),
+                    text(d, "name"), text(d, "notes"));
+            case "session.ended" -> new SessionEnded(f.eventId(), f.sequence(), f.occurredAt(), d.path("session_id").asText(),
+                    number(d, "session_rpe"), text(d, "notes"));
+            case "set.logged" -> setLogged(f, d);
+            case "superset.started" -> new SupersetStarted(f.eventId(), f.sequence(), f.occurredAt(), d.path("session_id").asText(), d.path("superset_id").asText());
+            case "superset.ended" -> new SupersetEnded(f.eventId(), f.sequence(), f.occurredAt(), d.path("session_id").asText(), d.path("superset_id").asText());
+            case "profile.updated" -> new ProfileUpdated(f.eventId(), f.sequence(), f.occurredAt(), text(d, "time_zone").map(ZoneId::of),
+                    text(d, "weight_unit"), text(d, "sex"), integer(d, "birth_year"), number(d, "body_weight_kg"));
+            default -> null;
+        });
+    }
+
+    private static SetLogged setLogged(Fact f, JsonNode d) {
+        JsonNode w = d.get("weight");
+        OptionalDouble kg = w == null ? OptionalDouble.empty()
+                : OptionalDouble.of("lb".equals(w.path("unit").asText()) ? w.path("value").asDouble() * KG_PER_LB : w.path("value").asDouble());
+        Optional<String> unit = w == null ? Optional.empty() : Optional.of(w.path("unit").asText());
+        return new SetLogged(f.eventId(), f.sequence(), f.occurredAt(), d.path("session_id").asText(), d.path("exercise").asText(),
+                d.path("exercise_id").asText(), kg, unit, integer(d, "reps"), number(d, "duration_s"), number(d, "rpe"), number(d, "rir"),
+                SetType.of(d.path("set_type").asText("working")), text(d, "superset_id"));
+    }
+
+    private static Optional<String> text(JsonNode d, String field) {
+        JsonNode v = d.get(field);
+        return v == null || v.isNull() ? Optional.empty() : Optional.of(v.asText());
+    }
+
+    private static OptionalDouble number(JsonNode d, String field) {
+        JsonNode v = d.get(field);
+        return v == null || !v.isNumber() ? OptionalDouble.empty() : OptionalDouble.of(v.asDouble());
+    }
+
+    private static OptionalInt integer(JsonNode d, String field) {
+        JsonNode v = d.get(field);
+        return v == null || !v.canConvertToInt() ? OptionalInt.empty() : OptionalInt.of(v.asInt());
+    }
+}

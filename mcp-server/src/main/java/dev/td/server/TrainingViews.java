@@ -1,0 +1,156 @@
+package dev.td.server;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/** Reads the strength projections and renders them as JSON in the person's unit. */
+final class TrainingViews {
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    private final DataSource db;
+    private final ProjectionEngine engine;
+    private final SessionSummaryProjection sessions = new SessionSummaryProjection();
+    private final PersonalRecordsProjection records = new PersonalRecordsProjection();
+    private final ProfileProjection profiles = new ProfileProjection();
+
+    TrainingViews(DataSource db, ProjectionEngine engine) {
+        this.db = db;
+        this.engine = engine;
+    }
+
+    PersonalRecordsProjection records() {
+        return records;
+    }
+
+    Optional<SessionSummaryProjection.Summary> session(UUID user, String sessionId) {
+        return engine.read(user, sessions, sessionId);
+    }
+
+    /** The effective facts of one session, in log order. */
+    List<Fact> sessionFacts(UUID user, String sessionId) {
+        List<Fact> facts = new ArrayList<>();
+        try (Connection c = db.getConnection()) {
+            new EffectiveLog().forEachOfSession(c, user, sessionId, facts::add);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return facts;
+    }
+
+    ProfileProjection.Profile profile(UUID user) {
+        return engine.read(user, profiles, ProfileProjection.KEY).orElseGet(() -> profiles.empty(ProfileProjection.KEY));
+    }
+
+    Units units(UUID user) {
+        return profile(user).weightUnit().map(Units::new).orElse(Units.KG);
+    }
+
+    /** The latest session started within {@code window} before {@code at}. */
+    Optional<String> recentSession(UUID user, Instant at, Duration window) {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT key FROM projection_states WHERE user_id = ? AND projection = ? AND state ->> 'startedAt' IS NOT NULL"
+                        + " AND (state ->> 'startedAt')::timestamptz BETWEEN ? AND ? ORDER BY (state ->> 'startedAt')::timestamptz DESC LIMIT 1")) {
+            ps.setObject(1, user);
+            ps.setString(2, SessionSummaryProjection.NAME);
+            ps.setTimestamp(3, Timestamp.from(at.minus(window)));
+            ps.setTimestamp(4, Timestamp.from(at));
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    ObjectNode summaryJson(SessionSummaryProjection.Summary s, Units units) {
+        ObjectNode n = JSON.objectNode();
+        n.put("session_id", s.sessionId());
+        n.put("name", s.name().orElse(null));
+        n.put("date", s.date().orElse(null));
+        n.put("started_at", s.startedAt().orElse(null));
+        n.put("ended_at", s.endedAt().orElse(null));
+        if (s.sessionRpe().isPresent()) {
+            n.put("session_rpe", s.sessionRpe().getAsDouble());
+        } else {
+            n.putNull("session_rpe");
+        }
+        n.put("notes", s.notes().orElse(null));
+        n.put("sets", s.sets());
+        n.put("working_sets", s.workingSets());
+        n.put("hard_sets", s.hardSets());
+        n.set("volume", units.load(s.volumeKg()));
+        ArrayNode exercises = n.putArray("exercises");
+        for (SessionSummaryProjection.ExerciseDone e : s.exercises()) {
+            ObjectNode x = exercises.addObject();
+            x.put("exercise_id", e.exerciseId());
+            x.put("exercise", e.exercise());
+            x.put("sets", e.sets());
+            x.put("working_sets", e.workingSets());
+            x.put("hard_sets", e.hardSets());
+            x.put("reps", e.reps());
+            x.set("volume", units.load(e.volumeKg()));
+            x.set("top_set", e.topSet().<com.fasterxml.jackson.databind.JsonNode>map(t -> topSetJson(t, units)).orElse(JSON.nullNode()));
+        }
+        return n;
+    }
+
+    ObjectNode topSetJson(SessionSummaryProjection.TopSet t, Units units) {
+        ObjectNode n = JSON.objectNode();
+        n.set("weight", units.load(t.weightKg()));
+        n.put("reps", t.reps());
+        if (t.rpe().isPresent()) {
+            n.put("rpe", t.rpe().getAsDouble());
+        }
+        n.put("event_id", t.eventId());
+        return n;
+    }
+
+    ObjectNode recordJson(String exerciseId, String kind, PersonalRecordsProjection.Pr pr, Units units) {
+        ObjectNode n = JSON.objectNode();
+        n.put("exercise_id", exerciseId);
+        n.put("record", kind);
+        n.set("weight", units.load(pr.weightKg()));
+        n.put("reps", pr.reps());
+        if (kind.equals("e1rm")) {
+            n.set("e1rm", units.load(pr.valueKg()));
+        }
+        n.put("date", pr.date());
+        n.put("event_id", pr.eventId());
+        n.put("session_id", pr.sessionId());
+        return n;
+    }
+
+    /** The records in {@code after} that are new or better than in {@code before}. */
+    List<ObjectNode> newRecords(PersonalRecordsProjection.Records before, PersonalRecordsProjection.Records after, Units units) {
+        List<ObjectNode> found = new ArrayList<>();
+        for (Map.Entry<Integer, PersonalRecordsProjection.Pr> r : after.byReps().entrySet()) {
+            PersonalRecordsProjection.Pr old = before.byReps().get(r.getKey());
+            if (old == null || !old.eventId().equals(r.getValue().eventId())) {
+                ObjectNode n = recordJson(after.exerciseId(), r.getKey() + "rm", r.getValue(), units);
+                n.set("previous", old == null ? JSON.nullNode() : units.load(old.weightKg()));
+                found.add(n);
+            }
+        }
+        if (after.e1rm().isPresent() && !after.e1rm().map(PersonalRecordsProjection.Pr::eventId).equals(before.e1rm().map(PersonalRecordsProjection.Pr::eventId))) {
+            ObjectNode n = recordJson(after.exerciseId(), "e1rm", after.e1rm().get(), units);
+            n.set("previous", before.e1rm().<com.fasterxml.jackson.databind.JsonNode>map(p -> units.load(p.valueKg())).orElse(JSON.nullNode()));
+            found.add(n);
+        }
+        return found;
+    }
+}

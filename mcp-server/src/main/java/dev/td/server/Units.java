@@ -1,0 +1,32 @@
+package dev.td.server;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/** Loads shown back in the person's unit, next to the canonical kilograms. */
+record Units(String unit) {
+
+    static final Units KG = new Units("kg");
+
+    Units {
+        if (!unit.equals("kg") && !unit.equals("lb")) {
+            throw new IllegalArgumentException("unit must be kg or lb, got " + unit);
+        }
+    }
+
+    /** {@code {"value": 225, "unit": "lb", "kg": 102.06}}; values rounded to 0.01. */
+    ObjectNode load(double kg) {
+        ObjectNode n = JsonNodeFactory.instance.objectNode();
+        double value = unit.equals("lb") ? kg / TrainingEvent.KG_PER_LB : kg;
+        n.put("value", round(value));
+        n.put("unit", unit);
+        n.put("kg", round(kg));
+        return n;
+    }
+
+    static BigDecimal round(double v) {
+        return BigDecimal.valueOf(v).setScale(2, RoundingMode.HALF_EVEN).stripTrailingZeros();
+    }
+}

@@ -1,0 +1,178 @@
+package dev.td.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.td.tools.Envelope;
+import dev.td.tools.ErrorCode;
+import dev.td.tools.Meta;
+import dev.td.tools.ToolCall;
+import dev.td.tools.ToolException;
+import dev.td.tools.ToolRegistry;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Logging strength training: log_workout, log_sets, and the profile (update_profile, get_profile). */
+final class WorkoutTools {
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final Duration RECENT_SESSION = Duration.ofHours(12);
+
+    private final EventStore store;
+    private final ProjectionEngine projections;
+    private final Accounts accounts;
+    private final NameResolver names;
+    private final TrainingViews views;
+
+    WorkoutTools(EventStore store, ProjectionEngine projections, Accounts accounts, NameResolver names, TrainingViews views) {
+        this.store = store;
+        this.projections = projections;
+        this.accounts = accounts;
+        this.names = names;
+        this.views = views;
+    }
+
+    void register(ToolRegistry.Builder tools) {
+        tools.handle("log_workout", this::logWorkout)
+                .handle("log_sets", this::logSets)
+                .handle("update_profile", this::updateProfile)
+                .handle("get_profile", this::getProfile);
+    }
+
+    private Envelope logWorkout(ToolCall call) {
+        ObjectNode a = call.arguments();
+        UUID user = call.principal().userId();
+        String key = a.get("idempotency_key").asText();
+        ZoneId personZone = accounts.timeZoneOf(user);
+        Instant now = Instant.now();
+        TimeInput.Moment start = TimeInput.occurredAt(a.get("started_at").asText(), WorkoutInput.text(a, "time_zone"), personZone, "$.started_at", now);
+        Optional<TimeInput.Moment> end = WorkoutInput.text(a, "ended_at")
+                .map(v -> TimeInput.occurredAt(v, WorkoutInput.text(a, "time_zone"), personZone, "$.ended_at", now));
+        if (end.isPresent() && !end.get().instant().isAfter(start.instant())) {
+            throw ToolException.invalid("$.ended_at", "the session ends (" + a.get("ended_at").asText() + ") before it starts ("
+                    + a.get("started_at").asText() + "); check both times and their time zone");
+        }
+        String sessionId = WorkoutInput.text(a, "session_id").orElseGet(() -> derivedSessionId(user, key));
+        ObjectNode metadata = EventTools.metadata(call, Optional.empty());
+        List<NewEvent> events = new ArrayList<>();
+        ObjectNode started = JSON.objectNode().put("session_id", sessionId);
+        copy(a, started, "name", "notes");
+        events.add(new NewEvent("session.started", start.instant(), start.zone(), started, key + "/start", metadata, Optional.empty()));
+        events.addAll(WorkoutInput.sets(a, user, sessionId, start.instant(), start.zone(), key, metadata, names));
+        if (end.isPresent() || a.has("session_rpe")) {
+            TimeInput.Moment at = end.orElse(start);
+            ObjectNode ended = JSON.objectNode().put("session_id", sessionId);
+            copy(a, ended, "session_rpe");
+            events.add(new NewEvent("session.ended", at.instant(), at.zone(), ended, key + "/end", metadata, Optional.empty()));
+        }
+        return appendSession(call, user, sessionId, events);
+    }
+
+    private Envelope logSets(ToolCall call) {
+        ObjectNode a = call.arguments();
+        UUID user = call.principal().userId();
+        String key = a.get("idempotency_key").asText();
+        ZoneId personZone = accounts.timeZoneOf(user);
+        Instant now = Instant.now();
+        TimeInput.Moment at = WorkoutInput.text(a, "at")
+                .map(v -> TimeInput.occurredAt(v, WorkoutInput.text(a, "time_zone"), personZone, "$.at", now))
+                .orElse(new TimeInput.Moment(now, personZone));
+        String sessionId = WorkoutInput.text(a, "session_id").map(id -> {
+            if (views.session(user, id).isEmpty()) {
+                throw ToolException.notFound("$.session_id", "no session '" + id + "'; list_sessions shows the ids, or log_workout starts a new one");
+            }
+            return id;
+        }).orElseGet(() -> views.recentSession(user, at.instant(), RECENT_SESSION).orElseThrow(() -> ToolException.invalid("$.session_id",
+                "no session started in the 12 hours before " + StoredEvent.iso(at.instant().atZone(at.zone()).toOffsetDateTime())
+                        + "; pass session_id, or use log_workout to log a new session")));
+        ObjectNode metadata = EventTools.metadata(call, Optional.empty());
+        List<NewEvent> events = WorkoutInput.sets(a, user, sessionId, at.instant(), at.zone(), key, metadata, names);
+        return appendSession(call, user, sessionId, events);
+    }
+
+    private Envelope appendSession(ToolCall call, UUID user, String sessionId, List<NewEvent> events) {
+        List<String> exercises = events.stream().filter(e -> e.type().equals("set.logged"))
+                .map(e -> e.data().get("exercise_id").asText()).distinct().toList();
+        Map<String, PersonalRecordsProjection.Records> before = new LinkedHashMap<>();
+        exercises.forEach(id -> before.put(id, projections.read(user, views.records(), id)
+                .orElseGet(() -> views.records().empty(id))));
+        List<StoredEvent> stored;
+        try {
+            stored = store.append(user, events);
+        } catch (ToolException e) {
+            if (e.code() == ErrorCode.CONFLICT) {
+                throw ToolException.conflict("$.idempotency_key", "this idempotency_key was already used for a different workout; "
+                        + "a retry must send the same content. Use a new key for a new workout, or correct_event to change a stored set");
+            }
+            throw e;
+        }
+        boolean replayed = stored.stream().allMatch(StoredEvent::replayed);
+        long logged = stored.stream().filter(e -> !e.replayed() && e.type().equals("set.logged")).count();
+        Units units = views.units(user);
+        ObjectNode data = JSON.objectNode();
+        data.set("session", views.session(user, sessionId).map(s -> views.summaryJson(s, units)).orElseGet(JSON::objectNode));
+        data.put("sets_logged", logged);
+        data.put("replayed", replayed);
+        ObjectNode context = JSON.objectNode();
+        ArrayNode prs = context.putArray("new_personal_records");
+        if (!replayed) {
+            for (String id : exercises) {
+                views.newRecords(before.get(id), projections.read(user, views.records(), id).orElseThrow(), units).forEach(prs::add);
+            }
+        }
+        return new Envelope(data, context, Meta.now(call.origin().requestId()));
+    }
+
+    private Envelope updateProfile(ToolCall call) {
+        ObjectNode a = call.arguments();
+        UUID user = call.principal().userId();
+        ObjectNode data = a.deepCopy();
+        data.remove("idempotency_key");
+        WorkoutInput.text(a, "time_zone").ifPresent(z -> TimeInput.zone(z, "$.time_zone"));
+        Instant now = Instant.now();
+        store.append(user, List.of(new NewEvent("profile.updated", now, accounts.timeZoneOf(user), data, a.get("idempotency_key").asText(),
+                EventTools.metadata(call, Optional.empty()), Optional.empty())));
+        return getProfile(call);
+    }
+
+    private Envelope getProfile(ToolCall call) {
+        ProfileProjection.Profile p = views.profile(call.principal().userId());
+        ObjectNode data = JSON.objectNode();
+        data.put("time_zone", p.timeZone().orElse(null));
+        data.put("weight_unit", p.weightUnit().orElse(null));
+        data.put("sex", p.sex().orElse(null));
+        if (p.birthYear().isPresent()) {
+            data.put("birth_year", p.birthYear().getAsInt());
+        } else {
+            data.putNull("birth_year");
+        }
+        if (p.bodyWeightKg().isPresent()) {
+            data.put("body_weight_kg", p.bodyWeightKg().getAsDouble());
+        } else {
+            data.putNull("body_weight_kg");
+        }
+        return Envelope.of(data, Meta.now(call.origin().requestId()).withProjectionVersion(new ProfileProjection().version()));
+    }
+
+    private static String derivedSessionId(UUID user, String key) {
+        return "s-" + UUID.nameUUIDFromBytes((user + "/" + key).getBytes(StandardCharsets.UTF_8)).toString().substring(0, 13);
+    }
+
+    private static void copy(JsonNode from, ObjectNode to, String... fields) {
+        for (String f : fields) {
+            if (from.has(f)) {
+                to.set(f, from.get(f));
+            }
+        }
+    }
+
+}

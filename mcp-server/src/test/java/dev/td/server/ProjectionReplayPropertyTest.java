@@ -1,0 +1,181 @@
+package dev.td.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.td.tools.Json;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The law every projection obeys: logging a history with mistakes and then correcting or voiding
+ * them leaves every projection exactly as if the history had been logged right in the first place.
+ * Each seed generates a random history (sessions, sets in kg and lb, warm-ups, RPE/RIR, profile
+ * changes), logs it in random batches with random corrections and voids in between, and compares
+ * the stored projection states with a pure fold of the intended history.
+ */
+class ProjectionReplayPropertyTest {
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final List<String> EXERCISES = List.of("barbell-bench-press", "barbell-back-squat", "conventional-deadlift", "pull-up");
+    private static TdCore core;
+
+    @BeforeAll
+    static void open() throws Exception {
+        core = TdCore.open(Optional.of(TestDatabases.fresh()), Files.createTempDirectory("td-prop"));
+    }
+
+    @AfterAll
+    static void close() {
+        core.close();
+    }
+
+    /** What the person meant: the event as it should read, keyed by its idempotency key. */
+    private record Intended(NewEvent event) {
+    }
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20})
+    void correctedHistoryProjectsLikeAHistoryLoggedRight(int seed) {
+        Random random = new Random(seed);
+        UUID person = core.accounts().createUser("prop-" + seed);
+        Map<String, NewEvent> intended = new LinkedHashMap<>();
+        Map<String, UUID> ids = new HashMap<>();
+        List<NewEvent> pending = new ArrayList<>();
+        Instant day = Instant.parse("2025-01-06T17:00:00Z");
+        int compensations = 0;
+        for (int session = 0; session < 12 + random.nextInt(10); session++) {
+            day = day.plus(1 + random.nextInt(4), ChronoUnit.DAYS);
+            String sessionId = "s" + seed + "-" + session;
+            pending.add(event("session.started", day, JSON.objectNode().put("session_id", sessionId), "start-" + sessionId));
+            for (int set = 0; set < 3 + random.nextInt(8); set++) {
+                pending.add(event("set.logged", day.plusSeconds(set * 180L), set(random, sessionId), "set-" + sessionId + "-" + set));
+            }
+            if (random.nextInt(5) == 0) {
+                pending.add(event("profile.updated", day, JSON.objectNode().put("weight_unit", random.nextBoolean() ? "kg" : "lb"), "profile-" + session));
+            }
+            pending.add(event("session.ended", day.plusSeconds(3600), JSON.objectNode().put("session_id", sessionId).put("session_rpe", 1 + random.nextInt(10)), "end-" + sessionId));
+            if (random.nextInt(3) == 0 || session % 4 == 3) {
+                for (StoredEvent e : core.events().append(person, pending)) {
+                    ids.put(e.idempotencyKey(), e.eventId());
+                }
+                pending.forEach(e -> intended.put(e.idempotencyKey(), e));
+                pending.clear();
+                compensations += compensate(random, person, intended, ids);
+            }
+        }
+        for (StoredEvent e : core.events().append(person, pending)) {
+            ids.put(e.idempotencyKey(), e.eventId());
+        }
+        pending.forEach(e -> intended.put(e.idempotencyKey(), e));
+        compensations += compensate(random, person, intended, ids);
+
+        Map<String, Map<String, Object>> expected = foldIntended(intended, ids);
+        for (Projection<?> p : core.projections().projections()) {
+            JsonNode stored = Json.mapper().valueToTree(core.projections().readAll(person, p));
+            JsonNode replayed = Json.mapper().valueToTree(expected.get(p.name()));
+            assertThat(stored).as(p.name() + " after " + compensations + " corrections/voids (seed " + seed + ")").isEqualTo(replayed);
+        }
+    }
+
+    /** Corrects or voids a few stored sets; returns how many compensations were appended. */
+    private static int compensate(Random random, UUID person, Map<String, NewEvent> intended, Map<String, UUID> ids) {
+        List<String> sets = intended.keySet().stream().filter(k -> k.startsWith("set-")).toList();
+        int done = 0;
+        for (int i = 0; i < random.nextInt(3) && !sets.isEmpty(); i++) {
+            String key = sets.get(random.nextInt(sets.size()));
+            NewEvent original = intended.get(key);
+            String compensationKey = "fix-" + key + "-" + random.nextInt(1_000_000);
+            if (random.nextInt(3) == 0) {
+                ObjectNode data = JSON.objectNode().put("event_id", ids.get(key).toString()).put("reason", "test");
+                core.events().append(person, List.of(new NewEvent("event.voided", original.occurredAt(), original.timeZone(), data,
+                        compensationKey, meta(), Optional.of(ids.get(key)))));
+                intended.remove(key);
+            } else {
+                ObjectNode corrected = set(random, original.data().get("session_id").asText());
+                Instant when = random.nextBoolean() ? original.occurredAt() : original.occurredAt().plus(random.nextInt(3) - 1, ChronoUnit.DAYS);
+                ObjectNode data = JSON.objectNode().put("event_id", ids.get(key).toString());
+                data.set("data", corrected);
+                core.events().append(person, List.of(new NewEvent("event.corrected", when, original.timeZone(), data,
+                        compensationKey, meta(), Optional.of(ids.get(key)))));
+                intended.put(key, new NewEvent(original.type(), when, original.timeZone(), corrected, key, original.metadata(), Optional.empty()));
+            }
+            sets = intended.keySet().stream().filter(k -> k.startsWith("set-")).toList();
+            done++;
+        }
+        return done;
+    }
+
+    /** The pure fold of the history as meant, in log order. */
+    private static Map<String, Map<String, Object>> foldIntended(Map<String, NewEvent> intended, Map<String, UUID> ids) {
+        Map<String, Map<String, Object>> states = new HashMap<>();
+        core.projections().projections().forEach(p -> states.put(p.name(), new java.util.TreeMap<>()));
+        List<Map.Entry<String, NewEvent>> ordered = new ArrayList<>(intended.entrySet());
+        Map<UUID, Long> sequence = sequences(ids);
+        ordered.sort(java.util.Comparator.comparingLong(e -> sequence.get(ids.get(e.getKey()))));
+        for (Map.Entry<String, NewEvent> e : ordered) {
+            NewEvent n = e.getValue();
+            UUID id = ids.get(e.getKey());
+            Fact fact = new Fact(id, sequence.get(id), n.type(), n.occurredAt().atZone(n.timeZone()).toOffsetDateTime(), n.data());
+            TrainingEvent.of(fact).ifPresent(t -> core.projections().projections().forEach(p -> ProjectionEngine.fold(p, states.get(p.name()), t)));
+        }
+        return states;
+    }
+
+    private static Map<UUID, Long> sequences(Map<String, UUID> ids) {
+        Map<UUID, Long> sequence = new HashMap<>();
+        try (var c = core.database().dataSource().getConnection(); var ps = c.prepareStatement("SELECT event_id, sequence FROM events WHERE event_id = ANY (?)")) {
+            ps.setArray(1, c.createArrayOf("uuid", ids.values().toArray()));
+            try (var rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    sequence.put(rs.getObject(1, UUID.class), rs.getLong(2));
+                }
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return sequence;
+    }
+
+    private static ObjectNode set(Random random, String sessionId) {
+        ObjectNode d = JSON.objectNode().put("session_id", sessionId);
+        String exercise = EXERCISES.get(random.nextInt(EXERCISES.size()));
+        d.put("exercise", exercise).put("exercise_id", exercise);
+        if (!exercise.equals("pull-up") || random.nextBoolean()) {
+            boolean lb = random.nextInt(4) == 0;
+            d.putObject("weight").put("value", (lb ? 95 : 40) + 2.5 * random.nextInt(40)).put("unit", lb ? "lb" : "kg");
+        }
+        d.put("reps", 1 + random.nextInt(15));
+        switch (random.nextInt(3)) {
+            case 0 -> d.put("rpe", 6 + 0.5 * random.nextInt(9));
+            case 1 -> d.put("rir", random.nextInt(5));
+            default -> { }
+        }
+        d.put("set_type", List.of("warmup", "working", "working", "working", "amrap", "failure", "drop").get(random.nextInt(7)));
+        return d;
+    }
+
+    private static NewEvent event(String type, Instant at, ObjectNode data, String key) {
+        return new NewEvent(type, at, ZoneId.of("Europe/Berlin"), data, key, meta(), Optional.empty());
+    }
+
+    private static ObjectNode meta() {
+        return JSON.objectNode().put("source", "api").put("agent", "property-test");
+    }
+}
