@@ -24,8 +24,12 @@ public final class EventTypes {
     public static final String CORRECTED = "event.corrected";
     public static final String VOIDED = "event.voided";
 
-    /** One known type: its name, what it is for, its data schema, and whether agents may log it directly. */
-    public record EventType(String type, String description, JsonNode schema, boolean loggable, ArgumentValidator validator) {
+    /**
+     * One known type: its name, what it is for, its data schema, whether agents may log it directly,
+     * and otherwise the tool that writes it.
+     */
+    public record EventType(String type, String description, JsonNode schema, boolean loggable, Optional<String> writtenBy,
+                            ArgumentValidator validator) {
     }
 
     private final Map<String, EventType> types;
@@ -44,8 +48,8 @@ public final class EventTypes {
             try {
                 JsonNode n = json.readTree(resource("td/event-types/" + line.strip()));
                 String type = n.path("type").asText();
-                types.put(type, new EventType(type, n.path("description").asText(), n.get("schema"),
-                        n.path("loggable").asBoolean(true), ArgumentValidator.of(n.get("schema"), "data of " + type)));
+                types.put(type, new EventType(type, n.path("description").asText(), n.get("schema"), n.path("loggable").asBoolean(true),
+                        Optional.ofNullable(n.get("written_by")).map(JsonNode::asText), ArgumentValidator.of(n.get("schema"), "data of " + type)));
             } catch (IOException e) {
                 throw new UncheckedIOException("event type " + line, e);
             }
@@ -78,7 +82,7 @@ public final class EventTypes {
         }
         if (!known.loggable()) {
             throw ToolException.invalid(path + ".type", type + " is written by td itself; use "
-                    + (type.equals(CORRECTED) ? "correct_event" : "void_event") + " instead");
+                    + known.writtenBy().orElse("the dedicated tool") + " instead");
         }
         validateData(known, data, path + ".data");
     }

@@ -13,8 +13,41 @@ final class ExerciseProgressionProjection implements Projection<ExerciseProgress
 
     static final String NAME = "exercise_progression";
 
-    /** The sessions in which the exercise was done, in date order. */
-    record Progression(String exerciseId, String exercise, List<Point> sessions) {
+    /** The sessions in which the exercise was done, in date order, and how its sets were measured. */
+    record Progression(String exerciseId, String exercise, List<Point> sessions, Usage usage) {
+    }
+
+    /**
+     * How the exercise's sets were measured, the evidence for its type: weight and reps → strength,
+     * reps only → bodyweight, duration only → timed hold, distance → carry or sled.
+     */
+    record Usage(int weighted, int repsOnly, int timed, int distance) {
+
+        Usage with(TrainingEvent.SetLogged set) {
+            if (set.weightKg().isPresent() && set.reps().isPresent()) {
+                return new Usage(weighted + 1, repsOnly, timed, distance);
+            }
+            if (set.reps().isPresent()) {
+                return new Usage(weighted, repsOnly + 1, timed, distance);
+            }
+            if (set.durationS().isPresent()) {
+                return new Usage(weighted, repsOnly, timed + 1, distance);
+            }
+            return new Usage(weighted, repsOnly, timed, distance + 1);
+        }
+
+        int total() {
+            return weighted + repsOnly + timed + distance;
+        }
+
+        /** The type most sets point to, if any set was logged. */
+        java.util.Optional<String> inferredType() {
+            if (total() == 0) {
+                return java.util.Optional.empty();
+            }
+            int max = Math.max(Math.max(weighted, repsOnly), Math.max(timed, distance));
+            return java.util.Optional.of(max == weighted ? "strength" : max == repsOnly ? "bodyweight" : max == timed ? "timed" : "distance");
+        }
     }
 
     /** One session's result for the exercise. */
@@ -33,7 +66,7 @@ final class ExerciseProgressionProjection implements Projection<ExerciseProgress
 
     @Override
     public int version() {
-        return 1;
+        return 2;
     }
 
     @Override
@@ -43,7 +76,7 @@ final class ExerciseProgressionProjection implements Projection<ExerciseProgress
 
     @Override
     public Progression empty(String key) {
-        return new Progression(key, key, List.of());
+        return new Progression(key, key, List.of(), new Usage(0, 0, 0, 0));
     }
 
     @Override
@@ -75,7 +108,7 @@ final class ExerciseProgressionProjection implements Projection<ExerciseProgress
         } else {
             points.set(index, after);
         }
-        return new Progression(p.exerciseId(), set.exercise(), List.copyOf(points));
+        return new Progression(p.exerciseId(), set.exercise(), List.copyOf(points), p.usage().with(set));
     }
 
     private static Optional<BestE1rm> better(Optional<BestE1rm> current, TrainingEvent.SetLogged set) {

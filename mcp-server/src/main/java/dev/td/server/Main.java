@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 /** {@code td-server}: serve over HTTP, speak MCP on stdio, or run migrations. */
 @Command(name = "td-server", mixinStandardHelpOptions = true, version = "td " + TdCore.VERSION,
         description = "The td server: the training data platform for AI agents.",
-        subcommands = {Main.Serve.class, Main.Stdio.class, Main.Migrate.class})
+        subcommands = {Main.Serve.class, Main.Stdio.class, Main.Migrate.class, Main.Projections.class})
 public final class Main {
 
     public static void main(String[] args) {
@@ -117,6 +117,39 @@ public final class Main {
             try (TdCore core = TdCore.open(storage.databaseUrl(), storage.dataDir())) {
                 core.accounts().bootstrapOwner(Optional.ofNullable(System.getenv("TD_BOOTSTRAP_API_KEY")).filter(s -> !s.isBlank()));
                 StdioServer.run(core, System.in, protocol);
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "projections", mixinStandardHelpOptions = true, description = "Maintain projections.",
+            subcommands = {Main.Rebuild.class})
+    static final class Projections {
+    }
+
+    @Command(name = "rebuild", mixinStandardHelpOptions = true,
+            description = "Rebuild projections from the event log (all, or those named), for every person. Safe while td runs: each person's log is locked while replayed.")
+    static final class Rebuild implements Callable<Integer> {
+        @CommandLine.Mixin
+        Storage storage = new Storage();
+
+        @CommandLine.Parameters(arity = "0..*", paramLabel = "NAME", description = "Projection names: ${COMPLETION-CANDIDATES}; default: all")
+        java.util.List<String> names = new java.util.ArrayList<>();
+
+        @Override
+        public Integer call() {
+            try (TdCore core = TdCore.open(storage.databaseUrl(), storage.dataDir())) {
+                java.util.List<String> known = core.projections().projections().stream().map(Projection::name).toList();
+                for (String name : names) {
+                    if (!known.contains(name)) {
+                        System.err.println("td-server: unknown projection '" + name + "'; known: " + String.join(", ", known));
+                        return 2;
+                    }
+                }
+                ProjectionEngine.RebuildReport report = core.projections().rebuild(names);
+                System.out.printf("rebuilt %s for %d people: %d events in %.2f s (%.0f events/s)%n",
+                        names.isEmpty() ? String.join(", ", known) : String.join(", ", names), report.people(), report.events(),
+                        report.seconds(), report.events() / Math.max(report.seconds(), 1e-9));
             }
             return 0;
         }

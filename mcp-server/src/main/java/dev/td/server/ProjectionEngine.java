@@ -70,13 +70,14 @@ public final class ProjectionEngine implements EventStore.AppendListener {
         save(tx, userId, p, states, last);
     }
 
-    /** Replays the effective history of one person into the given projections, replacing their states. */
-    void replay(Connection tx, UUID userId, List<Projection<?>> which) throws SQLException {
+    /** Replays the effective history of one person into the given projections, replacing their states; returns the facts read. */
+    long replay(Connection tx, UUID userId, List<Projection<?>> which) throws SQLException {
         Map<Projection<?>, Map<String, Object>> states = new HashMap<>();
         which.forEach(p -> states.put(p, new LinkedHashMap<>()));
-        long[] last = {0};
+        long[] last = {0, 0};
         log.forEach(tx, userId, Long.MAX_VALUE, Optional.empty(), fact -> {
             last[0] = fact.sequence();
+            last[1]++;
             TrainingEvent.of(fact).ifPresent(e -> which.forEach(p -> fold(p, states.get(p), e)));
         });
         for (Projection<?> p : which) {
@@ -87,6 +88,7 @@ public final class ProjectionEngine implements EventStore.AppendListener {
             }
             save(tx, userId, p, states.get(p), last[0]);
         }
+        return last[1];
     }
 
     /** Folds a fact stream into in-memory states (for as-of and what-if answers); nothing is stored. */
@@ -98,10 +100,16 @@ public final class ProjectionEngine implements EventStore.AppendListener {
         }
     }
 
-    /** Rebuilds projections for everyone (all, or those named); returns how many people were replayed. */
-    public int rebuild(List<String> names) {
+    /** What a rebuild did: people replayed, events read, seconds taken. */
+    public record RebuildReport(int people, long events, double seconds) {
+    }
+
+    /** Rebuilds projections for everyone (all, or those named). */
+    public RebuildReport rebuild(List<String> names) {
+        long started = System.nanoTime();
         List<Projection<?>> which = projections.stream().filter(p -> names.isEmpty() || names.contains(p.name())).toList();
         int people = 0;
+        long events = 0;
         try (Connection c = db.getConnection()) {
             List<UUID> users = new ArrayList<>();
             try (ResultSet rs = c.createStatement().executeQuery("SELECT user_id FROM event_streams")) {
@@ -112,14 +120,14 @@ public final class ProjectionEngine implements EventStore.AppendListener {
             for (UUID user : users) {
                 c.setAutoCommit(false);
                 lockStream(c, user);
-                replay(c, user, which);
+                events += replay(c, user, which);
                 c.commit();
                 people++;
             }
         } catch (SQLException e) {
             throw new IllegalStateException("projection rebuild failed: " + e.getMessage(), e);
         }
-        return people;
+        return new RebuildReport(people, events, (System.nanoTime() - started) / 1e9);
     }
 
     /** Rebuilds projections whose stored version differs from the code's; run at start. */

@@ -175,6 +175,7 @@ final class TrainingQueries {
         data.set("sessions", points);
         data.set("best_e1rm", best.<JsonNode>map(b -> units.load(b.kg())).orElse(JSON.nullNode()));
         data.set("trend", trend.trend());
+        data.set("type", typeJson(p.usage(), exercises.apply(user, exerciseId).flatMap(Exercise::type)));
         ObjectNode context = JSON.objectNode();
         if (trend.direction().equals("stalled") || trend.direction().equals("declining")) {
             context.put("strength_trend", "e1RM is " + trend.direction() + " over the last " + values.size()
@@ -185,6 +186,17 @@ final class TrainingQueries {
             meta = meta.withStatisticalQuality(trend.quality().get());
         }
         return new Envelope(data, context, meta);
+    }
+
+    /** The exercise's type as tagged and as its logged sets suggest, with the evidence. */
+    private static ObjectNode typeJson(ExerciseProgressionProjection.Usage usage, Optional<String> tagged) {
+        ObjectNode t = JSON.objectNode();
+        t.put("tagged", tagged.orElse(null));
+        t.put("inferred", usage.inferredType().orElse(null));
+        t.put("evidence", usage.total() == 0 ? "no sets logged yet"
+                : usage.weighted() + " of " + usage.total() + " sets with weight and reps, " + usage.repsOnly() + " with reps only, "
+                + usage.timed() + " timed, " + usage.distance() + " by distance");
+        return t;
     }
 
     private Envelope volume(ToolCall call) {

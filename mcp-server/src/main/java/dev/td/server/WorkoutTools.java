@@ -126,7 +126,7 @@ final class WorkoutTools {
         ArrayNode prs = context.putArray("new_personal_records");
         if (!replayed) {
             for (String id : exercises) {
-                views.newRecords(before.get(id), projections.read(user, views.records(), id).orElseThrow(), units).forEach(prs::add);
+                views.newRecords(before.get(id), projections.read(user, views.records(), id).orElseGet(() -> views.records().empty(id)), units).forEach(prs::add);
             }
         }
         return new Envelope(data, context, Meta.now(call.origin().requestId()));

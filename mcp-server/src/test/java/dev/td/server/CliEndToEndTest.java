@@ -96,6 +96,17 @@ class CliEndToEndTest {
     }
 
     @Test
+    void aWorkoutLoggedFromTheCliIsAnsweredByProgression() {
+        Run logged = td("{\"idempotency_key\":\"cli-workout\",\"started_at\":\"2026-11-21T07:00:00+01:00\",\"exercises\":[{\"exercise\":\"OHP\",\"sets\":[{\"weight\":60,\"unit\":\"kg\",\"reps\":5,\"count\":3}]}]}",
+                "log-workout", "--input", "-");
+        assertThat(logged.exit()).as(logged.err()).isZero();
+        Run progression = td("", "get-exercise-progression", "--exercise", "OHP");
+        assertThat(progression.exit()).as(progression.err()).isZero();
+        assertThat(progression.json().at("/data/exercise_id").asText()).isEqualTo(logged.json().at("/data/session/exercises/0/exercise_id").asText());
+        assertThat(progression.json().at("/data/sessions/0/volume/kg").asDouble()).isEqualTo(900.0);
+    }
+
+    @Test
     void aWrongKeyExitsWithTheAuthCode() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit = Td.run(new String[]{"--url", server.baseUrl(), "--api-key", "td_nope", "get-events"}, new ByteArrayInputStream(new byte[0]),

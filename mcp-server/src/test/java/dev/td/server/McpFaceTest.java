@@ -126,6 +126,43 @@ class McpFaceTest {
     }
 
     @Test
+    void aWorkoutLoggedOverMcpIsAnsweredByProgressionOverMcp() throws Exception {
+        try (McpSyncClient client = client("streamable")) {
+            Map<String, Object> workout = Map.of("idempotency_key", "mcp-workout", "started_at", "2026-11-20T18:00:00+01:00",
+                    "exercises", List.of(Map.of("exercise", "Kniebeuge", "unit", "kg",
+                            "sets", List.of(Map.of("weight", 140, "reps", 5, "count", 3)))));
+            McpSchema.CallToolResult logged = client.callTool(new McpSchema.CallToolRequest("log_workout", workout));
+            assertThat(logged.isError()).as(logged.content().toString()).isFalse();
+            JsonNode session = Json.mapper().valueToTree(logged.structuredContent());
+            assertThat(session.at("/data/session/exercises/0/exercise_id").asText()).isEqualTo("barbell-back-squat");
+            McpSchema.CallToolResult progression = client.callTool(new McpSchema.CallToolRequest("get_exercise_progression", Map.of("exercise", "squat")));
+            JsonNode data = Json.mapper().valueToTree(progression.structuredContent());
+            assertThat(data.at("/data/sessions/0/top_set/weight/kg").asDouble()).isEqualTo(140.0);
+            assertThat(data.at("/meta/projection_version").isInt()).isTrue();
+        }
+    }
+
+    @Test
+    void aBrowserOnLocalhostMayConnectButAForeignOriginMayNot() {
+        String init = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"x\",\"version\":\"1\"}}}";
+        assertThat(originStatus("http://127.0.0.1:" + server.http.port(), init)).isEqualTo(200);
+        assertThat(originStatus("http://localhost:3000", init)).isEqualTo(200);
+        assertThat(originStatus("https://evil.example", init)).isEqualTo(403);
+    }
+
+    private static int originStatus(String origin, String body) {
+        try {
+            var request = java.net.http.HttpRequest.newBuilder(java.net.URI.create(server.baseUrl() + "/mcp"))
+                    .header("Authorization", "Bearer " + TestServer.OWNER_KEY).header("Origin", origin)
+                    .header("Content-Type", "application/json").header("Accept", "application/json, text/event-stream")
+                    .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build();
+            return java.net.http.HttpClient.newHttpClient().send(request, java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void aClientWithoutAKeyIsRefused() {
         var response = Http.send("POST", server.baseUrl() + "/mcp", null,
                 "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"x\",\"version\":\"1\"}}}");

@@ -159,6 +159,19 @@ class StrengthToolsTest {
     }
 
     @Test
+    void theTypeOfAnExerciseIsInferredFromHowItsSetsWereLogged() {
+        post("/v1/workouts", "{\"idempotency_key\":\"types-day\",\"started_at\":\"2026-08-01T10:00:00Z\",\"exercises\":["
+                + "{\"exercise\":\"plank\",\"sets\":[{\"duration_s\":60,\"count\":3}]},"
+                + "{\"exercise\":\"pull-up\",\"sets\":[{\"reps\":8,\"count\":2},{\"weight\":10,\"unit\":\"kg\",\"reps\":5}]}]}");
+        JsonNode plank = get("/v1/progression?exercise=plank").body().at("/data/type");
+        assertThat(plank.path("inferred").asText()).isEqualTo("timed");
+        assertThat(plank.path("evidence").asText()).contains("3 timed");
+        JsonNode pullUp = get("/v1/progression?exercise=pull-up").body().at("/data/type");
+        assertThat(pullUp.path("inferred").asText()).isEqualTo("bodyweight");
+        assertThat(pullUp.path("evidence").asText()).startsWith("1 of 3 sets with weight and reps, 2 with reps only");
+    }
+
+    @Test
     void anAmbiguousNameComesBackWithCandidates() {
         Http.Answer answer = post("/v1/workouts", "{\"idempotency_key\":\"amb\",\"started_at\":\"2026-10-01T18:00:00Z\",\"exercises\":[{\"exercise\":\"curl\",\"sets\":[{\"reps\":10}]}]}");
         assertThat(answer.status()).isEqualTo(400);
