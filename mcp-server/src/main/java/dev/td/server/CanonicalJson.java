@@ -2,9 +2,8 @@ package dev.td.server;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.List;
+import java.util.Arrays;
+import java.util.Iterator;
 
 /**
  * A canonical text form of JSON for hashing: object keys sorted, no whitespace, numbers in plain
@@ -14,11 +13,13 @@ import java.util.List;
  */
 final class CanonicalJson {
 
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
     private CanonicalJson() {
     }
 
     static String of(JsonNode node) {
-        StringBuilder out = new StringBuilder();
+        StringBuilder out = new StringBuilder(256);
         write(node, out);
         return out.toString();
     }
@@ -26,17 +27,20 @@ final class CanonicalJson {
     private static void write(JsonNode node, StringBuilder out) {
         switch (node.getNodeType()) {
             case OBJECT -> {
-                List<String> names = new ArrayList<>();
-                node.fieldNames().forEachRemaining(names::add);
-                Collections.sort(names);
+                String[] names = new String[node.size()];
+                int n = 0;
+                for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
+                    names[n++] = it.next();
+                }
+                Arrays.sort(names);
                 out.append('{');
-                for (int i = 0; i < names.size(); i++) {
+                for (int i = 0; i < names.length; i++) {
                     if (i > 0) {
                         out.append(',');
                     }
-                    string(names.get(i), out);
+                    string(names[i], out);
                     out.append(':');
-                    write(node.get(names.get(i)), out);
+                    write(node.get(names[i]), out);
                 }
                 out.append('}');
             }
@@ -50,34 +54,37 @@ final class CanonicalJson {
                 }
                 out.append(']');
             }
-            case NUMBER -> out.append(number(node.decimalValue()));
+            case NUMBER -> number(node, out);
             case STRING -> string(node.textValue(), out);
             case BOOLEAN -> out.append(node.booleanValue());
             default -> out.append("null");
         }
     }
 
-    private static String number(BigDecimal value) {
-        BigDecimal stripped = value.stripTrailingZeros();
-        return stripped.signum() == 0 ? "0" : stripped.toPlainString();
+    private static void number(JsonNode node, StringBuilder out) {
+        if (node.isInt() || node.isLong()) {
+            out.append(node.longValue());
+            return;
+        }
+        BigDecimal stripped = node.decimalValue().stripTrailingZeros();
+        out.append(stripped.signum() == 0 ? "0" : stripped.toPlainString());
     }
 
     private static void string(String s, StringBuilder out) {
         out.append('"');
+        int plain = 0;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
+            if (c == '"' || c == '\\' || c < 0x20) {
+                out.append(s, plain, i);
+                plain = i + 1;
+                switch (c) {
+                    case '"' -> out.append("\\\"");
+                    case '\\' -> out.append("\\\\");
+                    default -> out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
                 }
             }
         }
-        out.append('"');
+        out.append(s, plain, s.length()).append('"');
     }
 }

@@ -20,16 +20,20 @@ import java.util.function.Consumer;
  */
 final class EffectiveLog {
 
-    private static final String SQL = "SELECT e.event_id, e.sequence, e.type,"
-            + " COALESCE(lc.occurred_at, e.occurred_at) AS occurred_at, COALESCE(lc.time_zone, e.time_zone) AS time_zone,"
-            + " COALESCE(lc.data -> 'data', e.data)::text AS data"
-            + " FROM events e"
-            + " LEFT JOIN LATERAL (SELECT c.occurred_at, c.time_zone, c.data FROM events c WHERE c.user_id = e.user_id"
-            + "   AND c.subject_event_id = e.event_id AND c.type = 'event.corrected' AND c.sequence <= ? ORDER BY c.sequence DESC LIMIT 1) lc ON true"
+    /**
+     * One pass over the person's log: the compensations (few) are reduced to the one that counts per
+     * event — a void, else the latest correction — and hash-joined to the originals.
+     */
+    private static final String SQL = "WITH last AS (SELECT DISTINCT ON (c.subject_event_id) c.subject_event_id, c.type, c.occurred_at,"
+            + " c.time_zone, c.data FROM events c WHERE c.user_id = ? AND c.subject_event_id IS NOT NULL AND c.sequence <= ?"
+            + " ORDER BY c.subject_event_id, (c.type = 'event.voided') DESC, c.sequence DESC)"
+            + " SELECT e.event_id, e.sequence, e.type,"
+            + " COALESCE(l.occurred_at, e.occurred_at) AS occurred_at, COALESCE(l.time_zone, e.time_zone) AS time_zone,"
+            + " COALESCE(l.data -> 'data', e.data)::text AS data"
+            + " FROM events e LEFT JOIN last l ON l.subject_event_id = e.event_id"
             + " WHERE e.user_id = ? AND e.subject_event_id IS NULL AND e.sequence <= ?"
-            + " AND NOT EXISTS (SELECT 1 FROM events v WHERE v.user_id = e.user_id AND v.subject_event_id = e.event_id"
-            + "   AND v.type = 'event.voided' AND v.sequence <= ?)"
-            + " AND (?::timestamptz IS NULL OR COALESCE(lc.occurred_at, e.occurred_at) < ?::timestamptz)"
+            + " AND (l.type IS NULL OR l.type = 'event.corrected')"
+            + " AND (?::timestamptz IS NULL OR COALESCE(l.occurred_at, e.occurred_at) < ?::timestamptz)"
             + " ORDER BY e.sequence";
 
     private final ObjectMapper json = Json.mapper();
@@ -54,9 +58,9 @@ final class EffectiveLog {
                          Optional<String> sessionId, Consumer<Fact> consumer) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setFetchSize(2000);
-            ps.setLong(1, upToSequence);
-            ps.setObject(2, userId);
-            ps.setLong(3, upToSequence);
+            ps.setObject(1, userId);
+            ps.setLong(2, upToSequence);
+            ps.setObject(3, userId);
             ps.setLong(4, upToSequence);
             Timestamp before = occurredBefore.map(Timestamp::from).orElse(null);
             ps.setTimestamp(5, before);

@@ -65,7 +65,11 @@ final class EventQuery {
     Page page(UUID userId, Filter filter) {
         String sql = filter.effective() ? effectiveSql(filter) : logSql(filter);
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
-            int i = bind(ps, userId, filter);
+            int first = 1;
+            if (filter.effective()) {
+                ps.setObject(first++, userId);
+            }
+            int i = bind(ps, first, userId, filter);
             ps.setInt(i, filter.limit() + 1);
             List<ObjectNode> rows = new ArrayList<>();
             Cursor last = null;
@@ -118,16 +122,19 @@ final class EventQuery {
 
     private static String effectiveSql(Filter f) {
         String cols = EventStore.columns().replaceAll("(\\w+)", "e.$1");
-        return "SELECT * FROM (SELECT " + cols + ", COALESCE(lc.occurred_at, e.occurred_at) AS eff_occurred_at,"
+        return "WITH comp AS (SELECT c.subject_event_id, c.type, c.occurred_at, c.time_zone, c.data, c.sequence, c.event_id"
+                + "   FROM events c WHERE c.user_id = ? AND c.subject_event_id IS NOT NULL),"
+                + " last_correction AS (SELECT DISTINCT ON (subject_event_id) subject_event_id, occurred_at, time_zone, data FROM comp"
+                + "   WHERE type = 'event.corrected' ORDER BY subject_event_id, sequence DESC),"
+                + " correction_ids AS (SELECT subject_event_id, jsonb_agg(event_id ORDER BY sequence) AS ids FROM comp"
+                + "   WHERE type = 'event.corrected' GROUP BY subject_event_id)"
+                + " SELECT * FROM (SELECT " + cols + ", COALESCE(lc.occurred_at, e.occurred_at) AS eff_occurred_at,"
                 + " COALESCE(lc.time_zone, e.time_zone) AS eff_time_zone, COALESCE(lc.data -> 'data', e.data)::text AS eff_data,"
-                + " ca.ids::text AS correction_ids"
-                + " FROM events e"
-                + " LEFT JOIN LATERAL (SELECT c.occurred_at, c.time_zone, c.data FROM events c WHERE c.user_id = e.user_id"
-                + "   AND c.subject_event_id = e.event_id AND c.type = 'event.corrected' ORDER BY c.sequence DESC LIMIT 1) lc ON true"
-                + " LEFT JOIN LATERAL (SELECT jsonb_agg(c.event_id ORDER BY c.sequence) AS ids FROM events c WHERE c.user_id = e.user_id"
-                + "   AND c.subject_event_id = e.event_id AND c.type = 'event.corrected') ca ON true"
+                + " ci.ids::text AS correction_ids"
+                + " FROM events e LEFT JOIN last_correction lc ON lc.subject_event_id = e.event_id"
+                + " LEFT JOIN correction_ids ci ON ci.subject_event_id = e.event_id"
                 + " WHERE e.user_id = ? AND e.subject_event_id IS NULL"
-                + " AND NOT EXISTS (SELECT 1 FROM events v WHERE v.user_id = e.user_id AND v.subject_event_id = e.event_id AND v.type = 'event.voided')"
+                + " AND NOT EXISTS (SELECT 1 FROM comp v WHERE v.subject_event_id = e.event_id AND v.type = 'event.voided')"
                 + typeClause(f, "e.type") + ") x WHERE true" + rangeClause(f, "x.eff_occurred_at", "x.sequence")
                 + " ORDER BY x.eff_occurred_at, x.sequence LIMIT ?";
     }
@@ -151,8 +158,8 @@ final class EventQuery {
         return s.toString();
     }
 
-    private static int bind(PreparedStatement ps, UUID userId, Filter f) throws SQLException {
-        int i = 1;
+    private static int bind(PreparedStatement ps, int first, UUID userId, Filter f) throws SQLException {
+        int i = first;
         ps.setObject(i++, userId);
         for (String t : f.types()) {
             ps.setString(i++, t.endsWith(".*") ? t.substring(0, t.length() - 1).replace("%", "\\%").replace("_", "\\_") + "%" : t);

@@ -17,11 +17,14 @@ import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import javax.sql.DataSource;
 
 /**
@@ -35,20 +38,30 @@ public final class EventStore {
     /** LISTEN/NOTIFY channel announcing appended events: {@code {"user_id": …, "last_sequence": …}}. */
     public static final String EVENTS_CHANNEL = "td_events";
     static final byte[] GENESIS = new byte[32];
+    private static final Precondition NO_PRECONDITION = log -> { };
     private static final String COLUMNS = "user_id, event_id, sequence, type, occurred_at, time_zone, recorded_at, data, metadata, idempotency_key, subject_event_id, hash";
 
     private final DataSource db;
     private final ObjectMapper json = Json.mapper();
     private final List<AppendListener> listeners = new ArrayList<>();
+    /** The head of each person's log as this process last committed it: a guess, checked by the write. */
+    private final Map<UUID, Head> heads = new ConcurrentHashMap<>();
 
     public EventStore(DataSource db) {
         this.db = db;
     }
 
-    /** Code that runs inside the append transaction after the events are written (inline projections). */
+    /**
+     * Code that runs inside the append transaction after the events are written (inline projections),
+     * and optionally once the transaction has committed (e.g. to drop a cache entry the events made stale).
+     */
     @FunctionalInterface
     public interface AppendListener {
         void appended(Connection tx, UUID userId, List<StoredEvent> events) throws SQLException;
+
+        /** After commit, outside the transaction; must not throw. */
+        default void committed(UUID userId, List<StoredEvent> events) {
+        }
     }
 
     /** Checks made under the person's append lock, before anything is written (e.g. "not already voided"). */
@@ -73,16 +86,23 @@ public final class EventStore {
 
     /** Appends events for one person, all or none; known idempotency keys return the stored event as a replay. */
     public List<StoredEvent> append(UUID userId, List<NewEvent> events) {
-        return append(userId, events, log -> { });
+        return append(userId, events, NO_PRECONDITION);
     }
 
+    /**
+     * Appends assuming every key is new, in one statement: without a precondition, against the head this
+     * process last committed (the statement advances the head only if it is still that one, under the
+     * row lock the update takes), else under the lock taken first. A moved head is retried under the
+     * lock; a stored key (a retry, or a race lost to a client sending the same key) rolls back and
+     * takes the lookup path.
+     */
     public List<StoredEvent> append(UUID userId, List<NewEvent> events, Precondition precondition) {
+        List<StoredEvent> result;
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
             try {
-                List<StoredEvent> result = appendLocked(c, userId, events, precondition);
+                result = appendInTransaction(c, userId, events, precondition);
                 c.commit();
-                return result;
             } catch (SQLException | RuntimeException e) {
                 c.rollback();
                 throw e;
@@ -90,18 +110,79 @@ public final class EventStore {
         } catch (SQLException e) {
             throw new IllegalStateException("append failed: " + e.getMessage(), e);
         }
+        List<StoredEvent> written = result.stream().filter(e -> !e.replayed()).toList();
+        if (!written.isEmpty()) {
+            StoredEvent last = written.getLast();
+            heads.merge(userId, new Head(last.sequence(), last.hash()), (old, now) -> now.sequence() > old.sequence() ? now : old);
+            listeners.forEach(l -> l.committed(userId, written));
+        }
+        return result;
     }
 
-    private List<StoredEvent> appendLocked(Connection c, UUID userId, List<NewEvent> events, Precondition precondition) throws SQLException {
+    private List<StoredEvent> appendInTransaction(Connection c, UUID userId, List<NewEvent> events, Precondition precondition)
+            throws SQLException {
+        if (distinctKeys(events)) {
+            Head known = precondition == NO_PRECONDITION ? heads.get(userId) : null;
+            Attempt attempt = known == null ? Attempt.Refused.HEAD_MOVED : appendFresh(c, userId, events, known);
+            if (attempt == Attempt.Refused.HEAD_MOVED) {
+                c.rollback();
+                Head head = lockHead(c, userId);
+                precondition.check(new LockedLog(c, userId, Optional.empty()));
+                attempt = appendFresh(c, userId, events, head);
+            }
+            if (attempt instanceof Attempt.Stored stored) {
+                return stored.events();
+            }
+            c.rollback();
+        }
+        return appendWithReplays(c, userId, events, precondition);
+    }
+
+    private static boolean distinctKeys(List<NewEvent> events) {
+        Set<String> keys = new HashSet<>();
+        return events.stream().allMatch(e -> keys.add(e.idempotencyKey()));
+    }
+
+    /** What writing a call's events as all new did: stored them, or found the head moved or a key stored. */
+    private sealed interface Attempt {
+        record Stored(List<StoredEvent> events) implements Attempt {
+        }
+
+        enum Refused implements Attempt { HEAD_MOVED, KEY_STORED }
+    }
+
+    /** Writes the events after {@code head}; anything but written leaves a transaction to roll back. */
+    private Attempt appendFresh(Connection c, UUID userId, List<NewEvent> events, Head head) throws SQLException {
+        List<StoredEvent> sealed = new ArrayList<>(events.size());
+        Sealer sealer = new Sealer(userId, head);
+        for (NewEvent event : events) {
+            sealed.add(sealer.seal(event));
+        }
+        if (sealed.isEmpty()) {
+            return new Attempt.Stored(sealed);
+        }
+        Wrote wrote = write(c, userId, head, sealed);
+        if (!wrote.headAdvanced()) {
+            return Attempt.Refused.HEAD_MOVED;
+        }
+        if (wrote.events() < sealed.size()) {
+            return Attempt.Refused.KEY_STORED;
+        }
+        for (AppendListener listener : listeners) {
+            listener.appended(c, userId, sealed);
+        }
+        return new Attempt.Stored(sealed);
+    }
+
+    private List<StoredEvent> appendWithReplays(Connection c, UUID userId, List<NewEvent> events, Precondition precondition)
+            throws SQLException {
         Head head = lockHead(c, userId);
         Map<String, StoredEvent> existing = findByKeys(c, userId, events.stream().map(NewEvent::idempotencyKey).toList());
-        precondition.check(new LockedLog(c, userId, existing));
+        precondition.check(new LockedLog(c, userId, Optional.of(existing)));
         List<StoredEvent> result = new ArrayList<>(events.size());
         List<StoredEvent> fresh = new ArrayList<>();
         Map<String, NewEvent> inCall = new HashMap<>();
-        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        long sequence = head.sequence();
-        byte[] hash = head.hash();
+        Sealer sealer = new Sealer(userId, head);
         for (int i = 0; i < events.size(); i++) {
             NewEvent event = events.get(i);
             StoredEvent known = existing.get(event.idempotencyKey());
@@ -115,19 +196,18 @@ public final class EventStore {
                 throw ToolException.invalid("$.events[" + i + "].idempotency_key", "idempotency key '" + event.idempotencyKey()
                         + "' is used twice in this call; give every event its own key");
             }
-            sequence++;
-            StoredEvent stored = seal(userId, event, sequence, now, hash);
-            hash = stored.hash();
+            StoredEvent stored = sealer.seal(event);
             fresh.add(stored);
             result.add(stored);
         }
         if (!fresh.isEmpty()) {
-            insert(c, fresh, head.hash());
-            advanceHead(c, userId, sequence, hash);
+            Wrote wrote = write(c, userId, head, fresh);
+            if (!wrote.headAdvanced() || wrote.events() != fresh.size()) {
+                throw new SQLException("wrote " + wrote.events() + " of " + fresh.size() + " events under the stream lock");
+            }
             for (AppendListener listener : listeners) {
                 listener.appended(c, userId, fresh);
             }
-            notifyAppended(c, userId, sequence);
         }
         return result;
     }
@@ -140,22 +220,42 @@ public final class EventStore {
         }
     }
 
-    private StoredEvent seal(UUID userId, NewEvent e, long sequence, Instant recordedAt, byte[] previousHash) {
-        UUID id = Uuid7.at(recordedAt);
-        String zone = e.timeZone().getId();
-        String canonical = StoredEvent.canonical(userId, id, sequence, e.type(), e.occurredAt(), zone, recordedAt,
-                e.data(), e.metadata(), e.idempotencyKey(), e.subject());
-        byte[] hash = sha256(previousHash, canonical);
-        return new StoredEvent(userId, id, sequence, e.type(), e.occurredAt().atZone(e.timeZone()).toOffsetDateTime(), zone,
-                recordedAt, e.data(), e.metadata(), e.idempotencyKey(), e.subject(), hash, false);
+    /** Seals one call's new events onto the chain after the head: sequence, id, recording time and hash. */
+    private static final class Sealer {
+        private final UUID userId;
+        private final Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        private final MessageDigest digest = newDigest();
+        private long sequence;
+        private byte[] hash;
+
+        Sealer(UUID userId, Head head) {
+            this.userId = userId;
+            this.sequence = head.sequence();
+            this.hash = head.hash();
+        }
+
+        StoredEvent seal(NewEvent e) {
+            sequence++;
+            UUID id = Uuid7.at(now);
+            String zone = e.timeZone().getId();
+            String canonical = StoredEvent.canonical(userId, id, sequence, e.type(), e.occurredAt(), zone, now,
+                    e.data(), e.metadata(), e.idempotencyKey(), e.subject());
+            digest.update(hash);
+            hash = digest.digest(canonical.getBytes(StandardCharsets.UTF_8));
+            return new StoredEvent(userId, id, sequence, e.type(), e.occurredAt().atZone(e.timeZone()).toOffsetDateTime(), zone,
+                    now, e.data(), e.metadata(), e.idempotencyKey(), e.subject(), hash, false);
+        }
     }
 
     static byte[] sha256(byte[] previousHash, String canonical) {
+        MessageDigest digest = newDigest();
+        digest.update(previousHash);
+        return digest.digest(canonical.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static MessageDigest newDigest() {
         try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(previousHash);
-            digest.update(canonical.getBytes(StandardCharsets.UTF_8));
-            return digest.digest();
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -189,83 +289,86 @@ public final class EventStore {
         }
     }
 
-    private static void advanceHead(Connection c, UUID userId, long sequence, byte[] hash) throws SQLException {
-        try (PreparedStatement up = c.prepareStatement("UPDATE event_streams SET last_sequence = ?, last_hash = ? WHERE user_id = ?")) {
-            up.setLong(1, sequence);
-            up.setBytes(2, hash);
-            up.setObject(3, userId);
-            up.executeUpdate();
-        }
+    /** What the write statement did. */
+    private record Wrote(int events, boolean headAdvanced) {
     }
 
     /**
-     * Writes the events with one statement, a column array each: one parse, bind and execute however
-     * many events (a JDBC batch binds and executes every row on its own).
-     * Timestamps travel as ISO-8601 instants, so the session time zone cannot shift them.
+     * Writes sealed events in one statement and round trip: advances the head if it is still
+     * {@code head} (taking its row lock), and only then inserts the events, skipping any whose key is
+     * already stored, and notifies {@value #EVENTS_CHANNEL}. Anything short of all events written
+     * must be rolled back. Columns travel as arrays (one parse, bind and execute however many events),
+     * JSON as one JSON array each (no array-literal escaping), timestamps as ISO-8601 instants (the
+     * session time zone cannot shift them).
      */
-    private static void insert(Connection c, List<StoredEvent> events, byte[] headHash) throws SQLException {
+    private static Wrote write(Connection c, UUID userId, Head head, List<StoredEvent> events) throws SQLException {
         int n = events.size();
-        Object[] users = new Object[n];
         Object[] ids = new Object[n];
         Object[] sequences = new Object[n];
         Object[] types = new Object[n];
         Object[] occurred = new Object[n];
         Object[] zones = new Object[n];
-        Object[] recorded = new Object[n];
-        Object[] data = new Object[n];
-        Object[] metadata = new Object[n];
         Object[] keys = new Object[n];
         Object[] subjects = new Object[n];
         byte[][] hashes = new byte[n][];
         byte[][] previousHashes = new byte[n][];
-        byte[] previous = headHash;
+        StringBuilder data = new StringBuilder(n * 96).append('[');
+        StringBuilder metadata = new StringBuilder(n * 64).append('[');
+        byte[] previous = head.hash();
         for (int i = 0; i < n; i++) {
             StoredEvent e = events.get(i);
-            users[i] = e.userId();
             ids[i] = e.eventId();
             sequences[i] = e.sequence();
             types[i] = e.type();
             occurred[i] = e.occurredAt().toInstant().toString();
             zones[i] = e.timeZone();
-            recorded[i] = e.recordedAt().toString();
-            data[i] = e.data().toString();
-            metadata[i] = e.metadata().toString();
             keys[i] = e.idempotencyKey();
             subjects[i] = e.subject().orElse(null);
             hashes[i] = e.hash();
             previousHashes[i] = previous;
-            previous = e.hash();
+            previous = hashes[i];
+            data.append(i == 0 ? "" : ",").append(e.data());
+            metadata.append(i == 0 ? "" : ",").append(e.metadata());
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO events (" + COLUMNS + ", prev_hash) SELECT * FROM unnest("
-                + "?::uuid[], ?::uuid[], ?::bigint[], ?::text[], ?::text[]::timestamptz[], ?::text[], ?::text[]::timestamptz[],"
-                + " ?::text[]::jsonb[], ?::text[]::jsonb[], ?::text[], ?::uuid[], ?::bytea[], ?::bytea[])")) {
-            ps.setArray(1, c.createArrayOf("uuid", users));
-            ps.setArray(2, c.createArrayOf("uuid", ids));
-            ps.setArray(3, c.createArrayOf("bigint", sequences));
-            ps.setArray(4, c.createArrayOf("text", types));
-            ps.setArray(5, c.createArrayOf("text", occurred));
-            ps.setArray(6, c.createArrayOf("text", zones));
-            ps.setArray(7, c.createArrayOf("text", recorded));
-            ps.setArray(8, c.createArrayOf("text", data));
-            ps.setArray(9, c.createArrayOf("text", metadata));
-            ps.setArray(10, c.createArrayOf("text", keys));
-            ps.setArray(11, c.createArrayOf("uuid", subjects));
-            ps.setArray(12, c.createArrayOf("bytea", hashes));
-            ps.setArray(13, c.createArrayOf("bytea", previousHashes));
-            int written = ps.executeUpdate();
-            if (written != n) {
-                throw new SQLException("wrote " + written + " of " + n + " events");
+        StoredEvent last = events.getLast();
+        try (PreparedStatement ps = c.prepareStatement(WRITE)) {
+            ps.setLong(1, last.sequence());
+            ps.setBytes(2, last.hash());
+            ps.setObject(3, userId);
+            ps.setLong(4, head.sequence());
+            ps.setBytes(5, head.hash());
+            ps.setObject(6, userId);
+            ps.setString(7, last.recordedAt().toString());
+            ps.setArray(8, c.createArrayOf("uuid", ids));
+            ps.setArray(9, c.createArrayOf("bigint", sequences));
+            ps.setArray(10, c.createArrayOf("text", types));
+            ps.setArray(11, c.createArrayOf("text", occurred));
+            ps.setArray(12, c.createArrayOf("text", zones));
+            ps.setString(13, data.append(']').toString());
+            ps.setString(14, metadata.append(']').toString());
+            ps.setArray(15, c.createArrayOf("text", keys));
+            ps.setArray(16, c.createArrayOf("uuid", subjects));
+            ps.setArray(17, c.createArrayOf("bytea", hashes));
+            ps.setArray(18, c.createArrayOf("bytea", previousHashes));
+            ps.setString(19, EVENTS_CHANNEL);
+            ps.setString(20, "{\"user_id\":\"" + userId + "\",\"last_sequence\":" + last.sequence() + "}");
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return new Wrote(rs.getInt(1), rs.getInt(2) == 1);
             }
         }
     }
 
-    private void notifyAppended(Connection c, UUID userId, long lastSequence) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT pg_notify(?, ?)")) {
-            ps.setString(1, EVENTS_CHANNEL);
-            ps.setString(2, "{\"user_id\":\"" + userId + "\",\"last_sequence\":" + lastSequence + "}");
-            ps.execute();
-        }
-    }
+    private static final String WRITE = "WITH advanced AS (UPDATE event_streams SET last_sequence = ?, last_hash = ?"
+            + " WHERE user_id = ? AND last_sequence = ? AND last_hash = ? RETURNING 1),"
+            + " written AS (INSERT INTO events (" + COLUMNS + ", prev_hash)"
+            + " SELECT ?::uuid, id, seq, type, occurred::timestamptz, zone, ?::timestamptz, data, metadata, key, subject, hash, prev"
+            + " FROM ROWS FROM (unnest(?::uuid[]), unnest(?::bigint[]), unnest(?::text[]), unnest(?::text[]), unnest(?::text[]),"
+            + " jsonb_array_elements(?::jsonb), jsonb_array_elements(?::jsonb), unnest(?::text[]), unnest(?::uuid[]),"
+            + " unnest(?::bytea[]), unnest(?::bytea[])) AS e(id, seq, type, occurred, zone, data, metadata, key, subject, hash, prev)"
+            + " WHERE EXISTS (SELECT FROM advanced)"
+            + " ON CONFLICT (user_id, idempotency_key) DO NOTHING RETURNING 1)"
+            + " SELECT (SELECT count(*) FROM written), (SELECT count(pg_notify(?, ?)) FROM advanced)";
 
     private Map<String, StoredEvent> findByKeys(Connection c, UUID userId, List<String> keys) throws SQLException {
         Map<String, StoredEvent> found = new LinkedHashMap<>();
@@ -355,9 +458,10 @@ public final class EventStore {
     private final class LockedLog implements Locked {
         private final Connection c;
         private final UUID userId;
-        private final Map<String, StoredEvent> keys;
+        private final Optional<Map<String, StoredEvent>> keys;
 
-        LockedLog(Connection c, UUID userId, Map<String, StoredEvent> keys) {
+        /** {@code keys}: the call's keys found stored, when they were looked up; else {@link #hasKey} asks the database. */
+        LockedLog(Connection c, UUID userId, Optional<Map<String, StoredEvent>> keys) {
             this.c = c;
             this.userId = userId;
             this.keys = keys;
@@ -374,8 +478,11 @@ public final class EventStore {
         }
 
         @Override
-        public boolean hasKey(String idempotencyKey) {
-            return keys.containsKey(idempotencyKey);
+        public boolean hasKey(String idempotencyKey) throws SQLException {
+            if (keys.isPresent()) {
+                return keys.get().containsKey(idempotencyKey);
+            }
+            return !findByKeys(c, userId, List.of(idempotencyKey)).isEmpty();
         }
     }
 }

@@ -130,6 +130,25 @@ public final class ProjectionEngine implements EventStore.AppendListener {
         return new RebuildReport(people, events, (System.nanoTime() - started) / 1e9);
     }
 
+    /**
+     * Folds one person's effective history into a projection in memory, storing nothing: the answer
+     * "computed from the raw events" (benchmarks compare it with the stored projection; as-of
+     * questions pass a cut-off).
+     */
+    public Map<String, Object> foldFromLog(UUID userId, String projection) {
+        Projection<?> p = projections.stream().filter(x -> x.name().equals(projection)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no projection " + projection));
+        Map<String, Object> states = new LinkedHashMap<>();
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            log.forEach(c, userId, Long.MAX_VALUE, Optional.empty(), fact -> TrainingEvent.of(fact).ifPresent(e -> fold(p, states, e)));
+            c.commit();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return states;
+    }
+
     /** Rebuilds projections whose stored version differs from the code's; run at start. */
     public List<String> rebuildOutdated() {
         List<String> outdated = new ArrayList<>();
@@ -158,19 +177,73 @@ public final class ProjectionEngine implements EventStore.AppendListener {
     /** The stored state of one key, if any. */
     public <S> Optional<S> read(UUID userId, Projection<S> p, String key) {
         try (Connection c = db.getConnection()) {
-            return load(c, userId, p, key);
-        } catch (SQLException e) {
+            return readCached(c, userId, p, key);
+        } catch (SQLException | JsonProcessingException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** A parsed state and the stamp of the row it was parsed from. */
+    private record Parsed(long lastSequence, int version, java.sql.Timestamp updatedAt, Object state) {
+    }
+
+    private record StateKey(UUID userId, String projection, String key) {
+    }
+
+    /**
+     * Parsed states of recently read keys. Every read still asks the database for the row's stamp
+     * (last sequence, version, update time) and ships the JSON only when it changed, so any server's
+     * writes are seen at once; only the parsing is saved.
+     */
+    private final Map<StateKey, Parsed> parsed = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(256, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<StateKey, Parsed> eldest) {
+            return size() > 4096;
+        }
+    });
+
+    private <S> Optional<S> readCached(Connection c, UUID userId, Projection<S> p, String key) throws SQLException, JsonProcessingException {
+        StateKey id = new StateKey(userId, p.name(), key);
+        Parsed known = parsed.get(id);
+        try (PreparedStatement ps = c.prepareStatement("SELECT last_sequence, version, updated_at,"
+                + " CASE WHEN last_sequence = ? AND version = ? AND updated_at = ? THEN NULL ELSE state::text END"
+                + " FROM projection_states WHERE user_id = ? AND projection = ? AND key = ?")) {
+            ps.setLong(1, known == null ? -1 : known.lastSequence());
+            ps.setInt(2, known == null ? -1 : known.version());
+            ps.setTimestamp(3, known == null ? new java.sql.Timestamp(0) : known.updatedAt());
+            ps.setObject(4, userId);
+            ps.setString(5, p.name());
+            ps.setString(6, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    parsed.remove(id);
+                    return Optional.empty();
+                }
+                String text = rs.getString(4);
+                if (text == null && known != null) {
+                    return Optional.of(p.stateType().cast(known.state()));
+                }
+                S state = json.readValue(text, p.stateType());
+                parsed.put(id, new Parsed(rs.getLong(1), rs.getInt(2), rs.getTimestamp(3), state));
+                return Optional.of(state);
+            }
         }
     }
 
     /** All stored states of a projection for one person, by key. */
     public <S> Map<String, S> readAll(UUID userId, Projection<S> p) {
+        return readRange(userId, p, "", "\uffff");
+    }
+
+    /** The stored states whose keys lie in [fromKey, toKey], in key order (ISO weeks sort by time). */
+    public <S> Map<String, S> readRange(UUID userId, Projection<S> p, String fromKey, String toKey) {
         Map<String, S> all = new LinkedHashMap<>();
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT key, state::text FROM projection_states WHERE user_id = ? AND projection = ? ORDER BY key")) {
+                "SELECT key, state::text FROM projection_states WHERE user_id = ? AND projection = ? AND key >= ? AND key <= ? ORDER BY key")) {
             ps.setObject(1, userId);
             ps.setString(2, p.name());
+            ps.setString(3, fromKey);
+            ps.setString(4, toKey);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     all.put(rs.getString(1), json.readValue(rs.getString(2), p.stateType()));

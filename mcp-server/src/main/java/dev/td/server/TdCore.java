@@ -29,6 +29,7 @@ public final class TdCore implements AutoCloseable {
         this.projections = new ProjectionEngine(database.dataSource(), List.of(new SessionSummaryProjection(),
                 new ExerciseProgressionProjection(), new PersonalRecordsProjection(), new WeeklyVolumeProjection(), new ProfileProjection()));
         events.addListener(projections);
+        events.addListener(accounts.profileChanges());
         ToolRegistry.Builder registry = ToolRegistry.builder(ToolCatalog.load());
         ExerciseCatalog exerciseCatalog = ExerciseCatalog.open(database.dataSource());
         EventCheck knownExercise = (user, type, data, path) -> {
@@ -41,9 +42,10 @@ public final class TdCore implements AutoCloseable {
         events.addListener(exerciseCatalog.projection());
         new ExerciseTools(exerciseCatalog, events, accounts, database.dataSource()).register(registry);
         TrainingViews views = new TrainingViews(database.dataSource(), projections);
-        NameResolver names = (user, name, path) -> exerciseCatalog.require(user, name, path).id();
-        new WorkoutTools(events, projections, accounts, names, views).register(registry);
-        new TrainingQueries(projections, views, names, exerciseCatalog::find).register(registry);
+        ExerciseDirectory directory = new ExerciseDirectory(exerciseCatalog);
+        events.addListener(directory);
+        new WorkoutTools(events, projections, accounts, directory::resolveId, views).register(registry);
+        new TrainingQueries(projections, views, directory::resolveId, directory::find).register(registry);
         this.tools = registry.build();
     }
 

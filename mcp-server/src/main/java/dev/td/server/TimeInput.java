@@ -38,7 +38,7 @@ final class TimeInput {
      * local to the given zone or the person's.
      */
     static Moment occurredAt(String value, Optional<String> zoneArg, ZoneId personZone, String path, Instant now) {
-        Optional<ZoneId> explicit = zoneArg.map(z -> zone(z, path.replaceAll("occurred_at$", "time_zone")));
+        Optional<ZoneId> explicit = zoneArg.map(z -> zone(z, siblingPath(path, "time_zone")));
         Moment moment;
         try {
             OffsetDateTime odt = OffsetDateTime.parse(value);
@@ -58,6 +58,12 @@ final class TimeInput {
             throw ToolException.invalid(path, "'" + value + "' is more than a day in the future; events record what happened. Check the date and the time zone");
         }
         return moment;
+    }
+
+    /** {@code $.events[0].occurred_at} → {@code $.events[0].time_zone}. */
+    private static String siblingPath(String path, String field) {
+        int dot = path.lastIndexOf('.');
+        return (dot < 0 ? path : path.substring(0, dot)) + "." + field;
     }
 
     /** A bound of a time range: a date-time with offset, or a date meaning its start in the person's zone. */

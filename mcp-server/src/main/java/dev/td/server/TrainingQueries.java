@@ -140,9 +140,11 @@ final class TrainingQueries {
     private Envelope progression(ToolCall call) {
         UUID user = call.principal().userId();
         String exerciseId = names.resolveId(user, call.arguments().get("exercise").asText(), "$.exercise");
-        Period period = period(call.arguments());
+        Period asked = period(call.arguments());
         Units units = views.units(user);
         ExerciseProgressionProjection.Progression p = engine.read(user, progression, exerciseId).orElseGet(() -> progression.empty(exerciseId));
+        Period period = asked.from().isPresent() || asked.to().isPresent() || p.sessions().isEmpty() ? asked
+                : new Period(Optional.of(LocalDate.parse(p.sessions().getLast().date()).minusDays(364)), Optional.empty());
         ArrayNode points = JSON.arrayNode();
         List<LocalDate> dates = new ArrayList<>();
         List<Double> values = new ArrayList<>();
@@ -174,6 +176,11 @@ final class TrainingQueries {
         data.put("exercise", exercises.apply(user, exerciseId).map(Exercise::name).orElse(p.exercise()));
         data.set("sessions", points);
         data.set("best_e1rm", best.<JsonNode>map(b -> units.load(b.kg())).orElse(JSON.nullNode()));
+        data.put("from", period.from().map(LocalDate::toString).orElse(null));
+        data.put("sessions_all_time", p.sessions().size());
+        data.set("best_e1rm_all_time", p.sessions().stream().flatMap(x -> x.bestE1rm().stream())
+                .max(java.util.Comparator.comparingDouble(ExerciseProgressionProjection.BestE1rm::kg))
+                .<JsonNode>map(b -> units.load(b.kg())).orElse(JSON.nullNode()));
         data.set("trend", trend.trend());
         data.set("type", typeJson(p.usage(), exercises.apply(user, exerciseId).flatMap(Exercise::type)));
         ObjectNode context = JSON.objectNode();
@@ -212,25 +219,35 @@ final class TrainingQueries {
         });
         Units units = views.units(user);
         ArrayNode weeks = JSON.arrayNode();
-        for (Map.Entry<String, WeeklyVolumeProjection.Week> w : engine.readAll(user, volume).entrySet()) {
+        var lookup = memo(user);
+        String fromWeek = period.from().map(TrainingQueries::isoWeek).orElse("");
+        String toWeek = period.to().map(TrainingQueries::isoWeek).orElse("\uffff");
+        for (Map.Entry<String, WeeklyVolumeProjection.Week> w : engine.readRange(user, volume, fromWeek, toWeek).entrySet()) {
             if (!weekOverlaps(w.getKey(), period)) {
                 continue;
             }
-            weeks.add(weekJson(user, w.getValue(), onlyExercise, onlyMuscle, units));
+            weeks.add(weekJson(lookup, w.getValue(), onlyExercise, onlyMuscle, units));
         }
         ObjectNode data = JSON.objectNode();
         data.set("weeks", weeks);
         return Envelope.of(data, meta(call, volume));
     }
 
-    private ObjectNode weekJson(UUID user, WeeklyVolumeProjection.Week week, Optional<String> onlyExercise, Optional<String> onlyMuscle, Units units) {
+    /** Looks each exercise up once per answer, not once per week it appears in. */
+    private java.util.function.Function<String, Optional<Exercise>> memo(UUID user) {
+        Map<String, Optional<Exercise>> seen = new java.util.HashMap<>();
+        return id -> seen.computeIfAbsent(id, x -> exercises.apply(user, x));
+    }
+
+    private ObjectNode weekJson(java.util.function.Function<String, Optional<Exercise>> lookup, WeeklyVolumeProjection.Week week,
+                                Optional<String> onlyExercise, Optional<String> onlyMuscle, Units units) {
         int sets = 0;
         int hard = 0;
         double tonnage = 0;
         ObjectNode byExercise = JSON.objectNode();
         Map<String, double[]> byMuscle = new TreeMap<>();
         for (Map.Entry<String, WeeklyVolumeProjection.Volume> e : week.byExercise().entrySet()) {
-            Optional<Exercise> ex = exercises.apply(user, e.getKey());
+            Optional<Exercise> ex = lookup.apply(e.getKey());
             List<String> primary = ex.map(Exercise::primaryMuscles).orElse(List.of());
             List<String> secondary = ex.map(Exercise::secondaryMuscles).orElse(List.of());
             if (onlyExercise.isPresent() && !onlyExercise.get().equals(e.getKey())
@@ -268,6 +285,10 @@ final class TrainingQueries {
         double[] t = byMuscle.computeIfAbsent(muscle, k -> new double[2]);
         t[0] += weight * v.workingSets();
         t[1] += weight * v.hardSets();
+    }
+
+    private static String isoWeek(LocalDate d) {
+        return String.format("%d-W%02d", d.get(IsoFields.WEEK_BASED_YEAR), d.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
     }
 
     private static boolean weekOverlaps(String isoWeek, Period period) {

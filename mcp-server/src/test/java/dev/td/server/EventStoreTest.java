@@ -134,6 +134,40 @@ class EventStoreTest {
     }
 
     @Test
+    void fiftyClientsRacingOnAPersonWithHistoryKeepTheSequenceGaplessAndTheChainIntact() throws Exception {
+        UUID person = newPerson();
+        store.append(person, List.of(metric("history", 80)));
+        EventStore second = new EventStore(core.database().dataSource());
+        second.append(person, List.of(metric("from-another-server", 81)));
+        ExecutorService pool = Executors.newFixedThreadPool(50);
+        try {
+            List<Callable<List<StoredEvent>>> calls = new ArrayList<>();
+            for (int i = 0; i < 50; i++) {
+                EventStore via = i % 2 == 0 ? store : second;
+                String own = "own-" + i;
+                double value = 70 + i % 10;
+                calls.add(() -> via.append(person, List.of(metric("shared", 80), metric(own, value))));
+            }
+            for (Future<List<StoredEvent>> f : pool.invokeAll(calls)) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(countFor(person)).as("2 earlier + 1 shared + 50 own").isEqualTo(53);
+        try (Connection c = core.database().dataSource().getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("SELECT sequence, hash, prev_hash FROM events WHERE user_id = '" + person + "' ORDER BY sequence")) {
+            long expected = 1;
+            byte[] previous = EventStore.GENESIS;
+            while (rs.next()) {
+                assertThat(rs.getLong(1)).isEqualTo(expected++);
+                assertThat(rs.getBytes(3)).as("prev_hash of " + rs.getLong(1)).isEqualTo(previous);
+                previous = rs.getBytes(2);
+            }
+        }
+    }
+
+    @Test
     void theDatabaseRefusesUpdateDeleteAndTruncateEvenForTheOwner() throws SQLException {
         UUID person = newPerson();
         store.append(person, List.of(metric("immutable", 80)));

@@ -1,0 +1,66 @@
+package dev.td.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.td.tools.Json;
+import dev.td.tools.Principal;
+import java.nio.file.Files;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** A year of a generated athlete, played through the real tools, mistakes and fixes included. */
+class AthleteGeneratorTest {
+
+    private static TdCore core;
+    private static Principal athlete;
+    private static AthleteDriver.Played played;
+
+    @BeforeAll
+    static void play() throws Exception {
+        core = TdCore.open(Optional.of(TestDatabases.fresh()), Files.createTempDirectory("td-athlete"));
+        UUID user = core.accounts().createUser("athlete");
+        athlete = new Principal(user, UUID.randomUUID(), "generator", Set.of("*"));
+        List<AthleteGenerator.Action> actions = new AthleteGenerator(7, LocalDate.of(2025, 1, 6), 1, ZoneId.of("Europe/Berlin")).actions();
+        played = new AthleteDriver(core).play(athlete, actions);
+    }
+
+    @AfterAll
+    static void close() {
+        core.close();
+    }
+
+    @Test
+    void theSameSeedGivesTheSameAthlete() {
+        var a = new AthleteGenerator(3, LocalDate.of(2025, 1, 6), 2, ZoneId.of("UTC")).actions();
+        var b = new AthleteGenerator(3, LocalDate.of(2025, 1, 6), 2, ZoneId.of("UTC")).actions();
+        assertThat(a).isEqualTo(b);
+        assertThat(a.stream().filter(x -> x instanceof AthleteGenerator.LogWorkout).count()).isBetween(300L, 520L);
+    }
+
+    @Test
+    void aYearOfTrainingIsLoggedWithItsMistakesFixed() {
+        assertThat(played.workouts()).isBetween(150, 260);
+        assertThat(played.corrections() + played.voids()).as("some mistakes were made and fixed").isPositive();
+        Map<String, Object> records = core.projections().foldFromLog(athlete.userId(), PersonalRecordsProjection.NAME);
+        JsonNode bench = Json.mapper().valueToTree(records.get("barbell-bench-press"));
+        assertThat(bench.at("/e1rm/valueKg").asDouble()).as("no typo of ten times the load survives as a record").isBetween(70.0, 140.0);
+    }
+
+    @Test
+    void storedProjectionsEqualAFoldOfTheRawEffectiveHistory() {
+        for (Projection<?> p : core.projections().projections()) {
+            JsonNode stored = Json.mapper().valueToTree(core.projections().readAll(athlete.userId(), p));
+            JsonNode recomputed = Json.mapper().valueToTree(new java.util.TreeMap<>(core.projections().foldFromLog(athlete.userId(), p.name())));
+            assertThat(stored).as(p.name()).isEqualTo(recomputed);
+        }
+    }
+}
