@@ -45,7 +45,7 @@ public final class EventStore {
     private final ObjectMapper json = Json.mapper();
     private final List<AppendListener> listeners = new ArrayList<>();
     /** The head of each person's log as this process last committed it: a guess, checked by the write. */
-    private final Map<UUID, Head> heads = new ConcurrentHashMap<>();
+    private final Map<UUID, EventChain.Head> heads = new ConcurrentHashMap<>();
 
     public EventStore(DataSource db) {
         this.db = db;
@@ -113,7 +113,7 @@ public final class EventStore {
         List<StoredEvent> written = result.stream().filter(e -> !e.replayed()).toList();
         if (!written.isEmpty()) {
             StoredEvent last = written.getLast();
-            heads.merge(userId, new Head(last.sequence(), last.hash()), (old, now) -> now.sequence() > old.sequence() ? now : old);
+            heads.merge(userId, new EventChain.Head(last.sequence(), last.hash()), (old, now) -> now.sequence() > old.sequence() ? now : old);
             listeners.forEach(l -> l.committed(userId, written));
         }
         return result;
@@ -122,11 +122,11 @@ public final class EventStore {
     private List<StoredEvent> appendInTransaction(Connection c, UUID userId, List<NewEvent> events, Precondition precondition)
             throws SQLException {
         if (distinctKeys(events)) {
-            Head known = precondition == NO_PRECONDITION ? heads.get(userId) : null;
+            EventChain.Head known = precondition == NO_PRECONDITION ? heads.get(userId) : null;
             Attempt attempt = known == null ? Attempt.Refused.HEAD_MOVED : appendFresh(c, userId, events, known);
             if (attempt == Attempt.Refused.HEAD_MOVED) {
                 c.rollback();
-                Head head = lockHead(c, userId);
+                EventChain.Head head = EventChain.lockHead(c, userId);
                 precondition.check(new LockedLog(c, userId, Optional.empty()));
                 attempt = appendFresh(c, userId, events, head);
             }
@@ -152,16 +152,16 @@ public final class EventStore {
     }
 
     /** Writes the events after {@code head}; anything but written leaves a transaction to roll back. */
-    private Attempt appendFresh(Connection c, UUID userId, List<NewEvent> events, Head head) throws SQLException {
+    private Attempt appendFresh(Connection c, UUID userId, List<NewEvent> events, EventChain.Head head) throws SQLException {
         List<StoredEvent> sealed = new ArrayList<>(events.size());
-        Sealer sealer = new Sealer(userId, head);
+        EventChain.Sealer sealer = new EventChain.Sealer(userId, head);
         for (NewEvent event : events) {
             sealed.add(sealer.seal(event));
         }
         if (sealed.isEmpty()) {
             return new Attempt.Stored(sealed);
         }
-        Wrote wrote = write(c, userId, head, sealed);
+        EventChain.Wrote wrote = EventChain.write(c, userId, head, sealed);
         if (!wrote.headAdvanced()) {
             return Attempt.Refused.HEAD_MOVED;
         }
@@ -176,13 +176,13 @@ public final class EventStore {
 
     private List<StoredEvent> appendWithReplays(Connection c, UUID userId, List<NewEvent> events, Precondition precondition)
             throws SQLException {
-        Head head = lockHead(c, userId);
+        EventChain.Head head = EventChain.lockHead(c, userId);
         Map<String, StoredEvent> existing = findByKeys(c, userId, events.stream().map(NewEvent::idempotencyKey).toList());
         precondition.check(new LockedLog(c, userId, Optional.of(existing)));
         List<StoredEvent> result = new ArrayList<>(events.size());
         List<StoredEvent> fresh = new ArrayList<>();
         Map<String, NewEvent> inCall = new HashMap<>();
-        Sealer sealer = new Sealer(userId, head);
+        EventChain.Sealer sealer = new EventChain.Sealer(userId, head);
         for (int i = 0; i < events.size(); i++) {
             NewEvent event = events.get(i);
             StoredEvent known = existing.get(event.idempotencyKey());
@@ -201,7 +201,7 @@ public final class EventStore {
             result.add(stored);
         }
         if (!fresh.isEmpty()) {
-            Wrote wrote = write(c, userId, head, fresh);
+            EventChain.Wrote wrote = EventChain.write(c, userId, head, fresh);
             if (!wrote.headAdvanced() || wrote.events() != fresh.size()) {
                 throw new SQLException("wrote " + wrote.events() + " of " + fresh.size() + " events under the stream lock");
             }
@@ -219,156 +219,6 @@ public final class EventStore {
                     + "). A retry must send the same content; for a new event use a new key, to change the stored one use correct_event");
         }
     }
-
-    /** Seals one call's new events onto the chain after the head: sequence, id, recording time and hash. */
-    private static final class Sealer {
-        private final UUID userId;
-        private final Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
-        private final MessageDigest digest = newDigest();
-        private long sequence;
-        private byte[] hash;
-
-        Sealer(UUID userId, Head head) {
-            this.userId = userId;
-            this.sequence = head.sequence();
-            this.hash = head.hash();
-        }
-
-        StoredEvent seal(NewEvent e) {
-            sequence++;
-            UUID id = Uuid7.at(now);
-            String zone = e.timeZone().getId();
-            String canonical = StoredEvent.canonical(userId, id, sequence, e.type(), e.occurredAt(), zone, now,
-                    e.data(), e.metadata(), e.idempotencyKey(), e.subject());
-            digest.update(hash);
-            hash = digest.digest(canonical.getBytes(StandardCharsets.UTF_8));
-            return new StoredEvent(userId, id, sequence, e.type(), e.occurredAt().atZone(e.timeZone()).toOffsetDateTime(), zone,
-                    now, e.data(), e.metadata(), e.idempotencyKey(), e.subject(), hash, false);
-        }
-    }
-
-    static byte[] sha256(byte[] previousHash, String canonical) {
-        MessageDigest digest = newDigest();
-        digest.update(previousHash);
-        return digest.digest(canonical.getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static MessageDigest newDigest() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private record Head(long sequence, byte[] hash) {
-    }
-
-    /** Locks the person's stream head, creating it on their first append (one round trip once it exists). */
-    private static Head lockHead(Connection c, UUID userId) throws SQLException {
-        Optional<Head> head = selectHeadForUpdate(c, userId);
-        if (head.isPresent()) {
-            return head.get();
-        }
-        try (PreparedStatement ins = c.prepareStatement(
-                "INSERT INTO event_streams (user_id, last_sequence, last_hash) VALUES (?, 0, ?) ON CONFLICT (user_id) DO NOTHING")) {
-            ins.setObject(1, userId);
-            ins.setBytes(2, GENESIS);
-            ins.executeUpdate();
-        }
-        return selectHeadForUpdate(c, userId).orElseThrow();
-    }
-
-    private static Optional<Head> selectHeadForUpdate(Connection c, UUID userId) throws SQLException {
-        try (PreparedStatement sel = c.prepareStatement(
-                "SELECT last_sequence, last_hash FROM event_streams WHERE user_id = ? FOR UPDATE")) {
-            sel.setObject(1, userId);
-            try (ResultSet rs = sel.executeQuery()) {
-                return rs.next() ? Optional.of(new Head(rs.getLong(1), rs.getBytes(2))) : Optional.empty();
-            }
-        }
-    }
-
-    /** What the write statement did. */
-    private record Wrote(int events, boolean headAdvanced) {
-    }
-
-    /**
-     * Writes sealed events in one statement and round trip: advances the head if it is still
-     * {@code head} (taking its row lock), and only then inserts the events, skipping any whose key is
-     * already stored, and notifies {@value #EVENTS_CHANNEL}. Anything short of all events written
-     * must be rolled back. Columns travel as arrays (one parse, bind and execute however many events),
-     * JSON as one JSON array each (no array-literal escaping), timestamps as ISO-8601 instants (the
-     * session time zone cannot shift them).
-     */
-    private static Wrote write(Connection c, UUID userId, Head head, List<StoredEvent> events) throws SQLException {
-        int n = events.size();
-        Object[] ids = new Object[n];
-        Object[] sequences = new Object[n];
-        Object[] types = new Object[n];
-        Object[] occurred = new Object[n];
-        Object[] zones = new Object[n];
-        Object[] keys = new Object[n];
-        Object[] subjects = new Object[n];
-        byte[][] hashes = new byte[n][];
-        byte[][] previousHashes = new byte[n][];
-        StringBuilder data = new StringBuilder(n * 96).append('[');
-        StringBuilder metadata = new StringBuilder(n * 64).append('[');
-        byte[] previous = head.hash();
-        for (int i = 0; i < n; i++) {
-            StoredEvent e = events.get(i);
-            ids[i] = e.eventId();
-            sequences[i] = e.sequence();
-            types[i] = e.type();
-            occurred[i] = e.occurredAt().toInstant().toString();
-            zones[i] = e.timeZone();
-            keys[i] = e.idempotencyKey();
-            subjects[i] = e.subject().orElse(null);
-            hashes[i] = e.hash();
-            previousHashes[i] = previous;
-            previous = hashes[i];
-            data.append(i == 0 ? "" : ",").append(e.data());
-            metadata.append(i == 0 ? "" : ",").append(e.metadata());
-        }
-        StoredEvent last = events.getLast();
-        try (PreparedStatement ps = c.prepareStatement(WRITE)) {
-            ps.setLong(1, last.sequence());
-            ps.setBytes(2, last.hash());
-            ps.setObject(3, userId);
-            ps.setLong(4, head.sequence());
-            ps.setBytes(5, head.hash());
-            ps.setObject(6, userId);
-            ps.setString(7, last.recordedAt().toString());
-            ps.setArray(8, c.createArrayOf("uuid", ids));
-            ps.setArray(9, c.createArrayOf("bigint", sequences));
-            ps.setArray(10, c.createArrayOf("text", types));
-            ps.setArray(11, c.createArrayOf("text", occurred));
-            ps.setArray(12, c.createArrayOf("text", zones));
-            ps.setString(13, data.append(']').toString());
-            ps.setString(14, metadata.append(']').toString());
-            ps.setArray(15, c.createArrayOf("text", keys));
-            ps.setArray(16, c.createArrayOf("uuid", subjects));
-            ps.setArray(17, c.createArrayOf("bytea", hashes));
-            ps.setArray(18, c.createArrayOf("bytea", previousHashes));
-            ps.setString(19, EVENTS_CHANNEL);
-            ps.setString(20, "{\"user_id\":\"" + userId + "\",\"last_sequence\":" + last.sequence() + "}");
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return new Wrote(rs.getInt(1), rs.getInt(2) == 1);
-            }
-        }
-    }
-
-    private static final String WRITE = "WITH advanced AS (UPDATE event_streams SET last_sequence = ?, last_hash = ?"
-            + " WHERE user_id = ? AND last_sequence = ? AND last_hash = ? RETURNING 1),"
-            + " written AS (INSERT INTO events (" + COLUMNS + ", prev_hash)"
-            + " SELECT ?::uuid, id, seq, type, occurred::timestamptz, zone, ?::timestamptz, data, metadata, key, subject, hash, prev"
-            + " FROM ROWS FROM (unnest(?::uuid[]), unnest(?::bigint[]), unnest(?::text[]), unnest(?::text[]), unnest(?::text[]),"
-            + " jsonb_array_elements(?::jsonb), jsonb_array_elements(?::jsonb), unnest(?::text[]), unnest(?::uuid[]),"
-            + " unnest(?::bytea[]), unnest(?::bytea[])) AS e(id, seq, type, occurred, zone, data, metadata, key, subject, hash, prev)"
-            + " WHERE EXISTS (SELECT FROM advanced)"
-            + " ON CONFLICT (user_id, idempotency_key) DO NOTHING RETURNING 1)"
-            + " SELECT (SELECT count(*) FROM written), (SELECT count(pg_notify(?, ?)) FROM advanced)";
 
     private Map<String, StoredEvent> findByKeys(Connection c, UUID userId, List<String> keys) throws SQLException {
         Map<String, StoredEvent> found = new LinkedHashMap<>();

@@ -81,7 +81,7 @@ class EventStoreTest {
                 assertThat(rs.getBytes("prev_hash")).isEqualTo(previous);
                 String canonical = StoredEvent.canonical(person, e.eventId(), e.sequence(), e.type(), e.occurredAt().toInstant(), e.timeZone(),
                         e.recordedAt(), e.data(), e.metadata(), e.idempotencyKey(), e.subject());
-                assertThat(HexFormat.of().formatHex(EventStore.sha256(previous, canonical))).as("hash of event " + e.sequence())
+                assertThat(HexFormat.of().formatHex(EventChain.sha256(previous, canonical))).as("hash of event " + e.sequence())
                         .isEqualTo(HexFormat.of().formatHex(e.hash()));
                 previous = e.hash();
                 rows++;
