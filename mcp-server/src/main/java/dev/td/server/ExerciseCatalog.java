@@ -281,4 +281,14 @@ public final class ExerciseCatalog {
             throw new IllegalStateException(e);
         }
     }
+
+    /** An id for a new personal exercise: {@code my-<slug of the name>}, numbered when taken. */
+    String freeId(UUID user, String name) {
+        String base = "my-" + ExerciseNames.slug(name);
+        String id = base;
+        for (int n = 2; idTaken(user, id); n++) {
+            id = base + "-" + n;
+        }
+        return id;
+    }
 }

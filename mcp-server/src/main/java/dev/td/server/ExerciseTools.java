@@ -104,7 +104,7 @@ final class ExerciseTools {
         for (int i = 0; i < a.path("aliases").size(); i++) {
             refuseExisting(user, a.get("aliases").get(i).asText(), "$.aliases[" + i + "]", retried);
         }
-        String id = retried.orElseGet(() -> freeId(user, name));
+        String id = retried.orElseGet(() -> catalog.freeId(user, name));
         ObjectNode data = JSON.objectNode();
         data.put("exercise_id", id);
         data.put("name", name);
@@ -202,15 +202,6 @@ final class ExerciseTools {
                         Optional.of(details));
             }
         }
-    }
-
-    private String freeId(UUID user, String name) {
-        String base = "my-" + ExerciseNames.slug(name);
-        String id = base;
-        for (int n = 2; catalog.idTaken(user, id); n++) {
-            id = base + "-" + n;
-        }
-        return id;
     }
 
     private Optional<Instant> storedMoment(UUID user, String key) {

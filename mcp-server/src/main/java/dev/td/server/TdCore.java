@@ -44,7 +44,7 @@ public final class TdCore implements AutoCloseable {
         TrainingViews views = new TrainingViews(database.dataSource(), projections);
         ExerciseDirectory directory = new ExerciseDirectory(exerciseCatalog);
         events.addListener(directory);
-        new WorkoutTools(events, projections, accounts, directory::resolveId, views).register(registry);
+        new WorkoutTools(events, projections, accounts, directory::resolveId, views, exerciseCatalog::freeId).register(registry);
         new TrainingQueries(projections, views, directory::resolveId, directory::find).register(registry);
         this.tools = registry.build();
     }

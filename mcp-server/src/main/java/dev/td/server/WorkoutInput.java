@@ -23,8 +23,14 @@ final class WorkoutInput {
     private WorkoutInput() {
     }
 
+    /** Creates a personal exercise for a name nothing matched, when the call asked for it: returns its id. */
+    @FunctionalInterface
+    interface NewExercises {
+        String freeId(UUID user, String name);
+    }
+
     static List<NewEvent> sets(ObjectNode args, UUID user, String sessionId, Instant at, ZoneId zone, String key,
-                               ObjectNode metadata, NameResolver names) {
+                               ObjectNode metadata, NameResolver names, NewExercises newExercises) {
         List<NewEvent> events = new ArrayList<>();
         Optional<String> callUnit = text(args, "unit");
         JsonNode exercises = args.get("exercises");
@@ -37,7 +43,17 @@ final class WorkoutInput {
             if (name.isEmpty()) {
                 throw ToolException.invalid(path + ".exercise", "the exercise name is empty; say which exercise (e.g. bench press)");
             }
-            String exerciseId = names.resolveId(user, name, path + ".exercise");
+            String exerciseId;
+            try {
+                exerciseId = names.resolveId(user, name, path + ".exercise");
+            } catch (ToolException unresolved) {
+                if (!ex.path("create_if_unknown").asBoolean(false)) {
+                    throw unresolved;
+                }
+                exerciseId = newExercises.freeId(user, name);
+                ObjectNode created = JSON.objectNode().put("exercise_id", exerciseId).put("name", name);
+                events.add(new NewEvent("exercise.created", at, zone, created, key + "/exercise/" + i, metadata, Optional.empty()));
+            }
             Optional<String> superset = text(ex, "superset").map(s -> sessionId + "/" + s);
             String current = openSuperset;
             if (!superset.map(s -> s.equals(current)).orElse(current == null)) {

@@ -32,8 +32,11 @@ final class WorkoutTools {
     private final Accounts accounts;
     private final NameResolver names;
     private final TrainingViews views;
+    private final WorkoutInput.NewExercises newExercises;
 
-    WorkoutTools(EventStore store, ProjectionEngine projections, Accounts accounts, NameResolver names, TrainingViews views) {
+    WorkoutTools(EventStore store, ProjectionEngine projections, Accounts accounts, NameResolver names, TrainingViews views,
+                 WorkoutInput.NewExercises newExercises) {
+        this.newExercises = newExercises;
         this.store = store;
         this.projections = projections;
         this.accounts = accounts;
@@ -67,7 +70,7 @@ final class WorkoutTools {
         ObjectNode started = JSON.objectNode().put("session_id", sessionId);
         copy(a, started, "name", "notes");
         events.add(new NewEvent("session.started", start.instant(), start.zone(), started, key + "/start", metadata, Optional.empty()));
-        events.addAll(WorkoutInput.sets(a, user, sessionId, start.instant(), start.zone(), key, metadata, names));
+        events.addAll(WorkoutInput.sets(a, user, sessionId, start.instant(), start.zone(), key, metadata, names, newExercises));
         if (end.isPresent() || a.has("session_rpe")) {
             TimeInput.Moment at = end.orElse(start);
             ObjectNode ended = JSON.objectNode().put("session_id", sessionId);
@@ -95,7 +98,7 @@ final class WorkoutTools {
                 "no session started in the 12 hours before " + StoredEvent.iso(at.instant().atZone(at.zone()).toOffsetDateTime())
                         + "; pass session_id, or use log_workout to log a new session")));
         ObjectNode metadata = EventTools.metadata(call, Optional.empty());
-        List<NewEvent> events = WorkoutInput.sets(a, user, sessionId, at.instant(), at.zone(), key, metadata, names);
+        List<NewEvent> events = WorkoutInput.sets(a, user, sessionId, at.instant(), at.zone(), key, metadata, names, newExercises);
         return appendSession(call, user, sessionId, events);
     }
 

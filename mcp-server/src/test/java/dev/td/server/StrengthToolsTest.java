@@ -172,6 +172,20 @@ class StrengthToolsTest {
     }
 
     @Test
+    void anUnknownExerciseBecomesThePersonsOwnWhenTheCallSaysSo() {
+        String body = "{\"idempotency_key\":\"sled-day\",\"started_at\":\"2026-10-02T18:00:00Z\",\"exercises\":[{\"exercise\":\"Zercher Sled Drag\","
+                + "\"create_if_unknown\":true,\"sets\":[{\"weight\":80,\"unit\":\"kg\",\"distance_m\":30,\"count\":2}]}]}";
+        Http.Answer logged = post("/v1/workouts", body);
+        assertThat(logged.status()).as(logged.body().toString()).isEqualTo(200);
+        String id = logged.body().at("/data/session/exercises/0/exercise_id").asText();
+        assertThat(id).startsWith("my-");
+        assertThat(get("/v1/exercises/resolve?name=Zercher%20Sled%20Drag").body().at("/data/match/exercise_id").asText()).isEqualTo(id);
+        Http.Answer retried = post("/v1/workouts", body);
+        assertThat(retried.body().at("/data/replayed").asBoolean()).isTrue();
+        assertThat(retried.body().at("/data/session/exercises/0/exercise_id").asText()).isEqualTo(id);
+    }
+
+    @Test
     void anAmbiguousNameComesBackWithCandidates() {
         Http.Answer answer = post("/v1/workouts", "{\"idempotency_key\":\"amb\",\"started_at\":\"2026-10-01T18:00:00Z\",\"exercises\":[{\"exercise\":\"curl\",\"sets\":[{\"reps\":10}]}]}");
         assertThat(answer.status()).isEqualTo(400);
