@@ -45,6 +45,9 @@ public final class Database implements AutoCloseable {
                     .setCleanDataDirectory(false)
                     .setServerConfig("max_connections", "100")
                     .setServerConfig("fsync", "on")
+                    // zonky's test defaults trade durability for speed; an acknowledged event must survive a crash
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("full_page_writes", "on")
                     .start();
             String url = pg.getJdbcUrl("postgres", "postgres");
             return new Database(Optional.of(pg), url, "postgres", "");
