@@ -36,6 +36,16 @@ final class StatisticsInput {
         return values;
     }
 
+    /** The numbers at {@code path} exactly as written (JSON decimals), after the same checks as {@link #numbers}. */
+    static java.math.BigDecimal[] decimals(JsonNode array, String path) {
+        numbers(array, path);
+        java.math.BigDecimal[] values = new java.math.BigDecimal[array.size()];
+        for (int i = 0; i < values.length; i++) {
+            values[i] = array.get(i).decimalValue();
+        }
+        return values;
+    }
+
     static double confidenceLevel(ObjectNode arguments) {
         return arguments.path("confidence_level").asDouble(0.95);
     }

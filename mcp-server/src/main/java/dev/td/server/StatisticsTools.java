@@ -47,7 +47,7 @@ final class StatisticsTools {
 
     private Envelope describe(ToolCall call) {
         ObjectNode a = call.arguments();
-        double[] values = StatisticsInput.numbers(a.get("values"), "$.values");
+        java.math.BigDecimal[] values = StatisticsInput.decimals(a.get("values"), "$.values");
         boolean independent = a.path("independent").asBoolean(false);
         Descriptive descriptive = Descriptive.withDefaults().withConfidenceLevel(StatisticsInput.confidenceLevel(a));
         Description d = run(() -> (independent ? descriptive.withIndependentObservations() : descriptive).describe(values));

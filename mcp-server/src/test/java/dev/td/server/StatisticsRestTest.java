@@ -103,6 +103,21 @@ class StatisticsRestTest {
     }
 
     @Test
+    void describeKeepsDecimalsExactSoNistNumAcc4MatchesTo12Digits() {
+        // NIST StRD NumAcc4 (certified mean 10000000.2, SD 0.1, lag-1 r -0.999): 10000000.2 then 500 pairs 10000000.1, 10000000.3
+        StringBuilder values = new StringBuilder("10000000.2");
+        for (int i = 0; i < 500; i++) {
+            values.append(",10000000.1,10000000.3");
+        }
+        Http.Answer answer = post("describe", "{\"values\":[" + values + "]}");
+        assertThat(answer.status()).as(answer.body().toString()).isEqualTo(200);
+        assertThat(answer.body().at("/data/n").asInt()).isEqualTo(1001);
+        assertThat(answer.body().at("/data/standard_deviation").asDouble()).isCloseTo(0.1, within(1e-13));
+        assertThat(answer.body().at("/data/lag1_autocorrelation").asDouble()).isCloseTo(-0.999, within(1e-12));
+        assertThat(answer.body().at("/data/mean").asDouble()).isCloseTo(10000000.2, within(1e-5));
+    }
+
+    @Test
     void describeReproducesNistMavroAndWidensTheIntervalForAutocorrelation() {
         // NIST StRD Mavro, certified mean, SD and lag-1 autocorrelation (15 digits; compared at 1e-12 relative)
         String mavro = "[2.00180, 2.00170, 2.00180, 2.00190, 2.00180, 2.00170, 2.00150, 2.00140, 2.00150, 2.00150,"

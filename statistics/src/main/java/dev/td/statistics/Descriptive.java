@@ -53,11 +53,51 @@ public final class Descriptive {
      */
     public Description describe(double[] values) {
         Inputs.requireFinite("values", values, 2);
-        int n = values.length;
         double mean = Sums.mean(values);
         double ss = Sums.sumOfSquaredDeviations(values, mean);
-        double sd = Math.sqrt(ss / (n - 1));
         OptionalDouble r1 = ss > 0 ? OptionalDouble.of(Sums.autocorrelation(values, mean, ss, 1)) : OptionalDouble.empty();
+        return assemble(values, mean, ss, r1);
+    }
+
+    /**
+     * Describes decimal values as written (parsed from JSON or text). The mean, the sum of squared
+     * deviations and the lag-1 autocorrelation are computed in 34-digit decimal arithmetic
+     * (IEEE 754 decimal128), so values that binary floating point cannot hold exactly (10000000.2,
+     * NIST StRD NumAcc4) lose nothing; order statistics use the nearest doubles, which is exact
+     * enough for a median.
+     *
+     * @throws IllegalArgumentException if fewer than 2 values, or any is beyond the range of a double
+     */
+    public Description describe(java.math.BigDecimal[] values) {
+        double[] nearest = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            nearest[i] = values[i].doubleValue();
+        }
+        Inputs.requireFinite("values", nearest, 2);
+        java.math.MathContext mc = java.math.MathContext.DECIMAL128;
+        java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
+        for (java.math.BigDecimal v : values) {
+            sum = sum.add(v, mc);
+        }
+        java.math.BigDecimal mean = sum.divide(java.math.BigDecimal.valueOf(values.length), mc);
+        java.math.BigDecimal ss = java.math.BigDecimal.ZERO;
+        java.math.BigDecimal lagged = java.math.BigDecimal.ZERO;
+        java.math.BigDecimal previous = null;
+        for (java.math.BigDecimal v : values) {
+            java.math.BigDecimal deviation = v.subtract(mean, mc);
+            ss = ss.add(deviation.multiply(deviation, mc), mc);
+            if (previous != null) {
+                lagged = lagged.add(deviation.multiply(previous, mc), mc);
+            }
+            previous = deviation;
+        }
+        OptionalDouble r1 = ss.signum() > 0 ? OptionalDouble.of(lagged.divide(ss, mc).doubleValue()) : OptionalDouble.empty();
+        return assemble(nearest, mean.doubleValue(), ss.doubleValue(), r1);
+    }
+
+    private Description assemble(double[] values, double mean, double ss, OptionalDouble r1) {
+        int n = values.length;
+        double sd = Math.sqrt(ss / (n - 1));
         double[] sorted = values.clone();
         Arrays.sort(sorted);
         double median = Quantiles.medianOfSorted(sorted);

@@ -48,6 +48,19 @@ class DescriptiveNistTest {
                 certified.get("lag1_autocorrelation"), r1Digits);
     }
 
+    // NIST StRD univariate sets given as decimals (as a JSON or text caller passes them): certified
+    // mean, SD (n − 1) and lag-1 autocorrelation to 12 significant digits on every set, NumAcc3/4 included
+    @ParameterizedTest
+    @ValueSource(strings = {"Lew", "Lottery", "Mavro", "Michelso", "NumAcc1", "NumAcc2", "NumAcc3", "NumAcc4", "PiDigits"})
+    void decimalInputsMatchEveryNistCertifiedValueTo12Digits(String name) {
+        Map<String, Double> certified = NistDataset.certified(name);
+        BigDecimal[] decimals = NistDataset.univariateText(name).stream().map(String::strip).map(BigDecimal::new).toArray(BigDecimal[]::new);
+        Description d = DESCRIPTIVE.describe(decimals);
+        Digits.assertSignificant(name + " mean", d.mean(), certified.get("mean"), 12);
+        Digits.assertSignificant(name + " sd", d.standardDeviation(), certified.get("sd_n_minus_1"), 12);
+        Digits.assertSignificant(name + " r1", d.lag1Autocorrelation().orElseThrow(), certified.get("lag1_autocorrelation"), 12);
+    }
+
     // Exact (BigDecimal) arithmetic on the binary64 values of NumAcc1–4 computed here in the test, 13 significant digits
     @ParameterizedTest
     @ValueSource(strings = {"NumAcc1", "NumAcc2", "NumAcc3", "NumAcc4"})
