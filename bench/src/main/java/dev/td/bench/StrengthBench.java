@@ -58,7 +58,8 @@ public final class StrengthBench {
                 System.out.printf("%-26s %7s %8s %8s %8s %14s %14s %9s%n", "query", "calls", "p50 ms", "p99 ms", "max ms", "recompute p50", "recompute p99", "p50 gain");
                 row(core, owner, base, "get_exercise_progression", "/v1/progression?exercise=bench", "exercise_progression");
                 row(core, owner, base, "get_exercise_progression 5y", "/v1/progression?exercise=bench&from=2021-01-01", "exercise_progression");
-                row(core, owner, base, "get_volume (all weeks)", "/v1/volume", "weekly_volume");
+                row(core, owner, base, "get_volume (default 12 wk)", "/v1/volume", "weekly_volume");
+                row(core, owner, base, "get_volume (all 5 years)", "/v1/volume?from=2021-01-01", "weekly_volume");
                 row(core, owner, base, "get_volume (12 weeks)", "/v1/volume?from=2025-10-06&to=2025-12-28", "weekly_volume");
                 row(core, owner, base, "get_personal_records", "/v1/records", "personal_records");
             } finally {

@@ -230,6 +230,20 @@ public final class ProjectionEngine implements EventStore.AppendListener {
         }
     }
 
+    /** The greatest key stored for a projection and person (for ISO weeks: the latest week). */
+    public Optional<String> lastKey(UUID userId, Projection<?> p) {
+        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT max(key) FROM projection_states WHERE user_id = ? AND projection = ?")) {
+            ps.setObject(1, userId);
+            ps.setString(2, p.name());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** All stored states of a projection for one person, by key. */
     public <S> Map<String, S> readAll(UUID userId, Projection<S> p) {
         return readRange(userId, p, "", "\uffff");

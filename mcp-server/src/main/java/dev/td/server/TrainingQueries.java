@@ -209,7 +209,9 @@ final class TrainingQueries {
     private Envelope volume(ToolCall call) {
         UUID user = call.principal().userId();
         ObjectNode a = call.arguments();
-        Period period = period(a);
+        Period asked = period(a);
+        Period period = asked.from().isPresent() || asked.to().isPresent() ? asked
+                : engine.lastKey(user, volume).map(w -> new Period(Optional.of(mondayOf(w).minusWeeks(11)), Optional.empty())).orElse(asked);
         Optional<String> onlyExercise = WorkoutInput.text(a, "exercise").map(n -> names.resolveId(user, n, "$.exercise"));
         Optional<String> onlyMuscle = WorkoutInput.text(a, "muscle_group").map(m -> {
             if (!MuscleGroups.bundled().all().contains(m)) {
@@ -291,10 +293,14 @@ final class TrainingQueries {
         return String.format("%d-W%02d", d.get(IsoFields.WEEK_BASED_YEAR), d.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
     }
 
-    private static boolean weekOverlaps(String isoWeek, Period period) {
+    private static LocalDate mondayOf(String isoWeek) {
         String[] parts = isoWeek.split("-W");
-        LocalDate monday = LocalDate.of(Integer.parseInt(parts[0]), 1, 4)
+        return LocalDate.of(Integer.parseInt(parts[0]), 1, 4)
                 .with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, Integer.parseInt(parts[1])).with(java.time.DayOfWeek.MONDAY);
+    }
+
+    private static boolean weekOverlaps(String isoWeek, Period period) {
+        LocalDate monday = mondayOf(isoWeek);
         LocalDate sunday = monday.plusDays(6);
         return period.from().map(f -> !sunday.isBefore(f)).orElse(true) && period.to().map(t -> !monday.isAfter(t)).orElse(true);
     }
