@@ -58,6 +58,7 @@ public final class HelidonStreamableTransportProvider implements McpStreamableSe
     private final McpJsonMapper json;
     private final McpRequestGuard guard;
     private final Duration heartbeat;
+    private final Duration idleTimeout;
     private final HttpReplies replies;
     private final Map<String, StreamableSession> sessions = new ConcurrentHashMap<>();
     /** Runs SDK request handling off the request thread, which is busy writing the response. */
@@ -71,7 +72,37 @@ public final class HelidonStreamableTransportProvider implements McpStreamableSe
         this.json = builder.json;
         this.guard = builder.guard;
         this.heartbeat = builder.heartbeat;
+        this.idleTimeout = builder.idleTimeout;
         this.replies = new HttpReplies(json);
+        Thread.ofVirtual().name("mcp-session-reaper").start(this::reapIdleSessions);
+    }
+
+    /**
+     * Ends sessions whose client went away without DELETE: no request for {@code idleTimeout} and no
+     * stream open. Their next request gets 404, which tells a client to initialize again.
+     */
+    private void reapIdleSessions() {
+        long period = Math.max(10, Math.min(idleTimeout.toMillis() / 4, 60_000));
+        while (!closing) {
+            try {
+                Thread.sleep(period);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            long now = System.nanoTime();
+            sessions.values().removeIf(s -> {
+                if (!s.idleFor(idleTimeout.toNanos(), now)) {
+                    return false;
+                }
+                try {
+                    s.sdk().close();
+                } catch (RuntimeException e) {
+                    LOG.log(Level.DEBUG, "Closing idle session " + s.sdk().getId() + " failed", e);
+                }
+                return true;
+            });
+        }
     }
 
     public static Builder builder() {
@@ -284,6 +315,7 @@ public final class HelidonStreamableTransportProvider implements McpStreamableSe
             replies.error(res, 404, HttpReplies.TRANSPORT_ERROR, "Session not found");
             return Optional.empty();
         }
+        session.touch();
         Optional<String> version = req.headers().first(PROTOCOL_VERSION);
         if (version.isPresent() && !PROTOCOL_VERSIONS.contains(version.get())) {
             replies.error(res, 400, HttpReplies.TRANSPORT_ERROR, "Unsupported MCP-Protocol-Version " + version.get()
@@ -299,8 +331,18 @@ public final class HelidonStreamableTransportProvider implements McpStreamableSe
         private McpJsonMapper json = McpJsonDefaults.getMapper();
         private McpRequestGuard guard = McpRequestGuard.localhostOnly();
         private Duration heartbeat = Duration.ofSeconds(25);
+        private Duration idleTimeout = Duration.ofMinutes(30);
 
         private Builder() {
+        }
+
+        /** How long a session may go without requests and open streams before it is ended; default 30 min. */
+        public Builder idleTimeout(Duration idleTimeout) {
+            if (idleTimeout.isNegative() || idleTimeout.isZero()) {
+                throw new IllegalArgumentException("idleTimeout must be positive, was " + idleTimeout);
+            }
+            this.idleTimeout = idleTimeout;
+            return this;
         }
 
         /** Path of the endpoint, default {@code /mcp}. */

@@ -17,6 +17,7 @@ final class StreamableSession {
     private final McpStreamableServerSession session;
     private final Object owner;
     private final Set<EventChannel> channels = ConcurrentHashMap.newKeySet();
+    private volatile long lastActive = System.nanoTime();
 
     StreamableSession(McpStreamableServerSession session, McpTransportContext openedBy) {
         this.session = session;
@@ -25,6 +26,16 @@ final class StreamableSession {
 
     McpStreamableServerSession sdk() {
         return session;
+    }
+
+    /** Marks the session as used now. */
+    void touch() {
+        lastActive = System.nanoTime();
+    }
+
+    /** Idle: no request for longer than {@code timeoutNanos} and no stream open (an open stream is a live client). */
+    boolean idleFor(long timeoutNanos, long now) {
+        return channels.isEmpty() && now - lastActive > timeoutNanos;
     }
 
     /** Whether a request made in {@code context} may use this session: same principal (or none on both). */

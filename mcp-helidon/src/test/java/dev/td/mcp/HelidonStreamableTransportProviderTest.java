@@ -90,6 +90,19 @@ class HelidonStreamableTransportProviderTest extends McpHttpTransportContract {
     }
 
     @Test
+    void aSessionLeftIdleWithoutDeleteIsEndedAndForgotten() throws Exception {
+        try (McpTestServer server = McpTestServer.streamable(McpRequestGuard.localhostOnly(), Duration.ofMillis(300))) {
+            String session = initialize(server);
+            assertThat(post(server, TOOLS_LIST, Map.of("Mcp-Session-Id", session)).statusCode()).isEqualTo(200);
+
+            Thread.sleep(1000);
+
+            assertThat(post(server, TOOLS_LIST, Map.of("Mcp-Session-Id", session)).statusCode())
+                    .as("the client went away without DELETE; its session was ended").isEqualTo(404);
+        }
+    }
+
+    @Test
     void unsupportedProtocolVersionIsRefusedWith400() throws Exception {
         McpTestServer server = server(McpRequestGuard.localhostOnly());
         String session = initialize(server);

@@ -35,7 +35,11 @@ final class McpTestServer implements AutoCloseable {
     static final Duration HEARTBEAT = Duration.ofMillis(100);
 
     static McpTestServer streamable(McpRequestGuard guard) {
-        var transport = HelidonStreamableTransportProvider.builder().guard(guard).heartbeat(HEARTBEAT).build();
+        return streamable(guard, Duration.ofMinutes(30));
+    }
+
+    static McpTestServer streamable(McpRequestGuard guard, Duration idleTimeout) {
+        var transport = HelidonStreamableTransportProvider.builder().guard(guard).heartbeat(HEARTBEAT).idleTimeout(idleTimeout).build();
         return new McpTestServer(Kind.STREAMABLE, McpServer.sync(transport).serverInfo("td-test", "1.0.0")
                 .capabilities(CAPABILITIES).tools(TestTools.loggingTool(), TestTools.whoAmITool()).build(), transport);
     }
