@@ -113,7 +113,12 @@ final class ExerciseTools {
                 data.set(field, a.get(field));
             }
         }
-        return appendAndAnswer(call, ExerciseCatalogProjection.CREATED, data, id);
+        // checked again under the person's append lock: a concurrent create of the same name has committed by then
+        return appendAndAnswer(call, ExerciseCatalogProjection.CREATED, data, id, log -> {
+            if (!log.hasKey(key)) {
+                refuseExisting(user, name, "$.name", Optional.empty());
+            }
+        });
     }
 
     private Envelope updateExercise(ToolCall call) {
@@ -160,17 +165,18 @@ final class ExerciseTools {
 
     /** Appends one exercise event (a retry with the same key replays it) and answers with the exercise as it now is. */
     private Envelope appendAndAnswer(ToolCall call, String type, ObjectNode data, String exerciseId) {
+        return appendAndAnswer(call, type, data, exerciseId, log -> { });
+    }
+
+    /** Appends the exercise event; {@code underLock} runs again once the person's log is locked (races). */
+    private Envelope appendAndAnswer(ToolCall call, String type, ObjectNode data, String exerciseId, EventStore.Precondition underLock) {
         UUID user = call.principal().userId();
         String key = call.arguments().get("idempotency_key").asText();
         ZoneId zone = accounts.timeZoneOf(user);
         // A retry must carry the first attempt's time, or the event store would see different content.
         Instant at = storedMoment(user, key).orElse(Instant.now());
-        ObjectNode metadata = JSON.objectNode();
-        metadata.put("source", call.origin().source());
-        metadata.put("agent", call.principal().agent());
-        call.origin().client().ifPresent(c -> metadata.put("client", c));
-        call.origin().sessionId().ifPresent(s -> metadata.put("session_id", s));
-        StoredEvent stored = store.append(user, List.of(new NewEvent(type, at, zone, data, key, metadata, Optional.empty()))).getFirst();
+        ObjectNode metadata = EventTools.metadata(call, Optional.empty());
+        StoredEvent stored = store.append(user, List.of(new NewEvent(type, at, zone, data, key, metadata, Optional.empty())), underLock).getFirst();
         ObjectNode out = JSON.objectNode();
         out.set("exercise", catalog.find(user, exerciseId).map(Exercise::toJson).orElseThrow());
         out.set("event", stored.toJson());
