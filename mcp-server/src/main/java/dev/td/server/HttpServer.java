@@ -63,7 +63,7 @@ public final class HttpServer {
         }
         HelidonStreamableTransportProvider streamable = HelidonStreamableTransportProvider.builder().path("/mcp").guard(guard).build();
         HelidonSseTransportProvider sse = HelidonSseTransportProvider.builder().ssePath("/sse").messagePath("/message").guard(guard).build();
-        McpFace face = new McpFace(core.tools(), core.eventTypes(), HttpServer::principal);
+        McpFace face = new McpFace(core.tools(), core.eventTypes(), HttpServer::principal, core::exerciseNames);
         McpSyncServer streamableServer = build(face, McpServer.sync(streamable), options.conformanceFixtures());
         McpSyncServer sseServer = build(face, McpServer.sync(sse), options.conformanceFixtures());
         RestGateway rest = new RestGateway(core.tools(), core.accounts()::authenticate, MAX_BODY_BYTES, TdCore.VERSION);

@@ -40,15 +40,18 @@ final class McpFace {
     private final ToolInvoker tools;
     private final EventTypes eventTypes;
     private final Function<McpSyncServerExchange, Principal> principalOf;
+    private final McpPrompts prompts;
     private final ObjectMapper json = Json.mapper();
 
     /**
      * @param principalOf who is calling, from the exchange (the transport's authenticated principal, or the local owner on stdio)
      */
-    McpFace(ToolInvoker tools, EventTypes eventTypes, Function<McpSyncServerExchange, Principal> principalOf) {
+    McpFace(ToolInvoker tools, EventTypes eventTypes, Function<McpSyncServerExchange, Principal> principalOf,
+            java.util.function.BiFunction<UUID, String, List<String>> exerciseNames) {
         this.tools = tools;
         this.eventTypes = eventTypes;
         this.principalOf = principalOf;
+        this.prompts = new McpPrompts(principalOf, exerciseNames);
     }
 
     /** Adds td's capabilities, tools and resources to an MCP server specification. */
@@ -58,7 +61,9 @@ final class McpFace {
                 .validateToolInputs(false)
                 .capabilities(McpSchema.ServerCapabilities.builder().tools(true).resources(false, true).prompts(true).logging().completions().build())
                 .tools(tools.manifests().stream().map(this::tool).toList())
-                .resources(eventTypesResource());
+                .resources(eventTypesResource())
+                .prompts(prompts.prompts())
+                .completions(prompts.completions());
     }
 
     private McpServerFeatures.SyncToolSpecification tool(ToolManifest m) {

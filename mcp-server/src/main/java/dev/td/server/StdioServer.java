@@ -38,7 +38,7 @@ final class StdioServer {
             }
         };
         StdioServerTransportProvider transport = new StdioServerTransportProvider(McpJsonDefaults.getMapper(), watched, out);
-        McpFace face = new McpFace(core.tools(), core.eventTypes(), exchange -> owner);
+        McpFace face = new McpFace(core.tools(), core.eventTypes(), exchange -> owner, core::exerciseNames);
         McpSyncServer server = face.configure(McpServer.sync(transport), TdCore.VERSION).build();
         Runtime.getRuntime().addShutdownHook(new Thread(closed::countDown));
         closed.await();

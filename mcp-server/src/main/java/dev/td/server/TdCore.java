@@ -20,6 +20,7 @@ public final class TdCore implements AutoCloseable {
     private final EventTypes eventTypes;
     private final ToolRegistry tools;
     private final ProjectionEngine projections;
+    private final ExerciseCatalog exerciseCatalog;
 
     private TdCore(Database database) {
         this.database = database;
@@ -32,6 +33,7 @@ public final class TdCore implements AutoCloseable {
         events.addListener(accounts.profileChanges());
         ToolRegistry.Builder registry = ToolRegistry.builder(ToolCatalog.load());
         ExerciseCatalog exerciseCatalog = ExerciseCatalog.open(database.dataSource());
+        this.exerciseCatalog = exerciseCatalog;
         EventCheck knownExercise = (user, type, data, path) -> {
             if (type.equals("set.logged") && exerciseCatalog.find(user, data.path("exercise_id").asText()).isEmpty()) {
                 throw exerciseCatalog.unresolved(exerciseCatalog.resolve(user, data.path("exercise").asText()), path + ".exercise_id");
@@ -61,6 +63,13 @@ public final class TdCore implements AutoCloseable {
             db.close();
             throw e;
         }
+    }
+
+    /** Names of the person's exercises that match what was typed so far (for MCP completions). */
+    public List<String> exerciseNames(java.util.UUID user, String typed) {
+        ExerciseCatalog.Filter filter = new ExerciseCatalog.Filter(Optional.empty(), false, Optional.empty(), Optional.empty(),
+                Optional.empty(), typed.isBlank() ? Optional.empty() : Optional.of(typed), false);
+        return exerciseCatalog.list(user, filter).stream().map(Exercise::name).toList();
     }
 
     public ProjectionEngine projections() {

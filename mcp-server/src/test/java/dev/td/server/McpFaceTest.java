@@ -163,6 +163,18 @@ class McpFaceTest {
     }
 
     @Test
+    void promptsGuideAReviewAndExerciseNamesComplete() {
+        try (McpSyncClient client = client("streamable")) {
+            assertThat(client.listPrompts().prompts()).extracting(McpSchema.Prompt::name).contains("weekly_review", "exercise_progress");
+            McpSchema.GetPromptResult prompt = client.getPrompt(new McpSchema.GetPromptRequest("exercise_progress", Map.of("exercise", "Bankdrücken")));
+            assertThat(((McpSchema.TextContent) prompt.messages().getFirst().content()).text()).contains("get_exercise_progression", "Bankdrücken");
+            McpSchema.CompleteResult completed = client.completeCompletion(new McpSchema.CompleteRequest(
+                    new McpSchema.PromptReference("exercise_progress"), new McpSchema.CompleteRequest.CompleteArgument("exercise", "bench")));
+            assertThat(completed.completion().values()).isNotEmpty().anySatisfy(v -> assertThat(v).containsIgnoringCase("bench"));
+        }
+    }
+
+    @Test
     void aClientWithoutAKeyIsRefused() {
         var response = Http.send("POST", server.baseUrl() + "/mcp", null,
                 "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"x\",\"version\":\"1\"}}}");
