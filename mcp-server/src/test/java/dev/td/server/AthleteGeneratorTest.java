@@ -26,7 +26,7 @@ class AthleteGeneratorTest {
 
     @BeforeAll
     static void play() throws Exception {
-        core = TdCore.open(Optional.of(TestDatabases.fresh()), Files.createTempDirectory("td-athlete"));
+        core = TdCore.open(Optional.of(TestDatabases.fresh()), TestDatabases.tempDir("td-athlete"));
         UUID user = core.accounts().createUser("athlete");
         athlete = new Principal(user, UUID.randomUUID(), "generator", Set.of("*"));
         List<AthleteGenerator.Action> actions = new AthleteGenerator(7, LocalDate.of(2025, 1, 6), 1, ZoneId.of("Europe/Berlin")).actions();

@@ -28,8 +28,8 @@ class CliEndToEndTest {
     @BeforeAll
     static void start() throws Exception {
         server = TestServer.start();
-        config = Files.createTempDirectory("td-cli-config");
-        data = Files.createTempDirectory("td-cli-data");
+        config = TestDatabases.tempDir("td-cli-config");
+        data = TestDatabases.tempDir("td-cli-data");
     }
 
     @AfterAll

@@ -37,7 +37,7 @@ class EventStoreTest {
 
     @BeforeAll
     static void open() throws Exception {
-        core = TdCore.open(Optional.of(TestDatabases.fresh()), Files.createTempDirectory("td-store"));
+        core = TdCore.open(Optional.of(TestDatabases.fresh()), TestDatabases.tempDir("td-store"));
         store = core.events();
     }
 

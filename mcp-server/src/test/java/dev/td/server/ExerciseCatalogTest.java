@@ -262,7 +262,7 @@ class ExerciseCatalogTest {
         int exit = dev.td.cli.Td.run(new String[] {"--url", server.baseUrl(), "--api-key", TestServer.OWNER_KEY, "resolve-exercise", "--name", "OHP"},
                 new java.io.ByteArrayInputStream(new byte[0]), new java.io.PrintStream(out, true, StandardCharsets.UTF_8),
                 new java.io.PrintStream(err, true, StandardCharsets.UTF_8), Map.of(),
-                java.nio.file.Files.createTempDirectory("td-cli-config"), java.nio.file.Files.createTempDirectory("td-cli-data"));
+                TestDatabases.tempDir("td-cli-config"), TestDatabases.tempDir("td-cli-data"));
         assertThat(exit).as(err.toString(StandardCharsets.UTF_8)).isZero();
         assertThat(Json.mapper().readTree(out.toString(StandardCharsets.UTF_8)).at("/data/match/exercise_id").asText()).isEqualTo("barbell-overhead-press");
     }

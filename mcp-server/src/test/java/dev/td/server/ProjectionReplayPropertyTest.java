@@ -38,7 +38,7 @@ class ProjectionReplayPropertyTest {
 
     @BeforeAll
     static void open() throws Exception {
-        core = TdCore.open(Optional.of(TestDatabases.fresh()), Files.createTempDirectory("td-prop"));
+        core = TdCore.open(Optional.of(TestDatabases.fresh()), TestDatabases.tempDir("td-prop"));
     }
 
     @AfterAll

@@ -34,8 +34,8 @@ class StatisticsMcpAndCliTest {
     @BeforeAll
     static void start() throws Exception {
         server = TestServer.start();
-        config = Files.createTempDirectory("td-stats-cli-config");
-        data = Files.createTempDirectory("td-stats-cli-data");
+        config = TestDatabases.tempDir("td-stats-cli-config");
+        data = TestDatabases.tempDir("td-stats-cli-data");
     }
 
     @AfterAll

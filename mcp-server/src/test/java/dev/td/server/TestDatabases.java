@@ -22,6 +22,23 @@ final class TestDatabases {
     private TestDatabases() {
     }
 
+    /** A temporary directory that is deleted, with its contents, when the test JVM ends. */
+    static java.nio.file.Path tempDir(String prefix) {
+        try {
+            java.nio.file.Path dir = java.nio.file.Files.createTempDirectory(prefix);
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                try (var files = java.nio.file.Files.walk(dir)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                } catch (IOException ignored) {
+                    // best effort: the directory is under the system temp folder anyway
+                }
+            }));
+            return dir;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A JDBC URL (with user and password) of a new empty database. */
     static synchronized String fresh() {
         String name = "td_test_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();

@@ -25,15 +25,11 @@ final class TestServer implements AutoCloseable {
     }
 
     static TestServer start(boolean conformanceFixtures) {
-        try {
-            String url = TestDatabases.fresh();
-            TdCore core = TdCore.open(Optional.of(url), Files.createTempDirectory("td-test"));
-            core.accounts().bootstrapOwner(Optional.of(OWNER_KEY));
-            HttpServer http = HttpServer.start(core, new HttpServer.Options("127.0.0.1", 0, List.of(), conformanceFixtures, conformanceFixtures));
-            return new TestServer(core, http, url);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
+        String url = TestDatabases.fresh();
+        TdCore core = TdCore.open(Optional.of(url), TestDatabases.tempDir("td-test"));
+        core.accounts().bootstrapOwner(Optional.of(OWNER_KEY));
+        HttpServer http = HttpServer.start(core, new HttpServer.Options("127.0.0.1", 0, List.of(), conformanceFixtures, conformanceFixtures));
+        return new TestServer(core, http, url);
     }
 
     String baseUrl() {
