@@ -71,8 +71,8 @@ final class McpFace {
                 .name(m.name())
                 .title(m.title())
                 .description(m.description())
-                .inputSchema(map(m.inputSchema()))
-                .outputSchema(map(m.envelopeSchema()))
+                .inputSchema(map(PortableSchema.of(m.inputSchema())))
+                .outputSchema(map(PortableSchema.of(m.envelopeSchema())))
                 .annotations(new McpSchema.ToolAnnotations(m.title(), m.annotations().readOnly(), m.annotations().destructive(),
                         m.annotations().idempotent(), m.annotations().openWorld(), null))
                 .build();

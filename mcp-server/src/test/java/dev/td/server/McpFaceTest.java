@@ -77,6 +77,8 @@ class McpFaceTest {
             assertThat(log.outputSchema()).containsKeys("properties", "$defs");
             McpSchema.Tool get = tools.stream().filter(t -> t.name().equals("get_events")).findFirst().orElseThrow();
             assertThat(get.annotations().readOnlyHint()).isTrue();
+            assertThat(Json.mapper().valueToTree(tools).toString()).as("nullable types are spelled anyOf, for single-type clients")
+                    .doesNotContain("\"type\":[");
         }
     }
 
