@@ -73,6 +73,8 @@ final class StatisticsRegression {
             ObjectNode item = out.addObject().put("name", userName(c.name(), names));
             put(item, "value", c.value());
             put(item, "standard_error", c.standardError()).set("ci", StatisticsJson.interval(c.ci()));
+            put(item, "t", c.tStatistic().orElse(Double.NaN));
+            put(item, "p_value", c.pValue().orElse(Double.NaN));
         }
         put(data, "residual_standard_deviation", fit.residualStandardDeviation());
         put(data, "r_squared", fit.rSquared());

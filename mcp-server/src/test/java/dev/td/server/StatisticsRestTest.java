@@ -239,6 +239,19 @@ class StatisticsRestTest {
     }
 
     @Test
+    void regressionCoefficientsCarryTAndPLikeRsSummaryOfLm() {
+        // R: summary(lm(dist ~ speed, data = cars)): speed 3.9324, SE 0.4155, t 9.464, p 1.49e-12; intercept t -2.601, p 0.0123
+        String speed = "[4,4,7,7,8,9,10,10,10,11,11,12,12,12,12,13,13,13,13,14,14,14,14,15,15,15,16,16,17,17,17,18,18,18,18,19,19,19,20,20,20,20,20,22,23,24,24,24,24,25]";
+        String dist = "[2,10,4,22,16,10,18,26,34,17,28,14,20,24,28,26,34,34,46,26,36,60,80,20,26,54,32,40,32,40,50,42,56,76,84,36,46,68,32,48,52,56,64,66,54,70,92,93,120,85]";
+        JsonNode coefficients = ok("regression", "{\"y\":" + dist + ",\"x\":{\"speed\":" + speed + "}}").at("/data/coefficients");
+        assertThat(coefficients.get(0).path("t").asDouble()).isCloseTo(-2.601, within(5e-4));
+        assertThat(coefficients.get(0).path("p_value").asDouble()).isCloseTo(0.0123, within(5e-5));
+        assertThat(coefficients.get(1).path("name").asText()).isEqualTo("speed");
+        assertThat(coefficients.get(1).path("t").asDouble()).isCloseTo(9.464, within(5e-4));
+        assertThat(coefficients.get(1).path("p_value").asDouble()).isCloseTo(1.49e-12, within(5e-15));
+    }
+
+    @Test
     void regressionNamesPolynomialTermsAfterTheColumn() {
         // Exact by construction: y = 1 + 2t + 3t² on t = 0..5
         JsonNode data = ok("regression", "{\"y\":[1,6,17,34,57,86],\"x\":{\"t\":[0,1,2,3,4,5]},\"degree\":2}").path("data");

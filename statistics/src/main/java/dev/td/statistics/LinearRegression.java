@@ -144,8 +144,12 @@ public final class LinearRegression {
         for (int k = 0; k < p; k++) {
             double b = qr.beta[k].doubleValue();
             double se = Math.sqrt(s2 * gram[k]);
+            java.util.OptionalDouble t = se > 0 ? java.util.OptionalDouble.of(b / se) : java.util.OptionalDouble.empty();
+            java.util.OptionalDouble pValue = t.isPresent()
+                    ? java.util.OptionalDouble.of(Probabilities.tPValue(t.getAsDouble(), df, Alternative.TWO_SIDED))
+                    : java.util.OptionalDouble.empty();
             coefficients.add(new Coefficient(names[k], b, se,
-                    new Interval(b - tCrit * se, b + tCrit * se, confidenceLevel)));
+                    new Interval(b - tCrit * se, b + tCrit * se, confidenceLevel), t, pValue));
         }
         double rSquared = 1 - sse.doubleValue() / totalSumOfSquares(y);
         List<Assumption> assumptions = RegressionDiagnostics.check(design, residuals, qr, s2, confidenceLevel);
