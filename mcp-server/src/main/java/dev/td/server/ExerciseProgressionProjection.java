@@ -9,7 +9,7 @@ import java.util.Optional;
  * Per exercise, one point per session: the top set, the best e1RM, volume load and hard sets.
  * The e1RM series is what strength trends are computed from. Key: the exercise id.
  */
-final class ExerciseProgressionProjection implements Projection<ExerciseProgressionProjection.Progression> {
+final class ExerciseProgressionProjection extends NamedProjection<ExerciseProgressionProjection.Progression> {
 
     static final String NAME = "exercise_progression";
 
@@ -59,19 +59,8 @@ final class ExerciseProgressionProjection implements Projection<ExerciseProgress
     record BestE1rm(double kg, String method, double weightKg, int reps, String eventId) {
     }
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public int version() {
-        return 2;
-    }
-
-    @Override
-    public Class<Progression> stateType() {
-        return Progression.class;
+    ExerciseProgressionProjection() {
+        super(NAME, 2, Progression.class);
     }
 
     @Override

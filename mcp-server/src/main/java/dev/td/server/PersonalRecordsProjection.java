@@ -9,7 +9,7 @@ import java.util.TreeMap;
  * Personal records per exercise: the heaviest working set for each rep count from 1 to 12, and the
  * best estimated 1RM, each pointing at the event that set it. Key: the exercise id.
  */
-final class PersonalRecordsProjection implements Projection<PersonalRecordsProjection.Records> {
+final class PersonalRecordsProjection extends NamedProjection<PersonalRecordsProjection.Records> {
 
     static final String NAME = "personal_records";
 
@@ -21,19 +21,8 @@ final class PersonalRecordsProjection implements Projection<PersonalRecordsProje
     record Pr(double weightKg, int reps, Optional<String> unit, double valueKg, String date, String eventId, String sessionId) {
     }
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public int version() {
-        return 1;
-    }
-
-    @Override
-    public Class<Records> stateType() {
-        return Records.class;
+    PersonalRecordsProjection() {
+        super(NAME, 1, Records.class);
     }
 
     @Override

@@ -6,7 +6,7 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 
 /** The person's current profile: each profile.updated changes only the fields it carries. Key: {@code profile}. */
-final class ProfileProjection implements Projection<ProfileProjection.Profile> {
+final class ProfileProjection extends NamedProjection<ProfileProjection.Profile> {
 
     static final String NAME = "profile";
     static final String KEY = "profile";
@@ -15,19 +15,8 @@ final class ProfileProjection implements Projection<ProfileProjection.Profile> {
                    OptionalDouble bodyWeightKg) {
     }
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public int version() {
-        return 1;
-    }
-
-    @Override
-    public Class<Profile> stateType() {
-        return Profile.class;
+    ProfileProjection() {
+        super(NAME, 1, Profile.class);
     }
 
     @Override

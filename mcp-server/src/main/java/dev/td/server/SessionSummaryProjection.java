@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.OptionalDouble;
 
 /** One summary per training session: when, what, how much. Key: the session id. */
-final class SessionSummaryProjection implements Projection<SessionSummaryProjection.Summary> {
+final class SessionSummaryProjection extends NamedProjection<SessionSummaryProjection.Summary> {
 
     static final String NAME = "session_summary";
 
@@ -25,19 +25,8 @@ final class SessionSummaryProjection implements Projection<SessionSummaryProject
     record TopSet(double weightKg, int reps, OptionalDouble rpe, Optional<String> unit, String eventId) {
     }
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public int version() {
-        return 1;
-    }
-
-    @Override
-    public Class<Summary> stateType() {
-        return Summary.class;
+    SessionSummaryProjection() {
+        super(NAME, 1, Summary.class);
     }
 
     @Override

@@ -9,7 +9,7 @@ import java.util.TreeMap;
  * reps and tonnage. Muscle-group totals are derived at query time from the catalog's muscle tags,
  * so re-tagging an exercise changes them without a replay. Key: the ISO week ({@code 2026-W48}).
  */
-final class WeeklyVolumeProjection implements Projection<WeeklyVolumeProjection.Week> {
+final class WeeklyVolumeProjection extends NamedProjection<WeeklyVolumeProjection.Week> {
 
     static final String NAME = "weekly_volume";
 
@@ -19,19 +19,8 @@ final class WeeklyVolumeProjection implements Projection<WeeklyVolumeProjection.
     record Volume(int workingSets, int hardSets, int reps, double tonnageKg) {
     }
 
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public int version() {
-        return 1;
-    }
-
-    @Override
-    public Class<Week> stateType() {
-        return Week.class;
+    WeeklyVolumeProjection() {
+        super(NAME, 1, Week.class);
     }
 
     @Override

@@ -37,34 +37,18 @@ class CliEndToEndTest {
         server.close();
     }
 
-    record Run(int exit, String out, String err) {
-        JsonNode json() {
-            try {
-                return Json.mapper().readTree(out);
-            } catch (Exception e) {
-                throw new AssertionError("stdout is not JSON: " + out + "\nstderr: " + err, e);
-            }
-        }
-    }
-
-    private static Run td(String stdin, String... args) {
-        List<String> all = new ArrayList<>(List.of("--url", server.baseUrl(), "--api-key", TestServer.OWNER_KEY));
-        all.addAll(List.of(args));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = Td.run(all.toArray(String[]::new), new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), config, data);
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CliRun td(String stdin, String... args) {
+        return CliRun.against(server, stdin, args);
     }
 
     @Test
     void eventsLoggedFromStdinAreStoredWithCliAsTheirSource() {
-        Run logged = td("{\"events\":[{\"type\":\"metric.recorded\",\"occurred_at\":\"2026-11-24T07:00:00+01:00\",\"data\":{\"metric\":\"resting_hr\",\"value\":52,\"unit\":\"bpm\"},\"idempotency_key\":\"cli-hr-1\"}]}",
+        CliRun logged = td("{\"events\":[{\"type\":\"metric.recorded\",\"occurred_at\":\"2026-11-24T07:00:00+01:00\",\"data\":{\"metric\":\"resting_hr\",\"value\":52,\"unit\":\"bpm\"},\"idempotency_key\":\"cli-hr-1\"}]}",
                 "log-events", "--input", "-");
         assertThat(logged.exit()).as(logged.err()).isZero();
         assertThat(logged.json().at("/data/events/0/metadata/source").asText()).isEqualTo("cli");
 
-        Run read = td("", "get-events", "--types", "metric.recorded", "--from", "2026-11-24", "--limit", "10");
+        CliRun read = td("", "get-events", "--types", "metric.recorded", "--from", "2026-11-24", "--limit", "10");
         assertThat(read.exit()).as(read.err()).isZero();
         assertThat(read.json().at("/data/events").findValuesAsText("idempotency_key")).contains("cli-hr-1");
     }
@@ -73,7 +57,7 @@ class CliEndToEndTest {
     void scalarArgumentsWorkAsFlags() {
         String id = td("{\"events\":[{\"type\":\"note.recorded\",\"occurred_at\":\"2026-11-24T08:00:00Z\",\"data\":{\"text\":\"dup\"},\"idempotency_key\":\"cli-dup\"}]}",
                 "log-events", "--input", "-").json().at("/data/events/0/event_id").asText();
-        Run voided = td("", "void-event", "--event-id", id, "--reason", "logged twice", "--idempotency-key", "cli-void-dup");
+        CliRun voided = td("", "void-event", "--event-id", id, "--reason", "logged twice", "--idempotency-key", "cli-void-dup");
         assertThat(voided.exit()).as(voided.err()).isZero();
         assertThat(voided.json().at("/data/voiding/type").asText()).isEqualTo("event.voided");
     }
@@ -81,26 +65,26 @@ class CliEndToEndTest {
     @Test
     void serverErrorsMapToDocumentedExitCodesWithTheMessageOnStderr() {
         long before = server.eventCount();
-        Run bad = td("{\"events\":[{\"type\":\"metric.recorded\",\"occurred_at\":\"2026-11-24T07:00:00\",\"time_zone\":\"Nowhere/Land\",\"data\":{\"metric\":\"hrv\",\"value\":1},\"idempotency_key\":\"cli-bad\"}]}",
+        CliRun bad = td("{\"events\":[{\"type\":\"metric.recorded\",\"occurred_at\":\"2026-11-24T07:00:00\",\"time_zone\":\"Nowhere/Land\",\"data\":{\"metric\":\"hrv\",\"value\":1},\"idempotency_key\":\"cli-bad\"}]}",
                 "log-events", "--input", "-");
         assertThat(bad.exit()).isEqualTo(2);
         assertThat(bad.out()).isEmpty();
         assertThat(bad.err()).contains("$.events[0].time_zone").contains("IANA");
         assertThat(server.eventCount()).isEqualTo(before);
 
-        Run missing = td("", "correct-event", "--event-id", "019a8f3e-5c2b-7c1e-9d4a-3b2f1e0d9c8b", "--idempotency-key", "k", "--input", "-");
+        CliRun missing = td("", "correct-event", "--event-id", "019a8f3e-5c2b-7c1e-9d4a-3b2f1e0d9c8b", "--idempotency-key", "k", "--input", "-");
         assertThat(missing.exit()).as("usage error before calling: data only via --input").isEqualTo(2);
 
-        Run notFound = td("{\"data\":{\"text\":\"x\"}}", "correct-event", "--event-id", "019a8f3e-5c2b-7c1e-9d4a-3b2f1e0d9c8b", "--idempotency-key", "k", "--input", "-");
+        CliRun notFound = td("{\"data\":{\"text\":\"x\"}}", "correct-event", "--event-id", "019a8f3e-5c2b-7c1e-9d4a-3b2f1e0d9c8b", "--idempotency-key", "k", "--input", "-");
         assertThat(notFound.exit()).as(notFound.err()).isEqualTo(3);
     }
 
     @Test
     void aWorkoutLoggedFromTheCliIsAnsweredByProgression() {
-        Run logged = td("{\"idempotency_key\":\"cli-workout\",\"started_at\":\"2026-11-21T07:00:00+01:00\",\"exercises\":[{\"exercise\":\"OHP\",\"sets\":[{\"weight\":60,\"unit\":\"kg\",\"reps\":5,\"count\":3}]}]}",
+        CliRun logged = td("{\"idempotency_key\":\"cli-workout\",\"started_at\":\"2026-11-21T07:00:00+01:00\",\"exercises\":[{\"exercise\":\"OHP\",\"sets\":[{\"weight\":60,\"unit\":\"kg\",\"reps\":5,\"count\":3}]}]}",
                 "log-workout", "--input", "-");
         assertThat(logged.exit()).as(logged.err()).isZero();
-        Run progression = td("", "get-exercise-progression", "--exercise", "OHP");
+        CliRun progression = td("", "get-exercise-progression", "--exercise", "OHP");
         assertThat(progression.exit()).as(progression.err()).isZero();
         assertThat(progression.json().at("/data/exercise_id").asText()).isEqualTo(logged.json().at("/data/session/exercises/0/exercise_id").asText());
         assertThat(progression.json().at("/data/sessions/0/volume/kg").asDouble()).isEqualTo(900.0);

@@ -87,31 +87,14 @@ class StatisticsMcpAndCliTest {
         }
     }
 
-    record Run(int exit, String out, String err) {
-        JsonNode json() {
-            try {
-                return Json.mapper().readTree(out);
-            } catch (Exception e) {
-                throw new AssertionError("stdout is not JSON: " + out + "\nstderr: " + err, e);
-            }
-        }
-    }
-
-    private static Run td(String stdin, String... args) {
-        List<String> all = new ArrayList<>(List.of("--url", server.baseUrl(), "--api-key", TestServer.OWNER_KEY));
-        all.addAll(List.of(args));
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = Td.run(all.toArray(String[]::new), new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                Map.of(), config, data);
-        return new Run(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    private static CliRun td(String stdin, String... args) {
+        return CliRun.against(server, stdin, args);
     }
 
     @Test
     void describeFromTheCliWithRepeatedFlags() {
         // Hand-worked: 1..5 → mean 3, SD sqrt(2.5), median 3, MAD 1, quartiles 2 and 4 (type 7)
-        Run run = td("", "stats-describe", "--values", "3", "--values", "1", "--values", "4", "--values", "2",
+        CliRun run = td("", "stats-describe", "--values", "3", "--values", "1", "--values", "4", "--values", "2",
                 "--values", "5", "--independent", "--confidence-level", "0.9");
         assertThat(run.exit()).as(run.err()).isZero();
         JsonNode body = run.json();
@@ -126,12 +109,12 @@ class StatisticsMcpAndCliTest {
     @Test
     void regressionFromTheCliWithInputOnStdinAndABadColumnExitsWithUsage() {
         // Exact by construction: y = 1 + 2a − b
-        Run fitted = td("{\"y\":[1,5,2,7,3,9],\"x\":{\"a\":[1,2,3,4,5,6],\"b\":[2,0,5,2,8,4]}}", "stats-regression", "--input", "-");
+        CliRun fitted = td("{\"y\":[1,5,2,7,3,9],\"x\":{\"a\":[1,2,3,4,5,6],\"b\":[2,0,5,2,8,4]}}", "stats-regression", "--input", "-");
         assertThat(fitted.exit()).as(fitted.err()).isZero();
         assertThat(fitted.json().at("/data/coefficients").findValuesAsText("name")).containsExactly("intercept", "a", "b");
         assertThat(fitted.json().at("/data/coefficients/2/value").asDouble()).isCloseTo(-1, within(1e-12));
 
-        Run refused = td("{\"y\":[1,4,2],\"x\":{\"a\":[1,2]}}", "stats-regression", "--input", "-");
+        CliRun refused = td("{\"y\":[1,4,2],\"x\":{\"a\":[1,2]}}", "stats-regression", "--input", "-");
         assertThat(refused.exit()).isEqualTo(2);
         assertThat(refused.err()).contains("$.y");
     }

@@ -23,6 +23,18 @@ final class Inputs {
     }
 
     /** Rejects two series of different lengths (paired data, x/y, series a/b). */
+    /** a − b for paired observations: both finite, at least 2 pairs, equal lengths. */
+    static double[] pairedDifferences(double[] a, double[] b) {
+        requireFinite("a", a, 2);
+        requireFinite("b", b, 2);
+        requireSameLength("a", a, "b", b);
+        double[] d = new double[a.length];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = a[i] - b[i];
+        }
+        return d;
+    }
+
     static void requireSameLength(String first, double[] a, String second, double[] b) {
         if (a.length != b.length) {
             throw new IllegalArgumentException(first + " and " + second + " must have the same length, got "

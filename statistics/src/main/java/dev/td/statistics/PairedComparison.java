@@ -40,13 +40,7 @@ public final class PairedComparison {
 
     /** Paired t-test if the differences look normal, else Wilcoxon signed-rank (see class doc). */
     public HypothesisTest compare(double[] a, double[] b) {
-        Inputs.requireFinite("a", a, 2);
-        Inputs.requireFinite("b", b, 2);
-        Inputs.requireSameLength("a", a, "b", b);
-        double[] d = new double[a.length];
-        for (int i = 0; i < d.length; i++) {
-            d[i] = a[i] - b[i];
-        }
+        double[] d = Inputs.pairedDifferences(a, b);
         Assumption normality = ShapiroWilkTest.withDefaults().withAlpha(alpha).check("differences a - b", d);
         if (normality.met()) {
             return PairedTTest.withDefaults().withAlpha(alpha).withConfidenceLevel(confidenceLevel)

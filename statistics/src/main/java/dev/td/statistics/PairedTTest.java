@@ -43,13 +43,7 @@ public final class PairedTTest {
 
     /** Tests mean(a − b) = 0 for paired observations. */
     public HypothesisTest test(double[] a, double[] b) {
-        Inputs.requireFinite("a", a, 2);
-        Inputs.requireFinite("b", b, 2);
-        Inputs.requireSameLength("a", a, "b", b);
-        double[] d = new double[a.length];
-        for (int i = 0; i < d.length; i++) {
-            d[i] = a[i] - b[i];
-        }
+        double[] d = Inputs.pairedDifferences(a, b);
         return run("Paired t-test", d, 0, "differences a - b");
     }
 
