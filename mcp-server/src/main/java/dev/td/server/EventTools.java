@@ -55,8 +55,8 @@ final class EventTools {
             String type = item.get("type").asText();
             types.validateLoggable(type, item.get("data"), path);
             check.check(user, type, item.get("data"), path + ".data");
-            TimeInput.Moment at = TimeInput.occurredAt(item.get("occurred_at").asText(), text(item, "time_zone"), personZone, path + ".occurred_at", now);
-            ObjectNode metadata = metadata(call, text(item, "device"));
+            TimeInput.Moment at = TimeInput.occurredAt(item.get("occurred_at").asText(), JsonFields.text(item, "time_zone"), personZone, path + ".occurred_at", now);
+            ObjectNode metadata = metadata(call, JsonFields.text(item, "device"));
             events.add(new NewEvent(type, at.instant(), at.zone(), (ObjectNode) item.get("data"), item.get("idempotency_key").asText(), metadata, Optional.empty()));
         }
         List<StoredEvent> stored = store.append(user, events);
@@ -79,11 +79,11 @@ final class EventTools {
         List<String> typeFilter = new ArrayList<>();
         a.path("types").forEach(t -> typeFilter.add(t.asText()));
         EventQuery.Filter filter = new EventQuery.Filter(typeFilter,
-                text(a, "from").map(v -> TimeInput.bound(v, zone, "$.from")),
-                text(a, "to").map(v -> TimeInput.bound(v, zone, "$.to")),
+                JsonFields.text(a, "from").map(v -> TimeInput.bound(v, zone, "$.from")),
+                JsonFields.text(a, "to").map(v -> TimeInput.bound(v, zone, "$.to")),
                 !"log".equals(a.path("view").asText("effective")),
                 a.path("limit").asInt(100),
-                text(a, "cursor").map(v -> EventQuery.Cursor.decode(v, "$.cursor")));
+                JsonFields.text(a, "cursor").map(v -> EventQuery.Cursor.decode(v, "$.cursor")));
         if (filter.from().isPresent() && filter.to().isPresent() && !filter.from().get().isBefore(filter.to().get())) {
             throw ToolException.invalid("$.to", "to must be after from; the range is [from, to)");
         }
@@ -107,7 +107,7 @@ final class EventTools {
         }
         ZoneId originalZone = ZoneId.of(original.timeZone());
         TimeInput.Moment at = a.has("occurred_at")
-                ? TimeInput.occurredAt(a.get("occurred_at").asText(), text(a, "time_zone"), originalZone, "$.occurred_at", Instant.now())
+                ? TimeInput.occurredAt(a.get("occurred_at").asText(), JsonFields.text(a, "time_zone"), originalZone, "$.occurred_at", Instant.now())
                 : new TimeInput.Moment(original.occurredAt().toInstant(), originalZone);
         ObjectNode data = JSON.objectNode();
         data.put("event_id", target.toString());
@@ -116,7 +116,7 @@ final class EventTools {
             data.put("occurred_at", StoredEvent.iso(at.instant().atZone(at.zone()).toOffsetDateTime()));
             data.put("time_zone", at.zone().getId());
         }
-        text(a, "reason").ifPresent(r -> data.put("reason", r));
+        JsonFields.text(a, "reason").ifPresent(r -> data.put("reason", r));
         NewEvent correction = new NewEvent(EventTypes.CORRECTED, at.instant(), at.zone(), data, key, metadata(call, Optional.empty()), Optional.of(target));
         StoredEvent stored = appendCompensation(user, correction, target, "correct");
         ObjectNode out = JSON.objectNode();
@@ -183,7 +183,7 @@ final class EventTools {
     }
 
     private Envelope getEventTypes(ToolCall call) {
-        Optional<String> only = text(call.arguments(), "type");
+        Optional<String> only = JsonFields.text(call.arguments(), "type");
         ArrayNode list = JSON.arrayNode();
         for (EventTypes.EventType t : types.all()) {
             if (only.isEmpty() || only.get().equals(t.type())) {
@@ -208,13 +208,9 @@ final class EventTools {
         m.put("source", call.origin().source());
         m.put("agent", call.principal().agent());
         call.origin().client().ifPresent(c -> m.put("client", c));
-        text(call.arguments(), "session_id").or(() -> call.origin().sessionId()).ifPresent(s -> m.put("session_id", s));
+        JsonFields.text(call.arguments(), "session_id").or(() -> call.origin().sessionId()).ifPresent(s -> m.put("session_id", s));
         device.ifPresent(d -> m.put("device", d));
         return m;
     }
 
-    private static Optional<String> text(JsonNode node, String field) {
-        JsonNode v = node.get(field);
-        return v == null || v.isNull() ? Optional.empty() : Optional.of(v.asText());
-    }
 }

@@ -89,10 +89,10 @@ final class ExerciseCatalogProjection implements EventStore.AppendListener {
 
     private static void applyUpdate(Connection tx, UUID user, String id, ObjectNode data) throws SQLException {
         if (data.has("primary_muscles")) {
-            ExerciseRows.set(tx, user, id, "primary_muscles", texts(data.get("primary_muscles")));
+            ExerciseRows.set(tx, user, id, "primary_muscles", JsonFields.texts(data.get("primary_muscles")));
         }
         if (data.has("secondary_muscles")) {
-            ExerciseRows.set(tx, user, id, "secondary_muscles", texts(data.get("secondary_muscles")));
+            ExerciseRows.set(tx, user, id, "secondary_muscles", JsonFields.texts(data.get("secondary_muscles")));
         }
         Map<String, String> columns = Map.of("pattern", "pattern", "equipment", "equipment", "type", "default_type");
         for (Map.Entry<String, String> c : columns.entrySet()) {
@@ -104,10 +104,10 @@ final class ExerciseCatalogProjection implements EventStore.AppendListener {
             ExerciseRows.set(tx, user, id, "archived", data.get("archived").asBoolean());
         }
         if (data.has("remove_aliases")) {
-            ExerciseRows.removeAliases(tx, user, id, texts(data.get("remove_aliases")));
+            ExerciseRows.removeAliases(tx, user, id, JsonFields.texts(data.get("remove_aliases")));
         }
         if (data.has("add_aliases")) {
-            ExerciseRows.addAliases(tx, user, id, texts(data.get("add_aliases")));
+            ExerciseRows.addAliases(tx, user, id, JsonFields.texts(data.get("add_aliases")));
         }
     }
 
@@ -115,9 +115,9 @@ final class ExerciseCatalogProjection implements EventStore.AppendListener {
     static Exercise created(JsonNode data) {
         Map<String, String> names = new LinkedHashMap<>();
         data.path("names").fields().forEachRemaining(f -> names.put(f.getKey(), f.getValue().asText()));
-        return new Exercise(data.get("exercise_id").asText(), data.get("name").asText(), names, texts(data.get("aliases")),
-                texts(data.get("primary_muscles")), texts(data.get("secondary_muscles")), text(data, "pattern"),
-                text(data, "equipment"), text(data, "type"), true, false);
+        return new Exercise(data.get("exercise_id").asText(), data.get("name").asText(), names, JsonFields.texts(data.get("aliases")),
+                JsonFields.texts(data.get("primary_muscles")), JsonFields.texts(data.get("secondary_muscles")), JsonFields.text(data, "pattern"),
+                JsonFields.text(data, "equipment"), JsonFields.text(data, "type"), true, false);
     }
 
     private static boolean isExerciseEvent(Connection tx, UUID user, UUID eventId) throws SQLException {
@@ -128,19 +128,6 @@ final class ExerciseCatalogProjection implements EventStore.AppendListener {
                 return rs.next() && TYPES.contains(rs.getString(1));
             }
         }
-    }
-
-    private static List<String> texts(JsonNode array) {
-        List<String> out = new ArrayList<>();
-        if (array != null) {
-            array.forEach(n -> out.add(n.asText()));
-        }
-        return out;
-    }
-
-    private static Optional<String> text(JsonNode node, String field) {
-        JsonNode v = node.get(field);
-        return v == null || v.isNull() ? Optional.empty() : Optional.of(v.asText());
     }
 
     private static JsonNode readJson(String text) throws SQLException {

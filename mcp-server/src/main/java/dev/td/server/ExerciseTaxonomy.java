@@ -54,9 +54,9 @@ public record ExerciseTaxonomy(int version, String sha256, List<Exercise> exerci
         for (JsonNode x : root.get("exercises")) {
             Map<String, String> names = new LinkedHashMap<>();
             x.get("names").fields().forEachRemaining(f -> names.put(f.getKey(), f.getValue().asText()));
-            list.add(new Exercise(x.get("id").asText(), names.getOrDefault("en", x.get("id").asText()), names, texts(x.get("aliases")),
-                    texts(x.get("primary_muscles")), texts(x.get("secondary_muscles")), text(x, "pattern"), text(x, "equipment"),
-                    text(x, "type"), false, false));
+            list.add(new Exercise(x.get("id").asText(), names.getOrDefault("en", x.get("id").asText()), names, JsonFields.texts(x.get("aliases")),
+                    JsonFields.texts(x.get("primary_muscles")), JsonFields.texts(x.get("secondary_muscles")), JsonFields.text(x, "pattern"), JsonFields.text(x, "equipment"),
+                    JsonFields.text(x, "type"), false, false));
         }
         return new ExerciseTaxonomy(root.path("version").asInt(1), sha256(bytes), list);
     }
@@ -112,19 +112,6 @@ public record ExerciseTaxonomy(int version, String sha256, List<Exercise> exerci
             ps.executeUpdate();
         }
         return true;
-    }
-
-    private static List<String> texts(JsonNode array) {
-        List<String> out = new ArrayList<>();
-        if (array != null) {
-            array.forEach(n -> out.add(n.asText()));
-        }
-        return out;
-    }
-
-    private static Optional<String> text(JsonNode node, String field) {
-        JsonNode v = node.get(field);
-        return v == null || v.isNull() ? Optional.empty() : Optional.of(v.asText());
     }
 
     private static String sha256(byte[] bytes) {

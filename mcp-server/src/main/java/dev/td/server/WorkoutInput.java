@@ -119,7 +119,6 @@ final class WorkoutInput {
     }
 
     static Optional<String> text(JsonNode node, String field) {
-        JsonNode v = node.get(field);
-        return v == null || v.isNull() ? Optional.empty() : Optional.of(v.asText());
+        return JsonFields.text(node, field);
     }
 }

@@ -1,0 +1,27 @@
+package dev.td.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Reading optional fields of tool arguments and event data: absent and JSON null both mean empty. */
+final class JsonFields {
+
+    private JsonFields() {
+    }
+
+    static Optional<String> text(JsonNode node, String field) {
+        JsonNode v = node.get(field);
+        return v == null || v.isNull() ? Optional.empty() : Optional.of(v.asText());
+    }
+
+    /** The strings of an array field, empty when the array is absent. */
+    static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        if (array != null) {
+            array.forEach(n -> out.add(n.asText()));
+        }
+        return out;
+    }
+}
