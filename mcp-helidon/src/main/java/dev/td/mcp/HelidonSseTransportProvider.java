@@ -3,13 +3,10 @@ package dev.td.mcp;
 import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 
-import io.helidon.common.media.type.MediaTypes;
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -45,28 +42,38 @@ public final class HelidonSseTransportProvider implements McpServerTransportProv
     private static final System.Logger LOG = System.getLogger(HelidonSseTransportProvider.class.getName());
 
     /** An open session: the SDK's session, its one stream, and who opened it. */
-    private record SseSession(McpServerSession sdk, EventChannel stream, Object owner) {
+    private record SseSession(McpServerSession sdk, EventChannel stream, Object owner)
+            implements SessionRegistry.Registered {
+
+        @Override
+        public boolean ownedBy(McpTransportContext context) {
+            return Objects.equals(owner, context.get(McpRequestGuard.PRINCIPAL));
+        }
+
+        @Override
+        public void closeStreams() {
+            stream.close();
+        }
     }
 
     private final String ssePath;
     private final String messagePath;
     private final McpJsonMapper json;
-    private final McpRequestGuard guard;
     private final Duration heartbeat;
     private final HttpReplies replies;
-    private final Map<String, SseSession> sessions = new ConcurrentHashMap<>();
+    private final SessionRegistry<SseSession> sessions = new SessionRegistry<>();
+    private final RequestGate<SseSession> gate;
     private final Scheduler handlers = Schedulers.fromExecutorService(
             Executors.newVirtualThreadPerTaskExecutor(), "mcp-sse");
     private volatile McpServerSession.Factory sessionFactory;
-    private volatile boolean closing;
 
     private HelidonSseTransportProvider(Builder builder) {
         this.ssePath = builder.ssePath;
         this.messagePath = builder.messagePath;
         this.json = builder.json;
-        this.guard = builder.guard;
         this.heartbeat = builder.heartbeat;
         this.replies = new HttpReplies(json);
+        this.gate = new RequestGate<>(builder.guard, json, sessions);
     }
 
     public static Builder builder() {
@@ -85,24 +92,13 @@ public final class HelidonSseTransportProvider implements McpServerTransportProv
 
     @Override
     public Mono<Void> notifyClients(String method, Object params) {
-        return Mono.fromRunnable(() -> sessions.values().forEach(s -> {
-            try {
-                s.sdk().sendNotification(method, params).block();
-            } catch (RuntimeException e) {
-                LOG.log(Level.DEBUG, "Notification to session " + s.sdk().getId() + " failed", e);
-            }
-        }));
+        return Mono.fromRunnable(() -> sessions.broadcast(method, params));
     }
 
     @Override
     public Mono<Void> closeGracefully() {
         return Mono.fromRunnable(() -> {
-            closing = true;
-            sessions.values().forEach(s -> {
-                s.sdk().close();
-                s.stream().close();
-            });
-            sessions.clear();
+            sessions.closeAll();
             handlers.dispose();
         });
     }
@@ -114,17 +110,13 @@ public final class HelidonSseTransportProvider implements McpServerTransportProv
     }
 
     private void stream(ServerRequest req, ServerResponse res) {
-        Optional<McpTransportContext> context = admit(req, res);
+        Optional<McpTransportContext> context = gate.admitStream(req, res);
         if (context.isEmpty()) {
-            return;
-        }
-        if (!req.headers().isAccepted(MediaTypes.TEXT_EVENT_STREAM)) {
-            replies.error(res, 406, HttpReplies.TRANSPORT_ERROR, "Accept must include text/event-stream");
             return;
         }
         EventChannel stream = EventChannel.stream(json);
         McpServerSession session = sessionFactory.create(stream);
-        sessions.put(session.getId(), new SseSession(session, stream, context.get().get(McpRequestGuard.PRINCIPAL)));
+        sessions.add(session.getId(), new SseSession(session, stream, context.get().get(McpRequestGuard.PRINCIPAL)));
         stream.announce("endpoint", messageUrl(req) + "?sessionId=" + session.getId());
         try {
             stream.serve(res, heartbeat);
@@ -135,7 +127,7 @@ public final class HelidonSseTransportProvider implements McpServerTransportProv
     }
 
     private void message(ServerRequest req, ServerResponse res) throws IOException {
-        Optional<McpTransportContext> context = admit(req, res);
+        Optional<McpTransportContext> context = gate.admit(req, res);
         if (context.isEmpty()) {
             return;
         }
@@ -144,24 +136,17 @@ public final class HelidonSseTransportProvider implements McpServerTransportProv
             replies.error(res, 400, HttpReplies.TRANSPORT_ERROR, "sessionId query parameter required");
             return;
         }
-        McpSchema.JSONRPCMessage message;
-        try {
-            message = McpSchema.deserializeJsonRpcMessage(json, guard.readBody(req));
-        } catch (McpRequestGuard.BodyTooLargeException e) {
-            replies.error(res, 413, HttpReplies.TRANSPORT_ERROR, e.getMessage());
-            return;
-        } catch (IOException | IllegalArgumentException e) {
-            replies.error(res, 400, McpSchema.ErrorCodes.PARSE_ERROR, "Body is not a JSON-RPC message");
+        Optional<McpSchema.JSONRPCMessage> message = gate.readMessage(req, res);
+        if (message.isEmpty()) {
             return;
         }
-        SseSession session = sessions.get(id.get());
-        if (session == null || !Objects.equals(session.owner(), context.get().get(McpRequestGuard.PRINCIPAL))) {
-            replies.error(res, 404, HttpReplies.TRANSPORT_ERROR, "Session not found");
+        Optional<SseSession> session = gate.session(id.get(), context.get(), res);
+        if (session.isEmpty()) {
             return;
         }
-        Mono<Void> handling = session.sdk().handle(message)
+        Mono<Void> handling = session.get().sdk().handle(message.get())
                 .contextWrite(c -> c.put(McpTransportContext.KEY, context.get()));
-        if (message instanceof McpSchema.JSONRPCRequest request) {
+        if (message.get() instanceof McpSchema.JSONRPCRequest request) {
             // answered on the stream; a tool may wait for the client, which needs this POST answered first
             handling.subscribeOn(handlers).subscribe(done -> {
             }, error -> LOG.log(Level.WARNING, "Request " + request.method() + " failed", error));
@@ -169,20 +154,6 @@ public final class HelidonSseTransportProvider implements McpServerTransportProv
             handling.block();
         }
         res.status(202).send();
-    }
-
-    private Optional<McpTransportContext> admit(ServerRequest req, ServerResponse res) {
-        if (closing) {
-            replies.error(res, 503, HttpReplies.TRANSPORT_ERROR, "Server is shutting down");
-            return Optional.empty();
-        }
-        return switch (guard.admit(req)) {
-            case Admission.Refused refused -> {
-                replies.refuse(res, refused);
-                yield Optional.empty();
-            }
-            case Admission.Admitted admitted -> Optional.of(admitted.context());
-        };
     }
 
     /** The message path as the client must call it, keeping any prefix the service is registered under. */

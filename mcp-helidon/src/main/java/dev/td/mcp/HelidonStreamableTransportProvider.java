@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.lang.System.Logger.Level;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 
 import io.helidon.common.media.type.MediaTypes;
@@ -56,24 +54,23 @@ public final class HelidonStreamableTransportProvider implements McpStreamableSe
 
     private final String path;
     private final McpJsonMapper json;
-    private final McpRequestGuard guard;
     private final Duration heartbeat;
     private final Duration idleTimeout;
     private final HttpReplies replies;
-    private final Map<String, StreamableSession> sessions = new ConcurrentHashMap<>();
+    private final SessionRegistry<StreamableSession> sessions = new SessionRegistry<>();
+    private final RequestGate<StreamableSession> gate;
     /** Runs SDK request handling off the request thread, which is busy writing the response. */
     private final Scheduler handlers = Schedulers.fromExecutorService(
             Executors.newVirtualThreadPerTaskExecutor(), "mcp-streamable");
     private volatile McpStreamableServerSession.Factory sessionFactory;
-    private volatile boolean closing;
 
     private HelidonStreamableTransportProvider(Builder builder) {
         this.path = builder.path;
         this.json = builder.json;
-        this.guard = builder.guard;
         this.heartbeat = builder.heartbeat;
         this.idleTimeout = builder.idleTimeout;
         this.replies = new HttpReplies(json);
+        this.gate = new RequestGate<>(builder.guard, json, sessions);
         Thread.ofVirtual().name("mcp-session-reaper").start(this::reapIdleSessions);
     }
 
@@ -83,7 +80,7 @@ public final class HelidonStreamableTransportProvider implements McpStreamableSe
      */
     private void reapIdleSessions() {
         long period = Math.max(10, Math.min(idleTimeout.toMillis() / 4, 60_000));
-        while (!closing) {
+        while (sessions.isOpen()) {
             try {
                 Thread.sleep(period);
             } catch (InterruptedException e) {
@@ -91,17 +88,7 @@ public final class HelidonStreamableTransportProvider implements McpStreamableSe
                 return;
             }
             long now = System.nanoTime();
-            sessions.values().removeIf(s -> {
-                if (!s.idleFor(idleTimeout.toNanos(), now)) {
-                    return false;
-                }
-                try {
-                    s.sdk().close();
-                } catch (RuntimeException e) {
-                    LOG.log(Level.DEBUG, "Closing idle session " + s.sdk().getId() + " failed", e);
-                }
-                return true;
-            });
+            sessions.closeIdle(s -> s.idleFor(idleTimeout.toNanos(), now));
         }
     }
 
@@ -131,24 +118,13 @@ public final class HelidonStreamableTransportProvider implements McpStreamableSe
 
     @Override
     public Mono<Void> notifyClients(String method, Object params) {
-        return Mono.fromRunnable(() -> sessions.values().forEach(s -> {
-            try {
-                s.sdk().sendNotification(method, params).block();
-            } catch (RuntimeException e) {
-                LOG.log(Level.DEBUG, "Notification to session " + s.sdk().getId() + " failed", e);
-            }
-        }));
+        return Mono.fromRunnable(() -> sessions.broadcast(method, params));
     }
 
     @Override
     public Mono<Void> closeGracefully() {
         return Mono.fromRunnable(() -> {
-            closing = true;
-            sessions.values().forEach(s -> {
-                s.sdk().close();
-                s.closeStreams();
-            });
-            sessions.clear();
+            sessions.closeAll();
             handlers.dispose();
         });
     }
@@ -161,7 +137,7 @@ public final class HelidonStreamableTransportProvider implements McpStreamableSe
     }
 
     private void post(ServerRequest req, ServerResponse res) throws IOException {
-        Optional<McpTransportContext> context = admit(req, res);
+        Optional<McpTransportContext> context = gate.admit(req, res);
         if (context.isEmpty()) {
             return;
         }
@@ -171,7 +147,7 @@ public final class HelidonStreamableTransportProvider implements McpStreamableSe
                     "Accept must include application/json and text/event-stream");
             return;
         }
-        Optional<McpSchema.JSONRPCMessage> message = readMessage(req, res);
+        Optional<McpSchema.JSONRPCMessage> message = gate.readMessage(req, res);
         if (message.isEmpty()) {
             return;
         }
@@ -207,7 +183,7 @@ public final class HelidonStreamableTransportProvider implements McpStreamableSe
         McpSchema.InitializeResult result = init.initResult()
                 .contextWrite(c -> c.put(McpTransportContext.KEY, context))
                 .block();
-        sessions.put(init.session().getId(), new StreamableSession(init.session(), context));
+        sessions.add(init.session().getId(), new StreamableSession(init.session(), context));
         res.header(SESSION_ID, init.session().getId());
         replies.json(res, 200, McpSchema.JSONRPCResponse.result(request.id(), result));
     }
@@ -233,12 +209,8 @@ public final class HelidonStreamableTransportProvider implements McpStreamableSe
     }
 
     private void get(ServerRequest req, ServerResponse res) {
-        Optional<McpTransportContext> context = admit(req, res);
+        Optional<McpTransportContext> context = gate.admitStream(req, res);
         if (context.isEmpty()) {
-            return;
-        }
-        if (!req.headers().isAccepted(MediaTypes.TEXT_EVENT_STREAM)) {
-            replies.error(res, 406, HttpReplies.TRANSPORT_ERROR, "Accept must include text/event-stream");
             return;
         }
         Optional<StreamableSession> session = session(req, res, context.get());
@@ -257,7 +229,7 @@ public final class HelidonStreamableTransportProvider implements McpStreamableSe
     }
 
     private void delete(ServerRequest req, ServerResponse res) {
-        Optional<McpTransportContext> context = admit(req, res);
+        Optional<McpTransportContext> context = gate.admit(req, res);
         if (context.isEmpty()) {
             return;
         }
@@ -272,37 +244,6 @@ public final class HelidonStreamableTransportProvider implements McpStreamableSe
         res.status(200).send();
     }
 
-    /** Guard checks plus the shutdown check; writes the refusal and returns empty when refused. */
-    private Optional<McpTransportContext> admit(ServerRequest req, ServerResponse res) {
-        if (closing) {
-            replies.error(res, 503, HttpReplies.TRANSPORT_ERROR, "Server is shutting down");
-            return Optional.empty();
-        }
-        return switch (guard.admit(req)) {
-            case Admission.Refused refused -> {
-                replies.refuse(res, refused);
-                yield Optional.empty();
-            }
-            case Admission.Admitted admitted -> Optional.of(admitted.context());
-        };
-    }
-
-    private Optional<McpSchema.JSONRPCMessage> readMessage(ServerRequest req, ServerResponse res) throws IOException {
-        String body;
-        try {
-            body = guard.readBody(req);
-        } catch (McpRequestGuard.BodyTooLargeException e) {
-            replies.error(res, 413, HttpReplies.TRANSPORT_ERROR, e.getMessage());
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(McpSchema.deserializeJsonRpcMessage(json, body));
-        } catch (IOException | IllegalArgumentException e) {
-            replies.error(res, 400, McpSchema.ErrorCodes.PARSE_ERROR, "Body is not a JSON-RPC message");
-            return Optional.empty();
-        }
-    }
-
     /** The session named by {@code Mcp-Session-Id}, after the protocol version check; else writes 400/404. */
     private Optional<StreamableSession> session(ServerRequest req, ServerResponse res, McpTransportContext context) {
         Optional<String> id = req.headers().first(SESSION_ID).filter(s -> !s.isBlank());
@@ -310,19 +251,18 @@ public final class HelidonStreamableTransportProvider implements McpStreamableSe
             replies.error(res, 400, HttpReplies.TRANSPORT_ERROR, "Mcp-Session-Id header required");
             return Optional.empty();
         }
-        StreamableSession session = sessions.get(id.get());
-        if (session == null || !session.ownedBy(context)) {
-            replies.error(res, 404, HttpReplies.TRANSPORT_ERROR, "Session not found");
+        Optional<StreamableSession> session = gate.session(id.get(), context, res);
+        if (session.isEmpty()) {
             return Optional.empty();
         }
-        session.touch();
+        session.get().touch();
         Optional<String> version = req.headers().first(PROTOCOL_VERSION);
         if (version.isPresent() && !PROTOCOL_VERSIONS.contains(version.get())) {
             replies.error(res, 400, HttpReplies.TRANSPORT_ERROR, "Unsupported MCP-Protocol-Version " + version.get()
                     + "; supported: " + String.join(", ", PROTOCOL_VERSIONS));
             return Optional.empty();
         }
-        return Optional.of(session);
+        return session;
     }
 
     /** Configures a {@link HelidonStreamableTransportProvider}. */

@@ -12,7 +12,7 @@ import io.modelcontextprotocol.spec.McpStreamableServerSession;
  * session id is useless to anyone else) and every HTTP stream currently open on it, so that
  * ending the session ends them all.
  */
-final class StreamableSession {
+final class StreamableSession implements SessionRegistry.Registered {
 
     private final McpStreamableServerSession session;
     private final Object owner;
@@ -24,7 +24,8 @@ final class StreamableSession {
         this.owner = openedBy.get(McpRequestGuard.PRINCIPAL);
     }
 
-    McpStreamableServerSession sdk() {
+    @Override
+    public McpStreamableServerSession sdk() {
         return session;
     }
 
@@ -38,8 +39,8 @@ final class StreamableSession {
         return channels.isEmpty() && now - lastActive > timeoutNanos;
     }
 
-    /** Whether a request made in {@code context} may use this session: same principal (or none on both). */
-    boolean ownedBy(McpTransportContext context) {
+    @Override
+    public boolean ownedBy(McpTransportContext context) {
         return Objects.equals(owner, context.get(McpRequestGuard.PRINCIPAL));
     }
 
@@ -51,8 +52,8 @@ final class StreamableSession {
         channels.remove(channel);
     }
 
-    /** Closes every open stream; their request threads then finish their responses. */
-    void closeStreams() {
+    @Override
+    public void closeStreams() {
         channels.forEach(EventChannel::close);
         channels.clear();
     }
