@@ -1,10 +1,10 @@
 package dev.td.bench;
 
-import dev.td.server.AthleteDriver;
-import dev.td.server.AthleteGenerator;
-import dev.td.server.HttpServer;
-import dev.td.server.ProjectionEngine;
-import dev.td.server.TdCore;
+import dev.td.testkit.AthleteDriver;
+import dev.td.testkit.AthleteGenerator;
+import dev.td.server.faces.HttpServer;
+import dev.td.server.projections.ProjectionEngine;
+import dev.td.server.wiring.TdCore;
 import dev.td.tools.Principal;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -1,5 +1,13 @@
 package dev.td.server;
 
+import dev.td.server.access.Accounts;
+import dev.td.server.faces.HttpServer;
+import dev.td.server.faces.StdioServer;
+import dev.td.server.projections.Projection;
+import dev.td.server.projections.ProjectionEngine;
+import dev.td.server.wiring.Database;
+import dev.td.server.wiring.TdCore;
+
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;

@@ -1,5 +1,10 @@
 package dev.td.server;
 
+import dev.td.testkit.TestServer;
+import dev.td.testkit.CliRun;
+import dev.td.testkit.TestDatabases;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,21 +26,17 @@ import org.junit.jupiter.api.Test;
 /** The td CLI against a started td server, in process through its real HTTP client. */
 class CliEndToEndTest {
 
-    private static TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
     private static Path config;
     private static Path data;
 
     @BeforeAll
     static void start() throws Exception {
-        server = TestServer.start();
         config = TestDatabases.tempDir("td-cli-config");
         data = TestDatabases.tempDir("td-cli-data");
     }
 
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     private static CliRun td(String stdin, String... args) {
         return CliRun.against(server, stdin, args);

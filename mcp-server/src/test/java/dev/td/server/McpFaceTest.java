@@ -1,5 +1,9 @@
 package dev.td.server;
 
+import dev.td.testkit.TestServer;
+import dev.td.testkit.Http;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -27,17 +31,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** td's MCP face through the official SDK client, over Streamable HTTP, HTTP+SSE and stdio. */
 class McpFaceTest {
 
-    private static TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
 
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-    }
 
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     private static McpClientTransport transport(String kind) {
         return switch (kind) {
@@ -54,7 +51,7 @@ class McpFaceTest {
     private static McpClientTransport stdio() {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ServerParameters params = ServerParameters.builder(java)
-                .args("-cp", System.getProperty("java.class.path"), Main.class.getName(), "stdio", "--database-url", server.databaseUrl)
+                .args("-cp", System.getProperty("java.class.path"), Main.class.getName(), "stdio", "--database-url", server.databaseUrl())
                 .build();
         return new StdioClientTransport(params, McpJsonDefaults.getMapper());
     }
@@ -70,7 +67,7 @@ class McpFaceTest {
     void toolsAreListedWithAnnotationsAndOutputSchemas(String kind) {
         try (McpSyncClient client = client(kind)) {
             List<McpSchema.Tool> tools = client.listTools().tools();
-            assertThat(tools).extracting(McpSchema.Tool::name).containsAll(server.core.tools().manifests().stream().map(m -> m.name()).toList());
+            assertThat(tools).extracting(McpSchema.Tool::name).containsAll(server.core().tools().manifests().stream().map(m -> m.name()).toList());
             McpSchema.Tool log = tools.stream().filter(t -> t.name().equals("log_events")).findFirst().orElseThrow();
             assertThat(log.annotations().idempotentHint()).isTrue();
             assertThat(log.annotations().readOnlyHint()).isFalse();
@@ -147,7 +144,7 @@ class McpFaceTest {
     @Test
     void aBrowserOnLocalhostMayConnectButAForeignOriginMayNot() {
         String init = "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"x\",\"version\":\"1\"}}}";
-        assertThat(originStatus("http://127.0.0.1:" + server.http.port(), init)).isEqualTo(200);
+        assertThat(originStatus("http://127.0.0.1:" + server.http().port(), init)).isEqualTo(200);
         assertThat(originStatus("http://localhost:3000", init)).isEqualTo(200);
         assertThat(originStatus("https://evil.example", init)).isEqualTo(403);
     }

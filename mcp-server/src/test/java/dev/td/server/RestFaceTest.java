@@ -1,5 +1,11 @@
 package dev.td.server;
 
+import dev.td.testkit.TestServer;
+import dev.td.testkit.Http;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import dev.td.server.faces.HttpServer;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,18 +18,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class RestFaceTest {
 
-    private static TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
     private static final String KEY = TestServer.OWNER_KEY;
 
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-    }
 
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     private static Http.Answer post(String path, String body) {
         return Http.send("POST", server.baseUrl() + path, KEY, body);
@@ -168,7 +167,7 @@ class RestFaceTest {
 
     @Test
     void aKeyWithoutTheWriteScopeMayReadButNotWrite() {
-        String reader = server.core.accounts().createKey(server.core.accounts().localOwner().userId(), "coach", java.util.Set.of("events:read"));
+        String reader = server.core().accounts().createKey(server.core().accounts().localOwner().userId(), "coach", java.util.Set.of("events:read"));
         assertThat(Http.send("GET", server.baseUrl() + "/v1/events", reader, null).status()).isEqualTo(200);
         Http.Answer write = Http.send("POST", server.baseUrl() + "/v1/events", reader, weight("coach-write", 80));
         assertThat(write.status()).isEqualTo(403);
@@ -186,7 +185,7 @@ class RestFaceTest {
         JsonNode doc = Http.send("GET", server.baseUrl() + "/openapi.json", null, null).body();
         assertThat(doc.path("openapi").asText()).isEqualTo("3.1.0");
         List<String> operations = doc.path("paths").findValuesAsText("operationId");
-        server.core.tools().manifests().forEach(m -> assertThat(operations).contains(m.name()));
+        server.core().tools().manifests().forEach(m -> assertThat(operations).contains(m.name()));
     }
 
     private static JsonNode find(JsonNode events, String id) {

@@ -1,5 +1,10 @@
 package dev.td.server;
 
+import dev.td.testkit.TestServer;
+import dev.td.testkit.CliRun;
+import dev.td.testkit.TestDatabases;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -27,21 +32,17 @@ import org.junit.jupiter.api.Test;
 /** The stats tools through the MCP SDK client (Streamable HTTP) and the td CLI, against a started server. */
 class StatisticsMcpAndCliTest {
 
-    private static TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
     private static Path config;
     private static Path data;
 
     @BeforeAll
     static void start() throws Exception {
-        server = TestServer.start();
         config = TestDatabases.tempDir("td-stats-cli-config");
         data = TestDatabases.tempDir("td-stats-cli-data");
     }
 
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     private static McpSyncClient mcp() {
         McpSyncClient client = McpClient.sync(HttpClientStreamableHttpTransport.builder(server.baseUrl()).endpoint("/mcp")

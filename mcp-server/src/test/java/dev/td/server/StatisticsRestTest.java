@@ -1,5 +1,9 @@
 package dev.td.server;
 
+import dev.td.testkit.TestServer;
+import dev.td.testkit.Http;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
@@ -21,21 +25,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The stats tools over REST, each checked against a published or hand-worked reference value. */
 class StatisticsRestTest {
 
-    private static TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
 
     // R's sleep data (datasets/data/sleep.R): extra hours of sleep under drug 1 and drug 2
     private static final String SLEEP_1 = "[0.7, -1.6, -0.2, -1.2, -0.1, 3.4, 3.7, 0.8, 0.0, 2.0]";
     private static final String SLEEP_2 = "[1.9, 0.8, 1.1, 0.1, -0.1, 4.4, 5.5, 1.6, 4.6, 3.4]";
 
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-    }
 
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     private static Http.Answer post(String tool, String body) {
         return Http.send("POST", server.baseUrl() + "/v1/stats/" + tool, TestServer.OWNER_KEY, body);

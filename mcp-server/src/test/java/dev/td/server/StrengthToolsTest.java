@@ -1,5 +1,9 @@
 package dev.td.server;
 
+import dev.td.testkit.TestServer;
+import dev.td.testkit.Http;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -13,18 +17,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Strength training end to end over REST: log a workout in one call, then ask how it is going. */
 class StrengthToolsTest {
 
-    private static TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
     private static final String KEY = TestServer.OWNER_KEY;
 
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-    }
 
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     private static Http.Answer post(String path, String body) {
         return Http.send("POST", server.baseUrl() + path, KEY, body);

@@ -1,4 +1,6 @@
-package dev.td.server;
+package dev.td.testkit;
+
+import dev.td.server.wiring.TdCore;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,4 +1,6 @@
-package dev.td.server;
+package dev.td.testkit;
+
+import dev.td.server.events.TrainingEvent;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

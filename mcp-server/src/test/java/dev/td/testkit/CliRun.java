@@ -1,4 +1,4 @@
-package dev.td.server;
+package dev.td.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.td.cli.Td;
@@ -13,12 +13,12 @@ import java.util.List;
 import java.util.Map;
 
 /** One run of the td CLI, in process, against a test server with the owner's key: exit code, stdout, stderr. */
-record CliRun(int exit, String out, String err) {
+public record CliRun(int exit, String out, String err) {
 
     private static final Path CONFIG = TestDatabases.tempDir("td-cli-config");
     private static final Path DATA = TestDatabases.tempDir("td-cli-data");
 
-    static CliRun against(TestServer server, String stdin, String... args) {
+    public static CliRun against(TestServer server, String stdin, String... args) {
         List<String> all = new ArrayList<>(List.of("--url", server.baseUrl(), "--api-key", TestServer.OWNER_KEY));
         all.addAll(List.of(args));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
@@ -29,7 +29,7 @@ record CliRun(int exit, String out, String err) {
         return new CliRun(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
-    JsonNode json() {
+    public JsonNode json() {
         try {
             return Json.mapper().readTree(out);
         } catch (Exception e) {

@@ -1,4 +1,4 @@
-package dev.td.server;
+package dev.td.testkit;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.td.tools.Json;
@@ -9,17 +9,17 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 
 /** Plain HTTP calls against a test server, answers parsed as JSON. */
-final class Http {
+public final class Http {
 
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
-    record Answer(int status, String contentType, JsonNode body) {
+    public record Answer(int status, String contentType, JsonNode body) {
     }
 
     private Http() {
     }
 
-    static Answer send(String method, String url, String key, String body) {
+    public static Answer send(String method, String url, String key, String body) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .header("Content-Type", "application/json");

@@ -1,4 +1,6 @@
-package dev.td.server;
+package dev.td.testkit;
+
+import dev.td.server.wiring.ConnectionUrl;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
@@ -14,7 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code TD_TEST_DATABASE_URL} (CI: Debian's PostgreSQL 15 with pgvector). Every caller gets a new,
  * empty database on it, so test classes never see each other's data.
  */
-final class TestDatabases {
+public final class TestDatabases {
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static EmbeddedPostgres embedded;
@@ -23,7 +25,7 @@ final class TestDatabases {
     }
 
     /** A temporary directory that is deleted, with its contents, when the test JVM ends. */
-    static java.nio.file.Path tempDir(String prefix) {
+    public static java.nio.file.Path tempDir(String prefix) {
         try {
             java.nio.file.Path dir = java.nio.file.Files.createTempDirectory(prefix);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
@@ -40,7 +42,7 @@ final class TestDatabases {
     }
 
     /** A JDBC URL (with user and password) of a new empty database. */
-    static synchronized String fresh() {
+    public static synchronized String fresh() {
         String name = "td_test_" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
         String external = System.getenv("TD_TEST_DATABASE_URL");
         if (external != null && !external.isBlank()) {

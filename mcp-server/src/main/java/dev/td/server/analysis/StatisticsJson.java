@@ -1,4 +1,6 @@
-package dev.td.server;
+package dev.td.server.analysis;
+
+import dev.td.server.capability.Published;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -21,7 +23,8 @@ import java.util.Locale;
  * {@code stats_*} shapes in {@code defs.json}) and {@link Quality} to {@code meta.statistical_quality}.
  * JSON has no NaN or infinity: every non-finite number becomes {@code null}.
  */
-final class StatisticsJson {
+@Published
+public final class StatisticsJson {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
@@ -29,7 +32,7 @@ final class StatisticsJson {
     }
 
     /** A finite number as itself; NaN and ±∞ as null. */
-    static JsonNode number(double value) {
+    public static JsonNode number(double value) {
         return Double.isFinite(value) ? JSON.numberNode(value) : JSON.nullNode();
     }
 
@@ -89,7 +92,7 @@ final class StatisticsJson {
     }
 
     /** {@code {sample_size, confidence_level, assumptions: [{name, met, statistic, detail}], not_run_reason}}. */
-    static ObjectNode quality(Quality quality) {
+    public static ObjectNode quality(Quality quality) {
         ObjectNode node = JSON.objectNode().put("sample_size", quality.sampleSize().name().toLowerCase(Locale.ROOT));
         put(node, "confidence_level", quality.confidenceLevel());
         ArrayNode assumptions = node.putArray("assumptions");

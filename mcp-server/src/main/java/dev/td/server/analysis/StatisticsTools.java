@@ -1,7 +1,7 @@
-package dev.td.server;
+package dev.td.server.analysis;
 
-import static dev.td.server.StatisticsJson.brief;
-import static dev.td.server.StatisticsJson.put;
+import static dev.td.server.analysis.StatisticsJson.brief;
+import static dev.td.server.analysis.StatisticsJson.put;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

@@ -1,4 +1,4 @@
-package dev.td.server;
+package dev.td.server.events;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,7 +18,7 @@ import java.util.function.Consumer;
  * A person's effective history in log order: voided events and compensating events left out,
  * corrected events with their latest corrected data and time. This is what projections fold.
  */
-final class EffectiveLog {
+public final class EffectiveLog {
 
     /**
      * One pass over the person's log: the compensations (few) are reduced to the one that counts per
@@ -44,12 +44,12 @@ final class EffectiveLog {
      * @param upToSequence only the log up to this sequence (the record as it stood then), Long.MAX_VALUE for all
      * @param occurredBefore only facts that happened before this instant ("as of" a date)
      */
-    void forEach(Connection c, UUID userId, long upToSequence, Optional<Instant> occurredBefore, Consumer<Fact> consumer) throws SQLException {
+    public void forEach(Connection c, UUID userId, long upToSequence, Optional<Instant> occurredBefore, Consumer<Fact> consumer) throws SQLException {
         forEach(c, SQL, userId, upToSequence, occurredBefore, Optional.empty(), consumer);
     }
 
     /** The effective facts of one training session (its sets and markers), in log order. */
-    void forEachOfSession(Connection c, UUID userId, String sessionId, Consumer<Fact> consumer) throws SQLException {
+    public void forEachOfSession(Connection c, UUID userId, String sessionId, Consumer<Fact> consumer) throws SQLException {
         String sql = SQL.replace(" ORDER BY e.sequence", " AND e.data ->> 'session_id' = ? ORDER BY e.sequence");
         forEach(c, sql, userId, Long.MAX_VALUE, Optional.empty(), Optional.of(sessionId), consumer);
     }

@@ -1,4 +1,4 @@
-package dev.td.server;
+package dev.td.server.events;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

@@ -1,4 +1,4 @@
-package dev.td.server;
+package dev.td.server.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.UUID;
@@ -8,7 +8,7 @@ import java.util.UUID;
  * the person's catalog), checked whenever an agent writes or corrects such an event.
  */
 @FunctionalInterface
-interface EventCheck {
+public interface EventCheck {
 
     /**
      * @param dataPath JSON path of the data in the call ({@code $.events[2].data}), for the error

@@ -1,4 +1,4 @@
-package dev.td.server;
+package dev.td.server.events;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -24,21 +24,21 @@ import javax.sql.DataSource;
  * Reads pages of a person's events, in the effective view (corrections applied, voided events
  * hidden) or as the raw log. Pages are ordered by (occurred_at, sequence) and continue by cursor.
  */
-final class EventQuery {
+public final class EventQuery {
 
     /** What to read. */
-    record Filter(List<String> types, Optional<Instant> from, Optional<Instant> to, boolean effective, int limit,
+    public record Filter(List<String> types, Optional<Instant> from, Optional<Instant> to, boolean effective, int limit,
                   Optional<Cursor> after) {
     }
 
     /** Position after the last event of a page. */
-    record Cursor(Instant occurredAt, long sequence) {
-        String encode() {
+    public record Cursor(Instant occurredAt, long sequence) {
+        public String encode() {
             String raw = occurredAt.toString() + "|" + sequence;
             return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
         }
 
-        static Cursor decode(String value, String path) {
+        public static Cursor decode(String value, String path) {
             try {
                 String raw = new String(Base64.getUrlDecoder().decode(value), StandardCharsets.UTF_8);
                 String[] parts = raw.split("\\|");
@@ -50,19 +50,19 @@ final class EventQuery {
     }
 
     /** A page of events as JSON, and the cursor of the next page. */
-    record Page(ArrayNode events, Optional<Cursor> next) {
+    public record Page(ArrayNode events, Optional<Cursor> next) {
     }
 
     private final DataSource db;
     private final EventStore store;
     private final ObjectMapper json = Json.mapper();
 
-    EventQuery(DataSource db, EventStore store) {
+    public EventQuery(DataSource db, EventStore store) {
         this.db = db;
         this.store = store;
     }
 
-    Page page(UUID userId, Filter filter) {
+    public Page page(UUID userId, Filter filter) {
         String sql = filter.effective() ? effectiveSql(filter) : logSql(filter);
         try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
             int first = 1;

@@ -1,4 +1,4 @@
-package dev.td.server;
+package dev.td.server.events;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.OffsetDateTime;
@@ -18,7 +18,7 @@ public record Fact(UUID eventId, long sequence, String type, OffsetDateTime occu
         Objects.requireNonNull(data, "data");
     }
 
-    static Fact of(StoredEvent e) {
+    public static Fact of(StoredEvent e) {
         return new Fact(e.eventId(), e.sequence(), e.type(), e.occurredAt(), e.data());
     }
 }

@@ -1,4 +1,4 @@
-package dev.td.server;
+package dev.td.server.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
@@ -6,18 +6,18 @@ import java.util.List;
 import java.util.Optional;
 
 /** Reading optional fields of tool arguments and event data: absent and JSON null both mean empty. */
-final class JsonFields {
+public final class JsonFields {
 
     private JsonFields() {
     }
 
-    static Optional<String> text(JsonNode node, String field) {
+    public static Optional<String> text(JsonNode node, String field) {
         JsonNode v = node.get(field);
         return v == null || v.isNull() ? Optional.empty() : Optional.of(v.asText());
     }
 
     /** The strings of an array field, empty when the array is absent. */
-    static List<String> texts(JsonNode array) {
+    public static List<String> texts(JsonNode array) {
         List<String> out = new ArrayList<>();
         if (array != null) {
             array.forEach(n -> out.add(n.asText()));

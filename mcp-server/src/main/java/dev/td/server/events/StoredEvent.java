@@ -1,4 +1,4 @@
-package dev.td.server;
+package dev.td.server.events;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -55,7 +55,7 @@ public record StoredEvent(UUID userId, UUID eventId, long sequence, String type,
     }
 
     /** ISO-8601 with offset, always with seconds ({@code 2026-11-24T07:30:00+01:00}). */
-    static String iso(OffsetDateTime time) {
+    public static String iso(OffsetDateTime time) {
         return java.time.format.DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time);
     }
 

@@ -1,4 +1,4 @@
-package dev.td.server;
+package dev.td.server.events;
 
 import dev.td.tools.ToolException;
 import java.time.DateTimeException;
@@ -12,7 +12,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 
 /** Reads times as agents write them, in the person's time zone, with errors that name the field. */
-final class TimeInput {
+public final class TimeInput {
 
     private static final Duration FUTURE_TOLERANCE = Duration.ofHours(24);
 
@@ -20,11 +20,11 @@ final class TimeInput {
     }
 
     /** A moment and the zone it happened in. */
-    record Moment(Instant instant, ZoneId zone) {
+    public record Moment(Instant instant, ZoneId zone) {
     }
 
     /** An IANA zone id from an argument, or an error at {@code path}. */
-    static ZoneId zone(String value, String path) {
+    public static ZoneId zone(String value, String path) {
         try {
             return ZoneId.of(value);
         } catch (DateTimeException e) {
@@ -37,7 +37,7 @@ final class TimeInput {
      * zone when its offset matches at that moment, else to the offset itself; without one, the time is
      * local to the given zone or the person's.
      */
-    static Moment occurredAt(String value, Optional<String> zoneArg, ZoneId personZone, String path, Instant now) {
+    public static Moment occurredAt(String value, Optional<String> zoneArg, ZoneId personZone, String path, Instant now) {
         Optional<ZoneId> explicit = zoneArg.map(z -> zone(z, siblingPath(path, "time_zone")));
         Moment moment;
         try {
@@ -67,7 +67,7 @@ final class TimeInput {
     }
 
     /** A bound of a time range: a date-time with offset, or a date meaning its start in the person's zone. */
-    static Instant bound(String value, ZoneId personZone, String path) {
+    public static Instant bound(String value, ZoneId personZone, String path) {
         try {
             return OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException notDateTime) {

@@ -1,4 +1,4 @@
-package dev.td.server;
+package dev.td.server.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;

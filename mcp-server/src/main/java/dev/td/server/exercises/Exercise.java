@@ -1,4 +1,6 @@
-package dev.td.server;
+package dev.td.server.exercises;
+
+import dev.td.server.capability.Published;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -23,6 +25,7 @@ import java.util.Optional;
  * @param personal         created by the person rather than taken from the community taxonomy
  * @param archived         archived by the person: it no longer resolves by default
  */
+@Published
 public record Exercise(String id, String name, Map<String, String> names, List<String> aliases,
                        List<String> primaryMuscles, List<String> secondaryMuscles, Optional<String> pattern,
                        Optional<String> equipment, Optional<String> type, boolean personal, boolean archived) {

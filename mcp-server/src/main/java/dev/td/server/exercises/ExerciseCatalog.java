@@ -1,4 +1,6 @@
-package dev.td.server;
+package dev.td.server.exercises;
+
+import dev.td.server.events.EventStore;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

@@ -1,4 +1,9 @@
-package dev.td.server;
+package dev.td.server.exercises;
+
+import dev.td.server.events.EventStore;
+import dev.td.server.events.EventTypes;
+import dev.td.server.events.JsonFields;
+import dev.td.server.events.StoredEvent;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;

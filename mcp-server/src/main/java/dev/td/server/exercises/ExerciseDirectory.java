@@ -1,4 +1,7 @@
-package dev.td.server;
+package dev.td.server.exercises;
+
+import dev.td.server.events.EventStore;
+import dev.td.server.events.StoredEvent;
 
 import java.sql.Connection;
 import java.time.Duration;

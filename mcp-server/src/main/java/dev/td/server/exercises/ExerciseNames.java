@@ -1,4 +1,4 @@
-package dev.td.server;
+package dev.td.server.exercises;
 
 import java.text.Normalizer;
 import java.util.Locale;

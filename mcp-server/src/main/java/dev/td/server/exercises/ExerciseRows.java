@@ -1,4 +1,4 @@
-package dev.td.server;
+package dev.td.server.exercises;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.td.tools.Json;

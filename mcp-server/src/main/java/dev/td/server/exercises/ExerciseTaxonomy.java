@@ -1,4 +1,6 @@
-package dev.td.server;
+package dev.td.server.exercises;
+
+import dev.td.server.events.JsonFields;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.td.tools.Json;

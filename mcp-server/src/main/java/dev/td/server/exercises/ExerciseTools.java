@@ -1,4 +1,11 @@
-package dev.td.server;
+package dev.td.server.exercises;
+
+import dev.td.server.profile.Profiles;
+import dev.td.server.events.EventStore;
+import dev.td.server.events.JsonFields;
+import dev.td.server.events.NewEvent;
+import dev.td.server.events.StoredEvent;
+import dev.td.server.events.EventMetadata;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -31,14 +38,14 @@ final class ExerciseTools {
 
     private final ExerciseCatalog catalog;
     private final EventStore store;
-    private final Accounts accounts;
+    private final Profiles profiles;
     private final DataSource db;
     private final MuscleGroups vocabulary = MuscleGroups.bundled();
 
-    ExerciseTools(ExerciseCatalog catalog, EventStore store, Accounts accounts, DataSource db) {
+    ExerciseTools(ExerciseCatalog catalog, EventStore store, Profiles profiles, DataSource db) {
         this.catalog = catalog;
         this.store = store;
-        this.accounts = accounts;
+        this.profiles = profiles;
         this.db = db;
     }
 
@@ -63,7 +70,7 @@ final class ExerciseTools {
             muscles = Optional.of(muscles.map(m -> intersect(m, region)).orElse(region));
         }
         ExerciseCatalog.Filter filter = new ExerciseCatalog.Filter(muscles, a.path("include_secondary").asBoolean(false),
-                text(a, "pattern"), text(a, "equipment"), text(a, "type"), text(a, "query"), a.path("include_archived").asBoolean(false));
+                JsonFields.text(a, "pattern"), JsonFields.text(a, "equipment"), JsonFields.text(a, "type"), JsonFields.text(a, "query"), a.path("include_archived").asBoolean(false));
         List<Exercise> found = catalog.list(call.principal().userId(), filter);
         ObjectNode data = JSON.objectNode();
         ArrayNode list = data.putArray("exercises");
@@ -159,7 +166,7 @@ final class ExerciseTools {
         Exercise current = existing(call.principal().userId(), a.get("exercise_id").asText());
         ObjectNode data = JSON.objectNode();
         data.put("exercise_id", current.id());
-        text(a, "reason").ifPresent(r -> data.put("reason", r));
+        JsonFields.text(a, "reason").ifPresent(r -> data.put("reason", r));
         return appendAndAnswer(call, ExerciseCatalogProjection.ARCHIVED, data, current.id());
     }
 
@@ -172,10 +179,10 @@ final class ExerciseTools {
     private Envelope appendAndAnswer(ToolCall call, String type, ObjectNode data, String exerciseId, EventStore.Precondition underLock) {
         UUID user = call.principal().userId();
         String key = call.arguments().get("idempotency_key").asText();
-        ZoneId zone = accounts.timeZoneOf(user);
+        ZoneId zone = profiles.timeZoneOf(user);
         // A retry must carry the first attempt's time, or the event store would see different content.
         Instant at = storedMoment(user, key).orElse(Instant.now());
-        ObjectNode metadata = EventTools.metadata(call, Optional.empty());
+        ObjectNode metadata = EventMetadata.of(call, Optional.empty());
         StoredEvent stored = store.append(user, List.of(new NewEvent(type, at, zone, data, key, metadata, Optional.empty())), underLock).getFirst();
         ObjectNode out = JSON.objectNode();
         out.set("exercise", catalog.find(user, exerciseId).map(Exercise::toJson).orElseThrow());
@@ -227,10 +234,5 @@ final class ExerciseTools {
         if (ExerciseNames.normalize(name).isEmpty()) {
             throw ToolException.invalid(path, "the name must contain letters or digits, got '" + name + "'");
         }
-    }
-
-    private static Optional<String> text(JsonNode node, String field) {
-        JsonNode v = node.get(field);
-        return v == null || v.isNull() ? Optional.empty() : Optional.of(v.asText());
     }
 }

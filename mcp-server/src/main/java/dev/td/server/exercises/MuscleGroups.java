@@ -1,4 +1,6 @@
-package dev.td.server;
+package dev.td.server.exercises;
+
+import dev.td.server.capability.Published;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.td.tools.Json;
@@ -17,6 +19,7 @@ import java.util.Set;
  * types) and the body-region terms people use ("upper body", "Oberkörper", "push", "Beine") as
  * sets of muscle groups. Read from {@code td/exercises/vocabulary.json} in the schema module.
  */
+@Published
 public final class MuscleGroups {
 
     private static final MuscleGroups BUNDLED = load();

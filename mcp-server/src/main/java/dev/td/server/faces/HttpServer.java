@@ -1,4 +1,6 @@
-package dev.td.server;
+package dev.td.server.faces;
+
+import dev.td.server.wiring.TdCore;
 
 import dev.td.mcp.ConformanceFixtures;
 import dev.td.mcp.HelidonSseTransportProvider;

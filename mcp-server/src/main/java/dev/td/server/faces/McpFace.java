@@ -1,4 +1,6 @@
-package dev.td.server;
+package dev.td.server.faces;
+
+import dev.td.server.events.EventTypes;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;

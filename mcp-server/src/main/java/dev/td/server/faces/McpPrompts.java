@@ -1,4 +1,5 @@
-package dev.td.server;
+package dev.td.server.faces;
+
 
 import dev.td.tools.Principal;
 import io.modelcontextprotocol.server.McpServerFeatures;

@@ -1,4 +1,4 @@
-package dev.td.server;
+package dev.td.server.faces;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;

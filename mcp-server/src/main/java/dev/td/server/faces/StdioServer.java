@@ -1,4 +1,6 @@
-package dev.td.server;
+package dev.td.server.faces;
+
+import dev.td.server.wiring.TdCore;
 
 import dev.td.tools.Principal;
 import io.modelcontextprotocol.json.McpJsonDefaults;
@@ -10,12 +12,12 @@ import java.io.OutputStream;
 import java.util.concurrent.CountDownLatch;
 
 /** MCP over stdin/stdout, acting as the local owner (for Claude Desktop and the MCP Inspector). */
-final class StdioServer {
+public final class StdioServer {
 
     private StdioServer() {
     }
 
-    static void run(TdCore core, InputStream in, OutputStream out) throws InterruptedException {
+    public static void run(TdCore core, InputStream in, OutputStream out) throws InterruptedException {
         Principal owner = core.accounts().localOwner();
         CountDownLatch closed = new CountDownLatch(1);
         InputStream watched = new java.io.FilterInputStream(in) {

@@ -1,4 +1,15 @@
-package dev.td.server;
+package dev.td.server.journal;
+
+import dev.td.server.events.EventCheck;
+import dev.td.server.events.EventMetadata;
+import dev.td.server.events.EventQuery;
+import dev.td.server.events.EventStore;
+import dev.td.server.events.EventTypes;
+import dev.td.server.profile.Profiles;
+import dev.td.server.events.JsonFields;
+import dev.td.server.events.NewEvent;
+import dev.td.server.events.StoredEvent;
+import dev.td.server.events.TimeInput;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -24,15 +35,15 @@ final class EventTools {
     private final EventStore store;
     private final EventQuery query;
     private final EventTypes types;
-    private final Accounts accounts;
+    private final Profiles profiles;
     private final EventCheck check;
 
-    EventTools(EventStore store, EventQuery query, EventTypes types, Accounts accounts, EventCheck check) {
+    EventTools(EventStore store, EventQuery query, EventTypes types, Profiles profiles, EventCheck check) {
         this.check = check;
         this.store = store;
         this.query = query;
         this.types = types;
-        this.accounts = accounts;
+        this.profiles = profiles;
     }
 
     void register(ToolRegistry.Builder tools) {
@@ -45,7 +56,7 @@ final class EventTools {
 
     private Envelope logEvents(ToolCall call) {
         UUID user = call.principal().userId();
-        ZoneId personZone = accounts.timeZoneOf(user);
+        ZoneId personZone = profiles.timeZoneOf(user);
         Instant now = Instant.now();
         JsonNode items = call.arguments().get("events");
         List<NewEvent> events = new ArrayList<>();
@@ -56,7 +67,7 @@ final class EventTools {
             types.validateLoggable(type, item.get("data"), path);
             check.check(user, type, item.get("data"), path + ".data");
             TimeInput.Moment at = TimeInput.occurredAt(item.get("occurred_at").asText(), JsonFields.text(item, "time_zone"), personZone, path + ".occurred_at", now);
-            ObjectNode metadata = metadata(call, JsonFields.text(item, "device"));
+            ObjectNode metadata = EventMetadata.of(call, JsonFields.text(item, "device"));
             events.add(new NewEvent(type, at.instant(), at.zone(), (ObjectNode) item.get("data"), item.get("idempotency_key").asText(), metadata, Optional.empty()));
         }
         List<StoredEvent> stored = store.append(user, events);
@@ -75,7 +86,7 @@ final class EventTools {
 
     private Envelope getEvents(ToolCall call) {
         ObjectNode a = call.arguments();
-        ZoneId zone = accounts.timeZoneOf(call.principal().userId());
+        ZoneId zone = profiles.timeZoneOf(call.principal().userId());
         List<String> typeFilter = new ArrayList<>();
         a.path("types").forEach(t -> typeFilter.add(t.asText()));
         EventQuery.Filter filter = new EventQuery.Filter(typeFilter,
@@ -117,7 +128,7 @@ final class EventTools {
             data.put("time_zone", at.zone().getId());
         }
         JsonFields.text(a, "reason").ifPresent(r -> data.put("reason", r));
-        NewEvent correction = new NewEvent(EventTypes.CORRECTED, at.instant(), at.zone(), data, key, metadata(call, Optional.empty()), Optional.of(target));
+        NewEvent correction = new NewEvent(EventTypes.CORRECTED, at.instant(), at.zone(), data, key, EventMetadata.of(call, Optional.empty()), Optional.of(target));
         StoredEvent stored = appendCompensation(user, correction, target, "correct");
         ObjectNode out = JSON.objectNode();
         out.set("correction", stored.toJson());
@@ -148,7 +159,7 @@ final class EventTools {
         data.put("event_id", target.toString());
         data.put("reason", a.get("reason").asText());
         NewEvent voiding = new NewEvent(EventTypes.VOIDED, original.occurredAt().toInstant(), ZoneId.of(original.timeZone()), data, key,
-                metadata(call, Optional.empty()), Optional.of(target));
+                EventMetadata.of(call, Optional.empty()), Optional.of(target));
         StoredEvent stored = appendCompensation(user, voiding, target, "void");
         ObjectNode out = JSON.objectNode();
         out.set("voiding", stored.toJson());
@@ -202,15 +213,4 @@ final class EventTools {
         data.put("custom_prefix", EventTypes.CUSTOM_PREFIX);
         return Envelope.of(data, Meta.now(call.origin().requestId()));
     }
-
-    static ObjectNode metadata(ToolCall call, Optional<String> device) {
-        ObjectNode m = JSON.objectNode();
-        m.put("source", call.origin().source());
-        m.put("agent", call.principal().agent());
-        call.origin().client().ifPresent(c -> m.put("client", c));
-        JsonFields.text(call.arguments(), "session_id").or(() -> call.origin().sessionId()).ifPresent(s -> m.put("session_id", s));
-        device.ifPresent(d -> m.put("device", d));
-        return m;
-    }
-
 }

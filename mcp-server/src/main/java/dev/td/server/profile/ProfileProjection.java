@@ -1,4 +1,7 @@
-package dev.td.server;
+package dev.td.server.profile;
+
+import dev.td.server.events.TrainingEvent;
+import dev.td.server.projections.NamedProjection;
 
 import java.util.List;
 import java.util.Optional;
@@ -6,22 +9,19 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 
 /** The person's current profile: each profile.updated changes only the fields it carries. Key: {@code profile}. */
-final class ProfileProjection extends NamedProjection<ProfileProjection.Profile> {
+final class ProfileProjection extends NamedProjection<Profile> {
 
     static final String NAME = "profile";
     static final String KEY = "profile";
-
-    record Profile(Optional<String> timeZone, Optional<String> weightUnit, Optional<String> sex, OptionalInt birthYear,
-                   OptionalDouble bodyWeightKg) {
-    }
+    static final int VERSION = 1;
 
     ProfileProjection() {
-        super(NAME, 1, Profile.class);
+        super(NAME, VERSION, Profile.class);
     }
 
     @Override
     public Profile empty(String key) {
-        return new Profile(Optional.empty(), Optional.empty(), Optional.empty(), OptionalInt.empty(), OptionalDouble.empty());
+        return Profile.empty();
     }
 
     @Override

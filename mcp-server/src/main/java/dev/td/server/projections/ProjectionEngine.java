@@ -1,4 +1,10 @@
-package dev.td.server;
+package dev.td.server.projections;
+
+import dev.td.server.events.EffectiveLog;
+import dev.td.server.events.EventStore;
+import dev.td.server.events.Fact;
+import dev.td.server.events.StoredEvent;
+import dev.td.server.events.TrainingEvent;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,4 +1,7 @@
-package dev.td.server;
+package dev.td.server.strength;
+
+import dev.td.server.events.TrainingEvent;
+import dev.td.server.projections.NamedProjection;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,4 +1,12 @@
-package dev.td.server;
+package dev.td.server.strength;
+
+import dev.td.server.events.Fact;
+import dev.td.server.events.TrainingEvent;
+import dev.td.server.exercises.Exercise;
+import dev.td.server.exercises.MuscleGroups;
+import dev.td.server.exercises.NameResolver;
+import dev.td.server.projections.Projection;
+import dev.td.server.projections.ProjectionEngine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;

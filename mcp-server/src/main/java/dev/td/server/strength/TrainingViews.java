@@ -1,4 +1,9 @@
-package dev.td.server;
+package dev.td.server.strength;
+
+import dev.td.server.events.EffectiveLog;
+import dev.td.server.events.Fact;
+import dev.td.server.profile.Profiles;
+import dev.td.server.projections.ProjectionEngine;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -26,11 +31,12 @@ final class TrainingViews {
     private final ProjectionEngine engine;
     private final SessionSummaryProjection sessions = new SessionSummaryProjection();
     private final PersonalRecordsProjection records = new PersonalRecordsProjection();
-    private final ProfileProjection profiles = new ProfileProjection();
+    private final Profiles profiles;
 
-    TrainingViews(DataSource db, ProjectionEngine engine) {
+    TrainingViews(DataSource db, ProjectionEngine engine, Profiles profiles) {
         this.db = db;
         this.engine = engine;
+        this.profiles = profiles;
     }
 
     PersonalRecordsProjection records() {
@@ -52,12 +58,8 @@ final class TrainingViews {
         return facts;
     }
 
-    ProfileProjection.Profile profile(UUID user) {
-        return engine.read(user, profiles, ProfileProjection.KEY).orElseGet(() -> profiles.empty(ProfileProjection.KEY));
-    }
-
     Units units(UUID user) {
-        return profile(user).weightUnit().map(Units::new).orElse(Units.KG);
+        return profiles.profile(user).weightUnit().map(Units::new).orElse(Units.KG);
     }
 
     /** The latest session started within {@code window} before {@code at}. */

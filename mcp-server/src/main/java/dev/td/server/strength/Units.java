@@ -1,4 +1,6 @@
-package dev.td.server;
+package dev.td.server.strength;
+
+import dev.td.server.events.TrainingEvent;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;

@@ -1,4 +1,8 @@
-package dev.td.server;
+package dev.td.server.strength;
+
+import dev.td.server.events.JsonFields;
+import dev.td.server.events.NewEvent;
+import dev.td.server.exercises.NameResolver;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;

@@ -1,4 +1,13 @@
-package dev.td.server;
+package dev.td.server.strength;
+
+import dev.td.server.events.EventStore;
+import dev.td.server.events.NewEvent;
+import dev.td.server.events.StoredEvent;
+import dev.td.server.events.TimeInput;
+import dev.td.server.exercises.NameResolver;
+import dev.td.server.events.EventMetadata;
+import dev.td.server.profile.Profiles;
+import dev.td.server.projections.ProjectionEngine;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -21,7 +30,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Logging strength training: log_workout, log_sets, and the profile (update_profile, get_profile). */
+/** Logging strength training: log_workout, log_sets. */
 final class WorkoutTools {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -29,33 +38,31 @@ final class WorkoutTools {
 
     private final EventStore store;
     private final ProjectionEngine projections;
-    private final Accounts accounts;
+    private final Profiles profiles;
     private final NameResolver names;
     private final TrainingViews views;
     private final WorkoutInput.NewExercises newExercises;
 
-    WorkoutTools(EventStore store, ProjectionEngine projections, Accounts accounts, NameResolver names, TrainingViews views,
+    WorkoutTools(EventStore store, ProjectionEngine projections, Profiles profiles, NameResolver names, TrainingViews views,
                  WorkoutInput.NewExercises newExercises) {
         this.newExercises = newExercises;
         this.store = store;
         this.projections = projections;
-        this.accounts = accounts;
+        this.profiles = profiles;
         this.names = names;
         this.views = views;
     }
 
     void register(ToolRegistry.Builder tools) {
         tools.handle("log_workout", this::logWorkout)
-                .handle("log_sets", this::logSets)
-                .handle("update_profile", this::updateProfile)
-                .handle("get_profile", this::getProfile);
+                .handle("log_sets", this::logSets);
     }
 
     private Envelope logWorkout(ToolCall call) {
         ObjectNode a = call.arguments();
         UUID user = call.principal().userId();
         String key = a.get("idempotency_key").asText();
-        ZoneId personZone = accounts.timeZoneOf(user);
+        ZoneId personZone = profiles.timeZoneOf(user);
         Instant now = Instant.now();
         TimeInput.Moment start = TimeInput.occurredAt(a.get("started_at").asText(), WorkoutInput.text(a, "time_zone"), personZone, "$.started_at", now);
         Optional<TimeInput.Moment> end = WorkoutInput.text(a, "ended_at")
@@ -65,7 +72,7 @@ final class WorkoutTools {
                     + a.get("started_at").asText() + "); check both times and their time zone");
         }
         String sessionId = WorkoutInput.text(a, "session_id").orElseGet(() -> derivedSessionId(user, key));
-        ObjectNode metadata = EventTools.metadata(call, Optional.empty());
+        ObjectNode metadata = EventMetadata.of(call, Optional.empty());
         List<NewEvent> events = new ArrayList<>();
         ObjectNode started = JSON.objectNode().put("session_id", sessionId);
         copy(a, started, "name", "notes");
@@ -84,7 +91,7 @@ final class WorkoutTools {
         ObjectNode a = call.arguments();
         UUID user = call.principal().userId();
         String key = a.get("idempotency_key").asText();
-        ZoneId personZone = accounts.timeZoneOf(user);
+        ZoneId personZone = profiles.timeZoneOf(user);
         Instant now = Instant.now();
         TimeInput.Moment at = WorkoutInput.text(a, "at")
                 .map(v -> TimeInput.occurredAt(v, WorkoutInput.text(a, "time_zone"), personZone, "$.at", now))
@@ -97,7 +104,7 @@ final class WorkoutTools {
         }).orElseGet(() -> views.recentSession(user, at.instant(), RECENT_SESSION).orElseThrow(() -> ToolException.invalid("$.session_id",
                 "no session started in the 12 hours before " + StoredEvent.iso(at.instant().atZone(at.zone()).toOffsetDateTime())
                         + "; pass session_id, or use log_workout to log a new session")));
-        ObjectNode metadata = EventTools.metadata(call, Optional.empty());
+        ObjectNode metadata = EventMetadata.of(call, Optional.empty());
         List<NewEvent> events = WorkoutInput.sets(a, user, sessionId, at.instant(), at.zone(), key, metadata, names, newExercises);
         return appendSession(call, user, sessionId, events);
     }
@@ -133,37 +140,6 @@ final class WorkoutTools {
             }
         }
         return new Envelope(data, context, Meta.now(call.origin().requestId()));
-    }
-
-    private Envelope updateProfile(ToolCall call) {
-        ObjectNode a = call.arguments();
-        UUID user = call.principal().userId();
-        ObjectNode data = a.deepCopy();
-        data.remove("idempotency_key");
-        WorkoutInput.text(a, "time_zone").ifPresent(z -> TimeInput.zone(z, "$.time_zone"));
-        Instant now = Instant.now();
-        store.append(user, List.of(new NewEvent("profile.updated", now, accounts.timeZoneOf(user), data, a.get("idempotency_key").asText(),
-                EventTools.metadata(call, Optional.empty()), Optional.empty())));
-        return getProfile(call);
-    }
-
-    private Envelope getProfile(ToolCall call) {
-        ProfileProjection.Profile p = views.profile(call.principal().userId());
-        ObjectNode data = JSON.objectNode();
-        data.put("time_zone", p.timeZone().orElse(null));
-        data.put("weight_unit", p.weightUnit().orElse(null));
-        data.put("sex", p.sex().orElse(null));
-        if (p.birthYear().isPresent()) {
-            data.put("birth_year", p.birthYear().getAsInt());
-        } else {
-            data.putNull("birth_year");
-        }
-        if (p.bodyWeightKg().isPresent()) {
-            data.put("body_weight_kg", p.bodyWeightKg().getAsDouble());
-        } else {
-            data.putNull("body_weight_kg");
-        }
-        return Envelope.of(data, Meta.now(call.origin().requestId()).withProjectionVersion(new ProfileProjection().version()));
     }
 
     private static String derivedSessionId(UUID user, String key) {

@@ -1,13 +1,13 @@
-package dev.td.server;
+package dev.td.server.wiring;
 
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 
 /** A PostgreSQL URL as users write it ({@code postgresql://user:pw@host/db}) or as JDBC wants it. */
-record ConnectionUrl(String jdbcUrl, String user, String password) {
+public record ConnectionUrl(String jdbcUrl, String user, String password) {
 
-    static ConnectionUrl parse(String url) {
+    public static ConnectionUrl parse(String url) {
         if (url.startsWith("jdbc:postgresql:")) {
             URI uri = URI.create(url.substring("jdbc:".length()));
             String user = queryParam(uri, "user");

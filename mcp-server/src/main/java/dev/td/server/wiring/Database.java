@@ -1,4 +1,4 @@
-package dev.td.server;
+package dev.td.server.wiring;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;

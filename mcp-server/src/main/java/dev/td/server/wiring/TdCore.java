@@ -1,14 +1,27 @@
-package dev.td.server;
+package dev.td.server.wiring;
 
+import dev.td.server.access.Accounts;
+import dev.td.server.analysis.AnalysisCapability;
+import dev.td.server.capability.Capability;
+import dev.td.server.capability.Platform;
+import dev.td.server.events.EventStore;
+import dev.td.server.events.EventTypes;
+import dev.td.server.exercises.ExercisesCapability;
+import dev.td.server.journal.JournalCapability;
+import dev.td.server.profile.ProfileCapability;
+import dev.td.server.projections.Projection;
+import dev.td.server.projections.ProjectionEngine;
+import dev.td.server.strength.StrengthCapability;
 import dev.td.tools.ToolCatalog;
 import dev.td.tools.ToolRegistry;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
- * td without its faces: the database, the event store, the accounts and the tool registry.
- * Every face (HTTP, stdio) is built on one of these.
+ * td without its faces: the database, the event store, the accounts, and every capability installed
+ * on them. Every face (HTTP, stdio) is built on one of these.
  */
 public final class TdCore implements AutoCloseable {
 
@@ -20,34 +33,28 @@ public final class TdCore implements AutoCloseable {
     private final EventTypes eventTypes;
     private final ToolRegistry tools;
     private final ProjectionEngine projections;
-    private final ExerciseCatalog exerciseCatalog;
+    private final ExercisesCapability exercises;
 
     private TdCore(Database database) {
         this.database = database;
         this.events = new EventStore(database.dataSource());
         this.accounts = new Accounts(database.dataSource());
         this.eventTypes = EventTypes.load();
-        this.projections = new ProjectionEngine(database.dataSource(), List.of(new SessionSummaryProjection(),
-                new ExerciseProgressionProjection(), new PersonalRecordsProjection(), new WeeklyVolumeProjection(), new ProfileProjection()));
+        ProfileCapability profile = new ProfileCapability();
+        this.exercises = new ExercisesCapability(profile);
+        // One line per domain; a capability used by others is handed to them here.
+        List<Capability> capabilities = List.of(
+                profile,
+                new JournalCapability(profile),
+                exercises,
+                new StrengthCapability(profile, exercises),
+                new AnalysisCapability());
+        this.projections = new ProjectionEngine(database.dataSource(),
+                capabilities.stream().flatMap(c -> c.projections().stream()).<Projection<?>>map(p -> p).toList());
         events.addListener(projections);
-        events.addListener(accounts.profileChanges());
         ToolRegistry.Builder registry = ToolRegistry.builder(ToolCatalog.load());
-        ExerciseCatalog exerciseCatalog = ExerciseCatalog.open(database.dataSource());
-        this.exerciseCatalog = exerciseCatalog;
-        EventCheck knownExercise = (user, type, data, path) -> {
-            if (type.equals("set.logged") && exerciseCatalog.find(user, data.path("exercise_id").asText()).isEmpty()) {
-                throw exerciseCatalog.unresolved(exerciseCatalog.resolve(user, data.path("exercise").asText()), path + ".exercise_id");
-            }
-        };
-        new EventTools(events, new EventQuery(database.dataSource(), events), eventTypes, accounts, knownExercise).register(registry);
-        new StatisticsTools().register(registry);
-        events.addListener(exerciseCatalog.projection());
-        new ExerciseTools(exerciseCatalog, events, accounts, database.dataSource()).register(registry);
-        TrainingViews views = new TrainingViews(database.dataSource(), projections);
-        ExerciseDirectory directory = new ExerciseDirectory(exerciseCatalog);
-        events.addListener(directory);
-        new WorkoutTools(events, projections, accounts, directory::resolveId, views, exerciseCatalog::freeId).register(registry);
-        new TrainingQueries(projections, views, directory::resolveId, directory::find).register(registry);
+        Platform platform = new Platform(database.dataSource(), events, projections, accounts, eventTypes, registry);
+        capabilities.forEach(c -> c.install(platform));
         this.tools = registry.build();
     }
 
@@ -66,10 +73,8 @@ public final class TdCore implements AutoCloseable {
     }
 
     /** Names of the person's exercises that match what was typed so far (for MCP completions). */
-    public List<String> exerciseNames(java.util.UUID user, String typed) {
-        ExerciseCatalog.Filter filter = new ExerciseCatalog.Filter(Optional.empty(), false, Optional.empty(), Optional.empty(),
-                Optional.empty(), typed.isBlank() ? Optional.empty() : Optional.of(typed), false);
-        return exerciseCatalog.list(user, filter).stream().map(Exercise::name).toList();
+    public List<String> exerciseNames(UUID user, String typed) {
+        return exercises.names(user, typed);
     }
 
     public ProjectionEngine projections() {

@@ -1,4 +1,12 @@
-package dev.td.server;
+package dev.td.server.events;
+
+import dev.td.testkit.TestDatabases;
+
+import dev.td.server.events.EventChain;
+import dev.td.server.events.EventStore;
+import dev.td.server.events.NewEvent;
+import dev.td.server.events.StoredEvent;
+import dev.td.server.wiring.TdCore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

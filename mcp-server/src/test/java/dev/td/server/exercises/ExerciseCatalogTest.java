@@ -1,4 +1,11 @@
-package dev.td.server;
+package dev.td.server.exercises;
+
+import dev.td.testkit.TestServer;
+import dev.td.testkit.Http;
+import dev.td.testkit.TestDatabases;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+import dev.td.server.exercises.ExerciseCatalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,17 +30,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** The exercise catalog through its tools, over REST and MCP against a real server. */
 class ExerciseCatalogTest {
 
-    private static TestServer server;
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
 
-    @BeforeAll
-    static void start() {
-        server = TestServer.start();
-    }
 
-    @AfterAll
-    static void stop() {
-        server.close();
-    }
 
     private static Http.Answer send(String method, String path, String body) {
         return Http.send(method, server.baseUrl() + path, TestServer.OWNER_KEY, body);
@@ -104,7 +104,7 @@ class ExerciseCatalogTest {
 
     @Test
     void anUnclearNameBecomesTheSameErrorWithCandidatesForEveryTool() {
-        ExerciseCatalog catalog = ExerciseCatalog.open(server.core.database().dataSource());
+        ExerciseCatalog catalog = ExerciseCatalog.open(server.core().database().dataSource());
         ExerciseCatalog.Resolution r = catalog.resolve(ownerId(), "row");
         var error = catalog.unresolved(r, "$.exercises[0].exercise");
         assertThat(error.path()).isEqualTo("$.exercises[0].exercise");
@@ -268,7 +268,7 @@ class ExerciseCatalogTest {
     }
 
     private static java.util.UUID ownerId() {
-        try (var c = server.core.database().dataSource().getConnection();
+        try (var c = server.core().database().dataSource().getConnection();
              var rs = c.createStatement().executeQuery("SELECT user_id FROM users ORDER BY created_at LIMIT 1")) {
             rs.next();
             return rs.getObject(1, java.util.UUID.class);

@@ -1,4 +1,7 @@
-package dev.td.server;
+package dev.td.server.exercises;
+
+import dev.td.testkit.TestServer;
+import dev.td.testkit.Http;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

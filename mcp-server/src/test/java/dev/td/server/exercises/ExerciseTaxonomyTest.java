@@ -1,4 +1,10 @@
-package dev.td.server;
+package dev.td.server.exercises;
+
+import dev.td.server.events.EventTypes;
+import dev.td.server.exercises.Exercise;
+import dev.td.server.exercises.ExerciseNames;
+import dev.td.server.exercises.ExerciseTaxonomy;
+import dev.td.server.exercises.MuscleGroups;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

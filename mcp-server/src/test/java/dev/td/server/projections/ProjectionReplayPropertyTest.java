@@ -1,4 +1,14 @@
-package dev.td.server;
+package dev.td.server.projections;
+
+import dev.td.testkit.TestDatabases;
+
+import dev.td.server.events.Fact;
+import dev.td.server.events.NewEvent;
+import dev.td.server.events.StoredEvent;
+import dev.td.server.events.TrainingEvent;
+import dev.td.server.projections.Projection;
+import dev.td.server.projections.ProjectionEngine;
+import dev.td.server.wiring.TdCore;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

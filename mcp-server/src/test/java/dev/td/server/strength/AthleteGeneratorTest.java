@@ -1,4 +1,12 @@
-package dev.td.server;
+package dev.td.server.strength;
+
+import dev.td.testkit.TestDatabases;
+
+import dev.td.server.projections.Projection;
+import dev.td.server.strength.PersonalRecordsProjection;
+import dev.td.server.wiring.TdCore;
+import dev.td.testkit.AthleteDriver;
+import dev.td.testkit.AthleteGenerator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

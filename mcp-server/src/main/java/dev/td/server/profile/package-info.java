@@ -1,0 +1,9 @@
+/**
+ * The person's profile (time zone, weight unit, sex, birth year, body weight): its projection, the
+ * {@code update_profile} and {@code get_profile} tools, and the published {@code Profiles} every
+ * other capability asks for a person's time zone and unit.
+ *
+ * <p>A capability: may use {@code events}, {@code projections}, {@code capability}; uses no other
+ * domain.
+ */
+package dev.td.server.profile;
