@@ -98,14 +98,14 @@ public sealed interface TrainingEvent {
         JsonNode d = f.data();
         return Optional.ofNullable(switch (f.type()) {
             case "session.started" -> new SessionStarted(f.eventId(), f.sequence(), f.occurredAt(), d.path("session_id").asText(),
-                    text(d, "name"), text(d, "notes"));
+                    JsonFields.text(d, "name"), JsonFields.text(d, "notes"));
             case "session.ended" -> new SessionEnded(f.eventId(), f.sequence(), f.occurredAt(), d.path("session_id").asText(),
-                    number(d, "session_rpe"), text(d, "notes"));
+                    JsonFields.number(d, "session_rpe"), JsonFields.text(d, "notes"));
             case "set.logged" -> setLogged(f, d);
             case "superset.started" -> new SupersetStarted(f.eventId(), f.sequence(), f.occurredAt(), d.path("session_id").asText(), d.path("superset_id").asText());
             case "superset.ended" -> new SupersetEnded(f.eventId(), f.sequence(), f.occurredAt(), d.path("session_id").asText(), d.path("superset_id").asText());
-            case "profile.updated" -> new ProfileUpdated(f.eventId(), f.sequence(), f.occurredAt(), text(d, "time_zone").map(ZoneId::of),
-                    text(d, "weight_unit"), text(d, "sex"), integer(d, "birth_year"), number(d, "body_weight_kg"));
+            case "profile.updated" -> new ProfileUpdated(f.eventId(), f.sequence(), f.occurredAt(), JsonFields.text(d, "time_zone").map(ZoneId::of),
+                    JsonFields.text(d, "weight_unit"), JsonFields.text(d, "sex"), JsonFields.integer(d, "birth_year"), JsonFields.number(d, "body_weight_kg"));
             default -> null;
         });
     }
@@ -116,22 +116,7 @@ public sealed interface TrainingEvent {
                 : OptionalDouble.of("lb".equals(w.path("unit").asText()) ? w.path("value").asDouble() * KG_PER_LB : w.path("value").asDouble());
         Optional<String> unit = w == null ? Optional.empty() : Optional.of(w.path("unit").asText());
         return new SetLogged(f.eventId(), f.sequence(), f.occurredAt(), d.path("session_id").asText(), d.path("exercise").asText(),
-                d.path("exercise_id").asText(), kg, unit, integer(d, "reps"), number(d, "duration_s"), number(d, "rpe"), number(d, "rir"),
-                SetType.of(d.path("set_type").asText("working")), text(d, "superset_id"));
-    }
-
-    private static Optional<String> text(JsonNode d, String field) {
-        JsonNode v = d.get(field);
-        return v == null || v.isNull() ? Optional.empty() : Optional.of(v.asText());
-    }
-
-    private static OptionalDouble number(JsonNode d, String field) {
-        JsonNode v = d.get(field);
-        return v == null || !v.isNumber() ? OptionalDouble.empty() : OptionalDouble.of(v.asDouble());
-    }
-
-    private static OptionalInt integer(JsonNode d, String field) {
-        JsonNode v = d.get(field);
-        return v == null || !v.canConvertToInt() ? OptionalInt.empty() : OptionalInt.of(v.asInt());
+                d.path("exercise_id").asText(), kg, unit, JsonFields.integer(d, "reps"), JsonFields.number(d, "duration_s"), JsonFields.number(d, "rpe"), JsonFields.number(d, "rir"),
+                SetType.of(d.path("set_type").asText("working")), JsonFields.text(d, "superset_id"));
     }
 }

@@ -1,5 +1,7 @@
 package dev.td.server.strength;
 
+import dev.td.server.events.JsonFields;
+
 import dev.td.server.events.Fact;
 import dev.td.server.events.TrainingEvent;
 import dev.td.server.exercises.Exercise;
@@ -79,7 +81,7 @@ final class TrainingQueries {
 
     private static Optional<LocalDate> date(ObjectNode a, String field) {
         try {
-            return WorkoutInput.text(a, field).map(LocalDate::parse);
+            return JsonFields.text(a, field).map(LocalDate::parse);
         } catch (DateTimeParseException e) {
             throw ToolException.invalid("$." + field, "'" + a.get(field).asText() + "' is not a date; write YYYY-MM-DD, e.g. 2026-11-01");
         }
@@ -220,8 +222,8 @@ final class TrainingQueries {
         Period asked = period(a);
         Period period = asked.from().isPresent() || asked.to().isPresent() ? asked
                 : engine.lastKey(user, volume).map(w -> new Period(Optional.of(mondayOf(w).minusWeeks(11)), Optional.empty())).orElse(asked);
-        Optional<String> onlyExercise = WorkoutInput.text(a, "exercise").map(n -> names.resolveId(user, n, "$.exercise"));
-        Optional<String> onlyMuscle = WorkoutInput.text(a, "muscle_group").map(m -> {
+        Optional<String> onlyExercise = JsonFields.text(a, "exercise").map(n -> names.resolveId(user, n, "$.exercise"));
+        Optional<String> onlyMuscle = JsonFields.text(a, "muscle_group").map(m -> {
             if (!MuscleGroups.bundled().all().contains(m)) {
                 throw ToolException.invalid("$.muscle_group", "unknown muscle group '" + m + "'; use one of " + String.join(", ", MuscleGroups.bundled().all()));
             }
@@ -315,7 +317,7 @@ final class TrainingQueries {
 
     private Envelope records(ToolCall call) {
         UUID user = call.principal().userId();
-        Optional<String> only = WorkoutInput.text(call.arguments(), "exercise").map(n -> names.resolveId(user, n, "$.exercise"));
+        Optional<String> only = JsonFields.text(call.arguments(), "exercise").map(n -> names.resolveId(user, n, "$.exercise"));
         Units units = views.units(user);
         ArrayNode list = JSON.arrayNode();
         for (Map.Entry<String, PersonalRecordsProjection.Records> r : engine.readAll(user, views.records()).entrySet()) {

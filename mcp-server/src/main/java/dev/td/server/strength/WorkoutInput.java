@@ -36,7 +36,7 @@ final class WorkoutInput {
     static List<NewEvent> sets(ObjectNode args, UUID user, String sessionId, Instant at, ZoneId zone, String key,
                                ObjectNode metadata, NameResolver names, NewExercises newExercises) {
         List<NewEvent> events = new ArrayList<>();
-        Optional<String> callUnit = text(args, "unit");
+        Optional<String> callUnit = JsonFields.text(args, "unit");
         JsonNode exercises = args.get("exercises");
         String openSuperset = null;
         int setIndex = 0;
@@ -58,7 +58,7 @@ final class WorkoutInput {
                 ObjectNode created = JSON.objectNode().put("exercise_id", exerciseId).put("name", name);
                 events.add(new NewEvent("exercise.created", at, zone, created, key + "/exercise/" + i, metadata, Optional.empty()));
             }
-            Optional<String> superset = text(ex, "superset").map(s -> sessionId + "/" + s);
+            Optional<String> superset = JsonFields.text(ex, "superset").map(s -> sessionId + "/" + s);
             String current = openSuperset;
             if (!superset.map(s -> s.equals(current)).orElse(current == null)) {
                 if (openSuperset != null) {
@@ -69,7 +69,7 @@ final class WorkoutInput {
                 }
                 openSuperset = superset.orElse(null);
             }
-            Optional<String> exerciseUnit = text(ex, "unit").or(() -> callUnit);
+            Optional<String> exerciseUnit = JsonFields.text(ex, "unit").or(() -> callUnit);
             JsonNode sets = ex.get("sets");
             for (int j = 0; j < sets.size(); j++) {
                 JsonNode set = sets.get(j);
@@ -95,7 +95,7 @@ final class WorkoutInput {
         d.put("exercise", name);
         d.put("exercise_id", exerciseId);
         if (set.has("weight")) {
-            String unit = text(set, "unit").or(() -> defaultUnit).orElseThrow(() -> ToolException.invalid(path + ".weight",
+            String unit = JsonFields.text(set, "unit").or(() -> defaultUnit).orElseThrow(() -> ToolException.invalid(path + ".weight",
                     "weight " + set.get("weight").asText() + " has no unit; add \"unit\": \"kg\" or \"lb\" to the set, the exercise or the call"));
             d.putObject("weight").put("unit", unit).set("value", set.get("weight"));
         } else if (set.has("unit")) {
@@ -120,9 +120,5 @@ final class WorkoutInput {
     private static NewEvent marker(String type, String sessionId, String supersetId, Instant at, ZoneId zone, String key, ObjectNode metadata) {
         ObjectNode d = JSON.objectNode().put("session_id", sessionId).put("superset_id", supersetId);
         return new NewEvent(type, at, zone, d, key, metadata, Optional.empty());
-    }
-
-    static Optional<String> text(JsonNode node, String field) {
-        return JsonFields.text(node, field);
     }
 }

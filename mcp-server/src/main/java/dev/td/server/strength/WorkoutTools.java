@@ -1,5 +1,7 @@
 package dev.td.server.strength;
 
+import dev.td.server.events.JsonFields;
+
 import dev.td.server.events.EventStore;
 import dev.td.server.events.NewEvent;
 import dev.td.server.events.StoredEvent;
@@ -64,14 +66,14 @@ final class WorkoutTools {
         String key = a.get("idempotency_key").asText();
         ZoneId personZone = profiles.timeZoneOf(user);
         Instant now = Instant.now();
-        TimeInput.Moment start = TimeInput.occurredAt(a.get("started_at").asText(), WorkoutInput.text(a, "time_zone"), personZone, "$.started_at", now);
-        Optional<TimeInput.Moment> end = WorkoutInput.text(a, "ended_at")
-                .map(v -> TimeInput.occurredAt(v, WorkoutInput.text(a, "time_zone"), personZone, "$.ended_at", now));
+        TimeInput.Moment start = TimeInput.occurredAt(a.get("started_at").asText(), JsonFields.text(a, "time_zone"), personZone, "$.started_at", now);
+        Optional<TimeInput.Moment> end = JsonFields.text(a, "ended_at")
+                .map(v -> TimeInput.occurredAt(v, JsonFields.text(a, "time_zone"), personZone, "$.ended_at", now));
         if (end.isPresent() && !end.get().instant().isAfter(start.instant())) {
             throw ToolException.invalid("$.ended_at", "the session ends (" + a.get("ended_at").asText() + ") before it starts ("
                     + a.get("started_at").asText() + "); check both times and their time zone");
         }
-        String sessionId = WorkoutInput.text(a, "session_id").orElseGet(() -> derivedSessionId(user, key));
+        String sessionId = JsonFields.text(a, "session_id").orElseGet(() -> derivedSessionId(user, key));
         ObjectNode metadata = EventMetadata.of(call, Optional.empty());
         List<NewEvent> events = new ArrayList<>();
         ObjectNode started = JSON.objectNode().put("session_id", sessionId);
@@ -93,10 +95,10 @@ final class WorkoutTools {
         String key = a.get("idempotency_key").asText();
         ZoneId personZone = profiles.timeZoneOf(user);
         Instant now = Instant.now();
-        TimeInput.Moment at = WorkoutInput.text(a, "at")
-                .map(v -> TimeInput.occurredAt(v, WorkoutInput.text(a, "time_zone"), personZone, "$.at", now))
+        TimeInput.Moment at = JsonFields.text(a, "at")
+                .map(v -> TimeInput.occurredAt(v, JsonFields.text(a, "time_zone"), personZone, "$.at", now))
                 .orElse(new TimeInput.Moment(now, personZone));
-        String sessionId = WorkoutInput.text(a, "session_id").map(id -> {
+        String sessionId = JsonFields.text(a, "session_id").map(id -> {
             if (views.session(user, id).isEmpty()) {
                 throw ToolException.notFound("$.session_id", "no session '" + id + "'; list_sessions shows the ids, or log_workout starts a new one");
             }
