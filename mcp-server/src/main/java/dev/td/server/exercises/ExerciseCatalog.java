@@ -25,7 +25,7 @@ import javax.sql.DataSource;
  * Every tool that takes an exercise name goes through {@link #resolve} (or {@link #require}), so an
  * unknown or ambiguous name is never silently guessed: it comes back as candidates with confidence.
  */
-public final class ExerciseCatalog {
+final class ExerciseCatalog {
 
     private final DataSource db;
     private final ExerciseResolver resolver = new ExerciseResolver();

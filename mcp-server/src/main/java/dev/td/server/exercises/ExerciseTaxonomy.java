@@ -30,7 +30,7 @@ import javax.sql.DataSource;
  * @param sha256    hash of the file's bytes
  * @param exercises the exercises, in file order
  */
-public record ExerciseTaxonomy(int version, String sha256, List<Exercise> exercises) {
+record ExerciseTaxonomy(int version, String sha256, List<Exercise> exercises) {
 
     public static final String SOURCE = "td/exercises/community.json";
 
