@@ -60,7 +60,10 @@ public final class ToolRegistry implements ToolInvoker {
     private record Binding(ToolManifest manifest, ArgumentValidator validator, ToolHandler handler) {
     }
 
-    /** Collects handlers; {@link #build()} fails if a manifest has no handler or a handler no manifest. */
+    /**
+     * Collects handlers; a second handler for one tool, or a handler without a manifest, is refused at
+     * once, and {@link #build()} fails if a manifest has no handler.
+     */
     public static final class Builder {
         private final ToolCatalog catalog;
         private final Map<String, ToolHandler> handlers = new LinkedHashMap<>();
@@ -73,7 +76,9 @@ public final class ToolRegistry implements ToolInvoker {
             if (catalog.find(tool).isEmpty()) {
                 throw new IllegalArgumentException("no manifest for tool " + tool);
             }
-            handlers.put(tool, handler);
+            if (handlers.putIfAbsent(tool, handler) != null) {
+                throw new IllegalStateException("tool " + tool + " already has a handler: two capabilities register it");
+            }
             return this;
         }
 

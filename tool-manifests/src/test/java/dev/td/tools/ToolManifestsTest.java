@@ -32,6 +32,20 @@ class ToolManifestsTest {
     }
 
     @Test
+    void aToolRegisteredTwiceIsRefusedInsteadOfOverwritten() {
+        ToolHandler first = call -> Envelope.of(call.arguments(), Meta.now("first"));
+        ToolRegistry.Builder builder = ToolRegistry.builder(catalog).handle("log_events", first);
+        assertThatThrownBy(() -> builder.handle("log_events", first)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("log_events already has a handler");
+    }
+
+    @Test
+    void aToolWithoutAHandlerStopsTheBuild() {
+        assertThatThrownBy(() -> ToolRegistry.builder(catalog).build()).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("has a manifest but no handler");
+    }
+
+    @Test
     void namesCommandsAndRoutesAreUnique() {
         Set<String> commands = new HashSet<>();
         Set<String> routes = new HashSet<>();
