@@ -15,12 +15,22 @@ import java.util.List;
 final class LogEventsOverHttp {
 
     /** Call latencies in milliseconds, sorted. */
-    record Latencies(double[] sortedMs) {
+    static final class Latencies {
+        private final double[] sortedMs;
+
+        private Latencies(double[] sortedMs) {
+            this.sortedMs = sortedMs;
+        }
 
         static Latencies of(double[] ms) {
             double[] sorted = ms.clone();
             Arrays.sort(sorted);
             return new Latencies(sorted);
+        }
+
+        /** All latencies, ascending (a copy). */
+        double[] sortedMs() {
+            return sortedMs.clone();
         }
 
         double percentile(double p) {

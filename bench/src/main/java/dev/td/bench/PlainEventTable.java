@@ -1,5 +1,6 @@
 package dev.td.bench;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
@@ -27,7 +28,7 @@ final class PlainEventTable {
 
     static {
         try {
-            FILLER_HASH = MessageDigest.getInstance("SHA-256").digest("td bench".getBytes());
+            FILLER_HASH = MessageDigest.getInstance("SHA-256").digest("td bench".getBytes(StandardCharsets.UTF_8));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -17,7 +17,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 /**
  * Strength queries for a five-year athlete: p50/p99 of get_exercise_progression, get_volume and
@@ -87,12 +86,12 @@ public final class StrengthBench {
             expectOk(client.send(request, HttpResponse.BodyHandlers.ofString()));
             http[i] = (System.nanoTime() - t) / 1e6;
         }
-        Supplier<Object> recompute = () -> core.projections().foldFromLog(owner.userId(), projection);
-        recompute.get();
+        Runnable recompute = () -> core.projections().foldFromLog(owner.userId(), projection);
+        recompute.run();
         double[] raw = new double[RECOMPUTES];
         for (int i = 0; i < RECOMPUTES; i++) {
             long t = System.nanoTime();
-            recompute.get();
+            recompute.run();
             raw[i] = (System.nanoTime() - t) / 1e6;
         }
         LogEventsOverHttp.Latencies h = LogEventsOverHttp.Latencies.of(http);

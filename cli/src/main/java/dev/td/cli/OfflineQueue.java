@@ -78,9 +78,8 @@ final class OfflineQueue {
             if (!Files.exists(file)) {
                 Files.createFile(file, ConfigFile.ownerOnly("rw-------"));
             }
-            Files.writeString(file, line(call), StandardCharsets.UTF_8,
+            return Files.writeString(file, line(call), StandardCharsets.UTF_8,
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
-            return null;
         });
     }
 
@@ -155,9 +154,13 @@ final class OfflineQueue {
     private <T> T locked(Action<T> action) {
         try {
             Files.createDirectories(file.getParent(), ConfigFile.ownerOnly("rwx------"));
-            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-                 FileLock ignored = channel.lock()) {
-                return action.run();
+            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+                FileLock lock = channel.lock();
+                try {
+                    return action.run();
+                } finally {
+                    lock.release();
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot use the offline queue " + file + ": " + e.getMessage(), e);

@@ -3,6 +3,7 @@ package dev.td.cli;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.td.tools.Json;
 import java.util.List;
+import java.util.Optional;
 
 /** {@code td queue list} and {@code td queue flush}: the writes made while the server was unreachable. */
 final class QueueCommands {
@@ -52,8 +53,8 @@ final class QueueCommands {
         });
         run.print(Json.mapper().createObjectNode()
                 .put("sent", tally.sent).put("rejected", tally.rejected).put("remaining", remaining.size()));
-        if (tally.stopReason != null) {
-            run.tell(tally.stopReason + "\n  " + remaining.size() + " call(s) stay queued; run `td queue flush` again later");
+        if (tally.stopReason.isPresent()) {
+            run.tell(tally.stopReason.get() + "\n  " + remaining.size() + " call(s) stay queued; run `td queue flush` again later");
             return tally.stopExit;
         }
         return tally.rejected > 0 ? ExitCodes.ERROR : ExitCodes.OK;
@@ -63,11 +64,11 @@ final class QueueCommands {
     private static final class FlushTally {
         int sent;
         int rejected;
-        String stopReason;
+        Optional<String> stopReason = Optional.empty();
         int stopExit;
 
         OfflineQueue.Outcome stop(String reason, int exitCode) {
-            stopReason = reason;
+            stopReason = Optional.of(reason);
             stopExit = exitCode;
             return OfflineQueue.Outcome.KEEP_AND_STOP;
         }

@@ -15,13 +15,14 @@ record Settings(String url, String urlSource, Optional<String> apiKey, String ap
                             ConfigFile config) {
         Optional<ConfigFile.StoredLogin> stored = config.read();
         String configSource = "config file " + config.path();
+        Optional<String> urlEnv = fromEnv(env, "TD_URL");
         String url;
         String urlSource;
         if (urlFlag.isPresent()) {
             url = urlFlag.get();
             urlSource = "--url";
-        } else if (present(env.get("TD_URL"))) {
-            url = env.get("TD_URL");
+        } else if (urlEnv.isPresent()) {
+            url = urlEnv.get();
             urlSource = "TD_URL";
         } else if (stored.flatMap(ConfigFile.StoredLogin::url).isPresent()) {
             url = stored.get().url().get();
@@ -30,13 +31,14 @@ record Settings(String url, String urlSource, Optional<String> apiKey, String ap
             url = DEFAULT_URL;
             urlSource = "default";
         }
+        Optional<String> keyEnv = fromEnv(env, "TD_API_KEY");
         Optional<String> key;
         String keySource;
         if (apiKeyFlag.isPresent()) {
             key = apiKeyFlag;
             keySource = "--api-key";
-        } else if (present(env.get("TD_API_KEY"))) {
-            key = Optional.of(env.get("TD_API_KEY"));
+        } else if (keyEnv.isPresent()) {
+            key = keyEnv;
             keySource = "TD_API_KEY";
         } else if (stored.flatMap(ConfigFile.StoredLogin::apiKey).isPresent()) {
             key = stored.get().apiKey();
@@ -60,7 +62,8 @@ record Settings(String url, String urlSource, Optional<String> apiKey, String ap
         return key.substring(0, 4) + "…" + key.substring(key.length() - 4);
     }
 
-    private static boolean present(String value) {
-        return value != null && !value.isBlank();
+    /** An environment variable that is set and not blank. */
+    private static Optional<String> fromEnv(Map<String, String> env, String name) {
+        return Optional.ofNullable(env.get(name)).filter(value -> !value.isBlank());
     }
 }

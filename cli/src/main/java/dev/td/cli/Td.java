@@ -327,7 +327,7 @@ public final class Td {
         if (e instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
             return "unknown command or argument '" + unmatched.getUnmatched().getFirst() + "'";
         }
-        return e.getMessage();
+        return String.valueOf(e.getMessage());
     }
 
     private static String suggestions(ParameterException e) {

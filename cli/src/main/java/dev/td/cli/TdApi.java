@@ -45,7 +45,7 @@ final class TdApi implements AutoCloseable {
             throw new UsageException("the server URL '" + url + "' (from " + source + ") is not a URL: "
                     + "give one like --url http://127.0.0.1:7878");
         }
-        if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme()) || uri.getHost() == null) {
+        if ((!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())) || uri.getHost() == null) {
             throw new UsageException("the server URL '" + url + "' (from " + source + ") must start with http:// "
                     + "or https:// and name a host, e.g. --url http://127.0.0.1:7878");
         }

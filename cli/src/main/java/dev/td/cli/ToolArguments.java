@@ -73,8 +73,6 @@ final class ToolArguments {
         } catch (JsonProcessingException e) {
             throw new UsageException("--input from " + origin + " is not valid JSON at line " + e.getLocation().getLineNr()
                     + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
-        } catch (IOException e) {
-            throw new UsageException("--input from " + origin + " cannot be read: " + e.getMessage());
         }
         if (json == null || !json.isObject()) {
             throw new UsageException("--input from " + origin + " must be a JSON object of the tool's arguments, got "

@@ -6,6 +6,8 @@ package dev.td.cli;
  */
 final class UsageException extends RuntimeException {
 
+    private static final long serialVersionUID = 1L;
+
     UsageException(String message) {
         super(message);
     }

@@ -7,11 +7,13 @@ import com.sun.net.httpserver.HttpServer;
 import dev.td.tools.Json;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -24,22 +26,29 @@ final class FakeTdServer implements AutoCloseable {
 
     /** A tool call as the server received it. */
     record Received(String tool, JsonNode arguments, Map<String, List<String>> headers) {
-        String header(String name) {
+        Optional<String> header(String name) {
             return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .map(e -> e.getValue().getFirst()).findFirst().orElse(null);
+                    .map(e -> e.getValue().getFirst()).findFirst();
         }
     }
 
     /** A canned HTTP answer. */
     record Canned(int status, String contentType, String body) {
+        /** A problem about the call as a whole: no {@code path}. */
+        static Canned problem(int status, String code, String detail) {
+            return new Canned(status, "application/problem+json", problemJson(status, code, detail).toString());
+        }
+
+        /** A problem about one argument, named by its JSON path. */
         static Canned problem(int status, String code, String detail, String path) {
-            ObjectNode problem = Json.mapper().createObjectNode()
+            return new Canned(status, "application/problem+json",
+                    problemJson(status, code, detail).put("path", path).toString());
+        }
+
+        private static ObjectNode problemJson(int status, String code, String detail) {
+            return Json.mapper().createObjectNode()
                     .put("type", "https://td.dev/problems/" + code).put("title", code).put("status", status)
                     .put("detail", detail).put("code", code).put("request_id", "req-1");
-            if (path != null) {
-                problem.put("path", path);
-            }
-            return new Canned(status, "application/problem+json", problem.toString());
         }
     }
 
@@ -48,7 +57,7 @@ final class FakeTdServer implements AutoCloseable {
     private final Map<String, Canned> canned = new ConcurrentHashMap<>();
 
     FakeTdServer() throws IOException {
-        server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/health", exchange -> respond(exchange, new Canned(200, "application/json", "{\"status\":\"ok\"}")));
         server.createContext("/v1/tools/", this::tool);
         server.start();
@@ -68,7 +77,7 @@ final class FakeTdServer implements AutoCloseable {
 
     /** A URL where nothing listens: a port that was just bound and released. */
     static String unreachableUrl() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return "http://127.0.0.1:" + socket.getLocalPort();
         }
     }

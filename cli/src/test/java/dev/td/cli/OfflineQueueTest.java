@@ -106,7 +106,7 @@ class OfflineQueueTest {
         offline.runWithStdin(VOID_2, "void-event", "--input", "-");
 
         try (FakeTdServer server = new FakeTdServer()) {
-            server.answer("void_event", FakeTdServer.Canned.problem(401, "unauthenticated", "unknown API key", null));
+            server.answer("void_event", FakeTdServer.Canned.problem(401, "unauthenticated", "unknown API key"));
             TdRunner.Result flush = new TdRunner(temp).env("TD_URL", server.url()).run("queue", "flush");
 
             assertThat(flush.exitCode()).isEqualTo(ExitCodes.AUTH);

@@ -69,10 +69,10 @@ class ToolCallTest {
         td.run("get-event-types");
 
         FakeTdServer.Received call = server.received().getFirst();
-        assertThat(call.header("Authorization")).isEqualTo("Bearer td_test_key_123456");
-        assertThat(call.header("X-Td-Source")).isEqualTo("cli");
-        assertThat(call.header("User-Agent")).startsWith("td-cli/");
-        assertThat(call.header("Content-Type")).isEqualTo("application/json");
+        assertThat(call.header("Authorization")).contains("Bearer td_test_key_123456");
+        assertThat(call.header("X-Td-Source")).contains("cli");
+        assertThat(call.header("User-Agent")).hasValueSatisfying(agent -> assertThat(agent).startsWith("td-cli/"));
+        assertThat(call.header("Content-Type")).contains("application/json");
     }
 
     @Test
@@ -184,9 +184,9 @@ class ToolCallTest {
 
     @Test
     void notFoundConflictAndAuthProblemsHaveTheirExitCodes() {
-        server.answer("void_event", FakeTdServer.Canned.problem(404, "not_found", "no event 1", null));
-        server.answer("correct_event", FakeTdServer.Canned.problem(409, "conflict", "already voided", null));
-        server.answer("get_event_types", FakeTdServer.Canned.problem(401, "unauthenticated", "no valid key", null));
+        server.answer("void_event", FakeTdServer.Canned.problem(404, "not_found", "no event 1"));
+        server.answer("correct_event", FakeTdServer.Canned.problem(409, "conflict", "already voided"));
+        server.answer("get_event_types", FakeTdServer.Canned.problem(401, "unauthenticated", "no valid key"));
 
         assertThat(td.run("void-event", "--event-id", "1", "--reason", "r", "--idempotency-key", "k").exitCode())
                 .isEqualTo(ExitCodes.NOT_FOUND);

@@ -59,7 +59,7 @@ public final class OpenApiDocument {
         op.put("operationId", tool.name());
         op.put("summary", tool.title());
         op.put("description", tool.description() + "\n\nRequired scope: `" + tool.scope() + "`.");
-        op.putArray("tags").add(tool.scope().split(":")[0]);
+        op.putArray("tags").add(tool.scope().split(":", -1)[0]);
         ObjectNode input = (ObjectNode) hoist(tool.inputSchema(), schemas);
         ArrayNode params = op.putArray("parameters");
         List<String> pathParams = tool.rest().pathParameters();
@@ -68,7 +68,7 @@ public final class OpenApiDocument {
         }
         if (tool.rest().method().equals("GET")) {
             Set<String> required = requiredOf(input);
-            input.path("properties").fields().forEachRemaining(f -> {
+            input.path("properties").properties().forEach(f -> {
                 if (!pathParams.contains(f.getKey())) {
                     params.add(parameter(f.getKey(), "query", f.getValue(), required.contains(f.getKey())));
                 }
@@ -134,7 +134,7 @@ public final class OpenApiDocument {
         JsonNode copy = schema.deepCopy();
         if (copy.isObject() && copy.has("$defs")) {
             ObjectNode defs = (ObjectNode) ((ObjectNode) copy).remove("$defs");
-            defs.fields().forEachRemaining(d -> components.set(d.getKey(), rewrite(d.getValue().deepCopy())));
+            defs.properties().forEach(d -> components.set(d.getKey(), rewrite(d.getValue().deepCopy())));
         }
         return rewrite(copy);
     }

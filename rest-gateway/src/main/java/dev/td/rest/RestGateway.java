@@ -124,7 +124,7 @@ public final class RestGateway implements HttpService {
             }
             return node;
         } catch (JsonProcessingException e) {
-            String reason = e.getOriginalMessage().split("[(\n]")[0].strip();
+            String reason = e.getOriginalMessage().split("[(\n]", -1)[0].strip();
             throw ToolException.invalid("$", "the request body is not valid JSON: " + reason + " (line " + e.getLocation().getLineNr()
                     + ", column " + e.getLocation().getColumnNr() + "); send the tool's arguments as one JSON object");
         }

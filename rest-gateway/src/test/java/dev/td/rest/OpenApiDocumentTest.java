@@ -9,6 +9,7 @@ import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.util.List;
+import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
 class OpenApiDocumentTest {
@@ -38,7 +39,7 @@ class OpenApiDocumentTest {
     @Test
     void everyManifestIsAnOperationAtItsMethodAndPath() {
         for (ToolManifest tool : tools) {
-            JsonNode op = doc.path("paths").path(tool.rest().path()).path(tool.rest().method().toLowerCase());
+            JsonNode op = doc.path("paths").path(tool.rest().path()).path(tool.rest().method().toLowerCase(Locale.ROOT));
             assertThat(op.path("operationId").asText()).as(tool.name()).isEqualTo(tool.name());
             assertThat(op.path("responses").has("400")).as(tool.name() + " documents bad input").isTrue();
         }

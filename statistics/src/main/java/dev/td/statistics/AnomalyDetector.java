@@ -78,7 +78,7 @@ public final class AnomalyDetector {
         boolean variable = robustSd > 0;
         boolean declining = trend.slopeCi().upper() < 0 && (variable ? -change > threshold * robustSd : change < 0);
         Assumption spread = new Assumption("baseline variability", variable, robustSd, variable
-                ? "baseline robust SD " + robustSd + "; decline of " + (-change) + " compared with " + threshold + " × it"
+                ? "baseline robust SD " + robustSd + "; decline of " + -change + " compared with " + threshold + " × it"
                 : "baseline is constant (MAD 0): any significant downward slope counts as a decline");
         Quality quality = Quality.ran(SampleSize.classify(window, 5, 14), trend.quality().confidenceLevel(),
                 List.of(spread));

@@ -22,7 +22,6 @@ final class Inputs {
         }
     }
 
-    /** Rejects two series of different lengths (paired data, x/y, series a/b). */
     /** a − b for paired observations: both finite, at least 2 pairs, equal lengths. */
     static double[] pairedDifferences(double[] a, double[] b) {
         requireFinite("a", a, 2);
@@ -35,6 +34,7 @@ final class Inputs {
         return d;
     }
 
+    /** Rejects two series of different lengths (paired data, x/y, series a/b). */
     static void requireSameLength(String first, double[] a, String second, double[] b) {
         if (a.length != b.length) {
             throw new IllegalArgumentException(first + " and " + second + " must have the same length, got "

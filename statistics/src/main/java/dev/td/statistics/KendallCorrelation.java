@@ -89,7 +89,7 @@ public final class KendallCorrelation {
         for (int v = 0; v <= max; v++) {
             probabilities[v] = ways[v] / total;
         }
-        return RankDistributions.pValue(probabilities, t, alternative);
+        return RankDistributions.pValue(probabilities, (double) t, alternative);
     }
 
     /** Σ over tie groups of t(t−1)/2 and the other terms of the tie-corrected variance of S. */

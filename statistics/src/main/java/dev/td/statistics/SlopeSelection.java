@@ -2,6 +2,7 @@ package dev.td.statistics;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Selects the k-th smallest of the pairwise slopes (y_j − y_i)/(x_j − x_i), x_i ≠ x_j, in
@@ -84,7 +85,7 @@ final class SlopeSelection {
     }
 
     /** Slopes of the inversions with the given sorted ranks (all of them when ranks is null). */
-    private double[] between(double lo, double hi, long[] ranks, int size) {
+    private double[] between(double lo, double hi, long @Nullable [] ranks, int size) {
         int[] orderLo = order(lo);
         double[] out = new double[size];
         Merge merge = new Merge(permutation(orderLo, hi), ranks, out);
@@ -142,6 +143,7 @@ final class SlopeSelection {
     private static void sortIndices(int[] order, int[] tmp, double[] key, double[] second) {
         int[] a = order;
         int[] b = tmp;
+        boolean sortedIntoTmp = false;
         int n = order.length;
         for (int width = 1; width < n; width *= 2) {
             for (int lo = 0; lo < n; lo += 2 * width) {
@@ -169,8 +171,9 @@ final class SlopeSelection {
             int[] swap = a;
             a = b;
             b = swap;
+            sortedIntoTmp = !sortedIntoTmp;
         }
-        if (a != order) {
+        if (sortedIntoTmp) {
             System.arraycopy(a, 0, order, 0, n);
         }
     }
@@ -182,7 +185,7 @@ final class SlopeSelection {
         final int[] left;
         final int[] right;
 
-        Merge(int[] sequence, long[] ranks, double[] out) {
+        Merge(int[] sequence, long @Nullable [] ranks, double @Nullable [] out) {
             int capacity = out == null ? 0 : out.length;
             left = new int[capacity];
             right = new int[capacity];
@@ -201,7 +204,7 @@ final class SlopeSelection {
             found++;
         }
 
-        private void merge(int[] a, int[] tmp, int lo, int mid, int hi, long[] ranks, int capacity) {
+        private void merge(int[] a, int[] tmp, int lo, int mid, int hi, long @Nullable [] ranks, int capacity) {
             int i = lo;
             int j = mid;
             int k = lo;
@@ -210,7 +213,7 @@ final class SlopeSelection {
                     tmp[k++] = a[i++];
                     continue;
                 }
-                long run = mid - i;
+                int run = mid - i;
                 if (ranks == null) {
                     for (int o = 0; o < run && found < capacity; o++) {
                         record(a[i + o], a[j]);

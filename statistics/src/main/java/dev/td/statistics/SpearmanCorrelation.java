@@ -74,8 +74,8 @@ public final class SpearmanCorrelation {
         while (true) {
             long stat = 0;
             for (int k = 0; k < n; k++) {
-                long d = perm[k] - k;
-                stat += d * d;
+                int d = perm[k] - k;
+                stat += (long) d * d;
             }
             total++;
             atMost += stat <= s ? 1 : 0;

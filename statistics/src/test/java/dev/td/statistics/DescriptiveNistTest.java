@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
-import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -16,9 +15,9 @@ class DescriptiveNistTest {
     @ParameterizedTest
     @ValueSource(strings = {"Lew", "Lottery", "Mavro", "Michelso", "NumAcc1", "NumAcc2", "NumAcc3", "NumAcc4", "PiDigits"})
     void meanMatchesNistCertifiedValue(String name) {
-        Map<String, Double> certified = NistDataset.certified(name);
+        NistDataset.Certified certified = NistDataset.certified(name);
         Description d = DESCRIPTIVE.describe(NistDataset.univariate(name));
-        assertThat(d.n()).isEqualTo(certified.get("n").intValue());
+        assertThat(d.n()).isEqualTo((int) certified.get("n"));
         Digits.assertSignificant(name + " mean", d.mean(), certified.get("mean"), 12);
     }
 
@@ -26,7 +25,7 @@ class DescriptiveNistTest {
     @ParameterizedTest
     @ValueSource(strings = {"Lew", "Lottery", "Mavro", "Michelso", "NumAcc1", "NumAcc2", "PiDigits"})
     void standardDeviationAndAutocorrelationMatchNistCertifiedValues(String name) {
-        Map<String, Double> certified = NistDataset.certified(name);
+        NistDataset.Certified certified = NistDataset.certified(name);
         Description d = DESCRIPTIVE.describe(NistDataset.univariate(name));
         Digits.assertSignificant(name + " sd", d.standardDeviation(), certified.get("sd_n_minus_1"), 12);
         Digits.assertSignificant(name + " r1", d.lag1Autocorrelation().orElseThrow(),
@@ -41,7 +40,7 @@ class DescriptiveNistTest {
     @ParameterizedTest
     @CsvSource({"NumAcc3, 9, 12", "NumAcc4, 8, 11"})
     void hardNumAccSetsMatchCertifiedValuesUpToBinary64Representation(String name, int sdDigits, int r1Digits) {
-        Map<String, Double> certified = NistDataset.certified(name);
+        NistDataset.Certified certified = NistDataset.certified(name);
         Description d = DESCRIPTIVE.describe(NistDataset.univariate(name));
         Digits.assertSignificant(name + " sd", d.standardDeviation(), certified.get("sd_n_minus_1"), sdDigits);
         Digits.assertSignificant(name + " r1", d.lag1Autocorrelation().orElseThrow(),
@@ -53,7 +52,7 @@ class DescriptiveNistTest {
     @ParameterizedTest
     @ValueSource(strings = {"Lew", "Lottery", "Mavro", "Michelso", "NumAcc1", "NumAcc2", "NumAcc3", "NumAcc4", "PiDigits"})
     void decimalInputsMatchEveryNistCertifiedValueTo12Digits(String name) {
-        Map<String, Double> certified = NistDataset.certified(name);
+        NistDataset.Certified certified = NistDataset.certified(name);
         BigDecimal[] decimals = NistDataset.univariateText(name).stream().map(String::strip).map(BigDecimal::new).toArray(BigDecimal[]::new);
         Description d = DESCRIPTIVE.describe(decimals);
         Digits.assertSignificant(name + " mean", d.mean(), certified.get("mean"), 12);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import java.util.Arrays;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -40,7 +39,7 @@ class LinearRegressionNistTest {
         assertCertified(name, fit, NistDataset.certified(name), 12, 1);
     }
 
-    private static void assertCertified(String name, RegressionFit fit, Map<String, Double> certified, int digits,
+    private static void assertCertified(String name, RegressionFit fit, NistDataset.Certified certified, int digits,
                                         int firstIndex) {
         for (int k = 0; k < fit.coefficients().size(); k++) {
             String key = "B" + (k + firstIndex);

@@ -33,10 +33,10 @@ final class NistDataset {
     /** Columns of a regression set: index 0 is y, then x1, x2, … */
     static double[][] columns(String name) {
         List<String> rows = lines(name + ".data.txt");
-        int k = rows.get(0).trim().split("\\s+").length;
+        int k = rows.get(0).trim().split("\\s+", -1).length;
         double[][] columns = new double[k][rows.size() - 1];
         for (int i = 1; i < rows.size(); i++) {
-            String[] parts = rows.get(i).trim().split("\\s+");
+            String[] parts = rows.get(i).trim().split("\\s+", -1);
             for (int j = 0; j < k; j++) {
                 columns[j][i - 1] = Double.parseDouble(parts[j]);
             }
@@ -44,8 +44,25 @@ final class NistDataset {
         return columns;
     }
 
+    /** Certified values of one set, by key: {@code mean}, {@code B0}, {@code sd(B0)}, {@code residual_sd}, … */
+    record Certified(String set, Map<String, Double> values) {
+        Certified {
+            values = Map.copyOf(values);
+        }
+
+        /** The certified value under {@code key}; a key the file lacks is a mistake in the test. */
+        double get(String key) {
+            Double value = values.get(key);
+            if (value == null) {
+                throw new IllegalArgumentException("NIST set " + set + " has no certified value '" + key
+                        + "'; certified keys: " + values.keySet());
+            }
+            return value;
+        }
+    }
+
     /** Certified values: keys such as {@code mean}, {@code B0}, {@code sd(B0)}, {@code residual_sd}. */
-    static Map<String, Double> certified(String name) {
+    static Certified certified(String name) {
         Map<String, Double> values = new HashMap<>();
         for (String line : lines(name + ".certified.txt")) {
             if (line.startsWith("#") || line.startsWith("anova") || line.startsWith("model")) {
@@ -56,7 +73,7 @@ final class NistDataset {
                 values.put(m.group(1), Double.parseDouble(m.group(2)));
             }
         }
-        return values;
+        return new Certified(name, values);
     }
 
     private static List<String> lines(String resource) {

@@ -38,7 +38,7 @@ class TrendTest {
     @ParameterizedTest
     @ValueSource(ints = {3, 10, 57, 400, 1500})
     void theilSenSlopeEqualsTheBruteForceMedianOfPairwiseSlopes(int n) {
-        Random random = new Random(31 * n);
+        Random random = new Random(31L * n);
         double[] x = new double[n];
         double[] y = new double[n];
         for (int i = 0; i < n; i++) {

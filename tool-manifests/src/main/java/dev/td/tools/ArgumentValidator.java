@@ -69,7 +69,7 @@ public final class ArgumentValidator {
     /** {@code /events/0/type} → {@code $.events[0].type}. */
     static String jsonPath(String pointer) {
         StringBuilder path = new StringBuilder("$");
-        for (String segment : pointer.split("/")) {
+        for (String segment : pointer.split("/", -1)) {
             if (segment.isEmpty()) {
                 continue;
             }

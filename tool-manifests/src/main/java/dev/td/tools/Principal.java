@@ -23,6 +23,6 @@ public record Principal(UUID userId, UUID keyId, String agent, Set<String> scope
 
     public boolean may(String scope) {
         return scopes.contains("*") || scopes.contains(scope)
-                || scope.endsWith(":read") && scopes.contains(scope.replace(":read", ":write"));
+                || (scope.endsWith(":read") && scopes.contains(scope.replace(":read", ":write")));
     }
 }

@@ -54,7 +54,7 @@ public final class ToolCatalog {
 
     private static List<String> indexEntries() {
         List<String> entries = new ArrayList<>();
-        for (String line : read(ROOT + "index.txt").split("\n")) {
+        for (String line : read(ROOT + "index.txt").split("\n", -1)) {
             String entry = line.strip();
             if (!entry.isEmpty() && !entry.startsWith("#")) {
                 entries.add(entry);

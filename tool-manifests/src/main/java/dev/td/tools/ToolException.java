@@ -10,9 +10,12 @@ import java.util.Objects;
  */
 public class ToolException extends RuntimeException {
 
+    private static final long serialVersionUID = 1L;
+
     private final ErrorCode code;
     private final String path;
-    private final java.util.Optional<com.fasterxml.jackson.databind.JsonNode> details;
+    /** Transient: Optional and JsonNode are not Serializable, and td never serializes exceptions. */
+    private final transient java.util.Optional<com.fasterxml.jackson.databind.JsonNode> details;
 
     public ToolException(ErrorCode code, String path, String message) {
         this(code, path, message, java.util.Optional.empty());

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -44,7 +45,7 @@ public final class ToolRegistry implements ToolInvoker {
         JsonNode args = arguments == null || arguments.isNull() || arguments.isMissingNode()
                 ? JsonNodeFactory.instance.objectNode() : arguments;
         if (!args.isObject()) {
-            throw ToolException.invalid("$", "the arguments of " + tool + " must be a JSON object, got " + args.getNodeType().name().toLowerCase());
+            throw ToolException.invalid("$", "the arguments of " + tool + " must be a JSON object, got " + args.getNodeType().name().toLowerCase(Locale.ROOT));
         }
         binding.validator().validate(args);
         try {
