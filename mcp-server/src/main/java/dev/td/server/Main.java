@@ -1,5 +1,7 @@
 package dev.td.server;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.td.server.access.Accounts;
 import dev.td.server.faces.HttpServer;
 import dev.td.server.faces.StdioServer;
@@ -46,10 +48,10 @@ public final class Main {
     /** Options every subcommand shares: where the data lives. */
     static class Storage {
         @Option(names = "--data-dir", description = "Where embedded PostgreSQL keeps its data (default: $XDG_DATA_HOME/td or ~/.local/share/td)")
-        Path dataDir;
+        @Nullable Path dataDir;
 
         @Option(names = "--database-url", description = "An external PostgreSQL (postgresql://user:pw@host:5432/db); default: TD_DATABASE_URL, else embedded")
-        String databaseUrl;
+        @Nullable String databaseUrl;
 
         Path dataDir() {
             if (dataDir != null) {
@@ -74,7 +76,7 @@ public final class Main {
         int port;
 
         @Option(names = "--host", defaultValue = "127.0.0.1", description = "Interface to listen on (default ${DEFAULT-VALUE}; 0.0.0.0 for all)")
-        String host;
+        String host = "127.0.0.1";
 
         @Option(names = "--allowed-origin", description = "Extra Origin allowed to call /mcp from a browser (repeatable); localhost origins are always allowed")
         java.util.List<String> allowedOrigins = new java.util.ArrayList<>();

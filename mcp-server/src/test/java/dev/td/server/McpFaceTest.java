@@ -1,5 +1,7 @@
 package dev.td.server;
 
+import dev.td.testkit.McpRequests;
+
 import dev.td.testkit.TestServer;
 import dev.td.testkit.Http;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -36,6 +38,9 @@ class McpFaceTest {
 
 
 
+    // The SDK deprecates its HTTP+SSE client with the transport itself; td still serves /sse for older
+    // clients, so it is tested with the SDK's own client for it.
+    @SuppressWarnings("deprecation")
     private static McpClientTransport transport(String kind) {
         return switch (kind) {
             case "streamable" -> HttpClientStreamableHttpTransport.builder(server.baseUrl()).endpoint("/mcp")
@@ -86,7 +91,7 @@ class McpFaceTest {
             Map<String, Object> args = Map.of("events", List.of(Map.of(
                     "type", "note.recorded", "occurred_at", "2026-11-23T21:00:00+01:00",
                     "data", Map.of("text", "slept badly", "tags", List.of("sleep")), "idempotency_key", "mcp-note-" + kind)));
-            McpSchema.CallToolResult result = client.callTool(new McpSchema.CallToolRequest("log_events", args));
+            McpSchema.CallToolResult result = client.callTool(McpRequests.callTool("log_events", args));
             assertThat(result.isError()).isFalse();
             JsonNode structured = Json.mapper().valueToTree(result.structuredContent());
             assertThat(structured.at("/data/events/0/metadata/source").asText()).isEqualTo("mcp");
@@ -104,7 +109,7 @@ class McpFaceTest {
             Map<String, Object> args = Map.of("events", List.of(Map.of(
                     "type", "metric.recorded", "occurred_at", "2026-11-23T21:00:00", "time_zone", "Moon/Crater",
                     "data", Map.of("metric", "hrv", "value", 50), "idempotency_key", "mcp-bad-zone")));
-            McpSchema.CallToolResult result = client.callTool(new McpSchema.CallToolRequest("log_events", args));
+            McpSchema.CallToolResult result = client.callTool(McpRequests.callTool("log_events", args));
             assertThat(result.isError()).isTrue();
             JsonNode error = Json.mapper().readTree(((McpSchema.TextContent) result.content().getFirst()).text()).path("error");
             assertThat(error.path("code").asText()).isEqualTo("invalid_argument");
@@ -118,7 +123,7 @@ class McpFaceTest {
     void theEventTypeCatalogIsAResource() throws Exception {
         try (McpSyncClient client = client("streamable")) {
             assertThat(client.listResources().resources()).extracting(McpSchema.Resource::uri).contains("td://event-types");
-            McpSchema.ReadResourceResult read = client.readResource(new McpSchema.ReadResourceRequest("td://event-types"));
+            McpSchema.ReadResourceResult read = client.readResource(McpRequests.readResource("td://event-types"));
             JsonNode types = Json.mapper().readTree(((McpSchema.TextResourceContents) read.contents().getFirst()).text());
             assertThat(types.findValuesAsText("type")).contains("metric.recorded", "event.corrected");
         }
@@ -130,11 +135,11 @@ class McpFaceTest {
             Map<String, Object> workout = Map.of("idempotency_key", "mcp-workout", "started_at", "2026-11-20T18:00:00+01:00",
                     "exercises", List.of(Map.of("exercise", "Kniebeuge", "unit", "kg",
                             "sets", List.of(Map.of("weight", 140, "reps", 5, "count", 3)))));
-            McpSchema.CallToolResult logged = client.callTool(new McpSchema.CallToolRequest("log_workout", workout));
+            McpSchema.CallToolResult logged = client.callTool(McpRequests.callTool("log_workout", workout));
             assertThat(logged.isError()).as(logged.content().toString()).isFalse();
             JsonNode session = Json.mapper().valueToTree(logged.structuredContent());
             assertThat(session.at("/data/session/exercises/0/exercise_id").asText()).isEqualTo("barbell-back-squat");
-            McpSchema.CallToolResult progression = client.callTool(new McpSchema.CallToolRequest("get_exercise_progression", Map.of("exercise", "squat")));
+            McpSchema.CallToolResult progression = client.callTool(McpRequests.callTool("get_exercise_progression", Map.of("exercise", "squat")));
             JsonNode data = Json.mapper().valueToTree(progression.structuredContent());
             assertThat(data.at("/data/sessions/0/top_set/weight/kg").asDouble()).isEqualTo(140.0);
             assertThat(data.at("/meta/projection_version").isInt()).isTrue();
@@ -165,10 +170,9 @@ class McpFaceTest {
     void promptsGuideAReviewAndExerciseNamesComplete() {
         try (McpSyncClient client = client("streamable")) {
             assertThat(client.listPrompts().prompts()).extracting(McpSchema.Prompt::name).contains("weekly_review", "exercise_progress");
-            McpSchema.GetPromptResult prompt = client.getPrompt(new McpSchema.GetPromptRequest("exercise_progress", Map.of("exercise", "Bankdrücken")));
+            McpSchema.GetPromptResult prompt = client.getPrompt(McpRequests.getPrompt("exercise_progress", Map.of("exercise", "Bankdrücken")));
             assertThat(((McpSchema.TextContent) prompt.messages().getFirst().content()).text()).contains("get_exercise_progression", "Bankdrücken");
-            McpSchema.CompleteResult completed = client.completeCompletion(new McpSchema.CompleteRequest(
-                    new McpSchema.PromptReference("exercise_progress"), new McpSchema.CompleteRequest.CompleteArgument("exercise", "bench")));
+            McpSchema.CompleteResult completed = client.completeCompletion(McpRequests.completePromptArgument("exercise_progress", "exercise", "bench"));
             assertThat(completed.completion().values()).isNotEmpty().anySatisfy(v -> assertThat(v).containsIgnoringCase("bench"));
         }
     }

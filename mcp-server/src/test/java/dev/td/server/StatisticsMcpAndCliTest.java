@@ -1,5 +1,7 @@
 package dev.td.server;
 
+import dev.td.testkit.McpRequests;
+
 import dev.td.testkit.TestServer;
 import dev.td.testkit.CliRun;
 import dev.td.testkit.TestDatabases;
@@ -34,14 +36,6 @@ class StatisticsMcpAndCliTest {
 
     @RegisterExtension
     static final TestServer server = TestServer.perClass();
-    private static Path config;
-    private static Path data;
-
-    @BeforeAll
-    static void start() throws Exception {
-        config = TestDatabases.tempDir("td-stats-cli-config");
-        data = TestDatabases.tempDir("td-stats-cli-data");
-    }
 
 
     private static McpSyncClient mcp() {
@@ -64,7 +58,7 @@ class StatisticsMcpAndCliTest {
             assertThat(tool.annotations().readOnlyHint()).isTrue();
             assertThat(tool.annotations().idempotentHint()).isTrue();
             assertThat(tool.annotations().openWorldHint()).isFalse();
-            McpSchema.CallToolResult result = client.callTool(new McpSchema.CallToolRequest("stats_compare", args));
+            McpSchema.CallToolResult result = client.callTool(McpRequests.callTool("stats_compare", args));
             assertThat(result.isError()).isFalse();
             JsonNode structured = Json.mapper().valueToTree(result.structuredContent());
             assertThat(structured.at("/data/test/method").asText()).isEqualTo("Welch two-sample t-test");
@@ -79,7 +73,7 @@ class StatisticsMcpAndCliTest {
     @Test
     void aBadArgumentOverMcpIsAToolErrorNamingTheField() throws Exception {
         try (McpSyncClient client = mcp()) {
-            McpSchema.CallToolResult result = client.callTool(new McpSchema.CallToolRequest("stats_correlate",
+            McpSchema.CallToolResult result = client.callTool(McpRequests.callTool("stats_correlate",
                     Map.of("x", List.of(1, 2, 3, 4), "y", List.of(1, 2, 3))));
             assertThat(result.isError()).isTrue();
             JsonNode error = Json.mapper().readTree(((McpSchema.TextContent) result.content().getFirst()).text()).path("error");

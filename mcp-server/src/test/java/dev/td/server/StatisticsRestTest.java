@@ -222,8 +222,8 @@ class StatisticsRestTest {
         try (InputStream in = getClass().getResourceAsStream("/reference/Norris.data.txt")) {
             rows = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().skip(1).filter(l -> !l.isBlank()).toList();
         }
-        String y = rows.stream().map(r -> r.trim().split("\\s+")[0]).toList().toString();
-        String x = rows.stream().map(r -> r.trim().split("\\s+")[1]).toList().toString();
+        String y = rows.stream().map(r -> r.trim().split("\\s+", -1)[0]).toList().toString();
+        String x = rows.stream().map(r -> r.trim().split("\\s+", -1)[1]).toList().toString();
         JsonNode data = ok("regression", "{\"y\":" + y + ",\"x\":{\"x\":" + x + "}}").path("data");
         assertThat(data.at("/coefficients/0/name").asText()).isEqualTo("intercept");
         assertThat(data.at("/coefficients/0/value").asDouble()).isCloseTo(-0.262323073774029, within(3e-10));

@@ -33,7 +33,7 @@ public final class AthleteGenerator {
     public record LogWorkout(LocalDate date, ObjectNode arguments) implements Action {
     }
 
-    /** Correct the set stored under {@code setKey} (an event idempotency key) with {@code data} (set.logged data minus ids). */
+    /** Correct the set stored under {@code setKey} (an event idempotency key) to {@code weight} in {@code unit}. */
     public record CorrectSet(LocalDate date, String setKey, double weight, String unit) implements Action {
     }
 

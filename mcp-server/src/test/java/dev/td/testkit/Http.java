@@ -1,5 +1,7 @@
 package dev.td.testkit;
 
+import org.jspecify.annotations.Nullable;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.td.tools.Json;
 import java.io.IOException;
@@ -19,7 +21,8 @@ public final class Http {
     private Http() {
     }
 
-    public static Answer send(String method, String url, String key, String body) {
+    /** One request; no key sends no Authorization header, no body sends an empty one. */
+    public static Answer send(String method, String url, @Nullable String key, @Nullable String body) {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url))
                 .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
                 .header("Content-Type", "application/json");

@@ -1,5 +1,7 @@
 package dev.td.testkit;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.td.server.wiring.ConnectionUrl;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -19,7 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class TestDatabases {
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
-    private static EmbeddedPostgres embedded;
+    private static @Nullable EmbeddedPostgres embedded;
 
     private TestDatabases() {
     }
@@ -51,22 +53,25 @@ public final class TestDatabases {
             String url = admin.jdbcUrl().replaceFirst("/[^/?]*(\\?|$)", "/" + name + "$1");
             return url + (url.contains("?") ? "&" : "?") + "user=" + admin.user() + "&password=" + admin.password();
         }
-        try {
-            if (embedded == null) {
-                embedded = EmbeddedPostgres.builder().start();
+        EmbeddedPostgres pg = embedded;
+        if (pg == null) {
+            try {
+                EmbeddedPostgres started = EmbeddedPostgres.builder().start();
                 Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                     try {
-                        embedded.close();
+                        started.close();
                     } catch (IOException ignored) {
                         // the JVM is ending anyway
                     }
                 }));
+                embedded = started;
+                pg = started;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
-        execute(embedded.getJdbcUrl("postgres", "postgres"), "postgres", "", "CREATE DATABASE " + name);
-        return embedded.getJdbcUrl("postgres", name) + "&password=";
+        execute(pg.getJdbcUrl("postgres", "postgres"), "postgres", "", "CREATE DATABASE " + name);
+        return pg.getJdbcUrl("postgres", name) + "&password=";
     }
 
     private static void execute(String url, String user, String password, String sql) {

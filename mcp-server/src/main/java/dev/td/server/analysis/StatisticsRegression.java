@@ -1,5 +1,7 @@
 package dev.td.server.analysis;
 
+import java.util.Optional;
+
 import static dev.td.server.analysis.StatisticsJson.brief;
 import static dev.td.server.analysis.StatisticsJson.put;
 
@@ -93,7 +95,7 @@ final class StatisticsRegression {
         } catch (IllegalArgumentException e) {
             Matcher m = DEPENDENT.matcher(String.valueOf(e.getMessage()));
             if (!m.find()) {
-                throw ToolException.invalid("$", e.getMessage());
+                throw ToolException.invalid("$", Optional.ofNullable(e.getMessage()).orElse("these data cannot be fitted"));
             }
             if (!m.group(1).isEmpty()) {
                 throw ToolException.invalid("$.degree", "the power " + m.group(2) + " of x." + names.getFirst()

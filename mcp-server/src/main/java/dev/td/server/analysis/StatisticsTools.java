@@ -1,5 +1,7 @@
 package dev.td.server.analysis;
 
+import java.util.Optional;
+
 import static dev.td.server.analysis.StatisticsJson.brief;
 import static dev.td.server.analysis.StatisticsJson.put;
 
@@ -258,7 +260,7 @@ final class StatisticsTools {
         try {
             return analysis.get();
         } catch (IllegalArgumentException e) {
-            throw ToolException.invalid("$", e.getMessage());
+            throw ToolException.invalid("$", Optional.ofNullable(e.getMessage()).orElse("these data cannot be analysed"));
         }
     }
 }

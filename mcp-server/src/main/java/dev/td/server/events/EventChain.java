@@ -1,5 +1,7 @@
 package dev.td.server.events;
 
+import org.jspecify.annotations.Nullable;
+
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -65,6 +67,8 @@ final class EventChain {
         }
     }
 
+    // The hash goes to and from bytea as is; heads are ordered by sequence, never compared with equals().
+    @SuppressWarnings("ArrayRecordComponent")
     record Head(long sequence, byte[] hash) {
     }
 
@@ -113,7 +117,7 @@ final class EventChain {
         Object[] occurred = new Object[n];
         Object[] zones = new Object[n];
         Object[] keys = new Object[n];
-        Object[] subjects = new Object[n];
+        @Nullable Object[] subjects = new Object[n]; // null: not a compensating event (SQL NULL)
         byte[][] hashes = new byte[n][];
         byte[][] previousHashes = new byte[n][];
         StringBuilder data = new StringBuilder(n * 96).append('[');

@@ -11,6 +11,8 @@ import java.util.UUID;
 public interface EventCheck {
 
     /**
+     * Checks one event's data; returns normally when it keeps the rule.
+     *
      * @param dataPath JSON path of the data in the call ({@code $.events[2].data}), for the error
      * @throws dev.td.tools.ToolException when the data breaks the rule
      */

@@ -41,7 +41,7 @@ public final class EventQuery {
         public static Cursor decode(String value, String path) {
             try {
                 String raw = new String(Base64.getUrlDecoder().decode(value), StandardCharsets.UTF_8);
-                String[] parts = raw.split("\\|");
+                String[] parts = raw.split("\\|", -1);
                 return new Cursor(Instant.parse(parts[0]), Long.parseLong(parts[1]));
             } catch (RuntimeException e) {
                 throw ToolException.invalid(path, "this cursor is not one td issued; pass next_cursor from the previous page unchanged, or leave cursor out to start at the beginning");
@@ -72,16 +72,16 @@ public final class EventQuery {
             int i = bind(ps, first, userId, filter);
             ps.setInt(i, filter.limit() + 1);
             List<ObjectNode> rows = new ArrayList<>();
-            Cursor last = null;
+            Optional<Cursor> last = Optional.empty();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next() && rows.size() < filter.limit() + 1) {
                     if (rows.size() == filter.limit()) {
-                        return new Page(array(rows), Optional.of(last));
+                        return new Page(array(rows), last);
                     }
                     StoredEvent e = store.read(rs);
                     ObjectNode node = filter.effective() ? effective(e, rs) : e.toJson();
                     rows.add(node);
-                    last = new Cursor(filter.effective() ? rs.getTimestamp("eff_occurred_at").toInstant() : e.occurredAt().toInstant(), e.sequence());
+                    last = Optional.of(new Cursor(filter.effective() ? rs.getTimestamp("eff_occurred_at").toInstant() : e.occurredAt().toInstant(), e.sequence()));
                 }
             }
             return new Page(array(rows), Optional.empty());

@@ -119,6 +119,8 @@ public final class EventStore {
         return result;
     }
 
+    // NO_PRECONDITION is a sentinel: only appends without a precondition may use the cached chain head
+    @SuppressWarnings("ReferenceEquality")
     private List<StoredEvent> appendInTransaction(Connection c, UUID userId, List<NewEvent> events, Precondition precondition)
             throws SQLException {
         if (distinctKeys(events)) {

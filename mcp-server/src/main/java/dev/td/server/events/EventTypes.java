@@ -41,7 +41,7 @@ public final class EventTypes {
     public static EventTypes load() {
         ObjectMapper json = Json.mapper();
         Map<String, EventType> types = new LinkedHashMap<>();
-        for (String line : resource("td/event-types/index.txt").split("\n")) {
+        for (String line : resource("td/event-types/index.txt").split("\n", -1)) {
             if (line.isBlank()) {
                 continue;
             }

@@ -15,6 +15,8 @@ import java.util.UUID;
  * @param occurredAt when it happened, at the offset of its time zone
  * @param replayed   true when an append found this event already stored under the same idempotency key
  */
+// The hash is an array on purpose (it goes to and from bytea as is); nothing compares events with equals().
+@SuppressWarnings("ArrayRecordComponent")
 public record StoredEvent(UUID userId, UUID eventId, long sequence, String type, OffsetDateTime occurredAt, String timeZone,
                           Instant recordedAt, ObjectNode data, ObjectNode metadata, String idempotencyKey,
                           Optional<UUID> subject, byte[] hash, boolean replayed) {

@@ -126,8 +126,9 @@ final class ExerciseCatalog {
             List<ExerciseResolver.Hit> hits = outcome.match().map(List::of).orElse(outcome.candidates());
             Map<String, Exercise> byId = new java.util.HashMap<>();
             ExerciseRows.read(c, user, hits.stream().map(ExerciseResolver.Hit::exerciseId).toList()).forEach(e -> byId.put(e.id(), e));
-            List<Candidate> candidates = hits.stream().filter(h -> byId.containsKey(h.exerciseId()))
-                    .map(h -> new Candidate(byId.get(h.exerciseId()), h.confidence(), h.matched(), h.via())).toList();
+            List<Candidate> candidates = hits.stream()
+                    .flatMap(h -> Optional.ofNullable(byId.get(h.exerciseId())).map(e -> new Candidate(e, h.confidence(), h.matched(), h.via())).stream())
+                    .toList();
             if (outcome.match().isPresent() && !candidates.isEmpty()) {
                 Candidate m = candidates.getFirst();
                 return new Resolution(name, Optional.of(m.exercise()), m.confidence(), Optional.of(m), List.of());

@@ -119,7 +119,7 @@ final class ExerciseCatalogProjection implements EventStore.AppendListener {
     /** The exercise an exercise.created event defines. */
     static Exercise created(JsonNode data) {
         Map<String, String> names = new LinkedHashMap<>();
-        data.path("names").fields().forEachRemaining(f -> names.put(f.getKey(), f.getValue().asText()));
+        data.path("names").properties().forEach(f -> names.put(f.getKey(), f.getValue().asText()));
         return new Exercise(data.get("exercise_id").asText(), data.get("name").asText(), names, JsonFields.texts(data.get("aliases")),
                 JsonFields.texts(data.get("primary_muscles")), JsonFields.texts(data.get("secondary_muscles")), JsonFields.text(data, "pattern"),
                 JsonFields.text(data, "equipment"), JsonFields.text(data, "type"), true, false);

@@ -206,7 +206,7 @@ final class ExerciseRows {
         Map<String, String> names = new LinkedHashMap<>();
         try {
             JsonNode n = Json.mapper().readTree(rs.getString("names"));
-            n.fields().forEachRemaining(f -> names.put(f.getKey(), f.getValue().asText()));
+            n.properties().forEach(f -> names.put(f.getKey(), f.getValue().asText()));
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new SQLException("stored names are unreadable", e);
         }

@@ -55,7 +55,7 @@ record ExerciseTaxonomy(int version, String sha256, List<Exercise> exercises) {
         List<Exercise> list = new ArrayList<>();
         for (JsonNode x : root.get("exercises")) {
             Map<String, String> names = new LinkedHashMap<>();
-            x.get("names").fields().forEachRemaining(f -> names.put(f.getKey(), f.getValue().asText()));
+            x.get("names").properties().forEach(f -> names.put(f.getKey(), f.getValue().asText()));
             list.add(new Exercise(x.get("id").asText(), names.getOrDefault("en", x.get("id").asText()), names, JsonFields.texts(x.get("aliases")),
                     JsonFields.texts(x.get("primary_muscles")), JsonFields.texts(x.get("secondary_muscles")), JsonFields.text(x, "pattern"), JsonFields.text(x, "equipment"),
                     JsonFields.text(x, "type"), false, false));

@@ -107,7 +107,7 @@ final class ExerciseTools {
         requireName(name, "$.name");
         Optional<String> retried = catalog.createdWithKey(user, key);
         refuseExisting(user, name, "$.name", retried);
-        a.path("names").fields().forEachRemaining(f -> refuseExisting(user, f.getValue().asText(), "$.names." + f.getKey(), retried));
+        a.path("names").properties().forEach(f -> refuseExisting(user, f.getValue().asText(), "$.names." + f.getKey(), retried));
         for (int i = 0; i < a.path("aliases").size(); i++) {
             refuseExisting(user, a.get("aliases").get(i).asText(), "$.aliases[" + i + "]", retried);
         }

@@ -13,6 +13,8 @@ import java.util.UUID;
 public interface NameResolver {
 
     /**
+     * The catalog id of the exercise this name means for the person.
+     *
      * @param path JSON path of the name in the call, for the refusal
      * @throws dev.td.tools.ToolException when the name matches no exercise or several
      */

@@ -28,6 +28,8 @@ public final class HttpServer {
     public static final int MAX_BODY_BYTES = 4 * 1024 * 1024;
 
     /**
+     * How the HTTP face listens and whom it lets in.
+     *
      * @param allowedOrigins extra browser origins allowed on the MCP endpoints (localhost ones always are)
      * @param conformanceFixtures test only: add the MCP conformance suite's fixtures
      * @param trustLocalhost      MCP requests without a key from the loopback interface act as the owner

@@ -69,11 +69,9 @@ final class McpFace {
     }
 
     private McpServerFeatures.SyncToolSpecification tool(ToolManifest m) {
-        McpSchema.Tool tool = McpSchema.Tool.builder()
-                .name(m.name())
+        McpSchema.Tool tool = McpSchema.Tool.builder(m.name(), map(PortableSchema.of(m.inputSchema())))
                 .title(m.title())
                 .description(m.description())
-                .inputSchema(map(PortableSchema.of(m.inputSchema())))
                 .outputSchema(map(PortableSchema.of(m.envelopeSchema())))
                 .annotations(new McpSchema.ToolAnnotations(m.title(), m.annotations().readOnly(), m.annotations().destructive(),
                         m.annotations().idempotent(), m.annotations().openWorld(), null))
@@ -106,9 +104,7 @@ final class McpFace {
     }
 
     private McpServerFeatures.SyncResourceSpecification eventTypesResource() {
-        McpSchema.Resource resource = McpSchema.Resource.builder()
-                .uri("td://event-types")
-                .name("event-types")
+        McpSchema.Resource resource = McpSchema.Resource.builder("td://event-types", "event-types")
                 .title("Event types")
                 .description("The event types td knows, with the JSON Schema of their data (same as the get_event_types tool)")
                 .mimeType("application/json")
@@ -118,7 +114,9 @@ final class McpFace {
             for (EventTypes.EventType t : eventTypes.all()) {
                 list.addObject().put("type", t.type()).put("description", t.description()).put("loggable", t.loggable()).set("schema", t.schema());
             }
-            return new McpSchema.ReadResourceResult(List.of(new McpSchema.TextResourceContents(request.uri(), "application/json", list.toString())));
+            McpSchema.ResourceContents contents = McpSchema.TextResourceContents.builder(request.uri(), list.toString())
+                    .mimeType("application/json").build();
+            return McpSchema.ReadResourceResult.builder(List.of(contents)).build();
         });
     }
 

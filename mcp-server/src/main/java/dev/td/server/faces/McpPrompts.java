@@ -35,13 +35,15 @@ final class McpPrompts {
 
     List<McpServerFeatures.SyncPromptSpecification> prompts() {
         return List.of(
-                new McpServerFeatures.SyncPromptSpecification(new McpSchema.Prompt(WEEKLY_REVIEW, "Weekly training review",
-                        "Review a week of training from td's record: sessions, volume per muscle group, new records, and what to adjust",
-                        List.of(new McpSchema.PromptArgument("week", "Week", "An ISO week (2026-W48) or a start date (2026-11-23); default: the last 7 days", false))),
+                new McpServerFeatures.SyncPromptSpecification(McpSchema.Prompt.builder(WEEKLY_REVIEW).title("Weekly training review")
+                        .description("Review a week of training from td's record: sessions, volume per muscle group, new records, and what to adjust")
+                        .arguments(List.of(new McpSchema.PromptArgument("week", "Week", "An ISO week (2026-W48) or a start date (2026-11-23); default: the last 7 days", false)))
+                        .build(),
                         (exchange, request) -> weeklyReview(String.valueOf(request.arguments().getOrDefault("week", "the last 7 days")))),
-                new McpServerFeatures.SyncPromptSpecification(new McpSchema.Prompt(EXERCISE_PROGRESS, "How is an exercise going?",
-                        "Judge the progress of one exercise from its e1RM trend, records and volume",
-                        List.of(new McpSchema.PromptArgument("exercise", "Exercise", "The exercise, as the person names it", true))),
+                new McpServerFeatures.SyncPromptSpecification(McpSchema.Prompt.builder(EXERCISE_PROGRESS).title("How is an exercise going?")
+                        .description("Judge the progress of one exercise from its e1RM trend, records and volume")
+                        .arguments(List.of(new McpSchema.PromptArgument("exercise", "Exercise", "The exercise, as the person names it", true)))
+                        .build(),
                         (exchange, request) -> exerciseProgress(String.valueOf(request.arguments().get("exercise")))));
     }
 
@@ -79,6 +81,6 @@ final class McpPrompts {
 
     private static McpSchema.GetPromptResult prompt(String description, String text) {
         return new McpSchema.GetPromptResult(description,
-                List.of(new McpSchema.PromptMessage(McpSchema.Role.USER, new McpSchema.TextContent(text))), Map.of());
+                List.of(new McpSchema.PromptMessage(McpSchema.Role.USER, McpSchema.TextContent.builder(text).build())), Map.of());
     }
 }

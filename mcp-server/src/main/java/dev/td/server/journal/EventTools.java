@@ -110,7 +110,7 @@ final class EventTools {
         UUID user = call.principal().userId();
         UUID target = UUID.fromString(a.get("event_id").asText());
         String key = a.get("idempotency_key").asText();
-        StoredEvent original = requireCompensable(user, target, key, "correct");
+        StoredEvent original = requireCompensable(user, target, "correct");
         EventTypes.EventType type = types.find(original.type()).orElse(null);
         if (type != null) {
             types.validateData(type, a.get("data"), "$.data");
@@ -154,7 +154,7 @@ final class EventTools {
         UUID user = call.principal().userId();
         UUID target = UUID.fromString(a.get("event_id").asText());
         String key = a.get("idempotency_key").asText();
-        StoredEvent original = requireCompensable(user, target, key, "void");
+        StoredEvent original = requireCompensable(user, target, "void");
         ObjectNode data = JSON.objectNode();
         data.put("event_id", target.toString());
         data.put("reason", a.get("reason").asText());
@@ -167,7 +167,7 @@ final class EventTools {
     }
 
     /** The target must exist and be an original event; checked again under the append lock. */
-    private StoredEvent requireCompensable(UUID user, UUID target, String key, String verb) {
+    private StoredEvent requireCompensable(UUID user, UUID target, String verb) {
         StoredEvent original = store.find(user, target).orElseThrow(() -> ToolException.notFound("$.event_id",
                 "no event " + target + " in this person's log; get_events lists the event ids"));
         if (original.subject().isPresent()) {

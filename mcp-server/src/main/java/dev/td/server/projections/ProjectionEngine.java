@@ -78,21 +78,22 @@ public final class ProjectionEngine implements EventStore.AppendListener {
 
     /** Replays the effective history of one person into the given projections, replacing their states; returns the facts read. */
     long replay(Connection tx, UUID userId, List<Projection<?>> which) throws SQLException {
-        Map<Projection<?>, Map<String, Object>> states = new HashMap<>();
+        Map<Projection<?>, Map<String, Object>> states = new LinkedHashMap<>();
         which.forEach(p -> states.put(p, new LinkedHashMap<>()));
         long[] last = {0, 0};
         log.forEach(tx, userId, Long.MAX_VALUE, Optional.empty(), fact -> {
             last[0] = fact.sequence();
             last[1]++;
-            TrainingEvent.of(fact).ifPresent(e -> which.forEach(p -> fold(p, states.get(p), e)));
+            TrainingEvent.of(fact).ifPresent(e -> states.forEach((p, s) -> fold(p, s, e)));
         });
-        for (Projection<?> p : which) {
+        for (Map.Entry<Projection<?>, Map<String, Object>> entry : states.entrySet()) {
+            Projection<?> p = entry.getKey();
             try (PreparedStatement del = tx.prepareStatement("DELETE FROM projection_states WHERE user_id = ? AND projection = ?")) {
                 del.setObject(1, userId);
                 del.setString(2, p.name());
                 del.executeUpdate();
             }
-            save(tx, userId, p, states.get(p), last[0]);
+            save(tx, userId, p, entry.getValue(), last[0]);
         }
         return last[1];
     }

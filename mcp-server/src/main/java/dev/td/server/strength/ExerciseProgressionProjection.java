@@ -105,7 +105,7 @@ final class ExerciseProgressionProjection extends NamedProjection<ExerciseProgre
 
     private static Optional<BestE1rm> better(Optional<BestE1rm> current, TrainingEvent.SetLogged set) {
         Optional<E1rm> e = E1rm.of(set);
-        if (e.isEmpty() || current.isPresent() && current.get().kg() >= e.get().kg()) {
+        if (e.isEmpty() || (current.isPresent() && current.get().kg() >= e.get().kg())) {
             return current;
         }
         return Optional.of(new BestE1rm(e.get().kg(), e.get().method(), set.weightKg().getAsDouble(), set.reps().getAsInt(), set.eventId().toString()));

@@ -93,7 +93,7 @@ final class SessionSummaryProjection extends NamedProjection<SessionSummaryProje
         }
         double kg = set.weightKg().getAsDouble();
         int reps = set.reps().getAsInt();
-        if (current.isPresent() && (current.get().weightKg() > kg || current.get().weightKg() == kg && current.get().reps() >= reps)) {
+        if (current.isPresent() && (current.get().weightKg() > kg || (current.get().weightKg() == kg && current.get().reps() >= reps))) {
             return current;
         }
         return Optional.of(new TopSet(kg, reps, set.effectiveRpe(), set.unit(), set.eventId().toString()));

@@ -262,8 +262,8 @@ final class TrainingQueries {
             Optional<Exercise> ex = lookup.apply(e.getKey());
             List<String> primary = ex.map(Exercise::primaryMuscles).orElse(List.of());
             List<String> secondary = ex.map(Exercise::secondaryMuscles).orElse(List.of());
-            if (onlyExercise.isPresent() && !onlyExercise.get().equals(e.getKey())
-                    || onlyMuscle.isPresent() && !primary.contains(onlyMuscle.get()) && !secondary.contains(onlyMuscle.get())) {
+            if ((onlyExercise.isPresent() && !onlyExercise.get().equals(e.getKey()))
+                    || (onlyMuscle.isPresent() && !primary.contains(onlyMuscle.get()) && !secondary.contains(onlyMuscle.get()))) {
                 continue;
             }
             WeeklyVolumeProjection.Volume v = e.getValue();
@@ -304,7 +304,7 @@ final class TrainingQueries {
     }
 
     private static LocalDate mondayOf(String isoWeek) {
-        String[] parts = isoWeek.split("-W");
+        String[] parts = isoWeek.split("-W", -1);
         return LocalDate.of(Integer.parseInt(parts[0]), 1, 4)
                 .with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, Integer.parseInt(parts[1])).with(java.time.DayOfWeek.MONDAY);
     }

@@ -137,8 +137,9 @@ final class WorkoutTools {
         ObjectNode context = JSON.objectNode();
         ArrayNode prs = context.putArray("new_personal_records");
         if (!replayed) {
-            for (String id : exercises) {
-                views.newRecords(before.get(id), projections.read(user, views.records(), id).orElseGet(() -> views.records().empty(id)), units).forEach(prs::add);
+            for (Map.Entry<String, PersonalRecordsProjection.Records> b : before.entrySet()) {
+                String id = b.getKey();
+                views.newRecords(b.getValue(), projections.read(user, views.records(), id).orElseGet(() -> views.records().empty(id)), units).forEach(prs::add);
             }
         }
         return new Envelope(data, context, Meta.now(call.origin().requestId()));

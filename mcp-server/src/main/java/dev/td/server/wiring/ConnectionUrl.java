@@ -33,7 +33,7 @@ public record ConnectionUrl(String jdbcUrl, String user, String password) {
         if (query == null) {
             return "";
         }
-        for (String pair : query.split("&")) {
+        for (String pair : query.split("&", -1)) {
             String[] kv = pair.split("=", 2);
             if (kv[0].equals(name) && kv.length == 2) {
                 return decode(kv[1]);

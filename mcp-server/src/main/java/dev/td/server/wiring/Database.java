@@ -1,5 +1,7 @@
 package dev.td.server.wiring;
 
+import org.jspecify.annotations.Nullable;
+
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -24,9 +26,10 @@ public final class Database implements AutoCloseable {
 
     private final Optional<EmbeddedPostgres> embedded;
     private final String jdbcUrl;
-    private final String user;
-    private final String password;
-    private HikariDataSource pool;
+    // Hikari and Flyway take null for "no user/password given"
+    private final @Nullable String user;
+    private final @Nullable String password;
+    private @Nullable HikariDataSource pool;
 
     private Database(Optional<EmbeddedPostgres> embedded, String jdbcUrl, String user, String password) {
         this.embedded = embedded;

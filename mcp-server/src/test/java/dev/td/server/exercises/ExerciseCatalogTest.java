@@ -1,5 +1,9 @@
 package dev.td.server.exercises;
 
+import org.jspecify.annotations.Nullable;
+
+import dev.td.testkit.McpRequests;
+
 import dev.td.testkit.TestServer;
 import dev.td.testkit.Http;
 import dev.td.testkit.TestDatabases;
@@ -35,7 +39,7 @@ class ExerciseCatalogTest {
 
 
 
-    private static Http.Answer send(String method, String path, String body) {
+    private static Http.Answer send(String method, String path, @Nullable String body) {
         return Http.send(method, server.baseUrl() + path, TestServer.OWNER_KEY, body);
     }
 
@@ -209,7 +213,7 @@ class ExerciseCatalogTest {
         "empty name to resolve|GET|/v1/exercises/resolve?name=%20%20||$.name",
         "nothing to update|PATCH|/v1/exercises/barbell-row|{\"idempotency_key\": \"bad-5\"}|$",
         "removing a community alias|PATCH|/v1/exercises/barbell-row|{\"remove_aliases\": [\"BOR\"], \"idempotency_key\": \"bad-6\"}|$.remove_aliases[0]"})
-    void badInputIsRefusedNamingTheFieldAndStoresNothing(String what, String method, String path, String body, String field) {
+    void badInputIsRefusedNamingTheFieldAndStoresNothing(String what, String method, String path, @Nullable String body, String field) {
         long before = server.eventCount();
         Http.Answer answer = send(method, path, body == null || body.isEmpty() ? null : body);
         assertThat(answer.status()).as(what + ": " + answer.body()).isEqualTo(400);
@@ -238,18 +242,18 @@ class ExerciseCatalogTest {
                 .requestBuilder(java.net.http.HttpRequest.newBuilder().header("Authorization", "Bearer " + TestServer.OWNER_KEY)).build();
         try (McpSyncClient client = McpClient.sync(transport).requestTimeout(Duration.ofSeconds(60)).build()) {
             client.initialize();
-            McpSchema.CallToolResult resolved = client.callTool(new McpSchema.CallToolRequest("resolve_exercise", Map.of("name", "Kreuzheben")));
+            McpSchema.CallToolResult resolved = client.callTool(McpRequests.callTool("resolve_exercise", Map.of("name", "Kreuzheben")));
             assertThat(resolved.isError()).isFalse();
             JsonNode r = Json.mapper().valueToTree(resolved.structuredContent());
             assertThat(r.at("/data/match/exercise_id").asText()).isEqualTo("barbell-deadlift");
             assertThat(r.at("/data/match/names/de").asText()).isEqualTo("Kreuzheben");
 
-            McpSchema.CallToolResult listed = client.callTool(new McpSchema.CallToolRequest("list_exercises", Map.of("region", "core", "type", "timed")));
+            McpSchema.CallToolResult listed = client.callTool(McpRequests.callTool("list_exercises", Map.of("region", "core", "type", "timed")));
             assertThat(listed.isError()).isFalse();
             JsonNode l = Json.mapper().valueToTree(listed.structuredContent());
             assertThat(l.at("/data/exercises").findValuesAsText("exercise_id")).contains("plank", "side-plank").doesNotContain("crunch");
 
-            McpSchema.CallToolResult bad = client.callTool(new McpSchema.CallToolRequest("create_exercise",
+            McpSchema.CallToolResult bad = client.callTool(McpRequests.callTool("create_exercise",
                     Map.of("name", "Thing", "type", "cardio", "idempotency_key", "mcp-bad")));
             assertThat(bad.isError()).isTrue();
         }

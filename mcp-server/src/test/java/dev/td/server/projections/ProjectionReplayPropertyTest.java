@@ -1,5 +1,7 @@
 package dev.td.server.projections;
 
+import java.util.Objects;
+
 import dev.td.testkit.TestDatabases;
 
 import dev.td.server.events.Fact;
@@ -56,10 +58,6 @@ class ProjectionReplayPropertyTest {
         core.close();
     }
 
-    /** What the person meant: the event as it should read, keyed by its idempotency key. */
-    private record Intended(NewEvent event) {
-    }
-
     @ParameterizedTest(name = "seed {0}")
     @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20})
     void correctedHistoryProjectsLikeAHistoryLoggedRight(int seed) {
@@ -110,20 +108,21 @@ class ProjectionReplayPropertyTest {
         int done = 0;
         for (int i = 0; i < random.nextInt(3) && !sets.isEmpty(); i++) {
             String key = sets.get(random.nextInt(sets.size()));
-            NewEvent original = intended.get(key);
+            NewEvent original = Objects.requireNonNull(intended.get(key));
+            UUID id = Objects.requireNonNull(ids.get(key));
             String compensationKey = "fix-" + key + "-" + random.nextInt(1_000_000);
             if (random.nextInt(3) == 0) {
-                ObjectNode data = JSON.objectNode().put("event_id", ids.get(key).toString()).put("reason", "test");
+                ObjectNode data = JSON.objectNode().put("event_id", id.toString()).put("reason", "test");
                 core.events().append(person, List.of(new NewEvent("event.voided", original.occurredAt(), original.timeZone(), data,
-                        compensationKey, meta(), Optional.of(ids.get(key)))));
+                        compensationKey, meta(), Optional.of(id))));
                 intended.remove(key);
             } else {
                 ObjectNode corrected = set(random, original.data().get("session_id").asText());
                 Instant when = random.nextBoolean() ? original.occurredAt() : original.occurredAt().plus(random.nextInt(3) - 1, ChronoUnit.DAYS);
-                ObjectNode data = JSON.objectNode().put("event_id", ids.get(key).toString());
+                ObjectNode data = JSON.objectNode().put("event_id", id.toString());
                 data.set("data", corrected);
                 core.events().append(person, List.of(new NewEvent("event.corrected", when, original.timeZone(), data,
-                        compensationKey, meta(), Optional.of(ids.get(key)))));
+                        compensationKey, meta(), Optional.of(id))));
                 intended.put(key, new NewEvent(original.type(), when, original.timeZone(), corrected, key, original.metadata(), Optional.empty()));
             }
             sets = intended.keySet().stream().filter(k -> k.startsWith("set-")).toList();
@@ -138,12 +137,14 @@ class ProjectionReplayPropertyTest {
         core.projections().projections().forEach(p -> states.put(p.name(), new java.util.TreeMap<>()));
         List<Map.Entry<String, NewEvent>> ordered = new ArrayList<>(intended.entrySet());
         Map<UUID, Long> sequence = sequences(ids);
-        ordered.sort(java.util.Comparator.comparingLong(e -> sequence.get(ids.get(e.getKey()))));
+        ordered.sort(java.util.Comparator.comparingLong(e -> Objects.requireNonNull(sequence.get(Objects.requireNonNull(ids.get(e.getKey()))))));
         for (Map.Entry<String, NewEvent> e : ordered) {
             NewEvent n = e.getValue();
-            UUID id = ids.get(e.getKey());
-            Fact fact = new Fact(id, sequence.get(id), n.type(), n.occurredAt().atZone(n.timeZone()).toOffsetDateTime(), n.data());
-            TrainingEvent.of(fact).ifPresent(t -> core.projections().projections().forEach(p -> ProjectionEngine.fold(p, states.get(p.name()), t)));
+            UUID id = Objects.requireNonNull(ids.get(e.getKey()));
+            long seq = Objects.requireNonNull(sequence.get(id));
+            Fact fact = new Fact(id, seq, n.type(), n.occurredAt().atZone(n.timeZone()).toOffsetDateTime(), n.data());
+            TrainingEvent.of(fact).ifPresent(t -> core.projections().projections()
+                    .forEach(p -> ProjectionEngine.fold(p, Objects.requireNonNull(states.get(p.name())), t)));
         }
         return states;
     }
