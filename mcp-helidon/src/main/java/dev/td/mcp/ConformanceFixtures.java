@@ -15,6 +15,7 @@ import io.modelcontextprotocol.spec.McpSchema.GetPromptResult;
 import io.modelcontextprotocol.spec.McpSchema.PromptMessage;
 import io.modelcontextprotocol.spec.McpSchema.ReadResourceResult;
 import io.modelcontextprotocol.spec.McpSchema.Role;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The tools, resources, resource templates, prompts and completions that the official MCP
@@ -58,53 +59,54 @@ public final class ConformanceFixtures {
     static List<SyncResourceSpecification> resources() {
         return List.of(
                 resource("test://static-text", "static-text", "A static text resource", "text/plain",
-                        new McpSchema.TextResourceContents("test://static-text", "text/plain",
-                                "This is the content of the static text resource.")),
+                        McpSchema.TextResourceContents.builder("test://static-text",
+                                "This is the content of the static text resource.").mimeType("text/plain").build()),
                 resource("test://static-binary", "static-binary", "A static binary resource (PNG)", "image/png",
-                        new McpSchema.BlobResourceContents("test://static-binary", "image/png", ConformanceTools.PNG)),
+                        McpSchema.BlobResourceContents.builder("test://static-binary", ConformanceTools.PNG)
+                                .mimeType("image/png").build()),
                 resource("test://watched-resource", "watched-resource", "A resource clients subscribe to", "text/plain",
-                        new McpSchema.TextResourceContents("test://watched-resource", "text/plain",
-                                "Watched resource content.")));
+                        McpSchema.TextResourceContents.builder("test://watched-resource", "Watched resource content.")
+                                .mimeType("text/plain").build()));
     }
 
     static List<SyncResourceTemplateSpecification> resourceTemplates() {
-        McpSchema.ResourceTemplate template = McpSchema.ResourceTemplate.builder()
-                .uriTemplate("test://template/{id}/data").name("template-data")
+        McpSchema.ResourceTemplate template = McpSchema.ResourceTemplate
+                .builder("test://template/{id}/data", "template-data")
                 .description("Data for an id, substituted from the URI").mimeType("application/json").build();
         return List.of(new SyncResourceTemplateSpecification(template, (exchange, request) -> {
             Matcher matcher = TEMPLATE_ID.matcher(request.uri());
             String id = matcher.matches() ? matcher.group(1) : "";
             String json = "{\"id\":\"" + id + "\",\"templateTest\":true,\"data\":\"Data for ID: " + id + "\"}";
-            return new ReadResourceResult(List.of(
-                    new McpSchema.TextResourceContents(request.uri(), "application/json", json)));
+            return ReadResourceResult.builder(List.of(
+                    McpSchema.TextResourceContents.builder(request.uri(), json).mimeType("application/json").build()))
+                    .build();
         }));
     }
 
     static List<SyncPromptSpecification> prompts() {
         return List.of(
                 new SyncPromptSpecification(
-                        new McpSchema.Prompt("test_simple_prompt", "A prompt without arguments", List.of()),
+                        promptDefinition("test_simple_prompt", "A prompt without arguments"),
                         (exchange, request) -> prompt(text("This is a simple prompt for testing."))),
                 new SyncPromptSpecification(
-                        new McpSchema.Prompt("test_prompt_with_arguments", "A prompt with two arguments", List.of(
-                                new McpSchema.PromptArgument("arg1", "First test argument", true),
-                                new McpSchema.PromptArgument("arg2", "Second test argument", true))),
+                        promptDefinition("test_prompt_with_arguments", "A prompt with two arguments",
+                                requiredArgument("arg1", "First test argument"),
+                                requiredArgument("arg2", "Second test argument")),
                         (exchange, request) -> prompt(text("Prompt with arguments: arg1='"
                                 + argument(request.arguments(), "arg1") + "', arg2='"
                                 + argument(request.arguments(), "arg2") + "'"))),
                 new SyncPromptSpecification(
-                        new McpSchema.Prompt("test_prompt_with_embedded_resource", "A prompt embedding a resource",
-                                List.of(new McpSchema.PromptArgument("resourceUri", "URI of the resource to embed", true))),
+                        promptDefinition("test_prompt_with_embedded_resource", "A prompt embedding a resource",
+                                requiredArgument("resourceUri", "URI of the resource to embed")),
                         (exchange, request) -> prompt(
-                                new PromptMessage(Role.USER, new McpSchema.EmbeddedResource(null,
-                                        new McpSchema.TextResourceContents(argument(request.arguments(), "resourceUri"),
-                                                "text/plain", "Embedded resource content for testing."))),
+                                new PromptMessage(Role.USER, McpSchema.EmbeddedResource.builder(
+                                        embeddedText(argument(request.arguments(), "resourceUri"))).build()),
                                 text("Please process the embedded resource above."))),
                 new SyncPromptSpecification(
-                        new McpSchema.Prompt("test_prompt_with_image", "A prompt with an image", List.of()),
+                        promptDefinition("test_prompt_with_image", "A prompt with an image"),
                         (exchange, request) -> prompt(
                                 new PromptMessage(Role.USER,
-                                        new McpSchema.ImageContent(null, ConformanceTools.PNG, "image/png")),
+                                        McpSchema.ImageContent.builder(ConformanceTools.PNG, "image/png").build()),
                                 text("Please analyze the image above."))));
     }
 
@@ -121,20 +123,39 @@ public final class ConformanceFixtures {
 
     private static SyncResourceSpecification resource(String uri, String name, String description, String mimeType,
                                                       McpSchema.ResourceContents contents) {
-        McpSchema.Resource resource = McpSchema.Resource.builder()
-                .uri(uri).name(name).description(description).mimeType(mimeType).build();
-        return new SyncResourceSpecification(resource, (exchange, request) -> new ReadResourceResult(List.of(contents)));
+        McpSchema.Resource resource = McpSchema.Resource.builder(uri, name)
+                .description(description).mimeType(mimeType).build();
+        return new SyncResourceSpecification(resource,
+                (exchange, request) -> ReadResourceResult.builder(List.of(contents)).build());
     }
 
-    private static String argument(Map<String, Object> arguments, String name) {
+    private static McpSchema.Prompt promptDefinition(String name, String description,
+                                                     McpSchema.PromptArgument... arguments) {
+        return McpSchema.Prompt.builder(name).description(description).arguments(List.of(arguments)).build();
+    }
+
+    private static McpSchema.PromptArgument requiredArgument(String name, String description) {
+        return McpSchema.PromptArgument.builder(name).description(description).required(true).build();
+    }
+
+    /**
+     * Built with the canonical constructor, not the builder: the builder refuses an empty URI, which
+     * is what a request without {@code resourceUri} gets here.
+     */
+    private static McpSchema.TextResourceContents embeddedText(String uri) {
+        return new McpSchema.TextResourceContents(uri, "text/plain", "Embedded resource content for testing.", null);
+    }
+
+    /** {@code arguments} is null when the client sent none. */
+    private static String argument(@Nullable Map<String, Object> arguments, String name) {
         return arguments == null ? "" : String.valueOf(arguments.getOrDefault(name, ""));
     }
 
     private static PromptMessage text(String text) {
-        return new PromptMessage(Role.USER, new McpSchema.TextContent(text));
+        return new PromptMessage(Role.USER, McpSchema.TextContent.builder(text).build());
     }
 
     private static GetPromptResult prompt(PromptMessage... messages) {
-        return new GetPromptResult(null, List.of(messages));
+        return GetPromptResult.builder(List.of(messages)).build();
     }
 }

@@ -2,6 +2,7 @@ package dev.td.mcp;
 
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.BiFunction;
 
@@ -29,19 +30,18 @@ final class ConformanceTools {
                 tool("test_simple_text", "Returns simple text", NO_ARGUMENTS,
                         (ex, req) -> text("This is a simple text response for testing.")),
                 tool("test_image_content", "Returns an image", NO_ARGUMENTS,
-                        (ex, req) -> result(new McpSchema.ImageContent(null, PNG, "image/png"))),
+                        (ex, req) -> result(McpSchema.ImageContent.builder(PNG, "image/png").build())),
                 tool("test_audio_content", "Returns audio", NO_ARGUMENTS,
-                        (ex, req) -> result(new McpSchema.AudioContent(null, WAV, "audio/wav"))),
+                        (ex, req) -> result(McpSchema.AudioContent.builder(WAV, "audio/wav").build())),
                 tool("test_embedded_resource", "Returns an embedded resource", NO_ARGUMENTS,
-                        (ex, req) -> result(new McpSchema.EmbeddedResource(null, new McpSchema.TextResourceContents(
-                                "test://embedded-resource", "text/plain", "This is an embedded resource content.")))),
+                        (ex, req) -> result(embedded("test://embedded-resource", "text/plain",
+                                "This is an embedded resource content."))),
                 tool("test_multiple_content_types", "Returns text, image and resource", NO_ARGUMENTS,
                         (ex, req) -> CallToolResult.builder()
-                                .addContent(new McpSchema.TextContent("Multiple content types test:"))
-                                .addContent(new McpSchema.ImageContent(null, PNG, "image/png"))
-                                .addContent(new McpSchema.EmbeddedResource(null, new McpSchema.TextResourceContents(
-                                        "test://mixed-content-resource", "application/json",
-                                        "{\"test\":\"data\",\"value\":123}")))
+                                .addContent(McpSchema.TextContent.builder("Multiple content types test:").build())
+                                .addContent(McpSchema.ImageContent.builder(PNG, "image/png").build())
+                                .addContent(embedded("test://mixed-content-resource", "application/json",
+                                        "{\"test\":\"data\",\"value\":123}"))
                                 .build()),
                 tool("test_tool_with_logging", "Logs three messages while running", NO_ARGUMENTS,
                         ConformanceTools::logThreeTimes),
@@ -77,7 +77,8 @@ final class ConformanceTools {
         Object token = request.meta() == null ? null : request.meta().get("progressToken");
         for (int progress = 0; progress <= 100; progress += 50) {
             if (token != null) {
-                exchange.progressNotification(new McpSchema.ProgressNotification(token, progress, 100.0, null));
+                exchange.progressNotification(
+                        McpSchema.ProgressNotification.builder(token, progress).total(100.0).build());
             }
             if (progress < 100) {
                 pause();
@@ -91,10 +92,10 @@ final class ConformanceTools {
             return CallToolResult.builder().isError(true).addTextContent("Client does not support sampling").build();
         }
         String prompt = String.valueOf(request.arguments().get("prompt"));
-        McpSchema.CreateMessageResult answer = exchange.createMessage(McpSchema.CreateMessageRequest.builder()
-                .messages(List.of(new McpSchema.SamplingMessage(McpSchema.Role.USER, new McpSchema.TextContent(prompt))))
-                .maxTokens(100)
-                .build());
+        List<McpSchema.SamplingMessage> messages = List.of(
+                new McpSchema.SamplingMessage(McpSchema.Role.USER, McpSchema.TextContent.builder(prompt).build()));
+        McpSchema.CreateMessageResult answer = exchange.createMessage(
+                McpSchema.CreateMessageRequest.builder(messages, 100).build());
         String reply = answer.content() instanceof McpSchema.TextContent t ? t.text() : String.valueOf(answer.content());
         return text("LLM response: " + reply);
     }
@@ -102,12 +103,13 @@ final class ConformanceTools {
     private static CallToolResult elicit(McpSyncServerExchange exchange, CallToolRequest request) {
         String message = String.valueOf(request.arguments().get("message"));
         McpSchema.ElicitResult answer = ask(exchange, message, ConformanceSchemas.USER_DETAILS);
-        return text("User response: action=" + answer.action().name().toLowerCase() + ", content=" + answer.content());
+        return text("User response: action=" + answer.action().name().toLowerCase(Locale.ROOT)
+                + ", content=" + answer.content());
     }
 
     private static CallToolResult elicitWith(McpSyncServerExchange exchange, String message, Map<String, Object> schema) {
         McpSchema.ElicitResult answer = ask(exchange, message, schema);
-        return text("Elicitation completed: action=" + answer.action().name().toLowerCase()
+        return text("Elicitation completed: action=" + answer.action().name().toLowerCase(Locale.ROOT)
                 + ", content=" + answer.content());
     }
 
@@ -116,8 +118,8 @@ final class ConformanceTools {
     }
 
     private static void log(McpSyncServerExchange exchange, String message) {
-        exchange.loggingNotification(McpSchema.LoggingMessageNotification.builder()
-                .level(McpSchema.LoggingLevel.INFO).logger("conformance").data(message).build());
+        exchange.loggingNotification(McpSchema.LoggingMessageNotification.builder(McpSchema.LoggingLevel.INFO, message)
+                .logger("conformance").build());
     }
 
     private static void pause() {
@@ -139,9 +141,14 @@ final class ConformanceTools {
     private static SyncToolSpecification tool(String name, String description, Map<String, Object> inputSchema,
                                               BiFunction<McpSyncServerExchange, CallToolRequest, CallToolResult> handler) {
         return SyncToolSpecification.builder()
-                .tool(McpSchema.Tool.builder().name(name).description(description).inputSchema(inputSchema).build())
+                .tool(McpSchema.Tool.builder(name, inputSchema).description(description).build())
                 .callHandler(handler)
                 .build();
+    }
+
+    private static McpSchema.EmbeddedResource embedded(String uri, String mimeType, String text) {
+        return McpSchema.EmbeddedResource.builder(
+                McpSchema.TextResourceContents.builder(uri, text).mimeType(mimeType).build()).build();
     }
 
     private static CallToolResult text(String text) {

@@ -15,6 +15,7 @@ import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.TypeRef;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpStreamableServerTransport;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 /**
@@ -34,7 +35,7 @@ final class EventChannel implements McpStreamableServerTransport {
     private sealed interface Item {
     }
 
-    private record Outgoing(McpSchema.JSONRPCMessage message, String eventId) implements Item {
+    private record Outgoing(McpSchema.JSONRPCMessage message, @Nullable String eventId) implements Item {
     }
 
     private record Announcement(String name, String data) implements Item {
@@ -70,7 +71,7 @@ final class EventChannel implements McpStreamableServerTransport {
     }
 
     @Override
-    public Mono<Void> sendMessage(McpSchema.JSONRPCMessage message, String messageId) {
+    public Mono<Void> sendMessage(McpSchema.JSONRPCMessage message, @Nullable String messageId) {
         return Mono.fromRunnable(() -> offer(new Outgoing(message, messageId)));
     }
 

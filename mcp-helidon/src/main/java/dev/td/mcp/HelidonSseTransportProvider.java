@@ -17,6 +17,7 @@ import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpServerSession;
 import io.modelcontextprotocol.spec.McpServerTransportProvider;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -65,7 +66,8 @@ public final class HelidonSseTransportProvider implements McpServerTransportProv
     private final RequestGate<SseSession> gate;
     private final Scheduler handlers = Schedulers.fromExecutorService(
             Executors.newVirtualThreadPerTaskExecutor(), "mcp-sse");
-    private volatile McpServerSession.Factory sessionFactory;
+    /** Set by the SDK when an {@code McpServer} is built on this transport; null until then. */
+    private volatile McpServerSession.@Nullable Factory sessionFactory;
 
     private HelidonSseTransportProvider(Builder builder) {
         this.ssePath = builder.ssePath;
@@ -115,7 +117,7 @@ public final class HelidonSseTransportProvider implements McpServerTransportProv
             return;
         }
         EventChannel stream = EventChannel.stream(json);
-        McpServerSession session = sessionFactory.create(stream);
+        McpServerSession session = sessionFactory().create(stream);
         sessions.add(session.getId(), new SseSession(session, stream, context.get().get(McpRequestGuard.PRINCIPAL)));
         stream.announce("endpoint", messageUrl(req) + "?sessionId=" + session.getId());
         try {
@@ -124,6 +126,14 @@ public final class HelidonSseTransportProvider implements McpServerTransportProv
             sessions.remove(session.getId());
             session.close();
         }
+    }
+
+    private McpServerSession.Factory sessionFactory() {
+        McpServerSession.@Nullable Factory factory = sessionFactory;
+        if (factory == null) {
+            throw new IllegalStateException("No McpServer is built on this transport yet");
+        }
+        return factory;
     }
 
     private void message(ServerRequest req, ServerResponse res) throws IOException {

@@ -23,6 +23,7 @@ import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpStreamableServerSession;
 import io.modelcontextprotocol.spec.McpStreamableServerTransportProvider;
 import io.modelcontextprotocol.spec.ProtocolVersions;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
@@ -62,7 +63,8 @@ public final class HelidonStreamableTransportProvider implements McpStreamableSe
     /** Runs SDK request handling off the request thread, which is busy writing the response. */
     private final Scheduler handlers = Schedulers.fromExecutorService(
             Executors.newVirtualThreadPerTaskExecutor(), "mcp-streamable");
-    private volatile McpStreamableServerSession.Factory sessionFactory;
+    /** Set by the SDK when an {@code McpServer} is built on this transport; null until then. */
+    private volatile McpStreamableServerSession.@Nullable Factory sessionFactory;
 
     private HelidonStreamableTransportProvider(Builder builder) {
         this.path = builder.path;
@@ -179,7 +181,7 @@ public final class HelidonStreamableTransportProvider implements McpStreamableSe
         McpSchema.InitializeRequest params = json.convertValue(request.params(),
                 new TypeRef<McpSchema.InitializeRequest>() {
                 });
-        McpStreamableServerSession.McpStreamableServerSessionInit init = sessionFactory.startSession(params);
+        McpStreamableServerSession.McpStreamableServerSessionInit init = sessionFactory().startSession(params);
         McpSchema.InitializeResult result = init.initResult()
                 .contextWrite(c -> c.put(McpTransportContext.KEY, context))
                 .block();
@@ -192,7 +194,9 @@ public final class HelidonStreamableTransportProvider implements McpStreamableSe
                         ServerResponse res) {
         EventChannel channel = EventChannel.reply(json);
         session.track(channel);
-        session.sdk().responseStream(request, channel)
+        // deferred, as the SDK's deprecated responseStream(request, transport) does: the stream joins
+        // the session's open streams only once the handler thread subscribes
+        Mono.defer(() -> session.sdk().responseStream(channel).handle(request))
                 .contextWrite(c -> c.put(McpTransportContext.KEY, context))
                 .subscribeOn(handlers)
                 .doFinally(signal -> channel.close())
@@ -206,6 +210,14 @@ public final class HelidonStreamableTransportProvider implements McpStreamableSe
         if (!res.isSent()) {
             replies.error(res, 500, McpSchema.ErrorCodes.INTERNAL_ERROR, "Internal Server Error");
         }
+    }
+
+    private McpStreamableServerSession.Factory sessionFactory() {
+        McpStreamableServerSession.@Nullable Factory factory = sessionFactory;
+        if (factory == null) {
+            throw new IllegalStateException("No McpServer is built on this transport yet");
+        }
+        return factory;
     }
 
     private void get(ServerRequest req, ServerResponse res) {

@@ -20,6 +20,8 @@ import io.helidon.webserver.http.ServerRequest;
 public interface McpRequestAuthenticator {
 
     /**
+     * Returns the principal the request authenticates as.
+     *
      * @param request the incoming request; only its headers, path and query should be read
      * @return the authenticated principal, or empty when the credentials are missing or invalid
      */

@@ -193,8 +193,22 @@ public final class McpRequestGuard {
 
     /** The request body exceeded {@link #maxBodyBytes()}; answered {@code 413}. */
     static final class BodyTooLargeException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        private final String reply;
+
         BodyTooLargeException(long limit) {
-            super("Request body larger than " + limit + " bytes");
+            this("Request body larger than " + limit + " bytes");
+        }
+
+        private BodyTooLargeException(String reply) {
+            super(reply);
+            this.reply = reply;
+        }
+
+        /** What the {@code 413} answer tells the client; the exception's message, never null. */
+        String reply() {
+            return reply;
         }
     }
 }

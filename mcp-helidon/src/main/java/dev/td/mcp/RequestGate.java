@@ -69,7 +69,7 @@ final class RequestGate<S extends SessionRegistry.Registered> {
         try {
             body = guard.readBody(req);
         } catch (McpRequestGuard.BodyTooLargeException e) {
-            replies.error(res, 413, HttpReplies.TRANSPORT_ERROR, e.getMessage());
+            replies.error(res, 413, HttpReplies.TRANSPORT_ERROR, e.reply());
             return Optional.empty();
         } catch (IOException | RuntimeException e) {
             replies.error(res, 400, McpSchema.ErrorCodes.PARSE_ERROR, "Body could not be read");

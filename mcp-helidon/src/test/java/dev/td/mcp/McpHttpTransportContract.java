@@ -16,6 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import io.helidon.http.HeaderNames;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.spec.McpSchema;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -39,13 +40,14 @@ abstract class McpHttpTransportContract {
              "capabilities":{},"clientInfo":{"name":"raw","version":"1"}}}""";
 
     private final HttpClient http = HttpClient.newHttpClient();
-    private McpTestServer server;
+    private @Nullable McpTestServer server;
 
     abstract McpTestServer start(McpRequestGuard guard);
 
     McpTestServer server(McpRequestGuard guard) {
-        server = start(guard);
-        return server;
+        McpTestServer started = start(guard);
+        server = started;
+        return started;
     }
 
     @AfterEach
@@ -74,7 +76,7 @@ abstract class McpHttpTransportContract {
         try (McpSyncClient client = server.client(Optional.empty()).loggingConsumer(logs::add).build()) {
             client.initialize();
 
-            McpSchema.CallToolResult result = client.callTool(new McpSchema.CallToolRequest("log_then_answer", Map.of()));
+            McpSchema.CallToolResult result = client.callTool(callWithoutArguments("log_then_answer"));
 
             assertThat(TestTools.text(result)).isEqualTo("done");
             assertThat(logs).extracting(McpSchema.LoggingMessageNotification::data).contains(TestTools.LOG_LINE);
@@ -88,7 +90,7 @@ abstract class McpHttpTransportContract {
             client.initialize();
             Thread.sleep(McpTestServer.HEARTBEAT.multipliedBy(4).toMillis());
 
-            McpSchema.CallToolResult result = client.callTool(new McpSchema.CallToolRequest("log_then_answer", Map.of()));
+            McpSchema.CallToolResult result = client.callTool(callWithoutArguments("log_then_answer"));
 
             assertThat(TestTools.text(result)).isEqualTo("done");
         }
@@ -100,7 +102,7 @@ abstract class McpHttpTransportContract {
         try (McpSyncClient client = server.client(Optional.of("key-ada")).build()) {
             client.initialize();
 
-            McpSchema.CallToolResult result = client.callTool(new McpSchema.CallToolRequest("who_am_i", Map.of()));
+            McpSchema.CallToolResult result = client.callTool(callWithoutArguments("who_am_i"));
 
             assertThat(TestTools.text(result)).isEqualTo("ApiKeyUser[name=ada]");
         }
@@ -152,6 +154,10 @@ abstract class McpHttpTransportContract {
         String body = INITIALIZE.replace("\"raw\"", "\"" + "x".repeat(2048) + "\"");
 
         assertThat(post(server, body, Map.of()).statusCode()).isEqualTo(413);
+    }
+
+    private static McpSchema.CallToolRequest callWithoutArguments(String tool) {
+        return McpSchema.CallToolRequest.builder(tool).arguments(Map.of()).build();
     }
 
     private static String pathOf(McpTestServer server) {

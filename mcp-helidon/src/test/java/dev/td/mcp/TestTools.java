@@ -17,11 +17,10 @@ final class TestTools {
 
     static McpServerFeatures.SyncToolSpecification loggingTool() {
         return McpServerFeatures.SyncToolSpecification.builder()
-                .tool(McpSchema.Tool.builder().name("log_then_answer").description("Logs, then answers")
-                        .inputSchema(NO_ARGUMENTS).build())
+                .tool(McpSchema.Tool.builder("log_then_answer", NO_ARGUMENTS).description("Logs, then answers").build())
                 .callHandler((exchange, request) -> {
-                    exchange.loggingNotification(McpSchema.LoggingMessageNotification.builder()
-                            .level(McpSchema.LoggingLevel.INFO).logger("test").data(LOG_LINE).build());
+                    exchange.loggingNotification(McpSchema.LoggingMessageNotification
+                            .builder(McpSchema.LoggingLevel.INFO, LOG_LINE).logger("test").build());
                     return McpSchema.CallToolResult.builder().addTextContent("done").build();
                 })
                 .build();
@@ -29,8 +28,8 @@ final class TestTools {
 
     static McpServerFeatures.SyncToolSpecification whoAmITool() {
         return McpServerFeatures.SyncToolSpecification.builder()
-                .tool(McpSchema.Tool.builder().name("who_am_i").description("Names the authenticated principal")
-                        .inputSchema(NO_ARGUMENTS).build())
+                .tool(McpSchema.Tool.builder("who_am_i", NO_ARGUMENTS).description("Names the authenticated principal")
+                        .build())
                 .callHandler((exchange, request) -> McpSchema.CallToolResult.builder()
                         .addTextContent(String.valueOf(exchange.transportContext().get(McpRequestGuard.PRINCIPAL)))
                         .build())
