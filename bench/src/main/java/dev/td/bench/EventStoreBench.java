@@ -35,7 +35,8 @@ public final class EventStoreBench {
     private static final long SEED = 42;
     private static final int PEOPLE = 8;
     private static final String METADATA = "{\"source\":\"api\",\"agent\":\"bench\",\"client\":\"td-bench\"}";
-    private static final ToolCall.Origin ORIGIN = new ToolCall.Origin("api", "bench", Optional.of("td-bench"), Optional.empty());
+    private static final ToolCall.Origin ORIGIN =
+            new ToolCall.Origin("api", "bench", Optional.of("td-bench"), Optional.empty());
 
     private final TdCore core;
     private final Path dataDir;
@@ -47,11 +48,11 @@ public final class EventStoreBench {
     }
 
     /** One person td knows: a user with an API key of all scopes. */
-    private record Person(int number, UUID userId, String apiKey, Principal principal) {
-    }
+    private record Person(int number, UUID userId, String apiKey, Principal principal) {}
 
     /** One append call: a batch of one person's readings, starting at their sequence {@code firstSequence}. */
-    private record Call(Person person, long firstSequence, List<MetricReadings.Reading> readings, ObjectNode arguments) {
+    private record Call(
+            Person person, long firstSequence, List<MetricReadings.Reading> readings, ObjectNode arguments) {
 
         /** The batch with the {@code log_events} arguments an agent would send for it. */
         static Call of(Person person, long firstSequence, List<MetricReadings.Reading> readings) {
@@ -85,8 +86,8 @@ public final class EventStoreBench {
         // a second td on the same database whose driver rewrites batches into multi-row INSERTs
         String rewritingUrl = core.database().jdbcUrl() + "&reWriteBatchedInserts=true";
         try (TdCore rewriting = TdCore.open(Optional.of(rewritingUrl), dataDir);
-             Connection raw = core.database().ownerConnection();
-             Connection rewritingOwner = rewriting.database().ownerConnection()) {
+                Connection raw = core.database().ownerConnection();
+                Connection rewritingOwner = rewriting.database().ownerConnection()) {
             PlainEventTable plain = PlainEventTable.plain(raw, METADATA);
             PlainEventTable plainRewriting = PlainEventTable.plain(rewritingOwner, METADATA);
             PlainEventTable tdTable = PlainEventTable.tdEvents(raw, METADATA);
@@ -105,7 +106,8 @@ public final class EventStoreBench {
 
             // steady state: autovacuum would have analyzed by now (without statistics the planner looks
             // idempotency keys up by scanning the person's whole log), and must not start mid-measurement
-            try (Connection owner = core.database().ownerConnection(); Statement s = owner.createStatement()) {
+            try (Connection owner = core.database().ownerConnection();
+                    Statement s = owner.createStatement()) {
                 s.execute("VACUUM ANALYZE events, " + PlainEventTable.PLAIN);
             }
 
@@ -114,13 +116,16 @@ public final class EventStoreBench {
                 int perPerson = batch == 100 ? 6_250 : 500;
                 Result rawPlain = measureSettled("raw JDBC, plain table", batch, calls(perPerson, batch), raw(plain));
                 Result tdPath = measureSettled("td log_events", batch, calls(perPerson, batch), td);
-                Result rawEvents = measureSettled("raw JDBC into td's events table", batch, calls(perPerson, batch), raw(tdTable));
+                Result rawEvents =
+                        measureSettled("raw JDBC into td's events table", batch, calls(perPerson, batch), raw(tdTable));
                 rows.add(new Result[] {tdPath, rawPlain});
                 rows.add(new Result[] {rawPlain, rawPlain});
                 rows.add(new Result[] {rawEvents, rawPlain});
                 if (batch == 100) {
-                    Result rawRewriting = measureSettled("raw JDBC, plain table +rewrite", batch, calls(perPerson, batch), raw(plainRewriting));
-                    Result tdPathRewriting = measureSettled("td log_events +rewrite", batch, calls(perPerson, batch), tdRewriting);
+                    Result rawRewriting = measureSettled(
+                            "raw JDBC, plain table +rewrite", batch, calls(perPerson, batch), raw(plainRewriting));
+                    Result tdPathRewriting =
+                            measureSettled("td log_events +rewrite", batch, calls(perPerson, batch), tdRewriting);
                     rows.add(new Result[] {tdPathRewriting, rawRewriting});
                     rows.add(new Result[] {rawRewriting, rawRewriting});
                 }
@@ -170,7 +175,8 @@ public final class EventStoreBench {
      * measured before it (with 2 cores, that background work otherwise lands on whoever runs next).
      */
     private Result measureSettled(String path, int batch, List<Call> calls, Appender appender) throws SQLException {
-        try (Connection owner = core.database().ownerConnection(); Statement s = owner.createStatement()) {
+        try (Connection owner = core.database().ownerConnection();
+                Statement s = owner.createStatement()) {
             s.execute("CHECKPOINT");
         }
         return measure(path, batch, calls, appender);
@@ -192,7 +198,11 @@ public final class EventStoreBench {
     }
 
     private static Appender throughTd(TdCore td) {
-        return call -> td.tools().invoke("log_events", call.person().principal(), call.arguments(), ORIGIN).data().get("stored").asInt();
+        return call -> td.tools()
+                .invoke("log_events", call.person().principal(), call.arguments(), ORIGIN)
+                .data()
+                .get("stored")
+                .asInt();
     }
 
     private static Appender raw(PlainEventTable table) {
@@ -208,10 +218,12 @@ public final class EventStoreBench {
         System.out.printf("%-34s %6s %8s %8s %10s %8s%n", "path", "batch", "events", "seconds", "events/s", "vs raw");
         for (Result[] row : rows) {
             Result r = row[0];
-            System.out.printf("%-34s %6d %8d %8.2f %10.0f %7.2fx%n", r.path(), r.batch(), r.events(), r.seconds(), r.rate(),
-                    r.rate() / row[1].rate());
+            System.out.printf(
+                    "%-34s %6d %8d %8.2f %10.0f %7.2fx%n",
+                    r.path(), r.batch(), r.events(), r.seconds(), r.rate(), r.rate() / row[1].rate());
         }
-        System.out.println("goal: td log_events >= 0.50x raw JDBC, plain table; tables vacuumed and analyzed after warm-up");
+        System.out.println(
+                "goal: td log_events >= 0.50x raw JDBC, plain table; tables vacuumed and analyzed after warm-up");
     }
 
     private void measureHttp() throws Exception {
@@ -219,7 +231,8 @@ public final class EventStoreBench {
         try {
             String base = "http://127.0.0.1:" + http.port();
             Person single = newPerson();
-            LogEventsOverHttp client = new LogEventsOverHttp(base, single.apiKey(), MetricReadings.of(single.number(), 3_000, SEED));
+            LogEventsOverHttp client =
+                    new LogEventsOverHttp(base, single.apiKey(), MetricReadings.of(single.number(), 3_000, SEED));
             client.run(800);
             LogEventsOverHttp.Latencies sequential = client.run(2_000);
 
@@ -234,20 +247,27 @@ public final class EventStoreBench {
                 long start = System.nanoTime();
                 List<LogEventsOverHttp.Latencies> each = runAll(pool, concurrent, start + 10_000_000_000L);
                 double seconds = (System.nanoTime() - start) / 1e9;
-                LogEventsOverHttp.Latencies all = LogEventsOverHttp.Latencies.of(
-                        each.stream().flatMapToDouble(l -> java.util.Arrays.stream(l.sortedMs())).toArray());
+                LogEventsOverHttp.Latencies all = LogEventsOverHttp.Latencies.of(each.stream()
+                        .flatMapToDouble(l -> java.util.Arrays.stream(l.sortedMs()))
+                        .toArray());
                 System.out.println();
                 System.out.println("log_events over HTTP (POST /v1/events, 1 event per call, keep-alive, 127.0.0.1)");
-                System.out.printf("%-26s %7s %8s %8s %8s %8s %9s%n", "clients", "calls", "p50 ms", "p90 ms", "p99 ms", "max ms", "calls/s");
+                System.out.printf(
+                        "%-26s %7s %8s %8s %8s %8s %9s%n",
+                        "clients", "calls", "p50 ms", "p90 ms", "p99 ms", "max ms", "calls/s");
                 printLatencies("1 sequential (after 800)", sequential, Optional.empty());
-                printLatencies(clients + " concurrent, " + Math.round(seconds) + " s", all, Optional.of(all.count() / seconds));
+                printLatencies(
+                        clients + " concurrent, " + Math.round(seconds) + " s",
+                        all,
+                        Optional.of(all.count() / seconds));
             }
         } finally {
             http.stop();
         }
     }
 
-    private static List<LogEventsOverHttp.Latencies> runAll(ExecutorService pool, List<LogEventsOverHttp> clients, long deadline) throws Exception {
+    private static List<LogEventsOverHttp.Latencies> runAll(
+            ExecutorService pool, List<LogEventsOverHttp> clients, long deadline) throws Exception {
         List<Future<LogEventsOverHttp.Latencies>> futures = new ArrayList<>();
         for (LogEventsOverHttp c : clients) {
             futures.add(pool.submit(() -> c.runUntil(deadline)));
@@ -260,16 +280,27 @@ public final class EventStoreBench {
     }
 
     private static void printLatencies(String label, LogEventsOverHttp.Latencies l, Optional<Double> perSecond) {
-        System.out.printf("%-26s %7d %8.2f %8.2f %8.2f %8.2f %9s%n", label, l.count(), l.percentile(50), l.percentile(90),
-                l.percentile(99), l.max(), perSecond.map(r -> String.format("%.0f", r)).orElse("-"));
+        System.out.printf(
+                "%-26s %7d %8.2f %8.2f %8.2f %8.2f %9s%n",
+                label,
+                l.count(),
+                l.percentile(50),
+                l.percentile(90),
+                l.percentile(99),
+                l.max(),
+                perSecond.map(r -> String.format("%.0f", r)).orElse("-"));
     }
 
     private String environment() throws SQLException {
-        try (Connection c = core.database().ownerConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT current_setting('server_version'), current_setting('fsync'), current_setting('synchronous_commit')")) {
+        try (Connection c = core.database().ownerConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(
+                        "SELECT current_setting('server_version'), current_setting('fsync'), current_setting('synchronous_commit')")) {
             rs.next();
-            return "td event store bench: Java " + Runtime.version() + ", PostgreSQL " + rs.getString(1) + " (embedded, fsync="
-                    + rs.getString(2) + ", synchronous_commit=" + rs.getString(3) + "), " + Runtime.getRuntime().availableProcessors()
+            return "td event store bench: Java " + Runtime.version() + ", PostgreSQL " + rs.getString(1)
+                    + " (embedded, fsync="
+                    + rs.getString(2) + ", synchronous_commit=" + rs.getString(3) + "), "
+                    + Runtime.getRuntime().availableProcessors()
                     + " cores, seed " + SEED;
         }
     }

@@ -47,7 +47,8 @@ final class LogEventsOverHttp {
         }
     }
 
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final URI endpoint;
     private final String apiKey;
     private final List<MetricReadings.Reading> readings;

@@ -18,8 +18,11 @@ import java.util.Random;
  */
 final class MetricReadings {
 
-    private static final String[] ZONES = {"Europe/Berlin", "America/New_York", "Asia/Tokyo", "Australia/Sydney", "UTC"};
-    private static final String[] NOTES = {"after a long run", "slept badly", "travel day", "measured after coffee", "felt a cold coming"};
+    private static final String[] ZONES = {"Europe/Berlin", "America/New_York", "Asia/Tokyo", "Australia/Sydney", "UTC"
+    };
+    private static final String[] NOTES = {
+        "after a long run", "slept badly", "travel day", "measured after coffee", "felt a cold coming"
+    };
     private static final LocalDate START = LocalDate.of(2015, 1, 1);
 
     /** One event, with what {@code log_events} receives and what a plain insert stores. */
@@ -37,8 +40,7 @@ final class MetricReadings {
         }
     }
 
-    private MetricReadings() {
-    }
+    private MetricReadings() {}
 
     /** {@code count} readings of person number {@code person}, oldest first. */
     static List<Reading> of(int person, int count, long seed) {

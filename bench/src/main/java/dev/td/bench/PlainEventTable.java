@@ -47,7 +47,8 @@ final class PlainEventTable {
     /** Creates the plain table (same columns as {@code events}) if missing. */
     static PlainEventTable plain(Connection owner, String metadata) throws SQLException {
         try (Statement s = owner.createStatement()) {
-            s.execute("CREATE TABLE IF NOT EXISTS " + PLAIN + " (user_id uuid NOT NULL, sequence bigint NOT NULL, event_id uuid NOT NULL,"
+            s.execute("CREATE TABLE IF NOT EXISTS " + PLAIN
+                    + " (user_id uuid NOT NULL, sequence bigint NOT NULL, event_id uuid NOT NULL,"
                     + " type text NOT NULL, occurred_at timestamptz NOT NULL, time_zone text NOT NULL, recorded_at timestamptz NOT NULL,"
                     + " data jsonb NOT NULL, metadata jsonb NOT NULL, idempotency_key text NOT NULL, subject_event_id uuid,"
                     + " prev_hash bytea NOT NULL, hash bytea NOT NULL, PRIMARY KEY (user_id, sequence))");
@@ -64,9 +65,10 @@ final class PlainEventTable {
 
     /** Inserts one batch for one person in its own transaction, sequences from {@code firstSequence}. */
     void insertBatch(UUID userId, long firstSequence, List<MetricReadings.Reading> readings) throws SQLException {
-        try (PreparedStatement ps = connection.prepareStatement("INSERT INTO " + table + " (user_id, event_id, sequence, type, occurred_at,"
-                + " time_zone, recorded_at, data, metadata, idempotency_key, subject_event_id, hash, prev_hash)"
-                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?)")) {
+        try (PreparedStatement ps =
+                connection.prepareStatement("INSERT INTO " + table + " (user_id, event_id, sequence, type, occurred_at,"
+                        + " time_zone, recorded_at, data, metadata, idempotency_key, subject_event_id, hash, prev_hash)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?)")) {
             Timestamp now = Timestamp.from(Instant.now().truncatedTo(ChronoUnit.MICROS));
             long sequence = firstSequence;
             for (MetricReadings.Reading r : readings) {

@@ -22,8 +22,7 @@ public final class StatisticsBench {
     private static final double SCIPY_730_MS = 11;
     private static final double SCIPY_3650_MS = 136;
 
-    private StatisticsBench() {
-    }
+    private StatisticsBench() {}
 
     public static void main(String[] args) {
         for (int n : new int[] {730, 3650}) {
@@ -41,7 +40,8 @@ public final class StatisticsBench {
             Arrays.sort(ms);
             double median = ms[runs / 2];
             double p99 = ms[Math.min(runs - 1, (int) Math.ceil(0.99 * runs) - 1)];
-            System.out.printf("n=%5d  median %8.2f ms  p99 %8.2f ms  (SciPy 1.17 reference ~%.0f ms)%n",
+            System.out.printf(
+                    "n=%5d  median %8.2f ms  p99 %8.2f ms  (SciPy 1.17 reference ~%.0f ms)%n",
                     n, median, p99, n == 730 ? SCIPY_730_MS : SCIPY_3650_MS);
         }
     }
@@ -78,7 +78,10 @@ public final class StatisticsBench {
         sink += WelchTest.withDefaults().test(first, second).pValue();
         sink += MannWhitneyTest.withDefaults().test(first, second).pValue();
         sink += PearsonCorrelation.withDefaults().test(a, b).ci().lower();
-        sink += SpearmanCorrelation.withDefaults().withAlternative(Alternative.TWO_SIDED).test(a, b).pValue();
+        sink += SpearmanCorrelation.withDefaults()
+                .withAlternative(Alternative.TWO_SIDED)
+                .test(a, b)
+                .pValue();
         sink += LaggedCorrelation.withDefaults().upTo(a, b, 7).size();
         sink += ShapiroWilkTest.withDefaults().test(a).pValue();
         return sink;

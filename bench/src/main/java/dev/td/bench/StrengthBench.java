@@ -1,10 +1,10 @@
 package dev.td.bench;
 
-import dev.td.testkit.AthleteDriver;
-import dev.td.testkit.AthleteGenerator;
 import dev.td.server.faces.HttpServer;
 import dev.td.server.projections.ProjectionEngine;
 import dev.td.server.wiring.TdCore;
+import dev.td.testkit.AthleteDriver;
+import dev.td.testkit.AthleteGenerator;
 import dev.td.tools.Principal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -32,15 +32,15 @@ public final class StrengthBench {
     private static final int RECOMPUTES = Integer.getInteger("bench.recomputes", 20);
     private static final int YEARS = Integer.getInteger("bench.years", 5);
 
-    private StrengthBench() {
-    }
+    private StrengthBench() {}
 
     public static void main(String[] args) throws Exception {
         Path dir = Files.createTempDirectory("td-strength-bench");
         try (TdCore core = TdCore.open(Optional.empty(), dir)) {
             core.accounts().bootstrapOwner(Optional.of(KEY));
             Principal owner = core.accounts().localOwner();
-            List<AthleteGenerator.Action> actions = new AthleteGenerator(42, LocalDate.of(2021, 1, 4), YEARS, ZoneId.of("Europe/Berlin")).actions();
+            List<AthleteGenerator.Action> actions =
+                    new AthleteGenerator(42, LocalDate.of(2021, 1, 4), YEARS, ZoneId.of("Europe/Berlin")).actions();
             long t0 = System.nanoTime();
             AthleteDriver.Played played = new AthleteDriver(core).play(owner, actions);
             double logSeconds = (System.nanoTime() - t0) / 1e9;
@@ -48,35 +48,72 @@ public final class StrengthBench {
             try (Connection c = core.database().ownerConnection()) {
                 c.createStatement().execute("VACUUM ANALYZE");
             }
-            System.out.printf("td strength bench: Java %s, %d-year athlete (seed 42): %d workouts, %d corrections, %d voids -> %d events; logged through log_workout in %.1f s (%.1f workouts/s)%n%n",
-                    Runtime.version(), YEARS, played.workouts(), played.corrections(), played.voids(), events, logSeconds, played.workouts() / logSeconds);
+            System.out.printf(
+                    "td strength bench: Java %s, %d-year athlete (seed 42): %d workouts, %d corrections, %d voids -> %d events; logged through log_workout in %.1f s (%.1f workouts/s)%n%n",
+                    Runtime.version(),
+                    YEARS,
+                    played.workouts(),
+                    played.corrections(),
+                    played.voids(),
+                    events,
+                    logSeconds,
+                    played.workouts() / logSeconds);
 
             HttpServer http = HttpServer.start(core, new HttpServer.Options("127.0.0.1", 0, List.of(), false, false));
             try {
                 String base = "http://127.0.0.1:" + http.port();
-                System.out.printf("%-26s %7s %8s %8s %8s %14s %14s %9s%n", "query", "calls", "p50 ms", "p99 ms", "max ms", "recompute p50", "recompute p99", "p50 gain");
-                row(core, owner, base, "get_exercise_progression", "/v1/progression?exercise=bench", "exercise_progression");
-                row(core, owner, base, "get_exercise_progression 5y", "/v1/progression?exercise=bench&from=2021-01-01", "exercise_progression");
+                System.out.printf(
+                        "%-26s %7s %8s %8s %8s %14s %14s %9s%n",
+                        "query", "calls", "p50 ms", "p99 ms", "max ms", "recompute p50", "recompute p99", "p50 gain");
+                row(
+                        core,
+                        owner,
+                        base,
+                        "get_exercise_progression",
+                        "/v1/progression?exercise=bench",
+                        "exercise_progression");
+                row(
+                        core,
+                        owner,
+                        base,
+                        "get_exercise_progression 5y",
+                        "/v1/progression?exercise=bench&from=2021-01-01",
+                        "exercise_progression");
                 row(core, owner, base, "get_volume (default 12 wk)", "/v1/volume", "weekly_volume");
                 row(core, owner, base, "get_volume (all 5 years)", "/v1/volume?from=2021-01-01", "weekly_volume");
-                row(core, owner, base, "get_volume (12 weeks)", "/v1/volume?from=2025-10-06&to=2025-12-28", "weekly_volume");
+                row(
+                        core,
+                        owner,
+                        base,
+                        "get_volume (12 weeks)",
+                        "/v1/volume?from=2025-10-06&to=2025-12-28",
+                        "weekly_volume");
                 row(core, owner, base, "get_personal_records", "/v1/records", "personal_records");
             } finally {
                 http.stop();
             }
             ProjectionEngine.RebuildReport rebuild = core.projections().rebuild(List.of());
-            System.out.printf("%nfull projection rebuild (%d projections): %d events in %.2f s = %.0f events/s%n",
-                    core.projections().projections().size(), rebuild.events(), rebuild.seconds(), rebuild.events() / rebuild.seconds());
+            System.out.printf(
+                    "%nfull projection rebuild (%d projections): %d events in %.2f s = %.0f events/s%n",
+                    core.projections().projections().size(),
+                    rebuild.events(),
+                    rebuild.seconds(),
+                    rebuild.events() / rebuild.seconds());
         } finally {
             try (var files = Files.walk(dir)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                files.sorted(java.util.Comparator.reverseOrder())
+                        .forEach(p -> p.toFile().delete());
             }
         }
     }
 
-    private static void row(TdCore core, Principal owner, String base, String name, String path, String projection) throws Exception {
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path)).header("Authorization", "Bearer " + KEY).build();
+    private static void row(TdCore core, Principal owner, String base, String name, String path, String projection)
+            throws Exception {
+        HttpClient client =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(base + path))
+                .header("Authorization", "Bearer " + KEY)
+                .build();
         for (int i = 0; i < 100; i++) {
             expectOk(client.send(request, HttpResponse.BodyHandlers.ofString()));
         }
@@ -96,8 +133,16 @@ public final class StrengthBench {
         }
         LogEventsOverHttp.Latencies h = LogEventsOverHttp.Latencies.of(http);
         LogEventsOverHttp.Latencies r = LogEventsOverHttp.Latencies.of(raw);
-        System.out.printf("%-26s %7d %8.2f %8.2f %8.2f %11.2f ms %11.2f ms %8.0fx%n", name, CALLS, h.percentile(50), h.percentile(99), h.max(),
-                r.percentile(50), r.percentile(99), r.percentile(50) / h.percentile(50));
+        System.out.printf(
+                "%-26s %7d %8.2f %8.2f %8.2f %11.2f ms %11.2f ms %8.0fx%n",
+                name,
+                CALLS,
+                h.percentile(50),
+                h.percentile(99),
+                h.max(),
+                r.percentile(50),
+                r.percentile(99),
+                r.percentile(50) / h.percentile(50));
     }
 
     private static void expectOk(HttpResponse<String> response) {
@@ -107,7 +152,8 @@ public final class StrengthBench {
     }
 
     private static long count(TdCore core, String sql) throws Exception {
-        try (Connection c = core.database().dataSource().getConnection(); var rs = c.createStatement().executeQuery(sql)) {
+        try (Connection c = core.database().dataSource().getConnection();
+                var rs = c.createStatement().executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);
         }

@@ -6,8 +6,7 @@ import dev.td.tools.Json;
 /** {@code td login}, {@code td logout} and {@code td config}: where td sends calls and with which key. */
 final class AccountCommands {
 
-    private AccountCommands() {
-    }
+    private AccountCommands() {}
 
     /** Checks the server and the key, then stores both in the config file (mode 0600). */
     static int login(Invocation run) {
@@ -28,11 +27,12 @@ final class AccountCommands {
                 return ExitCodes.ERROR;
             }
             case Reply.Failure failure -> {
-                run.tell("error: " + settings.url() + "/health answered HTTP " + failure.problem().status()
-                        + "; is this the URL of a td server?");
+                run.tell("error: " + settings.url() + "/health answered HTTP "
+                        + failure.problem().status() + "; is this the URL of a td server?");
                 return ExitCodes.ERROR;
             }
-            case Reply.Answer answer when !"ok".equals(answer.body().path("status").asText()) -> {
+            case Reply.Answer answer
+            when !"ok".equals(answer.body().path("status").asText()) -> {
                 run.tell("error: " + settings.url() + "/health did not report status ok (" + answer.body()
                         + "); is this the URL of a td server?");
                 return ExitCodes.ERROR;
@@ -55,8 +55,9 @@ final class AccountCommands {
             }
         }
         run.config().write(settings.url(), settings.apiKey().orElseThrow());
-        run.tell("logged in to " + settings.url() + " with key " + settings.maskedApiKey().orElseThrow()
-                + "; saved to " + run.config().path());
+        run.tell("logged in to " + settings.url() + " with key "
+                + settings.maskedApiKey().orElseThrow() + "; saved to "
+                + run.config().path());
         return ExitCodes.OK;
     }
 

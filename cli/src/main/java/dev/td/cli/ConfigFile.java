@@ -23,8 +23,7 @@ import java.util.Optional;
 final class ConfigFile {
 
     /** What {@code td login} stored. */
-    record StoredLogin(Optional<String> url, Optional<String> apiKey) {
-    }
+    record StoredLogin(Optional<String> url, Optional<String> apiKey) {}
 
     private final Path file;
 
@@ -58,7 +57,9 @@ final class ConfigFile {
             Path dir = file.getParent();
             Files.createDirectories(dir, ownerOnly("rwx------"));
             Path temp = Files.createTempFile(dir, "config", ".tmp", ownerOnly("rw-------"));
-            Files.writeString(temp, Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(json) + "\n",
+            Files.writeString(
+                    temp,
+                    Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(json) + "\n",
                     StandardCharsets.UTF_8);
             try {
                 Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -84,7 +85,9 @@ final class ConfigFile {
         if (!FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
             return new FileAttribute<?>[0];
         }
-        return new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(permissions))};
+        return new FileAttribute<?>[] {
+            PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString(permissions))
+        };
     }
 
     private static Optional<String> text(JsonNode json, String field) {

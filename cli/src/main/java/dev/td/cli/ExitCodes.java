@@ -22,11 +22,9 @@ final class ExitCodes {
     static final int OFFLINE = 6;
 
     /** One row of {@code td help exit-codes}. */
-    record Row(int code, String name, String meaning) {
-    }
+    record Row(int code, String name, String meaning) {}
 
-    private ExitCodes() {
-    }
+    private ExitCodes() {}
 
     /**
      * The exit code for a failed call: the {@code code} of the problem document when the CLI
@@ -51,18 +49,29 @@ final class ExitCodes {
     static List<Row> table() {
         List<Row> rows = new ArrayList<>();
         rows.add(new Row(OK, "ok", "the call succeeded; the envelope {data, context, meta} is on stdout"));
-        rows.add(new Row(ERROR, "error", "the server failed or is unreachable for a read-only command; "
-                + "server codes: " + wireNames(ERROR)));
-        rows.add(new Row(USAGE, "usage", "a flag or --input is wrong (checked before calling) or the server rejected "
-                + "the arguments; server codes: " + wireNames(USAGE)));
-        rows.add(new Row(NOT_FOUND, "not found", "the tool or what it refers to does not exist; server codes: "
-                + wireNames(NOT_FOUND)));
-        rows.add(new Row(AUTH, "auth", "the API key is missing, wrong or lacks the scope (td login); server codes: "
-                + wireNames(AUTH)));
-        rows.add(new Row(CONFLICT, "conflict", "the call contradicts what is stored; server codes: "
-                + wireNames(CONFLICT)));
-        rows.add(new Row(OFFLINE, "offline", "the server was unreachable; the idempotent write was queued and "
-                + "`td queue flush` sends it"));
+        rows.add(new Row(
+                ERROR,
+                "error",
+                "the server failed or is unreachable for a read-only command; " + "server codes: " + wireNames(ERROR)));
+        rows.add(new Row(
+                USAGE,
+                "usage",
+                "a flag or --input is wrong (checked before calling) or the server rejected "
+                        + "the arguments; server codes: " + wireNames(USAGE)));
+        rows.add(new Row(
+                NOT_FOUND,
+                "not found",
+                "the tool or what it refers to does not exist; server codes: " + wireNames(NOT_FOUND)));
+        rows.add(new Row(
+                AUTH,
+                "auth",
+                "the API key is missing, wrong or lacks the scope (td login); server codes: " + wireNames(AUTH)));
+        rows.add(new Row(
+                CONFLICT, "conflict", "the call contradicts what is stored; server codes: " + wireNames(CONFLICT)));
+        rows.add(new Row(
+                OFFLINE,
+                "offline",
+                "the server was unreachable; the idempotent write was queued and " + "`td queue flush` sends it"));
         return rows;
     }
 
@@ -73,7 +82,8 @@ final class ExitCodes {
         }
         text.append("\nServer codes and their meaning:\n\n");
         for (ErrorCode code : ErrorCode.values()) {
-            text.append(String.format("  %-18s HTTP %d, exit %d: %s%n",
+            text.append(String.format(
+                    "  %-18s HTTP %d, exit %d: %s%n",
                     code.wireName(), code.httpStatus(), code.exitCode(), code.meaning()));
         }
         return text.toString();

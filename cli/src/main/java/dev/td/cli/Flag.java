@@ -74,8 +74,8 @@ record Flag(String property, String option, boolean repeatable, String type, Lis
     }
 
     private UsageException wrongType(String value, String expected) {
-        return new UsageException(option + " expects " + expected + ", got '" + value + "': for example "
-                + option + " " + example);
+        return new UsageException(
+                option + " expects " + expected + ", got '" + value + "': for example " + option + " " + example);
     }
 
     /** A value to show in messages: the default, the minimum, or a neutral one for the type. */
@@ -83,11 +83,13 @@ record Flag(String property, String option, boolean repeatable, String type, Lis
         Optional<JsonNode> hint = Optional.ofNullable(schema.get("default"))
                 .or(() -> Optional.ofNullable(schema.get("minimum")))
                 .filter(JsonNode::isValueNode);
-        return hint.map(JsonNode::asText).orElse(switch (type) {
-            case "integer" -> "10";
-            case "number" -> "2.5";
-            case "boolean" -> "true";
-            default -> "VALUE";
-        });
+        return hint.map(JsonNode::asText)
+                .orElse(
+                        switch (type) {
+                            case "integer" -> "10";
+                            case "number" -> "2.5";
+                            case "boolean" -> "true";
+                            default -> "VALUE";
+                        });
     }
 }

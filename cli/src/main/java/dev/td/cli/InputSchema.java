@@ -11,8 +11,7 @@ import java.util.Set;
 /** Reads a manifest's input schema into the fields the CLI offers, in schema order. */
 final class InputSchema {
 
-    private InputSchema() {
-    }
+    private InputSchema() {}
 
     static List<InputField> fields(ToolManifest manifest, Set<String> reservedOptions) {
         JsonNode schema = manifest.inputSchema();
@@ -31,14 +30,15 @@ final class InputSchema {
     private static Optional<Flag> flag(String name, JsonNode field, JsonNode root) {
         String type = typeOf(field);
         if (Flag.SCALAR_TYPES.contains(type)) {
-            return Optional.of(new Flag(name, Flag.optionFor(name), false, type, allowed(field), Flag.exampleFor(type, field)));
+            return Optional.of(
+                    new Flag(name, Flag.optionFor(name), false, type, allowed(field), Flag.exampleFor(type, field)));
         }
         if ("array".equals(type)) {
             JsonNode items = resolve(field.path("items"), root);
             String itemType = typeOf(items);
             if (Flag.SCALAR_TYPES.contains(itemType)) {
-                return Optional.of(new Flag(name, Flag.optionFor(name), true, itemType, allowed(items),
-                        Flag.exampleFor(itemType, items)));
+                return Optional.of(new Flag(
+                        name, Flag.optionFor(name), true, itemType, allowed(items), Flag.exampleFor(itemType, items)));
             }
         }
         return Optional.empty();

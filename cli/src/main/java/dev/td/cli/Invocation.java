@@ -12,9 +12,16 @@ import java.util.Optional;
  * One run of {@code td}: its streams and environment, the global options, and where settings
  * and the offline queue live. Commands print data to {@code out} and messages to {@code err}.
  */
-record Invocation(InputStream stdin, PrintStream out, PrintStream err, Map<String, String> env,
-                  ConfigFile config, OfflineQueue queue, Optional<String> urlFlag, Optional<String> apiKeyFlag,
-                  boolean compact) {
+record Invocation(
+        InputStream stdin,
+        PrintStream out,
+        PrintStream err,
+        Map<String, String> env,
+        ConfigFile config,
+        OfflineQueue queue,
+        Optional<String> urlFlag,
+        Optional<String> apiKeyFlag,
+        boolean compact) {
 
     Settings settings() {
         return Settings.resolve(urlFlag, apiKeyFlag, env, config);
@@ -30,9 +37,10 @@ record Invocation(InputStream stdin, PrintStream out, PrintStream err, Map<Strin
     /** Writes JSON data to stdout, pretty unless {@code --compact}. */
     void print(JsonNode json) {
         try {
-            out.println(compact
-                    ? Json.mapper().writeValueAsString(json)
-                    : Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(json));
+            out.println(
+                    compact
+                            ? Json.mapper().writeValueAsString(json)
+                            : Json.mapper().writerWithDefaultPrettyPrinter().writeValueAsString(json));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("cannot write JSON", e);
         }

@@ -48,8 +48,11 @@ final class OfflineQueue {
             if (!json.path("arguments").isObject()) {
                 throw new IllegalArgumentException("arguments must be an object");
             }
-            return new QueuedCall(json.path("tool").asText(), (ObjectNode) json.get("arguments"),
-                    Instant.parse(json.path("queued_at").asText()), json.path("url").asText());
+            return new QueuedCall(
+                    json.path("tool").asText(),
+                    (ObjectNode) json.get("arguments"),
+                    Instant.parse(json.path("queued_at").asText()),
+                    json.path("url").asText());
         }
     }
 
@@ -78,8 +81,13 @@ final class OfflineQueue {
             if (!Files.exists(file)) {
                 Files.createFile(file, ConfigFile.ownerOnly("rw-------"));
             }
-            return Files.writeString(file, line(call), StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
+            return Files.writeString(
+                    file,
+                    line(call),
+                    StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND,
+                    StandardOpenOption.WRITE);
         });
     }
 
@@ -122,8 +130,10 @@ final class OfflineQueue {
             try {
                 calls.add(QueuedCall.fromJson(Json.mapper().readTree(lines.get(i))));
             } catch (IOException | RuntimeException e) {
-                throw new IllegalStateException("line " + (i + 1) + " of the offline queue " + file
-                        + " is damaged (" + e.getMessage() + "); fix or delete that line, then run `td queue flush` again", e);
+                throw new IllegalStateException(
+                        "line " + (i + 1) + " of the offline queue " + file + " is damaged (" + e.getMessage()
+                                + "); fix or delete that line, then run `td queue flush` again",
+                        e);
             }
         }
         return calls;
@@ -154,7 +164,8 @@ final class OfflineQueue {
     private <T> T locked(Action<T> action) {
         try {
             Files.createDirectories(file.getParent(), ConfigFile.ownerOnly("rwx------"));
-            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
+            try (FileChannel channel =
+                    FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
                 FileLock lock = channel.lock();
                 try {
                     return action.run();

@@ -16,8 +16,12 @@ record Problem(int status, Optional<String> code, String detail, Optional<String
     static Problem from(int status, String body) {
         JsonNode json = parse(body);
         if (!json.isObject()) {
-            return new Problem(status, Optional.empty(), "the server answered HTTP " + status + " without a problem document",
-                    Optional.empty(), Optional.empty());
+            return new Problem(
+                    status,
+                    Optional.empty(),
+                    "the server answered HTTP " + status + " without a problem document",
+                    Optional.empty(),
+                    Optional.empty());
         }
         String detail = text(json, "detail").or(() -> text(json, "title")).orElse("HTTP " + status);
         return new Problem(status, text(json, "code"), detail, text(json, "path"), text(json, "request_id"));
@@ -34,7 +38,9 @@ record Problem(int status, Optional<String> code, String detail, Optional<String
 
     private static Optional<String> text(JsonNode json, String field) {
         JsonNode value = json.get(field);
-        return value != null && value.isTextual() && !value.asText().isBlank() ? Optional.of(value.asText()) : Optional.empty();
+        return value != null && value.isTextual() && !value.asText().isBlank()
+                ? Optional.of(value.asText())
+                : Optional.empty();
     }
 
     int exitCode() {
@@ -49,7 +55,8 @@ record Problem(int status, Optional<String> code, String detail, Optional<String
         path.ifPresent(p -> text.append("\n  at: ").append(p));
         requestId.ifPresent(id -> text.append("\n  request id: ").append(id));
         if (exitCode() == ExitCodes.AUTH) {
-            text.append("\n  check the API key with `td config`, or store a new one with `td login --url URL --api-key KEY`");
+            text.append(
+                    "\n  check the API key with `td config`, or store a new one with `td login --url URL --api-key KEY`");
         }
         return text.toString();
     }

@@ -8,8 +8,7 @@ import java.util.Optional;
 /** {@code td queue list} and {@code td queue flush}: the writes made while the server was unreachable. */
 final class QueueCommands {
 
-    private QueueCommands() {
-    }
+    private QueueCommands() {}
 
     static int list(Invocation run) {
         ArrayNode calls = Json.mapper().createArrayNode();
@@ -41,20 +40,27 @@ final class QueueCommands {
                     run.tell("sent " + label);
                     yield OfflineQueue.Outcome.DONE;
                 }
-                case Reply.Failure failure when isDefinitive(failure.problem()) -> {
+                case Reply.Failure failure
+                when isDefinitive(failure.problem()) -> {
                     tally.rejected++;
-                    run.tell("dropped " + label + ", the server rejected it:\n" + failure.problem().message());
+                    run.tell("dropped " + label + ", the server rejected it:\n"
+                            + failure.problem().message());
                     yield OfflineQueue.Outcome.DONE;
                 }
-                case Reply.Failure failure -> tally.stop(failure.problem().message(), failure.problem().exitCode());
+                case Reply.Failure failure ->
+                    tally.stop(failure.problem().message(), failure.problem().exitCode());
                 case Reply.Unreachable unreachable ->
-                        tally.stop(run.unreachableMessage(settings, unreachable.reason()), ExitCodes.OFFLINE);
+                    tally.stop(run.unreachableMessage(settings, unreachable.reason()), ExitCodes.OFFLINE);
             };
         });
-        run.print(Json.mapper().createObjectNode()
-                .put("sent", tally.sent).put("rejected", tally.rejected).put("remaining", remaining.size()));
+        run.print(Json.mapper()
+                .createObjectNode()
+                .put("sent", tally.sent)
+                .put("rejected", tally.rejected)
+                .put("remaining", remaining.size()));
         if (tally.stopReason.isPresent()) {
-            run.tell(tally.stopReason.get() + "\n  " + remaining.size() + " call(s) stay queued; run `td queue flush` again later");
+            run.tell(tally.stopReason.get() + "\n  " + remaining.size()
+                    + " call(s) stay queued; run `td queue flush` again later");
             return tally.stopExit;
         }
         return tally.rejected > 0 ? ExitCodes.ERROR : ExitCodes.OK;

@@ -6,14 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 sealed interface Reply {
 
     /** HTTP 2xx with a JSON body (for tools: the envelope {@code {data, context, meta}}). */
-    record Answer(JsonNode body) implements Reply {
-    }
+    record Answer(JsonNode body) implements Reply {}
 
     /** HTTP 4xx/5xx, read as a problem document. */
-    record Failure(Problem problem) implements Reply {
-    }
+    record Failure(Problem problem) implements Reply {}
 
     /** No HTTP answer at all: connection refused, timed out, or reset. */
-    record Unreachable(String reason) implements Reply {
-    }
+    record Unreachable(String reason) implements Reply {}
 }

@@ -11,8 +11,8 @@ record Settings(String url, String urlSource, Optional<String> apiKey, String ap
 
     static final String DEFAULT_URL = "http://127.0.0.1:7878";
 
-    static Settings resolve(Optional<String> urlFlag, Optional<String> apiKeyFlag, Map<String, String> env,
-                            ConfigFile config) {
+    static Settings resolve(
+            Optional<String> urlFlag, Optional<String> apiKeyFlag, Map<String, String> env, ConfigFile config) {
         Optional<ConfigFile.StoredLogin> stored = config.read();
         String configSource = "config file " + config.path();
         Optional<String> urlEnv = fromEnv(env, "TD_URL");

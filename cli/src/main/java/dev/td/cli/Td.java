@@ -47,25 +47,42 @@ public final class Td {
             tools.put(manifest.cli().command(), command);
             root.addSubcommand(manifest.cli().command(), command.commandLine());
         }
-        root.addSubcommand("login", new CommandLine(plain("login", "Check a server URL and API key, then store them",
-                "Calls /health and get_event_types with --api-key at the URL (--url, else TD_URL, else the default), "
-                        + "then stores both in the "
-                        + "config file (mode 0600), where later commands find them.")));
+        root.addSubcommand(
+                "login",
+                new CommandLine(plain(
+                        "login",
+                        "Check a server URL and API key, then store them",
+                        "Calls /health and get_event_types with --api-key at the URL (--url, else TD_URL, else the default), "
+                                + "then stores both in the "
+                                + "config file (mode 0600), where later commands find them.")));
         root.addSubcommand("logout", new CommandLine(plain("logout", "Remove the stored URL and API key")));
-        root.addSubcommand("config", new CommandLine(plain("config",
-                "Show the URL and API key in use and where each comes from",
-                "Order of precedence: --url/--api-key, then TD_URL/TD_API_KEY, then the config file of `td login`, "
-                        + "then the default URL " + Settings.DEFAULT_URL + ". The key is masked.")));
+        root.addSubcommand(
+                "config",
+                new CommandLine(plain(
+                        "config",
+                        "Show the URL and API key in use and where each comes from",
+                        "Order of precedence: --url/--api-key, then TD_URL/TD_API_KEY, then the config file of `td login`, "
+                                + "then the default URL " + Settings.DEFAULT_URL + ". The key is masked.")));
         root.addSubcommand("tools", new CommandLine(plain("tools", "List the tools with their commands and titles")));
         CommandLine queue = new CommandLine(plain("queue", "Writes queued while the server was unreachable"));
         queue.addSubcommand("list", new CommandLine(plain("list", "Print the queued calls, oldest first")));
-        queue.addSubcommand("flush", new CommandLine(plain("flush", "Send the queued calls in order",
-                "Stops at the first call the server cannot take now (unreachable, key rejected, server error) and "
-                        + "keeps it and the rest; drops calls that were sent or rejected for their arguments.")));
+        queue.addSubcommand(
+                "flush",
+                new CommandLine(
+                        plain(
+                                "flush",
+                                "Send the queued calls in order",
+                                "Stops at the first call the server cannot take now (unreachable, key rejected, server error) and "
+                                        + "keeps it and the rest; drops calls that were sent or rejected for their arguments.")));
         root.addSubcommand("queue", queue);
         CommandSpec help = plain("help", "Show help for td, a command, or the exit codes (td help exit-codes)");
-        help.addPositional(PositionalParamSpec.builder().arity("0..*").paramLabel("TOPIC").type(String[].class)
-                .auxiliaryTypes(String.class).description("a command, or exit-codes").build());
+        help.addPositional(PositionalParamSpec.builder()
+                .arity("0..*")
+                .paramLabel("TOPIC")
+                .type(String[].class)
+                .auxiliaryTypes(String.class)
+                .description("a command, or exit-codes")
+                .build());
         root.addSubcommand("help", new CommandLine(help));
         root.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST_HEADING, h -> "");
         root.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, h -> commandList());
@@ -91,8 +108,14 @@ public final class Td {
      * @param dataDir   where {@code queue.jsonl} (the offline queue) lives
      * @return the exit code, see {@code td help exit-codes}
      */
-    public static int run(String[] args, InputStream stdin, PrintStream out, PrintStream err,
-                          Map<String, String> env, Path configDir, Path dataDir) {
+    public static int run(
+            String[] args,
+            InputStream stdin,
+            PrintStream out,
+            PrintStream err,
+            Map<String, String> env,
+            Path configDir,
+            Path dataDir) {
         try {
             return new Td(ToolCatalog.load().all()).execute(args, stdin, out, err, env, configDir, dataDir);
         } catch (UsageException e) {
@@ -127,13 +150,19 @@ public final class Td {
         if (base != null && !base.isBlank()) {
             return Path.of(base, "td");
         }
-        String home = Optional.ofNullable(env.get("HOME")).filter(h -> !h.isBlank())
-                .orElse(System.getProperty("user.home"));
+        String home =
+                Optional.ofNullable(env.get("HOME")).filter(h -> !h.isBlank()).orElse(System.getProperty("user.home"));
         return Path.of(home).resolve(fallback).resolve("td");
     }
 
-    private int execute(String[] args, InputStream stdin, PrintStream out, PrintStream err,
-                        Map<String, String> env, Path configDir, Path dataDir) {
+    private int execute(
+            String[] args,
+            InputStream stdin,
+            PrintStream out,
+            PrintStream err,
+            Map<String, String> env,
+            Path configDir,
+            Path dataDir) {
         ParseResult parsed;
         try {
             parsed = root.parseArgs(args);
@@ -157,9 +186,18 @@ public final class Td {
                 return ExitCodes.OK;
             }
         }
-        Invocation run = new Invocation(stdin, out, err, env, new ConfigFile(configDir), new OfflineQueue(dataDir),
-                global(chain, "--url"), global(chain, "--api-key"), global(chain, "--compact").isPresent());
-        List<String> path = chain.stream().skip(1).map(level -> level.commandSpec().name()).toList();
+        Invocation run = new Invocation(
+                stdin,
+                out,
+                err,
+                env,
+                new ConfigFile(configDir),
+                new OfflineQueue(dataDir),
+                global(chain, "--url"),
+                global(chain, "--api-key"),
+                global(chain, "--compact").isPresent());
+        List<String> path =
+                chain.stream().skip(1).map(level -> level.commandSpec().name()).toList();
         return dispatch(path, leaf, run);
     }
 
@@ -205,11 +243,13 @@ public final class Td {
                 run.tell(failure.problem().message());
                 yield failure.problem().exitCode();
             }
-            case Reply.Unreachable unreachable when command.queueableOffline() -> {
+            case Reply.Unreachable unreachable
+            when command.queueableOffline() -> {
                 run.queue().append(new OfflineQueue.QueuedCall(tool, arguments, Instant.now(), settings.url()));
-                run.tell("offline: the server at " + settings.url() + " is unreachable (" + unreachable.reason() + ").\n"
-                        + "  queued " + tool + " in " + run.queue().path() + "; `td queue flush` sends it "
-                        + "(replaying is safe: it is idempotent)");
+                run.tell(
+                        "offline: the server at " + settings.url() + " is unreachable (" + unreachable.reason() + ").\n"
+                                + "  queued " + tool + " in " + run.queue().path() + "; `td queue flush` sends it "
+                                + "(replaying is safe: it is idempotent)");
                 yield ExitCodes.OFFLINE;
             }
             case Reply.Unreachable unreachable -> {
@@ -258,29 +298,44 @@ public final class Td {
     }
 
     private CommandSpec rootSpec() {
-        CommandSpec spec = CommandSpec.create().name("td").mixinStandardHelpOptions(true).version("td " + Version.current());
+        CommandSpec spec =
+                CommandSpec.create().name("td").mixinStandardHelpOptions(true).version("td " + Version.current());
         spec.usageMessage()
                 .width(100)
                 .header("td: the training log of one person, for agents. Every tool is a command; output is JSON.")
                 .optionListHeading("%nOptions:%n")
                 .description("Arguments come as flags or as one JSON object (--input FILE, or --input - for stdin). "
                         + "The answer is the envelope {data, context, meta} on stdout; messages go to stderr.")
-                .footer("", "Settings: --url / TD_URL / `td login` (default " + Settings.DEFAULT_URL
-                        + "), --api-key / TD_API_KEY / `td login`.",
+                .footer(
+                        "",
+                        "Settings: --url / TD_URL / `td login` (default " + Settings.DEFAULT_URL
+                                + "), --api-key / TD_API_KEY / `td login`.",
                         "Exit codes: 0 ok, 1 error, 2 usage, 3 not found, 4 auth, 5 conflict, 6 offline (queued); "
                                 + "see `td help exit-codes`.");
-        spec.addOption(global("--url", "<url>", "td server URL (else TD_URL, the stored login, " + Settings.DEFAULT_URL + ")"));
-        spec.addOption(global("--api-key", "<key>", "API key, sent as a bearer token (else TD_API_KEY or the stored login)"));
-        spec.addOption(OptionSpec.builder("--json").arity("0").scopeType(ScopeType.INHERIT)
-                .description("Print JSON (the default; accepted for explicitness)").build());
-        spec.addOption(OptionSpec.builder("--compact").arity("0").scopeType(ScopeType.INHERIT)
-                .description("Print JSON on one line instead of indented").build());
+        spec.addOption(global(
+                "--url", "<url>", "td server URL (else TD_URL, the stored login, " + Settings.DEFAULT_URL + ")"));
+        spec.addOption(
+                global("--api-key", "<key>", "API key, sent as a bearer token (else TD_API_KEY or the stored login)"));
+        spec.addOption(OptionSpec.builder("--json")
+                .arity("0")
+                .scopeType(ScopeType.INHERIT)
+                .description("Print JSON (the default; accepted for explicitness)")
+                .build());
+        spec.addOption(OptionSpec.builder("--compact")
+                .arity("0")
+                .scopeType(ScopeType.INHERIT)
+                .description("Print JSON on one line instead of indented")
+                .build());
         return spec;
     }
 
     private static OptionSpec global(String name, String label, String description) {
-        return OptionSpec.builder(name).paramLabel(label).type(String.class).scopeType(ScopeType.INHERIT)
-                .description(description).build();
+        return OptionSpec.builder(name)
+                .paramLabel(label)
+                .type(String.class)
+                .scopeType(ScopeType.INHERIT)
+                .description(description)
+                .build();
     }
 
     private static CommandSpec plain(String name, String header, String... description) {
@@ -292,12 +347,15 @@ public final class Td {
     private String commandList() {
         StringBuilder text = new StringBuilder("\nTool commands (td <command> --help shows flags and examples):\n");
         for (ToolCommand command : tools.values()) {
-            text.append(String.format("  %-18s %s%n", command.manifest().cli().command(), command.manifest().title()));
+            text.append(String.format(
+                    "  %-18s %s%n",
+                    command.manifest().cli().command(), command.manifest().title()));
         }
         text.append("\nOther commands:\n");
         for (var entry : root.getSubcommands().entrySet()) {
             if (!tools.containsKey(entry.getKey())) {
-                String header = String.join(" ", entry.getValue().getCommandSpec().usageMessage().header());
+                String header = String.join(
+                        " ", entry.getValue().getCommandSpec().usageMessage().header());
                 text.append(String.format("  %-18s %s%n", entry.getKey(), header));
             }
         }
@@ -324,14 +382,16 @@ public final class Td {
         if (e instanceof CommandLine.UnmatchedArgumentException unmatched && unmatched.isUnknownOption()) {
             return "unknown flag " + String.join(" ", unmatched.getUnmatched());
         }
-        if (e instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getUnmatched().isEmpty()) {
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched
+                && !unmatched.getUnmatched().isEmpty()) {
             return "unknown command or argument '" + unmatched.getUnmatched().getFirst() + "'";
         }
         return String.valueOf(e.getMessage());
     }
 
     private static String suggestions(ParameterException e) {
-        if (e instanceof CommandLine.UnmatchedArgumentException unmatched && !unmatched.getSuggestions().isEmpty()) {
+        if (e instanceof CommandLine.UnmatchedArgumentException unmatched
+                && !unmatched.getSuggestions().isEmpty()) {
             return "; did you mean " + String.join(" or ", unmatched.getSuggestions()) + "?";
         }
         return "";

@@ -76,8 +76,10 @@ final class TdApi implements AutoCloseable {
         try {
             response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
         } catch (HttpTimeoutException e) {
-            return new Reply.Unreachable("no answer within " + (e instanceof java.net.http.HttpConnectTimeoutException
-                    ? CONNECT_TIMEOUT : REQUEST_TIMEOUT).toSeconds() + " s");
+            return new Reply.Unreachable("no answer within "
+                    + (e instanceof java.net.http.HttpConnectTimeoutException ? CONNECT_TIMEOUT : REQUEST_TIMEOUT)
+                            .toSeconds()
+                    + " s");
         } catch (IOException e) {
             return new Reply.Unreachable(describe(e));
         } catch (InterruptedException e) {
@@ -89,9 +91,13 @@ final class TdApi implements AutoCloseable {
             try {
                 return new Reply.Answer(Json.mapper().readTree(response.body()));
             } catch (JsonProcessingException e) {
-                return new Reply.Failure(new Problem(status, Optional.empty(),
+                return new Reply.Failure(new Problem(
+                        status,
+                        Optional.empty(),
                         "the server answered HTTP " + status + " with a body that is not JSON; is " + base
-                                + " a td server?", Optional.empty(), Optional.empty()));
+                                + " a td server?",
+                        Optional.empty(),
+                        Optional.empty()));
             }
         }
         return new Reply.Failure(Problem.from(status, response.body()));

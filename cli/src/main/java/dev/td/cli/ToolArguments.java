@@ -24,8 +24,7 @@ import picocli.CommandLine.ParseResult;
  */
 final class ToolArguments {
 
-    private ToolArguments() {
-    }
+    private ToolArguments() {}
 
     static ObjectNode assemble(ToolCommand command, ParseResult parsed, InputStream stdin) {
         ObjectNode arguments = Optional.ofNullable(parsed.matchedOption(ToolCommand.INPUT_OPTION))
@@ -60,7 +59,8 @@ final class ToolArguments {
                     ? new String(stdin.readAllBytes(), StandardCharsets.UTF_8)
                     : Files.readString(Path.of(source), StandardCharsets.UTF_8);
         } catch (NoSuchFileException e) {
-            throw new UsageException("--input " + source + ": no such file; give a JSON file, or --input - to read stdin");
+            throw new UsageException(
+                    "--input " + source + ": no such file; give a JSON file, or --input - to read stdin");
         } catch (IOException e) {
             throw new UsageException("--input " + source + ": cannot read it (" + e.getMessage() + ")");
         }
@@ -71,8 +71,9 @@ final class ToolArguments {
         try {
             json = Json.mapper().readTree(text);
         } catch (JsonProcessingException e) {
-            throw new UsageException("--input from " + origin + " is not valid JSON at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+            throw new UsageException("--input from " + origin + " is not valid JSON at line "
+                    + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
         }
         if (json == null || !json.isObject()) {
             throw new UsageException("--input from " + origin + " must be a JSON object of the tool's arguments, got "

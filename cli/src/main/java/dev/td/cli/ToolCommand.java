@@ -78,7 +78,8 @@ final class ToolCommand {
         spec.addOption(OptionSpec.builder(INPUT_OPTION)
                 .paramLabel("<file|->")
                 .type(String.class)
-                .description("The whole argument object as JSON, from a file or '-' for stdin; flags override its fields")
+                .description(
+                        "The whole argument object as JSON, from a file or '-' for stdin; flags override its fields")
                 .build());
         return spec;
     }
@@ -128,14 +129,19 @@ final class ToolCommand {
     }
 
     private String inputOnlyFields() {
-        List<InputField> inputOnly = fields.stream().filter(f -> f.flag().isEmpty()).toList();
+        List<InputField> inputOnly =
+                fields.stream().filter(f -> f.flag().isEmpty()).toList();
         if (inputOnly.isEmpty()) {
             return "";
         }
         StringBuilder text = new StringBuilder("\nFields given only through --input (JSON):\n");
         for (InputField field : inputOnly) {
-            text.append("  ").append(field.name()).append(" (").append(field.typeLabel())
-                    .append(field.required() ? ", required" : "").append(")");
+            text.append("  ")
+                    .append(field.name())
+                    .append(" (")
+                    .append(field.typeLabel())
+                    .append(field.required() ? ", required" : "")
+                    .append(")");
             if (!field.description().isBlank()) {
                 text.append(": ").append(field.description());
             }
@@ -148,10 +154,16 @@ final class ToolCommand {
         StringBuilder text = new StringBuilder("\nExamples:\n");
         for (ToolManifest.Example example : manifest.examples()) {
             text.append("  # ").append(example.title()).append('\n');
-            flagForm(example.arguments()).ifPresent(line -> text.append("  ").append(line).append('\n'));
-            text.append("  td ").append(manifest.cli().command()).append(" --input - <<< ")
-                    .append(shellQuote(compact(example.arguments()))).append('\n');
-            text.append("  # data: ").append(abbreviate(compact(example.result()))).append("\n\n");
+            flagForm(example.arguments())
+                    .ifPresent(line -> text.append("  ").append(line).append('\n'));
+            text.append("  td ")
+                    .append(manifest.cli().command())
+                    .append(" --input - <<< ")
+                    .append(shellQuote(compact(example.arguments())))
+                    .append('\n');
+            text.append("  # data: ")
+                    .append(abbreviate(compact(example.result())))
+                    .append("\n\n");
         }
         return text.toString();
     }
@@ -160,8 +172,10 @@ final class ToolCommand {
     private Optional<String> flagForm(JsonNode arguments) {
         StringBuilder line = new StringBuilder("td ").append(manifest.cli().command());
         for (var entry : arguments.properties()) {
-            Optional<Flag> flag = fields.stream().filter(f -> f.name().equals(entry.getKey()))
-                    .findFirst().flatMap(InputField::flag);
+            Optional<Flag> flag = fields.stream()
+                    .filter(f -> f.name().equals(entry.getKey()))
+                    .findFirst()
+                    .flatMap(InputField::flag);
             if (flag.isEmpty()) {
                 return Optional.empty();
             }

@@ -9,8 +9,7 @@ final class Version {
 
     private static final String CURRENT = read();
 
-    private Version() {
-    }
+    private Version() {}
 
     static String current() {
         return CURRENT;

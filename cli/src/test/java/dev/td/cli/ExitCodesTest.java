@@ -19,10 +19,17 @@ class ExitCodesTest {
 
         assertThat(help.exitCode()).isZero();
         assertThat(help.out())
-                .contains("0  ok").contains("1  error").contains("2  usage").contains("3  not found")
-                .contains("4  auth").contains("5  conflict").contains("6  offline");
+                .contains("0  ok")
+                .contains("1  error")
+                .contains("2  usage")
+                .contains("3  not found")
+                .contains("4  auth")
+                .contains("5  conflict")
+                .contains("6  offline");
         for (ErrorCode code : ErrorCode.values()) {
-            assertThat(help.out()).contains(code.wireName() + " ").contains("exit " + code.exitCode() + ": " + code.meaning());
+            assertThat(help.out())
+                    .contains(code.wireName() + " ")
+                    .contains("exit " + code.exitCode() + ": " + code.meaning());
         }
     }
 
@@ -47,7 +54,8 @@ class ExitCodesTest {
     void everyErrorCodeMapsToTheExitCodeOfTheTable() {
         for (ErrorCode code : ErrorCode.values()) {
             assertThat(ExitCodes.forProblem(code.httpStatus(), Optional.of(code.wireName())))
-                    .as(code.wireName()).isEqualTo(code.exitCode());
+                    .as(code.wireName())
+                    .isEqualTo(code.exitCode());
         }
     }
 }

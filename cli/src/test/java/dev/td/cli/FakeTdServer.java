@@ -27,8 +27,10 @@ final class FakeTdServer implements AutoCloseable {
     /** A tool call as the server received it. */
     record Received(String tool, JsonNode arguments, Map<String, List<String>> headers) {
         Optional<String> header(String name) {
-            return headers.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .map(e -> e.getValue().getFirst()).findFirst();
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().getFirst())
+                    .findFirst();
         }
     }
 
@@ -36,19 +38,29 @@ final class FakeTdServer implements AutoCloseable {
     record Canned(int status, String contentType, String body) {
         /** A problem about the call as a whole: no {@code path}. */
         static Canned problem(int status, String code, String detail) {
-            return new Canned(status, "application/problem+json", problemJson(status, code, detail).toString());
+            return new Canned(
+                    status,
+                    "application/problem+json",
+                    problemJson(status, code, detail).toString());
         }
 
         /** A problem about one argument, named by its JSON path. */
         static Canned problem(int status, String code, String detail, String path) {
-            return new Canned(status, "application/problem+json",
+            return new Canned(
+                    status,
+                    "application/problem+json",
                     problemJson(status, code, detail).put("path", path).toString());
         }
 
         private static ObjectNode problemJson(int status, String code, String detail) {
-            return Json.mapper().createObjectNode()
-                    .put("type", "https://td.dev/problems/" + code).put("title", code).put("status", status)
-                    .put("detail", detail).put("code", code).put("request_id", "req-1");
+            return Json.mapper()
+                    .createObjectNode()
+                    .put("type", "https://td.dev/problems/" + code)
+                    .put("title", code)
+                    .put("status", status)
+                    .put("detail", detail)
+                    .put("code", code)
+                    .put("request_id", "req-1");
         }
     }
 
@@ -58,7 +70,8 @@ final class FakeTdServer implements AutoCloseable {
 
     FakeTdServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext("/health", exchange -> respond(exchange, new Canned(200, "application/json", "{\"status\":\"ok\"}")));
+        server.createContext(
+                "/health", exchange -> respond(exchange, new Canned(200, "application/json", "{\"status\":\"ok\"}")));
         server.createContext("/v1/tools/", this::tool);
         server.start();
     }

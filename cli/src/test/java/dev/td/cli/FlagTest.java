@@ -21,7 +21,8 @@ class FlagTest {
 
     @Test
     void numberKeepsItsExactDecimalValue() {
-        assertThat(flag("number").convert("81.40")).isEqualTo(JsonNodeFactory.instance.numberNode(new BigDecimal("81.40")));
+        assertThat(flag("number").convert("81.40"))
+                .isEqualTo(JsonNodeFactory.instance.numberNode(new BigDecimal("81.40")));
     }
 
     @Test

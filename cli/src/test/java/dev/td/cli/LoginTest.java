@@ -40,9 +40,12 @@ class LoginTest {
 
         assertThat(login.exitCode()).as(login.err()).isZero();
         assertThat(server.received()).extracting(FakeTdServer.Received::tool).containsExactly("get_event_types");
-        assertThat(Json.mapper().readTree(configFile().toFile()).get("api_key").asText()).isEqualTo("td_secret_key_abcdef");
-        assertThat(Json.mapper().readTree(configFile().toFile()).get("url").asText()).isEqualTo(server.url());
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(configFile()))).isEqualTo("rw-------");
+        assertThat(Json.mapper().readTree(configFile().toFile()).get("api_key").asText())
+                .isEqualTo("td_secret_key_abcdef");
+        assertThat(Json.mapper().readTree(configFile().toFile()).get("url").asText())
+                .isEqualTo(server.url());
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(configFile())))
+                .isEqualTo("rw-------");
         assertThat(login.err()).contains("td_s…cdef").doesNotContain("td_secret_key_abcdef");
     }
 
@@ -102,7 +105,8 @@ class LoginTest {
     void flagsWinOverEnvironmentAndEnvironmentOverConfig() {
         td.run("login", "--url", server.url(), "--api-key", "td_secret_key_abcdef");
 
-        TdRunner.Result config = td.env("TD_API_KEY", "td_env_key_99999999").run("config", "--api-key", "td_flag_key_11111111");
+        TdRunner.Result config =
+                td.env("TD_API_KEY", "td_env_key_99999999").run("config", "--api-key", "td_flag_key_11111111");
 
         assertThat(config.json().get("api_key").get("source").asText()).isEqualTo("--api-key");
         assertThat(config.json().get("url").get("source").asText()).startsWith("config file");

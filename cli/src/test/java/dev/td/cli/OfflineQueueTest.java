@@ -24,11 +24,15 @@ class OfflineQueueTest {
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.OFFLINE);
         assertThat(result.out()).isEmpty();
-        assertThat(result.err()).contains("unreachable").contains("queued void_event").contains("td queue flush");
+        assertThat(result.err())
+                .contains("unreachable")
+                .contains("queued void_event")
+                .contains("td queue flush");
         TdRunner.Result list = td.run("queue", "list");
         assertThat(list.json()).hasSize(1);
         assertThat(list.json().get(0).get("tool").asText()).isEqualTo("void_event");
-        assertThat(list.json().get(0).get("arguments").get("idempotency_key").asText()).isEqualTo("v1");
+        assertThat(list.json().get(0).get("arguments").get("idempotency_key").asText())
+                .isEqualTo("v1");
     }
 
     @Test
@@ -38,7 +42,8 @@ class OfflineQueueTest {
         td.runWithStdin(VOID_1, "void-event", "--input", "-");
 
         Path queue = td.dataDir().resolve("queue.jsonl");
-        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(queue))).isEqualTo("rw-------");
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(queue)))
+                .isEqualTo("rw-------");
     }
 
     @Test
@@ -49,7 +54,9 @@ class OfflineQueueTest {
         TdRunner.Result result = td.run("get-events");
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.ERROR);
-        assertThat(result.err()).contains("the server at " + url + " is unreachable").contains("td config");
+        assertThat(result.err())
+                .contains("the server at " + url + " is unreachable")
+                .contains("td config");
         assertThat(td.run("queue", "list").json()).isEmpty();
     }
 
@@ -60,10 +67,13 @@ class OfflineQueueTest {
         offline.runWithStdin(VOID_2, "void-event", "--input", "-");
 
         try (FakeTdServer server = new FakeTdServer()) {
-            TdRunner.Result flush = new TdRunner(temp).env("TD_URL", server.url()).run("queue", "flush");
+            TdRunner.Result flush =
+                    new TdRunner(temp).env("TD_URL", server.url()).run("queue", "flush");
 
             assertThat(flush.exitCode()).as(flush.err()).isZero();
-            assertThat(server.received()).extracting(r -> r.arguments().get("event_id").asText()).containsExactly("e1", "e2");
+            assertThat(server.received())
+                    .extracting(r -> r.arguments().get("event_id").asText())
+                    .containsExactly("e1", "e2");
             assertThat(flush.json().get("sent").asInt()).isEqualTo(2);
             assertThat(flush.json().get("remaining").asInt()).isZero();
         }
@@ -90,7 +100,8 @@ class OfflineQueueTest {
 
         try (FakeTdServer server = new FakeTdServer()) {
             server.answer("void_event", FakeTdServer.Canned.problem(404, "not_found", "no event e1", "$.event_id"));
-            TdRunner.Result flush = new TdRunner(temp).env("TD_URL", server.url()).run("queue", "flush");
+            TdRunner.Result flush =
+                    new TdRunner(temp).env("TD_URL", server.url()).run("queue", "flush");
 
             assertThat(flush.exitCode()).isEqualTo(ExitCodes.ERROR);
             assertThat(flush.err()).contains("dropped void_event").contains("no event e1");
@@ -107,7 +118,8 @@ class OfflineQueueTest {
 
         try (FakeTdServer server = new FakeTdServer()) {
             server.answer("void_event", FakeTdServer.Canned.problem(401, "unauthenticated", "unknown API key"));
-            TdRunner.Result flush = new TdRunner(temp).env("TD_URL", server.url()).run("queue", "flush");
+            TdRunner.Result flush =
+                    new TdRunner(temp).env("TD_URL", server.url()).run("queue", "flush");
 
             assertThat(flush.exitCode()).isEqualTo(ExitCodes.AUTH);
             assertThat(server.received()).hasSize(1);

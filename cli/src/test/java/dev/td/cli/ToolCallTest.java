@@ -37,13 +37,25 @@ class ToolCallTest {
 
     @Test
     void flagsBecomeArgumentsTypedByTheSchema() throws Exception {
-        TdRunner.Result result = td.run("get-events", "--types", "metric.recorded", "--types", "note.recorded",
-                "--limit", "50", "--view", "log", "--from", "2026-11-01");
+        TdRunner.Result result = td.run(
+                "get-events",
+                "--types",
+                "metric.recorded",
+                "--types",
+                "note.recorded",
+                "--limit",
+                "50",
+                "--view",
+                "log",
+                "--from",
+                "2026-11-01");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(server.received().getFirst().tool()).isEqualTo("get_events");
-        assertThat(server.received().getFirst().arguments()).isEqualTo(json(
-                "{\"types\":[\"metric.recorded\",\"note.recorded\"],\"limit\":50,\"view\":\"log\",\"from\":\"2026-11-01\"}"));
+        assertThat(server.received().getFirst().arguments())
+                .isEqualTo(
+                        json(
+                                "{\"types\":[\"metric.recorded\",\"note.recorded\"],\"limit\":50,\"view\":\"log\",\"from\":\"2026-11-01\"}"));
     }
 
     @Test
@@ -71,14 +83,22 @@ class ToolCallTest {
         FakeTdServer.Received call = server.received().getFirst();
         assertThat(call.header("Authorization")).contains("Bearer td_test_key_123456");
         assertThat(call.header("X-Td-Source")).contains("cli");
-        assertThat(call.header("User-Agent")).hasValueSatisfying(agent -> assertThat(agent).startsWith("td-cli/"));
+        assertThat(call.header("User-Agent"))
+                .hasValueSatisfying(agent -> assertThat(agent).startsWith("td-cli/"));
         assertThat(call.header("Content-Type")).contains("application/json");
     }
 
     @Test
     void flagsOverrideFieldsOfInputFromStdin() throws Exception {
-        TdRunner.Result result = td.runWithStdin("{\"types\":[\"a.b\"],\"limit\":10,\"cursor\":\"c1\"}",
-                "get-events", "--input", "-", "--limit", "20", "--types", "x.y");
+        TdRunner.Result result = td.runWithStdin(
+                "{\"types\":[\"a.b\"],\"limit\":10,\"cursor\":\"c1\"}",
+                "get-events",
+                "--input",
+                "-",
+                "--limit",
+                "20",
+                "--types",
+                "x.y");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
         assertThat(server.received().getFirst().arguments())
@@ -105,7 +125,9 @@ class ToolCallTest {
         TdRunner.Result result = td.run("get-events", "--limit", "ten");
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(result.err()).contains("--limit expects a whole number, got 'ten'").contains("for example --limit 100");
+        assertThat(result.err())
+                .contains("--limit expects a whole number, got 'ten'")
+                .contains("for example --limit 100");
         assertThat(result.out()).isEmpty();
         assertThat(server.received()).isEmpty();
     }
@@ -153,7 +175,8 @@ class ToolCallTest {
 
     @Test
     void missingInputFileIsAUsageError() {
-        TdRunner.Result result = td.run("get-events", "--input", temp.resolve("nope.json").toString());
+        TdRunner.Result result =
+                td.run("get-events", "--input", temp.resolve("nope.json").toString());
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(result.err()).contains("no such file").contains("--input -");
@@ -169,8 +192,13 @@ class ToolCallTest {
 
     @Test
     void problemCodeDecidesTheExitCodeAndDetailGoesToStderr() {
-        server.answer("log_events", FakeTdServer.Canned.problem(400, "invalid_argument",
-                "time_zone 'Berlin' is not an IANA zone; use Europe/Berlin", "$.events[0].time_zone"));
+        server.answer(
+                "log_events",
+                FakeTdServer.Canned.problem(
+                        400,
+                        "invalid_argument",
+                        "time_zone 'Berlin' is not an IANA zone; use Europe/Berlin",
+                        "$.events[0].time_zone"));
 
         TdRunner.Result result = td.runWithStdin("{\"events\":[]}", "log-events", "--input", "-");
 
@@ -188,10 +216,16 @@ class ToolCallTest {
         server.answer("correct_event", FakeTdServer.Canned.problem(409, "conflict", "already voided"));
         server.answer("get_event_types", FakeTdServer.Canned.problem(401, "unauthenticated", "no valid key"));
 
-        assertThat(td.run("void-event", "--event-id", "1", "--reason", "r", "--idempotency-key", "k").exitCode())
+        assertThat(td.run("void-event", "--event-id", "1", "--reason", "r", "--idempotency-key", "k")
+                        .exitCode())
                 .isEqualTo(ExitCodes.NOT_FOUND);
-        assertThat(td.runWithStdin("{\"event_id\":\"1\",\"data\":{},\"idempotency_key\":\"k\"}",
-                "correct-event", "--input", "-").exitCode()).isEqualTo(ExitCodes.CONFLICT);
+        assertThat(td.runWithStdin(
+                                "{\"event_id\":\"1\",\"data\":{},\"idempotency_key\":\"k\"}",
+                                "correct-event",
+                                "--input",
+                                "-")
+                        .exitCode())
+                .isEqualTo(ExitCodes.CONFLICT);
         TdRunner.Result auth = td.run("get-event-types");
         assertThat(auth.exitCode()).isEqualTo(ExitCodes.AUTH);
         assertThat(auth.err()).contains("td login");
@@ -209,7 +243,8 @@ class ToolCallTest {
 
     @Test
     void urlBeforeTheCommandWinsOverTheEnvironment() throws Exception {
-        TdRunner.Result result = new TdRunner(temp).env("TD_URL", FakeTdServer.unreachableUrl())
+        TdRunner.Result result = new TdRunner(temp)
+                .env("TD_URL", FakeTdServer.unreachableUrl())
                 .run("--url", server.url(), "get-events");
 
         assertThat(result.exitCode()).as(result.err()).isZero();
@@ -218,7 +253,8 @@ class ToolCallTest {
 
     @Test
     void malformedUrlIsAUsageErrorNamingItsSource() {
-        TdRunner.Result result = new TdRunner(temp).env("TD_URL", "localhost:7878").run("get-events");
+        TdRunner.Result result =
+                new TdRunner(temp).env("TD_URL", "localhost:7878").run("get-events");
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(result.err()).contains("'localhost:7878' (from TD_URL)").contains("http://");

@@ -42,9 +42,15 @@ class ToolHelpTest {
         List<InputField> fields = ToolCommand.of(manifest, Set.of()).fields();
         for (InputField field : fields) {
             // a boolean flag may be given bare (--paired), so picocli shows its value as optional
-            String shown = field.flag().map(flag -> flag.option() + ("boolean".equals(flag.type()) && !flag.repeatable()
-                    ? "[=<boolean>]" : "=<" + flag.type() + ">")).orElse(field.name() + " (");
-            assertThat(help.out()).as("help of %s shows %s", manifest.name(), field.name()).contains(shown);
+            String shown = field.flag()
+                    .map(flag -> flag.option()
+                            + ("boolean".equals(flag.type()) && !flag.repeatable()
+                                    ? "[=<boolean>]"
+                                    : "=<" + flag.type() + ">"))
+                    .orElse(field.name() + " (");
+            assertThat(help.out())
+                    .as("help of %s shows %s", manifest.name(), field.name())
+                    .contains(shown);
         }
     }
 
@@ -58,7 +64,8 @@ class ToolHelpTest {
             String arguments = Json.mapper().writeValueAsString(example.arguments());
             assertThat(help)
                     .contains("# " + example.title())
-                    .contains("td " + manifest.cli().command() + " --input - <<< '" + arguments.replace("'", "'\\''") + "'")
+                    .contains("td " + manifest.cli().command() + " --input - <<< '" + arguments.replace("'", "'\\''")
+                            + "'")
                     .contains("# data: ");
         }
     }
@@ -95,8 +102,14 @@ class ToolHelpTest {
         TdRunner.Result help = new TdRunner(temp).run("--help");
 
         assertThat(help.exitCode()).isZero();
-        manifests().forEach(m -> assertThat(help.out()).contains(m.cli().command()).contains(m.title()));
-        assertThat(help.out()).contains("login").contains("logout").contains("config").contains("queue").contains("exit codes");
+        manifests()
+                .forEach(m -> assertThat(help.out()).contains(m.cli().command()).contains(m.title()));
+        assertThat(help.out())
+                .contains("login")
+                .contains("logout")
+                .contains("config")
+                .contains("queue")
+                .contains("exit codes");
     }
 
     @Test

@@ -6,10 +6,8 @@ import io.modelcontextprotocol.common.McpTransportContext;
 sealed interface Admission {
 
     /** The request may proceed; the context carries the principal, if any. */
-    record Admitted(McpTransportContext context) implements Admission {
-    }
+    record Admitted(McpTransportContext context) implements Admission {}
 
     /** The request is refused with an HTTP status and a message safe to show the client. */
-    record Refused(int status, String message) implements Admission {
-    }
+    record Refused(int status, String message) implements Admission {}
 }

@@ -1,12 +1,5 @@
 package dev.td.mcp;
 
-import java.io.UncheckedIOException;
-import java.time.Duration;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
-
 import io.helidon.http.HeaderNames;
 import io.helidon.http.sse.SseEvent;
 import io.helidon.webserver.http.ServerResponse;
@@ -15,6 +8,12 @@ import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.TypeRef;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpStreamableServerTransport;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
@@ -32,16 +31,16 @@ final class EventChannel implements McpStreamableServerTransport {
 
     private static final String MESSAGE_EVENT = "message";
 
-    private sealed interface Item {
-    }
+    private sealed interface Item {}
 
-    private record Outgoing(McpSchema.JSONRPCMessage message, @Nullable String eventId) implements Item {
-    }
+    private record Outgoing(
+            McpSchema.JSONRPCMessage message, @Nullable String eventId) implements Item {}
 
-    private record Announcement(String name, String data) implements Item {
-    }
+    private record Announcement(String name, String data) implements Item {}
 
-    private enum End implements Item { INSTANCE }
+    private enum End implements Item {
+        INSTANCE
+    }
 
     private final BlockingQueue<Item> queue = new LinkedBlockingQueue<>();
     private final AtomicBoolean closed = new AtomicBoolean();
@@ -148,7 +147,8 @@ final class EventChannel implements McpStreamableServerTransport {
 
     private SseEvent event(Item item) {
         return switch (item) {
-            case Announcement a -> SseEvent.builder().name(a.name()).data(a.data()).build();
+            case Announcement a ->
+                SseEvent.builder().name(a.name()).data(a.data()).build();
             case Outgoing out -> {
                 SseEvent.Builder event = SseEvent.builder().name(MESSAGE_EVENT).data(replies.text(out.message()));
                 if (out.eventId() != null) {

@@ -1,12 +1,5 @@
 package dev.td.mcp;
 
-import java.io.IOException;
-import java.lang.System.Logger.Level;
-import java.time.Duration;
-import java.util.Objects;
-import java.util.Optional;
-import java.util.concurrent.Executors;
-
 import io.helidon.webserver.http.HttpRules;
 import io.helidon.webserver.http.HttpService;
 import io.helidon.webserver.http.ServerRequest;
@@ -17,6 +10,12 @@ import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpServerSession;
 import io.modelcontextprotocol.spec.McpServerTransportProvider;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executors;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
@@ -64,8 +63,8 @@ public final class HelidonSseTransportProvider implements McpServerTransportProv
     private final HttpReplies replies;
     private final SessionRegistry<SseSession> sessions = new SessionRegistry<>();
     private final RequestGate<SseSession> gate;
-    private final Scheduler handlers = Schedulers.fromExecutorService(
-            Executors.newVirtualThreadPerTaskExecutor(), "mcp-sse");
+    private final Scheduler handlers =
+            Schedulers.fromExecutorService(Executors.newVirtualThreadPerTaskExecutor(), "mcp-sse");
     /** Set by the SDK when an {@code McpServer} is built on this transport; null until then. */
     private volatile McpServerSession.@Nullable Factory sessionFactory;
 
@@ -107,8 +106,7 @@ public final class HelidonSseTransportProvider implements McpServerTransportProv
 
     @Override
     public void routing(HttpRules rules) {
-        rules.get(ssePath, this::stream)
-                .post(messagePath, this::message);
+        rules.get(ssePath, this::stream).post(messagePath, this::message);
     }
 
     private void stream(ServerRequest req, ServerResponse res) {
@@ -118,7 +116,8 @@ public final class HelidonSseTransportProvider implements McpServerTransportProv
         }
         EventChannel stream = EventChannel.stream(json);
         McpServerSession session = sessionFactory().create(stream);
-        sessions.add(session.getId(), new SseSession(session, stream, context.get().get(McpRequestGuard.PRINCIPAL)));
+        sessions.add(
+                session.getId(), new SseSession(session, stream, context.get().get(McpRequestGuard.PRINCIPAL)));
         stream.announce("endpoint", messageUrl(req) + "?sessionId=" + session.getId());
         try {
             stream.serve(res, heartbeat);
@@ -154,12 +153,16 @@ public final class HelidonSseTransportProvider implements McpServerTransportProv
         if (session.isEmpty()) {
             return;
         }
-        Mono<Void> handling = session.get().sdk().handle(message.get())
+        Mono<Void> handling = session.get()
+                .sdk()
+                .handle(message.get())
                 .contextWrite(c -> c.put(McpTransportContext.KEY, context.get()));
         if (message.get() instanceof McpSchema.JSONRPCRequest request) {
             // answered on the stream; a tool may wait for the client, which needs this POST answered first
-            handling.subscribeOn(handlers).subscribe(done -> {
-            }, error -> LOG.log(Level.WARNING, "Request " + request.method() + " failed", error));
+            handling.subscribeOn(handlers)
+                    .subscribe(
+                            done -> {},
+                            error -> LOG.log(Level.WARNING, "Request " + request.method() + " failed", error));
         } else {
             handling.block();
         }
@@ -169,9 +172,8 @@ public final class HelidonSseTransportProvider implements McpServerTransportProv
     /** The message path as the client must call it, keeping any prefix the service is registered under. */
     private String messageUrl(ServerRequest req) {
         String requested = req.path().absolute().path();
-        String prefix = requested.endsWith(ssePath)
-                ? requested.substring(0, requested.length() - ssePath.length())
-                : "";
+        String prefix =
+                requested.endsWith(ssePath) ? requested.substring(0, requested.length() - ssePath.length()) : "";
         return prefix + messagePath;
     }
 
@@ -183,8 +185,7 @@ public final class HelidonSseTransportProvider implements McpServerTransportProv
         private McpRequestGuard guard = McpRequestGuard.localhostOnly();
         private Duration heartbeat = Duration.ofSeconds(25);
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Path of the SSE stream, default {@code /sse}. */
         public Builder ssePath(String ssePath) {

@@ -1,12 +1,5 @@
 package dev.td.mcp;
 
-import java.io.IOException;
-import java.lang.System.Logger.Level;
-import java.time.Duration;
-import java.util.List;
-import java.util.Optional;
-import java.util.concurrent.Executors;
-
 import io.helidon.common.media.type.MediaTypes;
 import io.helidon.http.HeaderName;
 import io.helidon.http.HeaderNames;
@@ -23,6 +16,12 @@ import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpStreamableServerSession;
 import io.modelcontextprotocol.spec.McpStreamableServerTransportProvider;
 import io.modelcontextprotocol.spec.ProtocolVersions;
+import java.io.IOException;
+import java.lang.System.Logger.Level;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Executors;
 import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
@@ -50,8 +49,8 @@ public final class HelidonStreamableTransportProvider implements McpStreamableSe
     private static final System.Logger LOG = System.getLogger(HelidonStreamableTransportProvider.class.getName());
     private static final HeaderName SESSION_ID = HeaderNames.create(HttpHeaders.MCP_SESSION_ID);
     private static final HeaderName PROTOCOL_VERSION = HeaderNames.create(HttpHeaders.PROTOCOL_VERSION);
-    private static final List<String> PROTOCOL_VERSIONS = List.of(ProtocolVersions.MCP_2025_03_26,
-            ProtocolVersions.MCP_2025_06_18, ProtocolVersions.MCP_2025_11_25);
+    private static final List<String> PROTOCOL_VERSIONS =
+            List.of(ProtocolVersions.MCP_2025_03_26, ProtocolVersions.MCP_2025_06_18, ProtocolVersions.MCP_2025_11_25);
 
     private final String path;
     private final McpJsonMapper json;
@@ -61,8 +60,8 @@ public final class HelidonStreamableTransportProvider implements McpStreamableSe
     private final SessionRegistry<StreamableSession> sessions = new SessionRegistry<>();
     private final RequestGate<StreamableSession> gate;
     /** Runs SDK request handling off the request thread, which is busy writing the response. */
-    private final Scheduler handlers = Schedulers.fromExecutorService(
-            Executors.newVirtualThreadPerTaskExecutor(), "mcp-streamable");
+    private final Scheduler handlers =
+            Schedulers.fromExecutorService(Executors.newVirtualThreadPerTaskExecutor(), "mcp-streamable");
     /** Set by the SDK when an {@code McpServer} is built on this transport; null until then. */
     private volatile McpStreamableServerSession.@Nullable Factory sessionFactory;
 
@@ -133,9 +132,7 @@ public final class HelidonStreamableTransportProvider implements McpStreamableSe
 
     @Override
     public void routing(HttpRules rules) {
-        rules.post(path, this::post)
-                .get(path, this::get)
-                .delete(path, this::delete);
+        rules.post(path, this::post).get(path, this::get).delete(path, this::delete);
     }
 
     private void post(ServerRequest req, ServerResponse res) throws IOException {
@@ -145,7 +142,10 @@ public final class HelidonStreamableTransportProvider implements McpStreamableSe
         }
         if (!req.headers().isAccepted(MediaTypes.APPLICATION_JSON)
                 && !req.headers().isAccepted(MediaTypes.TEXT_EVENT_STREAM)) {
-            replies.error(res, 406, HttpReplies.TRANSPORT_ERROR,
+            replies.error(
+                    res,
+                    406,
+                    HttpReplies.TRANSPORT_ERROR,
                     "Accept must include application/json and text/event-stream");
             return;
         }
@@ -166,11 +166,15 @@ public final class HelidonStreamableTransportProvider implements McpStreamableSe
         switch (message.get()) {
             case McpSchema.JSONRPCRequest request -> answer(request, session.get(), context.get(), res);
             case McpSchema.JSONRPCNotification notification -> {
-                sdk.accept(notification).contextWrite(c -> c.put(McpTransportContext.KEY, context.get())).block();
+                sdk.accept(notification)
+                        .contextWrite(c -> c.put(McpTransportContext.KEY, context.get()))
+                        .block();
                 res.status(202).send();
             }
             case McpSchema.JSONRPCResponse response -> {
-                sdk.accept(response).contextWrite(c -> c.put(McpTransportContext.KEY, context.get())).block();
+                sdk.accept(response)
+                        .contextWrite(c -> c.put(McpTransportContext.KEY, context.get()))
+                        .block();
                 res.status(202).send();
             }
             default -> replies.error(res, 400, McpSchema.ErrorCodes.INVALID_REQUEST, "Unknown JSON-RPC message kind");
@@ -178,10 +182,10 @@ public final class HelidonStreamableTransportProvider implements McpStreamableSe
     }
 
     private void initialize(McpSchema.JSONRPCRequest request, McpTransportContext context, ServerResponse res) {
-        McpSchema.InitializeRequest params = json.convertValue(request.params(),
-                new TypeRef<McpSchema.InitializeRequest>() {
-                });
-        McpStreamableServerSession.McpStreamableServerSessionInit init = sessionFactory().startSession(params);
+        McpSchema.InitializeRequest params =
+                json.convertValue(request.params(), new TypeRef<McpSchema.InitializeRequest>() {});
+        McpStreamableServerSession.McpStreamableServerSessionInit init =
+                sessionFactory().startSession(params);
         McpSchema.InitializeResult result = init.initResult()
                 .contextWrite(c -> c.put(McpTransportContext.KEY, context))
                 .block();
@@ -190,8 +194,11 @@ public final class HelidonStreamableTransportProvider implements McpStreamableSe
         replies.json(res, 200, McpSchema.JSONRPCResponse.result(request.id(), result));
     }
 
-    private void answer(McpSchema.JSONRPCRequest request, StreamableSession session, McpTransportContext context,
-                        ServerResponse res) {
+    private void answer(
+            McpSchema.JSONRPCRequest request,
+            StreamableSession session,
+            McpTransportContext context,
+            ServerResponse res) {
         EventChannel channel = EventChannel.reply(json);
         session.track(channel);
         // deferred, as the SDK's deprecated responseStream(request, transport) does: the stream joins
@@ -200,8 +207,8 @@ public final class HelidonStreamableTransportProvider implements McpStreamableSe
                 .contextWrite(c -> c.put(McpTransportContext.KEY, context))
                 .subscribeOn(handlers)
                 .doFinally(signal -> channel.close())
-                .subscribe(done -> {
-                }, error -> LOG.log(Level.WARNING, "Request " + request.method() + " failed", error));
+                .subscribe(
+                        done -> {}, error -> LOG.log(Level.WARNING, "Request " + request.method() + " failed", error));
         try {
             channel.serve(res, heartbeat);
         } finally {
@@ -251,7 +258,11 @@ public final class HelidonStreamableTransportProvider implements McpStreamableSe
         }
         String id = session.get().sdk().getId();
         sessions.remove(id);
-        session.get().sdk().delete().contextWrite(c -> c.put(McpTransportContext.KEY, context.get())).block();
+        session.get()
+                .sdk()
+                .delete()
+                .contextWrite(c -> c.put(McpTransportContext.KEY, context.get()))
+                .block();
         session.get().closeStreams();
         res.status(200).send();
     }
@@ -270,8 +281,12 @@ public final class HelidonStreamableTransportProvider implements McpStreamableSe
         session.get().touch();
         Optional<String> version = req.headers().first(PROTOCOL_VERSION);
         if (version.isPresent() && !PROTOCOL_VERSIONS.contains(version.get())) {
-            replies.error(res, 400, HttpReplies.TRANSPORT_ERROR, "Unsupported MCP-Protocol-Version " + version.get()
-                    + "; supported: " + String.join(", ", PROTOCOL_VERSIONS));
+            replies.error(
+                    res,
+                    400,
+                    HttpReplies.TRANSPORT_ERROR,
+                    "Unsupported MCP-Protocol-Version " + version.get() + "; supported: "
+                            + String.join(", ", PROTOCOL_VERSIONS));
             return Optional.empty();
         }
         return session;
@@ -285,8 +300,7 @@ public final class HelidonStreamableTransportProvider implements McpStreamableSe
         private Duration heartbeat = Duration.ofSeconds(25);
         private Duration idleTimeout = Duration.ofMinutes(30);
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** How long a session may go without requests and open streams before it is ended; default 30 min. */
         public Builder idleTimeout(Duration idleTimeout) {

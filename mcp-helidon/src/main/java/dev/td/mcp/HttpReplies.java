@@ -1,14 +1,13 @@
 package dev.td.mcp;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 import io.helidon.http.HeaderNames;
 import io.helidon.webserver.http.ServerResponse;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** Writes the transports' non-streaming HTTP answers: JSON bodies, JSON-RPC errors, refusals. */
 final class HttpReplies {

@@ -1,8 +1,7 @@
 package dev.td.mcp;
 
-import java.util.Optional;
-
 import io.helidon.webserver.http.ServerRequest;
+import java.util.Optional;
 
 /**
  * Decides who is calling an MCP endpoint, from the HTTP request (typically its

@@ -1,5 +1,8 @@
 package dev.td.mcp;
 
+import io.helidon.http.HeaderNames;
+import io.helidon.webserver.http.ServerRequest;
+import io.modelcontextprotocol.common.McpTransportContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -12,10 +15,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
-
-import io.helidon.http.HeaderNames;
-import io.helidon.webserver.http.ServerRequest;
-import io.modelcontextprotocol.common.McpTransportContext;
 
 /**
  * The checks every MCP HTTP request passes before it reaches the SDK: Host and Origin
@@ -50,8 +49,11 @@ public final class McpRequestGuard {
     private final Optional<McpRequestAuthenticator> authenticator;
     private final long maxBodyBytes;
 
-    private McpRequestGuard(Set<String> allowedHosts, Set<String> allowedOrigins,
-                            Optional<McpRequestAuthenticator> authenticator, long maxBodyBytes) {
+    private McpRequestGuard(
+            Set<String> allowedHosts,
+            Set<String> allowedOrigins,
+            Optional<McpRequestAuthenticator> authenticator,
+            long maxBodyBytes) {
         this.allowedHosts = allowedHosts;
         this.allowedOrigins = allowedOrigins;
         this.authenticator = authenticator;

@@ -1,14 +1,13 @@
 package dev.td.mcp;
 
-import java.io.IOException;
-import java.util.Optional;
-
 import io.helidon.common.media.type.MediaTypes;
 import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.spec.McpSchema;
+import java.io.IOException;
+import java.util.Optional;
 
 /**
  * Where each HTTP request to an MCP transport is let in or turned away. Every refusal is answered

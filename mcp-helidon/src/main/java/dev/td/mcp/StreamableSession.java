@@ -1,11 +1,10 @@
 package dev.td.mcp;
 
+import io.modelcontextprotocol.common.McpTransportContext;
+import io.modelcontextprotocol.spec.McpStreamableServerSession;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-
-import io.modelcontextprotocol.common.McpTransportContext;
-import io.modelcontextprotocol.spec.McpStreamableServerSession;
 
 /**
  * An SDK session as the Streamable HTTP transport keeps it: the principal that opened it (a

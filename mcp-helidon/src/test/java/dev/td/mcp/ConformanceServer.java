@@ -15,13 +15,18 @@ public final class ConformanceServer implements AutoCloseable {
     private final WebServer web;
 
     public ConformanceServer(int port) {
-        HelidonStreamableTransportProvider transport = HelidonStreamableTransportProvider.builder().build();
+        HelidonStreamableTransportProvider transport =
+                HelidonStreamableTransportProvider.builder().build();
         McpServer.SyncSpecification<?> spec = McpServer.sync(transport)
                 .serverInfo("td-conformance", "0.1.0")
                 .capabilities(ConformanceFixtures.capabilities());
         ConformanceFixtures.register(spec);
         mcp = spec.build();
-        web = WebServer.builder().port(port).routing(r -> r.register(transport)).build().start();
+        web = WebServer.builder()
+                .port(port)
+                .routing(r -> r.register(transport))
+                .build()
+                .start();
     }
 
     public int port() {

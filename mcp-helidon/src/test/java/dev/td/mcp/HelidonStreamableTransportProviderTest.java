@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.Test;
 
 class HelidonStreamableTransportProviderTest extends McpHttpTransportContract {
@@ -47,8 +46,8 @@ class HelidonStreamableTransportProviderTest extends McpHttpTransportContract {
         HttpResponse<String> response = post(server, TOOLS_LIST, Map.of("Mcp-Session-Id", session));
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
         assertThat(response.body()).contains("log_then_answer");
     }
 
@@ -63,7 +62,9 @@ class HelidonStreamableTransportProviderTest extends McpHttpTransportContract {
     void requestWithUnknownSessionIdIsRefusedWith404() throws Exception {
         McpTestServer server = server(McpRequestGuard.localhostOnly());
 
-        assertThat(post(server, TOOLS_LIST, Map.of("Mcp-Session-Id", "no-such-session")).statusCode()).isEqualTo(404);
+        assertThat(post(server, TOOLS_LIST, Map.of("Mcp-Session-Id", "no-such-session"))
+                        .statusCode())
+                .isEqualTo(404);
     }
 
     @Test
@@ -71,8 +72,8 @@ class HelidonStreamableTransportProviderTest extends McpHttpTransportContract {
         McpTestServer server = server(McpRequestGuard.localhostOnly().withAuthenticator(BEARER));
         String session = initialize(server, Map.of("Authorization", "Bearer key-ada"));
 
-        HttpResponse<String> stolen = post(server, TOOLS_LIST,
-                Map.of("Mcp-Session-Id", session, "Authorization", "Bearer key-eve"));
+        HttpResponse<String> stolen =
+                post(server, TOOLS_LIST, Map.of("Mcp-Session-Id", session, "Authorization", "Bearer key-eve"));
 
         assertThat(stolen.statusCode()).isEqualTo(404);
     }
@@ -82,23 +83,29 @@ class HelidonStreamableTransportProviderTest extends McpHttpTransportContract {
         McpTestServer server = server(McpRequestGuard.localhostOnly());
         String session = initialize(server);
 
-        HttpResponse<String> deleted = http.send(request(server, Map.of("Mcp-Session-Id", session)).DELETE().build(),
+        HttpResponse<String> deleted = http.send(
+                request(server, Map.of("Mcp-Session-Id", session)).DELETE().build(),
                 HttpResponse.BodyHandlers.ofString());
 
         assertThat(deleted.statusCode()).isEqualTo(200);
-        assertThat(post(server, TOOLS_LIST, Map.of("Mcp-Session-Id", session)).statusCode()).isEqualTo(404);
+        assertThat(post(server, TOOLS_LIST, Map.of("Mcp-Session-Id", session)).statusCode())
+                .isEqualTo(404);
     }
 
     @Test
     void aSessionLeftIdleWithoutDeleteIsEndedAndForgotten() throws Exception {
         try (McpTestServer server = McpTestServer.streamable(McpRequestGuard.localhostOnly(), Duration.ofMillis(300))) {
             String session = initialize(server);
-            assertThat(post(server, TOOLS_LIST, Map.of("Mcp-Session-Id", session)).statusCode()).isEqualTo(200);
+            assertThat(post(server, TOOLS_LIST, Map.of("Mcp-Session-Id", session))
+                            .statusCode())
+                    .isEqualTo(200);
 
             Thread.sleep(1000);
 
-            assertThat(post(server, TOOLS_LIST, Map.of("Mcp-Session-Id", session)).statusCode())
-                    .as("the client went away without DELETE; its session was ended").isEqualTo(404);
+            assertThat(post(server, TOOLS_LIST, Map.of("Mcp-Session-Id", session))
+                            .statusCode())
+                    .as("the client went away without DELETE; its session was ended")
+                    .isEqualTo(404);
         }
     }
 
@@ -107,8 +114,8 @@ class HelidonStreamableTransportProviderTest extends McpHttpTransportContract {
         McpTestServer server = server(McpRequestGuard.localhostOnly());
         String session = initialize(server);
 
-        HttpResponse<String> response = post(server, TOOLS_LIST,
-                Map.of("Mcp-Session-Id", session, "MCP-Protocol-Version", "1999-01-01"));
+        HttpResponse<String> response =
+                post(server, TOOLS_LIST, Map.of("Mcp-Session-Id", session, "MCP-Protocol-Version", "1999-01-01"));
 
         assertThat(response.statusCode()).isEqualTo(400);
     }
@@ -117,23 +124,30 @@ class HelidonStreamableTransportProviderTest extends McpHttpTransportContract {
     void localhostOriginOnAnyPortIsAccepted() throws Exception {
         McpTestServer server = server(McpRequestGuard.localhostOnly());
 
-        assertThat(post(server, INITIALIZE, Map.of("Origin", "http://localhost:5173")).statusCode()).isEqualTo(200);
+        assertThat(post(server, INITIALIZE, Map.of("Origin", "http://localhost:5173"))
+                        .statusCode())
+                .isEqualTo(200);
     }
 
     @Test
     void twoSseGetStreamsOnOneSessionAreOpenAtTheSameTime() throws Exception {
         McpTestServer server = server(McpRequestGuard.localhostOnly());
         String session = initialize(server);
-        HttpRequest get = request(server, Map.of("Mcp-Session-Id", session, "Accept", "text/event-stream")).GET().build();
+        HttpRequest get = request(server, Map.of("Mcp-Session-Id", session, "Accept", "text/event-stream"))
+                .GET()
+                .build();
 
-        CompletableFuture<HttpResponse<InputStream>> first = http.sendAsync(get, HttpResponse.BodyHandlers.ofInputStream());
-        CompletableFuture<HttpResponse<InputStream>> second = http.sendAsync(get, HttpResponse.BodyHandlers.ofInputStream());
+        CompletableFuture<HttpResponse<InputStream>> first =
+                http.sendAsync(get, HttpResponse.BodyHandlers.ofInputStream());
+        CompletableFuture<HttpResponse<InputStream>> second =
+                http.sendAsync(get, HttpResponse.BodyHandlers.ofInputStream());
         HttpResponse<InputStream> one = first.get(5, TimeUnit.SECONDS);
         HttpResponse<InputStream> two = second.get(5, TimeUnit.SECONDS);
 
         assertThat(List.of(one.statusCode(), two.statusCode())).containsExactly(200, 200);
-        assertThat(List.of(one, two)).allSatisfy(stream -> assertThat(stream.headers().firstValue("Content-Type"))
-                .hasValueSatisfying(type -> assertThat(type).startsWith("text/event-stream")));
+        assertThat(List.of(one, two))
+                .allSatisfy(stream -> assertThat(stream.headers().firstValue("Content-Type"))
+                        .hasValueSatisfying(type -> assertThat(type).startsWith("text/event-stream")));
         one.body().close();
         two.body().close();
     }
@@ -143,10 +157,13 @@ class HelidonStreamableTransportProviderTest extends McpHttpTransportContract {
         McpTestServer server = server(McpRequestGuard.localhostOnly());
         String session = initialize(server);
         HttpResponse<InputStream> stream = http.send(
-                request(server, Map.of("Mcp-Session-Id", session, "Accept", "text/event-stream")).GET().build(),
+                request(server, Map.of("Mcp-Session-Id", session, "Accept", "text/event-stream"))
+                        .GET()
+                        .build(),
                 HttpResponse.BodyHandlers.ofInputStream());
 
-        http.send(request(server, Map.of("Mcp-Session-Id", session)).DELETE().build(),
+        http.send(
+                request(server, Map.of("Mcp-Session-Id", session)).DELETE().build(),
                 HttpResponse.BodyHandlers.discarding());
 
         CompletableFuture<byte[]> rest = CompletableFuture.supplyAsync(() -> {

@@ -3,6 +3,9 @@ package dev.td.mcp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.helidon.http.HeaderNames;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.spec.McpSchema;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -12,10 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-
-import io.helidon.http.HeaderNames;
-import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.spec.McpSchema;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -27,8 +26,7 @@ import org.junit.jupiter.api.Test;
 abstract class McpHttpTransportContract {
 
     /** What an application's auth layer might return: a record, so that equal keys give equal principals. */
-    record ApiKeyUser(String name) {
-    }
+    record ApiKeyUser(String name) {}
 
     static final McpRequestAuthenticator BEARER = request -> request.headers()
             .first(HeaderNames.AUTHORIZATION)
@@ -64,7 +62,8 @@ abstract class McpHttpTransportContract {
             McpSchema.InitializeResult init = client.initialize();
 
             assertThat(init.serverInfo().name()).isEqualTo("td-test");
-            assertThat(client.listTools().tools()).extracting(McpSchema.Tool::name)
+            assertThat(client.listTools().tools())
+                    .extracting(McpSchema.Tool::name)
                     .containsExactlyInAnyOrder("log_then_answer", "who_am_i");
         }
     }
@@ -73,13 +72,16 @@ abstract class McpHttpTransportContract {
     void logNotificationSentDuringToolCallReachesTheClient() {
         McpTestServer server = server(McpRequestGuard.localhostOnly());
         List<McpSchema.LoggingMessageNotification> logs = new CopyOnWriteArrayList<>();
-        try (McpSyncClient client = server.client(Optional.empty()).loggingConsumer(logs::add).build()) {
+        try (McpSyncClient client =
+                server.client(Optional.empty()).loggingConsumer(logs::add).build()) {
             client.initialize();
 
             McpSchema.CallToolResult result = client.callTool(callWithoutArguments("log_then_answer"));
 
             assertThat(TestTools.text(result)).isEqualTo("done");
-            assertThat(logs).extracting(McpSchema.LoggingMessageNotification::data).contains(TestTools.LOG_LINE);
+            assertThat(logs)
+                    .extracting(McpSchema.LoggingMessageNotification::data)
+                    .contains(TestTools.LOG_LINE);
         }
     }
 
@@ -112,7 +114,8 @@ abstract class McpHttpTransportContract {
     void sdkClientWithoutCredentialsCannotInitialize() {
         McpTestServer server = server(McpRequestGuard.localhostOnly().withAuthenticator(BEARER));
         try (McpSyncClient client = server.client(Optional.empty())
-                .initializationTimeout(Duration.ofSeconds(2)).build()) {
+                .initializationTimeout(Duration.ofSeconds(2))
+                .build()) {
             assertThatThrownBy(client::initialize).isInstanceOf(RuntimeException.class);
         }
     }
@@ -131,20 +134,24 @@ abstract class McpHttpTransportContract {
     void foreignOriginIsRefusedWith403() throws Exception {
         McpTestServer server = server(McpRequestGuard.localhostOnly());
 
-        assertThat(post(server, INITIALIZE, Map.of("Origin", "http://evil.example.com")).statusCode()).isEqualTo(403);
+        assertThat(post(server, INITIALIZE, Map.of("Origin", "http://evil.example.com"))
+                        .statusCode())
+                .isEqualTo(403);
     }
 
     @Test
     void foreignHostIsRefusedWith403() throws Exception {
         McpTestServer server = server(McpRequestGuard.localhostOnly());
-        assertThat(RawHttp.post(server.web.port(), pathOf(server), "evil.example.com", INITIALIZE)).isEqualTo(403);
+        assertThat(RawHttp.post(server.web.port(), pathOf(server), "evil.example.com", INITIALIZE))
+                .isEqualTo(403);
     }
 
     @Test
     void hostAllowedByConfigurationIsAccepted() throws Exception {
         McpTestServer server = server(McpRequestGuard.localhostOnly().withAllowedHosts("td.example.com"));
 
-        assertThat(RawHttp.post(server.web.port(), pathOf(server), "td.example.com", INITIALIZE)).isNotEqualTo(403);
+        assertThat(RawHttp.post(server.web.port(), pathOf(server), "td.example.com", INITIALIZE))
+                .isNotEqualTo(403);
         assertThat(post(server, INITIALIZE, Map.of()).statusCode()).isEqualTo(403);
     }
 
@@ -162,7 +169,8 @@ abstract class McpHttpTransportContract {
 
     private static String pathOf(McpTestServer server) {
         URI uri = URI.create(server.postUrl());
-        return uri.getRawPath() + Optional.ofNullable(uri.getRawQuery()).map(q -> "?" + q).orElse("");
+        return uri.getRawPath()
+                + Optional.ofNullable(uri.getRawQuery()).map(q -> "?" + q).orElse("");
     }
 
     HttpResponse<String> post(McpTestServer server, String body, Map<String, String> headers) throws Exception {

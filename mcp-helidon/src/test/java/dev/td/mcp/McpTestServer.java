@@ -1,9 +1,5 @@
 package dev.td.mcp;
 
-import java.net.http.HttpRequest;
-import java.time.Duration;
-import java.util.Optional;
-
 import io.helidon.webserver.WebServer;
 import io.helidon.webserver.http.HttpService;
 import io.modelcontextprotocol.client.McpClient;
@@ -13,11 +9,17 @@ import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpSyncServer;
 import io.modelcontextprotocol.spec.McpClientTransport;
 import io.modelcontextprotocol.spec.McpSchema;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.Optional;
 
 /** A Helidon WebServer on a random port serving the {@link TestTools} over one of the transports. */
 final class McpTestServer implements AutoCloseable {
 
-    enum Kind { STREAMABLE, SSE }
+    enum Kind {
+        STREAMABLE,
+        SSE
+    }
 
     private static final McpSchema.ServerCapabilities CAPABILITIES =
             McpSchema.ServerCapabilities.builder().tools(true).logging().build();
@@ -29,7 +31,11 @@ final class McpTestServer implements AutoCloseable {
     private McpTestServer(Kind kind, McpSyncServer mcp, HttpService transport) {
         this.kind = kind;
         this.mcp = mcp;
-        this.web = WebServer.builder().port(0).routing(r -> r.register(transport)).build().start();
+        this.web = WebServer.builder()
+                .port(0)
+                .routing(r -> r.register(transport))
+                .build()
+                .start();
     }
 
     /** Heartbeat short enough that every test sees SSE keep-alive comments on its streams. */
@@ -40,15 +46,34 @@ final class McpTestServer implements AutoCloseable {
     }
 
     static McpTestServer streamable(McpRequestGuard guard, Duration idleTimeout) {
-        var transport = HelidonStreamableTransportProvider.builder().guard(guard).heartbeat(HEARTBEAT).idleTimeout(idleTimeout).build();
-        return new McpTestServer(Kind.STREAMABLE, McpServer.sync(transport).serverInfo("td-test", "1.0.0")
-                .capabilities(CAPABILITIES).tools(TestTools.loggingTool(), TestTools.whoAmITool()).build(), transport);
+        var transport = HelidonStreamableTransportProvider.builder()
+                .guard(guard)
+                .heartbeat(HEARTBEAT)
+                .idleTimeout(idleTimeout)
+                .build();
+        return new McpTestServer(
+                Kind.STREAMABLE,
+                McpServer.sync(transport)
+                        .serverInfo("td-test", "1.0.0")
+                        .capabilities(CAPABILITIES)
+                        .tools(TestTools.loggingTool(), TestTools.whoAmITool())
+                        .build(),
+                transport);
     }
 
     static McpTestServer sse(McpRequestGuard guard) {
-        var transport = HelidonSseTransportProvider.builder().guard(guard).heartbeat(HEARTBEAT).build();
-        return new McpTestServer(Kind.SSE, McpServer.sync(transport).serverInfo("td-test", "1.0.0")
-                .capabilities(CAPABILITIES).tools(TestTools.loggingTool(), TestTools.whoAmITool()).build(), transport);
+        var transport = HelidonSseTransportProvider.builder()
+                .guard(guard)
+                .heartbeat(HEARTBEAT)
+                .build();
+        return new McpTestServer(
+                Kind.SSE,
+                McpServer.sync(transport)
+                        .serverInfo("td-test", "1.0.0")
+                        .capabilities(CAPABILITIES)
+                        .tools(TestTools.loggingTool(), TestTools.whoAmITool())
+                        .build(),
+                transport);
     }
 
     String baseUrl() {
@@ -65,8 +90,11 @@ final class McpTestServer implements AutoCloseable {
         HttpRequest.Builder requests = HttpRequest.newBuilder();
         bearer.ifPresent(token -> requests.header("Authorization", "Bearer " + token));
         var transport = switch (kind) {
-            case STREAMABLE -> HttpClientStreamableHttpTransport.builder(baseUrl()).endpoint("/mcp")
-                    .requestBuilder(requests).build();
+            case STREAMABLE ->
+                HttpClientStreamableHttpTransport.builder(baseUrl())
+                        .endpoint("/mcp")
+                        .requestBuilder(requests)
+                        .build();
             case SSE -> sseClient(baseUrl(), requests);
         };
         return McpClient.sync(transport).requestTimeout(Duration.ofSeconds(10));
@@ -79,7 +107,9 @@ final class McpTestServer implements AutoCloseable {
      */
     @SuppressWarnings("deprecation")
     private static McpClientTransport sseClient(String baseUrl, HttpRequest.Builder requests) {
-        return HttpClientSseClientTransport.builder(baseUrl).requestBuilder(requests).build();
+        return HttpClientSseClientTransport.builder(baseUrl)
+                .requestBuilder(requests)
+                .build();
     }
 
     @Override

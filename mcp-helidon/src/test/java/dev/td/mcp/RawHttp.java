@@ -13,19 +13,19 @@ import java.nio.charset.StandardCharsets;
  */
 final class RawHttp {
 
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     static int post(int port, String path, String host, String body) throws IOException {
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             OutputStream out = socket.getOutputStream();
             out.write(("POST " + path + " HTTP/1.1\r\n"
-                    + "Host: " + host + "\r\n"
-                    + "Content-Type: application/json\r\n"
-                    + "Accept: application/json, text/event-stream\r\n"
-                    + "Content-Length: " + bytes.length + "\r\n"
-                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                            + "Host: " + host + "\r\n"
+                            + "Content-Type: application/json\r\n"
+                            + "Accept: application/json, text/event-stream\r\n"
+                            + "Content-Length: " + bytes.length + "\r\n"
+                            + "Connection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.write(bytes);
             out.flush();
             InputStream in = socket.getInputStream();

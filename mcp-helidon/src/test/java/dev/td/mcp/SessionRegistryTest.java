@@ -2,14 +2,13 @@ package dev.td.mcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.modelcontextprotocol.common.McpTransportContext;
+import io.modelcontextprotocol.json.TypeRef;
+import io.modelcontextprotocol.spec.McpSession;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CopyOnWriteArrayList;
-
-import io.modelcontextprotocol.common.McpTransportContext;
-import io.modelcontextprotocol.json.TypeRef;
-import io.modelcontextprotocol.spec.McpSession;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
@@ -90,7 +89,9 @@ class SessionRegistryTest {
 
         sessions.closeAll();
 
-        assertThat(sessions.isOpen()).as("a closed registry takes no more requests").isFalse();
+        assertThat(sessions.isOpen())
+                .as("a closed registry takes no more requests")
+                .isFalse();
         assertThat(sessions.size()).isZero();
         assertThat(List.of(ada.closed, bob.closed)).containsOnly(true);
         assertThat(List.of(ada.streamsClosed, bob.streamsClosed)).containsOnly(true);
@@ -102,8 +103,12 @@ class SessionRegistryTest {
         SessionRegistry<RecordedSession> sessions = registryOf(Map.of("s1", ada));
 
         assertThat(sessions.find("s1", asPrincipal("ada"))).containsSame(ada);
-        assertThat(sessions.find("s1", asPrincipal("bob"))).as("another principal's session").isEmpty();
-        assertThat(sessions.find("s1", McpTransportContext.EMPTY)).as("no principal at all").isEmpty();
+        assertThat(sessions.find("s1", asPrincipal("bob")))
+                .as("another principal's session")
+                .isEmpty();
+        assertThat(sessions.find("s1", McpTransportContext.EMPTY))
+                .as("no principal at all")
+                .isEmpty();
         assertThat(sessions.find("s2", asPrincipal("ada"))).as("an unknown id").isEmpty();
     }
 
@@ -132,6 +137,8 @@ class SessionRegistryTest {
         assertThat(sessions.find("busy", asPrincipal("ada"))).containsSame(busy);
         assertThat(idle.closed).isTrue();
         assertThat(busy.closed).isFalse();
-        assertThat(sessions.isOpen()).as("ending idle sessions does not shut the transport").isTrue();
+        assertThat(sessions.isOpen())
+                .as("ending idle sessions does not shut the transport")
+                .isTrue();
     }
 }

@@ -1,9 +1,8 @@
 package dev.td.mcp;
 
-import java.util.Map;
-
 import io.modelcontextprotocol.server.McpServerFeatures;
 import io.modelcontextprotocol.spec.McpSchema;
+import java.util.Map;
 
 /** Tools the transport tests call: one that logs before answering, one that reports its caller. */
 final class TestTools {
@@ -12,26 +11,33 @@ final class TestTools {
 
     private static final Map<String, Object> NO_ARGUMENTS = Map.of("type", "object", "properties", Map.of());
 
-    private TestTools() {
-    }
+    private TestTools() {}
 
     static McpServerFeatures.SyncToolSpecification loggingTool() {
         return McpServerFeatures.SyncToolSpecification.builder()
-                .tool(McpSchema.Tool.builder("log_then_answer", NO_ARGUMENTS).description("Logs, then answers").build())
+                .tool(McpSchema.Tool.builder("log_then_answer", NO_ARGUMENTS)
+                        .description("Logs, then answers")
+                        .build())
                 .callHandler((exchange, request) -> {
-                    exchange.loggingNotification(McpSchema.LoggingMessageNotification
-                            .builder(McpSchema.LoggingLevel.INFO, LOG_LINE).logger("test").build());
-                    return McpSchema.CallToolResult.builder().addTextContent("done").build();
+                    exchange.loggingNotification(
+                            McpSchema.LoggingMessageNotification.builder(McpSchema.LoggingLevel.INFO, LOG_LINE)
+                                    .logger("test")
+                                    .build());
+                    return McpSchema.CallToolResult.builder()
+                            .addTextContent("done")
+                            .build();
                 })
                 .build();
     }
 
     static McpServerFeatures.SyncToolSpecification whoAmITool() {
         return McpServerFeatures.SyncToolSpecification.builder()
-                .tool(McpSchema.Tool.builder("who_am_i", NO_ARGUMENTS).description("Names the authenticated principal")
+                .tool(McpSchema.Tool.builder("who_am_i", NO_ARGUMENTS)
+                        .description("Names the authenticated principal")
                         .build())
                 .callHandler((exchange, request) -> McpSchema.CallToolResult.builder()
-                        .addTextContent(String.valueOf(exchange.transportContext().get(McpRequestGuard.PRINCIPAL)))
+                        .addTextContent(
+                                String.valueOf(exchange.transportContext().get(McpRequestGuard.PRINCIPAL)))
                         .build())
                 .build();
     }

@@ -1,7 +1,5 @@
 package dev.td.server;
 
-import org.jspecify.annotations.Nullable;
-
 import dev.td.server.access.Accounts;
 import dev.td.server.faces.HttpServer;
 import dev.td.server.faces.StdioServer;
@@ -9,16 +7,19 @@ import dev.td.server.projections.Projection;
 import dev.td.server.projections.ProjectionEngine;
 import dev.td.server.wiring.Database;
 import dev.td.server.wiring.TdCore;
-
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import org.jspecify.annotations.Nullable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code td-server}: serve over HTTP, speak MCP on stdio, or run migrations. */
-@Command(name = "td-server", mixinStandardHelpOptions = true, version = "td " + TdCore.VERSION,
+@Command(
+        name = "td-server",
+        mixinStandardHelpOptions = true,
+        version = "td " + TdCore.VERSION,
         description = "The td server: the training data platform for AI agents.",
         subcommands = {Main.Serve.class, Main.Stdio.class, Main.Migrate.class, Main.Projections.class})
 public final class Main {
@@ -47,58 +48,95 @@ public final class Main {
 
     /** Options every subcommand shares: where the data lives. */
     static class Storage {
-        @Option(names = "--data-dir", description = "Where embedded PostgreSQL keeps its data (default: $XDG_DATA_HOME/td or ~/.local/share/td)")
-        @Nullable Path dataDir;
+        @Option(
+                names = "--data-dir",
+                description =
+                        "Where embedded PostgreSQL keeps its data (default: $XDG_DATA_HOME/td or ~/.local/share/td)")
+        @Nullable
+        Path dataDir;
 
-        @Option(names = "--database-url", description = "An external PostgreSQL (postgresql://user:pw@host:5432/db); default: TD_DATABASE_URL, else embedded")
-        @Nullable String databaseUrl;
+        @Option(
+                names = "--database-url",
+                description =
+                        "An external PostgreSQL (postgresql://user:pw@host:5432/db); default: TD_DATABASE_URL, else embedded")
+        @Nullable
+        String databaseUrl;
 
         Path dataDir() {
             if (dataDir != null) {
                 return dataDir;
             }
             String xdg = System.getenv("XDG_DATA_HOME");
-            Path base = xdg != null && !xdg.isBlank() ? Path.of(xdg) : Path.of(System.getProperty("user.home"), ".local", "share");
+            Path base = xdg != null && !xdg.isBlank()
+                    ? Path.of(xdg)
+                    : Path.of(System.getProperty("user.home"), ".local", "share");
             return base.resolve("td");
         }
 
         Optional<String> databaseUrl() {
-            return Optional.ofNullable(databaseUrl).or(() -> Optional.ofNullable(System.getenv("TD_DATABASE_URL"))).filter(s -> !s.isBlank());
+            return Optional.ofNullable(databaseUrl)
+                    .or(() -> Optional.ofNullable(System.getenv("TD_DATABASE_URL")))
+                    .filter(s -> !s.isBlank());
         }
     }
 
-    @Command(name = "serve", mixinStandardHelpOptions = true, description = "Start td over HTTP: MCP at /mcp (and /sse), REST at /v1, OpenAPI at /openapi.json.")
+    @Command(
+            name = "serve",
+            mixinStandardHelpOptions = true,
+            description = "Start td over HTTP: MCP at /mcp (and /sse), REST at /v1, OpenAPI at /openapi.json.")
     static final class Serve implements Callable<Integer> {
         @CommandLine.Mixin
         Storage storage = new Storage();
 
-        @Option(names = "--port", defaultValue = "7878", description = "HTTP port (default ${DEFAULT-VALUE}; 0 picks a free one)")
+        @Option(
+                names = "--port",
+                defaultValue = "7878",
+                description = "HTTP port (default ${DEFAULT-VALUE}; 0 picks a free one)")
         int port;
 
-        @Option(names = "--host", defaultValue = "127.0.0.1", description = "Interface to listen on (default ${DEFAULT-VALUE}; 0.0.0.0 for all)")
+        @Option(
+                names = "--host",
+                defaultValue = "127.0.0.1",
+                description = "Interface to listen on (default ${DEFAULT-VALUE}; 0.0.0.0 for all)")
         String host = "127.0.0.1";
 
-        @Option(names = "--allowed-origin", description = "Extra Origin allowed to call /mcp from a browser (repeatable); localhost origins are always allowed")
+        @Option(
+                names = "--allowed-origin",
+                description =
+                        "Extra Origin allowed to call /mcp from a browser (repeatable); localhost origins are always allowed")
         java.util.List<String> allowedOrigins = new java.util.ArrayList<>();
 
-        @Option(names = "--conformance-fixtures", hidden = true, description = "Test only: add the MCP conformance suite's fixture tools, resources and prompts (implies --trust-localhost)")
+        @Option(
+                names = "--conformance-fixtures",
+                hidden = true,
+                description =
+                        "Test only: add the MCP conformance suite's fixture tools, resources and prompts (implies --trust-localhost)")
         boolean conformanceFixtures;
 
-        @Option(names = "--trust-localhost", description = "MCP clients on this machine may connect without an API key and act as the owner (single-user setups; never behind a proxy)")
+        @Option(
+                names = "--trust-localhost",
+                description =
+                        "MCP clients on this machine may connect without an API key and act as the owner (single-user setups; never behind a proxy)")
         boolean trustLocalhost;
 
         @Override
         public Integer call() throws Exception {
             TdCore core = TdCore.open(storage.databaseUrl(), storage.dataDir());
-            Accounts.Bootstrap boot = core.accounts().bootstrapOwner(Optional.ofNullable(System.getenv("TD_BOOTSTRAP_API_KEY")).filter(s -> !s.isBlank()));
-            HttpServer server = HttpServer.start(core, new HttpServer.Options(host, port, allowedOrigins, conformanceFixtures, trustLocalhost || conformanceFixtures));
+            Accounts.Bootstrap boot = core.accounts()
+                    .bootstrapOwner(Optional.ofNullable(System.getenv("TD_BOOTSTRAP_API_KEY"))
+                            .filter(s -> !s.isBlank()));
+            HttpServer server = HttpServer.start(
+                    core,
+                    new HttpServer.Options(
+                            host, port, allowedOrigins, conformanceFixtures, trustLocalhost || conformanceFixtures));
             String base = "http://" + (host.equals("0.0.0.0") ? "127.0.0.1" : host) + ":" + server.port();
             System.out.println("td " + TdCore.VERSION + " listening on " + base);
             System.out.println("  MCP (Streamable HTTP): " + base + "/mcp");
             System.out.println("  MCP (HTTP+SSE):        " + base + "/sse");
             System.out.println("  REST:                  " + base + "/v1");
             System.out.println("  OpenAPI:               " + base + "/openapi.json");
-            System.out.println("  database:              " + (core.database().isEmbedded() ? "embedded PostgreSQL in " + storage.dataDir() : "external"));
+            System.out.println("  database:              "
+                    + (core.database().isEmbedded() ? "embedded PostgreSQL in " + storage.dataDir() : "external"));
             boot.newKey().ifPresent(key -> {
                 System.out.println();
                 System.out.println("Owner API key (shown once, store it now):");
@@ -115,7 +153,10 @@ public final class Main {
         }
     }
 
-    @Command(name = "stdio", mixinStandardHelpOptions = true, description = "Speak MCP on stdin/stdout as the owner (Claude Desktop, MCP Inspector).")
+    @Command(
+            name = "stdio",
+            mixinStandardHelpOptions = true,
+            description = "Speak MCP on stdin/stdout as the owner (Claude Desktop, MCP Inspector).")
     static final class Stdio implements Callable<Integer> {
         @CommandLine.Mixin
         Storage storage = new Storage();
@@ -125,41 +166,58 @@ public final class Main {
             java.io.PrintStream protocol = System.out;
             System.setOut(System.err);
             try (TdCore core = TdCore.open(storage.databaseUrl(), storage.dataDir())) {
-                core.accounts().bootstrapOwner(Optional.ofNullable(System.getenv("TD_BOOTSTRAP_API_KEY")).filter(s -> !s.isBlank()));
+                core.accounts()
+                        .bootstrapOwner(Optional.ofNullable(System.getenv("TD_BOOTSTRAP_API_KEY"))
+                                .filter(s -> !s.isBlank()));
                 StdioServer.run(core, System.in, protocol);
             }
             return 0;
         }
     }
 
-    @Command(name = "projections", mixinStandardHelpOptions = true, description = "Maintain projections.",
+    @Command(
+            name = "projections",
+            mixinStandardHelpOptions = true,
+            description = "Maintain projections.",
             subcommands = {Main.Rebuild.class})
-    static final class Projections {
-    }
+    static final class Projections {}
 
-    @Command(name = "rebuild", mixinStandardHelpOptions = true,
-            description = "Rebuild projections from the event log (all, or those named), for every person. Safe while td runs: each person's log is locked while replayed.")
+    @Command(
+            name = "rebuild",
+            mixinStandardHelpOptions = true,
+            description =
+                    "Rebuild projections from the event log (all, or those named), for every person. Safe while td runs: each person's log is locked while replayed.")
     static final class Rebuild implements Callable<Integer> {
         @CommandLine.Mixin
         Storage storage = new Storage();
 
-        @CommandLine.Parameters(arity = "0..*", paramLabel = "NAME", description = "Projection names: ${COMPLETION-CANDIDATES}; default: all")
+        @CommandLine.Parameters(
+                arity = "0..*",
+                paramLabel = "NAME",
+                description = "Projection names: ${COMPLETION-CANDIDATES}; default: all")
         java.util.List<String> names = new java.util.ArrayList<>();
 
         @Override
         public Integer call() {
             try (TdCore core = TdCore.open(storage.databaseUrl(), storage.dataDir())) {
-                java.util.List<String> known = core.projections().projections().stream().map(Projection::name).toList();
+                java.util.List<String> known = core.projections().projections().stream()
+                        .map(Projection::name)
+                        .toList();
                 for (String name : names) {
                     if (!known.contains(name)) {
-                        System.err.println("td-server: unknown projection '" + name + "'; known: " + String.join(", ", known));
+                        System.err.println(
+                                "td-server: unknown projection '" + name + "'; known: " + String.join(", ", known));
                         return 2;
                     }
                 }
                 ProjectionEngine.RebuildReport report = core.projections().rebuild(names);
-                System.out.printf("rebuilt %s for %d people: %d events in %.2f s (%.0f events/s)%n",
-                        names.isEmpty() ? String.join(", ", known) : String.join(", ", names), report.people(), report.events(),
-                        report.seconds(), report.events() / Math.max(report.seconds(), 1e-9));
+                System.out.printf(
+                        "rebuilt %s for %d people: %d events in %.2f s (%.0f events/s)%n",
+                        names.isEmpty() ? String.join(", ", known) : String.join(", ", names),
+                        report.people(),
+                        report.events(),
+                        report.seconds(),
+                        report.events() / Math.max(report.seconds(), 1e-9));
             }
             return 0;
         }
@@ -172,7 +230,8 @@ public final class Main {
 
         @Override
         public Integer call() {
-            Database db = storage.databaseUrl().map(Database::external).orElseGet(() -> Database.embedded(storage.dataDir()));
+            Database db =
+                    storage.databaseUrl().map(Database::external).orElseGet(() -> Database.embedded(storage.dataDir()));
             try (db) {
                 int applied = db.migrate();
                 System.out.println("migrations applied: " + applied);

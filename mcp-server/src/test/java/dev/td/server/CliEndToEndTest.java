@@ -1,33 +1,27 @@
 package dev.td.server;
 
-import dev.td.testkit.TestServer;
-import dev.td.testkit.CliRun;
-import dev.td.testkit.TestDatabases;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.td.cli.Td;
-import dev.td.tools.Json;
+import dev.td.testkit.CliRun;
+import dev.td.testkit.TestDatabases;
+import dev.td.testkit.TestServer;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The td CLI against a started td server, in process through its real HTTP client. */
 class CliEndToEndTest {
 
     @RegisterExtension
     static final TestServer server = TestServer.perClass();
+
     private static Path config;
     private static Path data;
 
@@ -37,28 +31,38 @@ class CliEndToEndTest {
         data = TestDatabases.tempDir("td-cli-data");
     }
 
-
     private static CliRun td(String stdin, String... args) {
         return CliRun.against(server, stdin, args);
     }
 
     @Test
     void eventsLoggedFromStdinAreStoredWithCliAsTheirSource() {
-        CliRun logged = td("{\"events\":[{\"type\":\"metric.recorded\",\"occurred_at\":\"2026-11-24T07:00:00+01:00\",\"data\":{\"metric\":\"resting_hr\",\"value\":52,\"unit\":\"bpm\"},\"idempotency_key\":\"cli-hr-1\"}]}",
-                "log-events", "--input", "-");
+        CliRun logged = td(
+                "{\"events\":[{\"type\":\"metric.recorded\",\"occurred_at\":\"2026-11-24T07:00:00+01:00\",\"data\":{\"metric\":\"resting_hr\",\"value\":52,\"unit\":\"bpm\"},\"idempotency_key\":\"cli-hr-1\"}]}",
+                "log-events",
+                "--input",
+                "-");
         assertThat(logged.exit()).as(logged.err()).isZero();
         assertThat(logged.json().at("/data/events/0/metadata/source").asText()).isEqualTo("cli");
 
         CliRun read = td("", "get-events", "--types", "metric.recorded", "--from", "2026-11-24", "--limit", "10");
         assertThat(read.exit()).as(read.err()).isZero();
-        assertThat(read.json().at("/data/events").findValuesAsText("idempotency_key")).contains("cli-hr-1");
+        assertThat(read.json().at("/data/events").findValuesAsText("idempotency_key"))
+                .contains("cli-hr-1");
     }
 
     @Test
     void scalarArgumentsWorkAsFlags() {
-        String id = td("{\"events\":[{\"type\":\"note.recorded\",\"occurred_at\":\"2026-11-24T08:00:00Z\",\"data\":{\"text\":\"dup\"},\"idempotency_key\":\"cli-dup\"}]}",
-                "log-events", "--input", "-").json().at("/data/events/0/event_id").asText();
-        CliRun voided = td("", "void-event", "--event-id", id, "--reason", "logged twice", "--idempotency-key", "cli-void-dup");
+        String id = td(
+                        "{\"events\":[{\"type\":\"note.recorded\",\"occurred_at\":\"2026-11-24T08:00:00Z\",\"data\":{\"text\":\"dup\"},\"idempotency_key\":\"cli-dup\"}]}",
+                        "log-events",
+                        "--input",
+                        "-")
+                .json()
+                .at("/data/events/0/event_id")
+                .asText();
+        CliRun voided =
+                td("", "void-event", "--event-id", id, "--reason", "logged twice", "--idempotency-key", "cli-void-dup");
         assertThat(voided.exit()).as(voided.err()).isZero();
         assertThat(voided.json().at("/data/voiding/type").asText()).isEqualTo("event.voided");
     }
@@ -66,36 +70,70 @@ class CliEndToEndTest {
     @Test
     void serverErrorsMapToDocumentedExitCodesWithTheMessageOnStderr() {
         long before = server.eventCount();
-        CliRun bad = td("{\"events\":[{\"type\":\"metric.recorded\",\"occurred_at\":\"2026-11-24T07:00:00\",\"time_zone\":\"Nowhere/Land\",\"data\":{\"metric\":\"hrv\",\"value\":1},\"idempotency_key\":\"cli-bad\"}]}",
-                "log-events", "--input", "-");
+        CliRun bad = td(
+                "{\"events\":[{\"type\":\"metric.recorded\",\"occurred_at\":\"2026-11-24T07:00:00\",\"time_zone\":\"Nowhere/Land\",\"data\":{\"metric\":\"hrv\",\"value\":1},\"idempotency_key\":\"cli-bad\"}]}",
+                "log-events",
+                "--input",
+                "-");
         assertThat(bad.exit()).isEqualTo(2);
         assertThat(bad.out()).isEmpty();
         assertThat(bad.err()).contains("$.events[0].time_zone").contains("IANA");
         assertThat(server.eventCount()).isEqualTo(before);
 
-        CliRun missing = td("", "correct-event", "--event-id", "019a8f3e-5c2b-7c1e-9d4a-3b2f1e0d9c8b", "--idempotency-key", "k", "--input", "-");
-        assertThat(missing.exit()).as("usage error before calling: data only via --input").isEqualTo(2);
+        CliRun missing = td(
+                "",
+                "correct-event",
+                "--event-id",
+                "019a8f3e-5c2b-7c1e-9d4a-3b2f1e0d9c8b",
+                "--idempotency-key",
+                "k",
+                "--input",
+                "-");
+        assertThat(missing.exit())
+                .as("usage error before calling: data only via --input")
+                .isEqualTo(2);
 
-        CliRun notFound = td("{\"data\":{\"text\":\"x\"}}", "correct-event", "--event-id", "019a8f3e-5c2b-7c1e-9d4a-3b2f1e0d9c8b", "--idempotency-key", "k", "--input", "-");
+        CliRun notFound = td(
+                "{\"data\":{\"text\":\"x\"}}",
+                "correct-event",
+                "--event-id",
+                "019a8f3e-5c2b-7c1e-9d4a-3b2f1e0d9c8b",
+                "--idempotency-key",
+                "k",
+                "--input",
+                "-");
         assertThat(notFound.exit()).as(notFound.err()).isEqualTo(3);
     }
 
     @Test
     void aWorkoutLoggedFromTheCliIsAnsweredByProgression() {
-        CliRun logged = td("{\"idempotency_key\":\"cli-workout\",\"started_at\":\"2026-11-21T07:00:00+01:00\",\"exercises\":[{\"exercise\":\"OHP\",\"sets\":[{\"weight\":60,\"unit\":\"kg\",\"reps\":5,\"count\":3}]}]}",
-                "log-workout", "--input", "-");
+        CliRun logged = td(
+                "{\"idempotency_key\":\"cli-workout\",\"started_at\":\"2026-11-21T07:00:00+01:00\",\"exercises\":[{\"exercise\":\"OHP\",\"sets\":[{\"weight\":60,\"unit\":\"kg\",\"reps\":5,\"count\":3}]}]}",
+                "log-workout",
+                "--input",
+                "-");
         assertThat(logged.exit()).as(logged.err()).isZero();
         CliRun progression = td("", "get-exercise-progression", "--exercise", "OHP");
         assertThat(progression.exit()).as(progression.err()).isZero();
-        assertThat(progression.json().at("/data/exercise_id").asText()).isEqualTo(logged.json().at("/data/session/exercises/0/exercise_id").asText());
-        assertThat(progression.json().at("/data/sessions/0/volume/kg").asDouble()).isEqualTo(900.0);
+        assertThat(progression.json().at("/data/exercise_id").asText())
+                .isEqualTo(logged.json()
+                        .at("/data/session/exercises/0/exercise_id")
+                        .asText());
+        assertThat(progression.json().at("/data/sessions/0/volume/kg").asDouble())
+                .isEqualTo(900.0);
     }
 
     @Test
     void aWrongKeyExitsWithTheAuthCode() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = Td.run(new String[]{"--url", server.baseUrl(), "--api-key", "td_nope", "get-events"}, new ByteArrayInputStream(new byte[0]),
-                new PrintStream(new ByteArrayOutputStream()), new PrintStream(err, true, StandardCharsets.UTF_8), Map.of(), config, data);
+        int exit = Td.run(
+                new String[] {"--url", server.baseUrl(), "--api-key", "td_nope", "get-events"},
+                new ByteArrayInputStream(new byte[0]),
+                new PrintStream(new ByteArrayOutputStream()),
+                new PrintStream(err, true, StandardCharsets.UTF_8),
+                Map.of(),
+                config,
+                data);
         assertThat(exit).isEqualTo(4);
     }
 }

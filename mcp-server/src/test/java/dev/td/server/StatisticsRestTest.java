@@ -1,13 +1,11 @@
 package dev.td.server;
 
-import dev.td.testkit.TestServer;
-import dev.td.testkit.Http;
-import org.junit.jupiter.api.extension.RegisterExtension;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.td.testkit.Http;
+import dev.td.testkit.TestServer;
 import dev.td.tools.Json;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,9 +13,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -32,8 +29,6 @@ class StatisticsRestTest {
     private static final String SLEEP_1 = "[0.7, -1.6, -0.2, -1.2, -0.1, 3.4, 3.7, 0.8, 0.0, 2.0]";
     private static final String SLEEP_2 = "[1.9, 0.8, 1.1, 0.1, -0.1, 4.4, 5.5, 1.6, 4.6, 3.4]";
 
-
-
     private static Http.Answer post(String tool, String body) {
         return Http.send("POST", server.baseUrl() + "/v1/stats/" + tool, TestServer.OWNER_KEY, body);
     }
@@ -41,7 +36,9 @@ class StatisticsRestTest {
     private static JsonNode ok(String tool, String body) {
         Http.Answer answer = post(tool, body);
         assertThat(answer.status()).as(answer.body().toString()).isEqualTo(200);
-        assertThat(answer.body().at("/meta/statistical_quality").isObject()).as("meta.statistical_quality").isTrue();
+        assertThat(answer.body().at("/meta/statistical_quality").isObject())
+                .as("meta.statistical_quality")
+                .isTrue();
         return answer.body();
     }
 
@@ -65,21 +62,25 @@ class StatisticsRestTest {
         assertThat(body.at("/context/notes/0").asText()).contains("so Welch's t-test was used");
         JsonNode quality = body.at("/meta/statistical_quality");
         assertThat(quality.path("confidence_level").asDouble()).isEqualTo(0.95);
-        assertThat(quality.path("assumptions").findValuesAsText("name")).containsExactly("normality of a", "normality of b");
+        assertThat(quality.path("assumptions").findValuesAsText("name"))
+                .containsExactly("normality of a", "normality of b");
         assertThat(quality.path("not_run_reason").isNull()).isTrue();
     }
 
     @Test
     void compareSwitchesToMannWhitneyWhenAGroupIsNotNormalAndSaysWhy() {
         // Hand count: U of a = #(a > b) + ½·#(a = b) = (0.5 + 1.5 + 2.5 + 3.5) from a = 7..10 against b = 7..10 → 8
-        JsonNode body = ok("compare", "{\"a\":[1,2,3,4,5,6,7,8,9,10],\"b\":[7,8,9,10,11,12,13,14,15,16,17,18,19,20,200]}");
+        JsonNode body =
+                ok("compare", "{\"a\":[1,2,3,4,5,6,7,8,9,10],\"b\":[7,8,9,10,11,12,13,14,15,16,17,18,19,20,200]}");
         assertThat(body.at("/data/test/method").asText()).startsWith("Mann-Whitney U test");
         assertThat(body.at("/data/test/statistic_name").asText()).isEqualTo("U");
         assertThat(body.at("/data/test/statistic").asDouble()).isEqualTo(8);
         assertThat(body.at("/data/test/estimate").isNull()).isTrue();
-        assertThat(body.at("/context/notes/0").asText()).startsWith("normality failed for group b (Shapiro-Wilk p = ")
+        assertThat(body.at("/context/notes/0").asText())
+                .startsWith("normality failed for group b (Shapiro-Wilk p = ")
                 .endsWith("so Mann-Whitney was used");
-        assertThat(body.at("/meta/statistical_quality/not_run_reason").asText()).startsWith("Welch t-test not run: normality of b failed");
+        assertThat(body.at("/meta/statistical_quality/not_run_reason").asText())
+                .startsWith("Welch t-test not run: normality of b failed");
     }
 
     @Test
@@ -94,14 +95,16 @@ class StatisticsRestTest {
         assertThat(test.path("statistic").asDouble()).isEqualTo(0);
         assertThat(test.path("p_value").asDouble()).isCloseTo(0.009091, within(5e-7));
         assertThat(test.at("/effect_size/value").asDouble()).isEqualTo(-1);
-        assertThat(body.at("/context/notes/0").asText()).startsWith("normality failed for the differences a - b (Shapiro-Wilk p = ")
+        assertThat(body.at("/context/notes/0").asText())
+                .startsWith("normality failed for the differences a - b (Shapiro-Wilk p = ")
                 .endsWith("so the Wilcoxon signed-rank test was used");
         assertThat(body.at("/meta/statistical_quality/not_run_reason").asText()).startsWith("paired t-test not run");
     }
 
     @Test
     void describeKeepsDecimalsExactSoNistNumAcc4MatchesTo12Digits() {
-        // NIST StRD NumAcc4 (certified mean 10000000.2, SD 0.1, lag-1 r -0.999): 10000000.2 then 500 pairs 10000000.1, 10000000.3
+        // NIST StRD NumAcc4 (certified mean 10000000.2, SD 0.1, lag-1 r -0.999): 10000000.2 then 500 pairs 10000000.1,
+        // 10000000.3
         StringBuilder values = new StringBuilder("10000000.2");
         for (int i = 0; i < 500; i++) {
             values.append(",10000000.1,10000000.3");
@@ -129,7 +132,8 @@ class StatisticsRestTest {
         assertThat(data.path("standard_deviation").asDouble()).isCloseTo(0.000429123454003053, within(4.3e-16));
         assertThat(data.path("lag1_autocorrelation").asDouble()).isCloseTo(0.937989183438248, within(1e-12));
         assertThat(data.path("effective_n").asDouble()).isLessThan(50);
-        assertThat(body.at("/context/notes/0").asText()).startsWith("the series is autocorrelated (lag-1 r = 0.938)")
+        assertThat(body.at("/context/notes/0").asText())
+                .startsWith("the series is autocorrelated (lag-1 r = 0.938)")
                 .contains("effective n of 2 instead of 50");
         JsonNode independence = body.at("/meta/statistical_quality/assumptions/0");
         assertThat(independence.path("name").asText()).isEqualTo("independence");
@@ -151,8 +155,10 @@ class StatisticsRestTest {
     void correlateMatchesRCorTestOnTheTunaData() {
         // R_cor.test_tuna_pearson_greater: R cor.test(x, y, alternative = "greater") (Hollander & Wolfe 1973 p. 187);
         // r and CI to 7 digits, t and p to 5
-        JsonNode c = ok("correlate", "{\"x\":[44.4,45.9,41.9,53.3,44.7,44.1,50.7,45.2,60.1],"
-                + "\"y\":[2.6,3.1,2.5,5.0,3.6,4.0,5.2,2.8,3.8],\"alternative\":\"greater\",\"independent_pairs\":true}")
+        JsonNode c = ok(
+                        "correlate",
+                        "{\"x\":[44.4,45.9,41.9,53.3,44.7,44.1,50.7,45.2,60.1],"
+                                + "\"y\":[2.6,3.1,2.5,5.0,3.6,4.0,5.2,2.8,3.8],\"alternative\":\"greater\",\"independent_pairs\":true}")
                 .at("/data/correlation");
         assertThat(c.path("coefficient").asDouble()).isCloseTo(0.5711816, within(5e-8));
         assertThat(c.path("statistic").asDouble()).isCloseTo(1.8411, within(5e-5));
@@ -171,7 +177,8 @@ class StatisticsRestTest {
         }
         List<Double> y = new ArrayList<>(List.of(0.3, -0.2));
         y.addAll(x.subList(0, 38));
-        JsonNode data = ok("correlate", "{\"x\":" + x + ",\"y\":" + y + ",\"max_lag\":4}").path("data");
+        JsonNode data = ok("correlate", "{\"x\":" + x + ",\"y\":" + y + ",\"max_lag\":4}")
+                .path("data");
         assertThat(data.path("by_lag")).hasSize(5);
         assertThat(data.at("/correlation/lag").asInt()).isEqualTo(2);
         assertThat(data.at("/correlation/coefficient").asDouble()).isCloseTo(1.0, within(1e-12));
@@ -184,8 +191,10 @@ class StatisticsRestTest {
         // Hand-worked: y = 2 + 0.5·day exactly, days 0, 1, 3, 7, 10 → every pairwise slope is 0.5, so Theil–Sen and
         // least squares give 0.5 per day; Mann–Kendall S = 10, Var S = 5·4·15/18, Z = 9/sqrt(50/3) = 2.204541,
         // two-sided p = 0.027486 (normal table), 5 digits
-        JsonNode body = ok("trend", "{\"values\":[5.5, 2, 3.5, 2.5, 7],"
-                + "\"timestamps\":[\"2026-11-08T00:00:00+00:00\", \"2026-11-01\", \"2026-11-04\", \"2026-11-02T00:00:00Z\", \"2026-11-11T00:00:00\"]}");
+        JsonNode body = ok(
+                "trend",
+                "{\"values\":[5.5, 2, 3.5, 2.5, 7],"
+                        + "\"timestamps\":[\"2026-11-08T00:00:00+00:00\", \"2026-11-01\", \"2026-11-04\", \"2026-11-02T00:00:00Z\", \"2026-11-11T00:00:00\"]}");
         JsonNode data = body.path("data");
         assertThat(data.path("first").asText()).isEqualTo("2026-11-01");
         assertThat(data.path("span_days").asDouble()).isEqualTo(10);
@@ -205,7 +214,10 @@ class StatisticsRestTest {
         StringBuilder stamps = new StringBuilder("[");
         for (int i = 0; i < 60; i++) {
             values.append(i == 0 ? "" : ",").append(80 - 0.01 * i + Math.sin(i / 5.0));
-            stamps.append(i == 0 ? "" : ",").append('"').append(java.time.LocalDate.of(2026, 1, 1).plusDays(i)).append('"');
+            stamps.append(i == 0 ? "" : ",")
+                    .append('"')
+                    .append(java.time.LocalDate.of(2026, 1, 1).plusDays(i))
+                    .append('"');
         }
         JsonNode body = ok("trend", "{\"values\":" + values + "],\"timestamps\":" + stamps + "]}");
         assertThat(body.at("/data/autocorrelation/adjusted").asBoolean()).isTrue();
@@ -220,27 +232,39 @@ class StatisticsRestTest {
         // compared at 1e-9 relative)
         List<String> rows;
         try (InputStream in = getClass().getResourceAsStream("/reference/Norris.data.txt")) {
-            rows = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines().skip(1).filter(l -> !l.isBlank()).toList();
+            rows = new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                    .lines()
+                    .skip(1)
+                    .filter(l -> !l.isBlank())
+                    .toList();
         }
-        String y = rows.stream().map(r -> r.trim().split("\\s+", -1)[0]).toList().toString();
-        String x = rows.stream().map(r -> r.trim().split("\\s+", -1)[1]).toList().toString();
-        JsonNode data = ok("regression", "{\"y\":" + y + ",\"x\":{\"x\":" + x + "}}").path("data");
+        String y =
+                rows.stream().map(r -> r.trim().split("\\s+", -1)[0]).toList().toString();
+        String x =
+                rows.stream().map(r -> r.trim().split("\\s+", -1)[1]).toList().toString();
+        JsonNode data =
+                ok("regression", "{\"y\":" + y + ",\"x\":{\"x\":" + x + "}}").path("data");
         assertThat(data.at("/coefficients/0/name").asText()).isEqualTo("intercept");
         assertThat(data.at("/coefficients/0/value").asDouble()).isCloseTo(-0.262323073774029, within(3e-10));
         assertThat(data.at("/coefficients/0/standard_error").asDouble()).isCloseTo(0.232818234301152, within(3e-10));
         assertThat(data.at("/coefficients/1/name").asText()).isEqualTo("x");
         assertThat(data.at("/coefficients/1/value").asDouble()).isCloseTo(1.00211681802045, within(1e-9));
-        assertThat(data.at("/coefficients/1/standard_error").asDouble()).isCloseTo(0.429796848199937E-03, within(5e-13));
+        assertThat(data.at("/coefficients/1/standard_error").asDouble())
+                .isCloseTo(0.429796848199937E-03, within(5e-13));
         assertThat(data.path("residual_standard_deviation").asDouble()).isCloseTo(0.884796396144373, within(1e-9));
         assertThat(data.path("r_squared").asDouble()).isCloseTo(0.999993745883712, within(1e-9));
     }
 
     @Test
     void regressionCoefficientsCarryTAndPLikeRsSummaryOfLm() {
-        // R: summary(lm(dist ~ speed, data = cars)): speed 3.9324, SE 0.4155, t 9.464, p 1.49e-12; intercept t -2.601, p 0.0123
-        String speed = "[4,4,7,7,8,9,10,10,10,11,11,12,12,12,12,13,13,13,13,14,14,14,14,15,15,15,16,16,17,17,17,18,18,18,18,19,19,19,20,20,20,20,20,22,23,24,24,24,24,25]";
-        String dist = "[2,10,4,22,16,10,18,26,34,17,28,14,20,24,28,26,34,34,46,26,36,60,80,20,26,54,32,40,32,40,50,42,56,76,84,36,46,68,32,48,52,56,64,66,54,70,92,93,120,85]";
-        JsonNode coefficients = ok("regression", "{\"y\":" + dist + ",\"x\":{\"speed\":" + speed + "}}").at("/data/coefficients");
+        // R: summary(lm(dist ~ speed, data = cars)): speed 3.9324, SE 0.4155, t 9.464, p 1.49e-12; intercept t -2.601,
+        // p 0.0123
+        String speed =
+                "[4,4,7,7,8,9,10,10,10,11,11,12,12,12,12,13,13,13,13,14,14,14,14,15,15,15,16,16,17,17,17,18,18,18,18,19,19,19,20,20,20,20,20,22,23,24,24,24,24,25]";
+        String dist =
+                "[2,10,4,22,16,10,18,26,34,17,28,14,20,24,28,26,34,34,46,26,36,60,80,20,26,54,32,40,32,40,50,42,56,76,84,36,46,68,32,48,52,56,64,66,54,70,92,93,120,85]";
+        JsonNode coefficients = ok("regression", "{\"y\":" + dist + ",\"x\":{\"speed\":" + speed + "}}")
+                .at("/data/coefficients");
         assertThat(coefficients.get(0).path("t").asDouble()).isCloseTo(-2.601, within(5e-4));
         assertThat(coefficients.get(0).path("p_value").asDouble()).isCloseTo(0.0123, within(5e-5));
         assertThat(coefficients.get(1).path("name").asText()).isEqualTo("speed");
@@ -251,7 +275,8 @@ class StatisticsRestTest {
     @Test
     void regressionNamesPolynomialTermsAfterTheColumn() {
         // Exact by construction: y = 1 + 2t + 3t² on t = 0..5
-        JsonNode data = ok("regression", "{\"y\":[1,6,17,34,57,86],\"x\":{\"t\":[0,1,2,3,4,5]},\"degree\":2}").path("data");
+        JsonNode data = ok("regression", "{\"y\":[1,6,17,34,57,86],\"x\":{\"t\":[0,1,2,3,4,5]},\"degree\":2}")
+                .path("data");
         assertThat(data.path("coefficients").findValuesAsText("name")).containsExactly("intercept", "t", "t^2");
         assertThat(data.at("/coefficients/2/value").asDouble()).isCloseTo(3, within(1e-12));
     }
@@ -260,7 +285,11 @@ class StatisticsRestTest {
         return Stream.of(
                 Arguments.of("compare", "{\"a\":[1,2,3],\"b\":[1,2,null,4]}", "$.b[2]", "number"),
                 Arguments.of("compare", "{\"a\":[1,2,3],\"b\":[1,2,3,\"NaN\"]}", "$.b[3]", "number"),
-                Arguments.of("compare", "{\"a\":[1,2,3],\"b\":[4,5],\"paired\":true}", "$.b", "b has 2 values but a (paired=true) has 3"),
+                Arguments.of(
+                        "compare",
+                        "{\"a\":[1,2,3],\"b\":[4,5],\"paired\":true}",
+                        "$.b",
+                        "b has 2 values but a (paired=true) has 3"),
                 Arguments.of("compare", "{\"a\":[3,3,3],\"b\":[3,3]}", "$.b", "no difference to test"),
                 Arguments.of("compare", "{\"a\":[1,2,3],\"b\":[1,2,3],\"paired\":true}", "$.b", "every pair is equal"),
                 Arguments.of("describe", "{\"values\":[1]}", "$.values", "2"),
@@ -268,19 +297,51 @@ class StatisticsRestTest {
                 Arguments.of("correlate", "{\"x\":[1,2,3,4],\"y\":[1,2,3]}", "$.y", "y has 3 values but x has 4"),
                 Arguments.of("correlate", "{\"x\":[2,2,2,2],\"y\":[1,2,3,4]}", "$.x", "needs variation"),
                 Arguments.of("correlate", "{\"x\":[1,2,3,4],\"y\":[1,2,4,3],\"lag\":2}", "$.lag", "use at most 1"),
-                Arguments.of("correlate", "{\"x\":[1,2,3,4],\"y\":[1,2,4,3],\"lag\":1,\"max_lag\":1}", "$.max_lag", "not both"),
-                Arguments.of("trend", "{\"values\":[1,2,3,4],\"timestamps\":[\"2026-01-01\",\"2026-01-02\",\"yesterday-ish\",\"2026-01-04\"]}",
-                        "$.timestamps[2]", "not an ISO-8601 date"),
-                Arguments.of("trend", "{\"values\":[1,2,3,4],\"timestamps\":[\"2026-01-01\",\"2026-01-02\",\"2026-01-03\"]}",
-                        "$.timestamps", "4"),
-                Arguments.of("trend", "{\"values\":[7,7,7,7],\"timestamps\":[\"2026-01-01\",\"2026-01-02\",\"2026-01-03\",\"2026-01-04\"]}",
-                        "$.values", "no trend to test"),
-                Arguments.of("trend", "{\"values\":[1,2,3,4],\"timestamps\":[\"2026-01-01\",\"2026-01-01\",\"2026-01-01\",\"2026-01-01\"]}",
-                        "$.timestamps", "same moment"),
-                Arguments.of("regression", "{\"y\":[1,2,3,4,5],\"x\":{\"a\":[1,2,3,4]}}", "$.y", "y has 5 values but x.a has 4"),
-                Arguments.of("regression", "{\"y\":[1,3,2,5,4],\"x\":{\"a\":[1,2,3,4,5],\"b\":[2,4,6,8,10]}}", "$.x.b", "linear combination"),
-                Arguments.of("regression", "{\"y\":[1,3,2],\"x\":{\"a\":[1,2,3],\"b\":[3,1,2]}}", "$.y", "at least 4 observations"),
-                Arguments.of("regression", "{\"y\":[1,3,2,5],\"x\":{\"a\":[1,2,3,4],\"b\":[3,1,2,0]},\"degree\":2}", "$.degree", "exactly one x column"));
+                Arguments.of(
+                        "correlate",
+                        "{\"x\":[1,2,3,4],\"y\":[1,2,4,3],\"lag\":1,\"max_lag\":1}",
+                        "$.max_lag",
+                        "not both"),
+                Arguments.of(
+                        "trend",
+                        "{\"values\":[1,2,3,4],\"timestamps\":[\"2026-01-01\",\"2026-01-02\",\"yesterday-ish\",\"2026-01-04\"]}",
+                        "$.timestamps[2]",
+                        "not an ISO-8601 date"),
+                Arguments.of(
+                        "trend",
+                        "{\"values\":[1,2,3,4],\"timestamps\":[\"2026-01-01\",\"2026-01-02\",\"2026-01-03\"]}",
+                        "$.timestamps",
+                        "4"),
+                Arguments.of(
+                        "trend",
+                        "{\"values\":[7,7,7,7],\"timestamps\":[\"2026-01-01\",\"2026-01-02\",\"2026-01-03\",\"2026-01-04\"]}",
+                        "$.values",
+                        "no trend to test"),
+                Arguments.of(
+                        "trend",
+                        "{\"values\":[1,2,3,4],\"timestamps\":[\"2026-01-01\",\"2026-01-01\",\"2026-01-01\",\"2026-01-01\"]}",
+                        "$.timestamps",
+                        "same moment"),
+                Arguments.of(
+                        "regression",
+                        "{\"y\":[1,2,3,4,5],\"x\":{\"a\":[1,2,3,4]}}",
+                        "$.y",
+                        "y has 5 values but x.a has 4"),
+                Arguments.of(
+                        "regression",
+                        "{\"y\":[1,3,2,5,4],\"x\":{\"a\":[1,2,3,4,5],\"b\":[2,4,6,8,10]}}",
+                        "$.x.b",
+                        "linear combination"),
+                Arguments.of(
+                        "regression",
+                        "{\"y\":[1,3,2],\"x\":{\"a\":[1,2,3],\"b\":[3,1,2]}}",
+                        "$.y",
+                        "at least 4 observations"),
+                Arguments.of(
+                        "regression",
+                        "{\"y\":[1,3,2,5],\"x\":{\"a\":[1,2,3,4],\"b\":[3,1,2,0]},\"degree\":2}",
+                        "$.degree",
+                        "exactly one x column"));
     }
 
     @ParameterizedTest(name = "{0} {1} → 400 at {2}")
@@ -298,8 +359,14 @@ class StatisticsRestTest {
 
     @Test
     void theStatsToolsAreInTheOpenApiDocument() throws IOException {
-        JsonNode doc = Http.send("GET", server.baseUrl() + "/openapi.json", null, null).body();
+        JsonNode doc =
+                Http.send("GET", server.baseUrl() + "/openapi.json", null, null).body();
         assertThat(Json.mapper().writeValueAsString(doc.path("paths")))
-                .contains("/v1/stats/describe", "/v1/stats/compare", "/v1/stats/correlate", "/v1/stats/trend", "/v1/stats/regression");
+                .contains(
+                        "/v1/stats/describe",
+                        "/v1/stats/compare",
+                        "/v1/stats/correlate",
+                        "/v1/stats/trend",
+                        "/v1/stats/regression");
     }
 }

@@ -1,9 +1,8 @@
 package dev.td.testkit;
 
-import dev.td.server.wiring.TdCore;
-
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.td.server.wiring.TdCore;
 import dev.td.tools.Principal;
 import dev.td.tools.ToolCall;
 import dev.td.tools.ToolInvoker;
@@ -34,8 +33,7 @@ public final class AthleteDriver {
     }
 
     /** What was played: calls made, by kind. */
-    public record Played(int workouts, int corrections, int voids) {
-    }
+    public record Played(int workouts, int corrections, int voids) {}
 
     public Played play(Principal person, List<AthleteGenerator.Action> actions) {
         int workouts = 0;
@@ -53,8 +51,13 @@ public final class AthleteDriver {
                 }
                 case AthleteGenerator.VoidWorkout v -> {
                     for (UUID id : idsWithKeyPrefix(person.userId(), v.workoutKey() + "/")) {
-                        call("void_event", person, JSON.objectNode().put("event_id", id.toString()).put("reason", v.reason())
-                                .put("idempotency_key", "void-" + id));
+                        call(
+                                "void_event",
+                                person,
+                                JSON.objectNode()
+                                        .put("event_id", id.toString())
+                                        .put("reason", v.reason())
+                                        .put("idempotency_key", "void-" + id));
                     }
                     voids++;
                 }
@@ -67,18 +70,30 @@ public final class AthleteDriver {
         UUID id = idsWithKeyPrefix(person.userId(), c.setKey()).getFirst();
         ObjectNode data = storedData(person.userId(), id);
         data.putObject("weight").put("value", c.weight()).put("unit", c.unit());
-        call("correct_event", person, JSON.objectNode().put("event_id", id.toString()).put("reason", "typo: one zero too many")
-                .put("idempotency_key", "fix-" + id).set("data", data));
+        call(
+                "correct_event",
+                person,
+                JSON.objectNode()
+                        .put("event_id", id.toString())
+                        .put("reason", "typo: one zero too many")
+                        .put("idempotency_key", "fix-" + id)
+                        .set("data", data));
     }
 
     private void call(String tool, Principal person, ObjectNode arguments) {
-        tools.invoke(tool, person, arguments, new ToolCall.Origin("api", UUID.randomUUID().toString(), Optional.of("athlete-driver"), Optional.empty()));
+        tools.invoke(
+                tool,
+                person,
+                arguments,
+                new ToolCall.Origin(
+                        "api", UUID.randomUUID().toString(), Optional.of("athlete-driver"), Optional.empty()));
     }
 
     private List<UUID> idsWithKeyPrefix(UUID user, String prefix) {
         List<UUID> ids = new ArrayList<>();
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT event_id FROM events WHERE user_id = ? AND idempotency_key LIKE ? ORDER BY sequence")) {
+        try (Connection c = db.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT event_id FROM events WHERE user_id = ? AND idempotency_key LIKE ? ORDER BY sequence")) {
             ps.setObject(1, user);
             ps.setString(2, prefix.replace("%", "\\%").replace("_", "\\_") + "%");
             try (ResultSet rs = ps.executeQuery()) {
@@ -96,7 +111,9 @@ public final class AthleteDriver {
     }
 
     private ObjectNode storedData(UUID user, UUID id) {
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("SELECT data::text FROM events WHERE user_id = ? AND event_id = ?")) {
+        try (Connection c = db.getConnection();
+                PreparedStatement ps =
+                        c.prepareStatement("SELECT data::text FROM events WHERE user_id = ? AND event_id = ?")) {
             ps.setObject(1, user);
             ps.setObject(2, id);
             try (ResultSet rs = ps.executeQuery()) {

@@ -1,10 +1,9 @@
 package dev.td.testkit;
 
-import dev.td.server.events.TrainingEvent;
-
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.td.server.events.TrainingEvent;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -30,29 +29,37 @@ public final class AthleteGenerator {
     }
 
     /** A {@code log_workout} call with its arguments. */
-    public record LogWorkout(LocalDate date, ObjectNode arguments) implements Action {
-    }
+    public record LogWorkout(LocalDate date, ObjectNode arguments) implements Action {}
 
     /** Correct the set stored under {@code setKey} (an event idempotency key) to {@code weight} in {@code unit}. */
-    public record CorrectSet(LocalDate date, String setKey, double weight, String unit) implements Action {
-    }
+    public record CorrectSet(LocalDate date, String setKey, double weight, String unit) implements Action {}
 
     /** Void every event of the workout logged under {@code workoutKey} (it was logged twice). */
-    public record VoidWorkout(LocalDate date, String workoutKey, String reason) implements Action {
-    }
+    public record VoidWorkout(LocalDate date, String workoutKey, String reason) implements Action {}
 
-    private record Lift(String exercise, double startE1rm, double ceiling, int reps, int sets, String unit, double step) {
-    }
+    private record Lift(
+            String exercise, double startE1rm, double ceiling, int reps, int sets, String unit, double step) {}
 
     private static final List<List<Lift>> TEMPLATES = List.of(
-            List.of(new Lift("Bench Press", 70, 130, 5, 3, "kg", 2.5), new Lift("Barbell Row", 60, 110, 8, 3, "kg", 2.5),
-                    new Lift("Overhead Press", 40, 75, 6, 3, "kg", 2.5), new Lift("Dumbbell Curl", 25, 50, 10, 3, "lb", 5)),
-            List.of(new Lift("Back Squat", 90, 180, 5, 3, "kg", 2.5), new Lift("Romanian Deadlift", 80, 150, 8, 3, "kg", 2.5),
-                    new Lift("Leg Press", 140, 280, 10, 3, "kg", 5), new Lift("Standing Calf Raise", 60, 120, 12, 3, "kg", 5)),
-            List.of(new Lift("Incline Bench Press", 55, 105, 8, 3, "kg", 2.5), new Lift("Lat Pulldown", 50, 95, 10, 3, "kg", 2.5),
-                    new Lift("Lateral Raise", 15, 35, 12, 3, "lb", 5), new Lift("Triceps Pushdown", 20, 45, 12, 3, "kg", 2.5)),
-            List.of(new Lift("Deadlift", 110, 220, 3, 3, "kg", 2.5), new Lift("Front Squat", 60, 130, 5, 3, "kg", 2.5),
-                    new Lift("Walking Lunge", 20, 45, 10, 2, "kg", 2.5), new Lift("Hanging Leg Raise", 0, 0, 12, 3, "kg", 0)));
+            List.of(
+                    new Lift("Bench Press", 70, 130, 5, 3, "kg", 2.5),
+                            new Lift("Barbell Row", 60, 110, 8, 3, "kg", 2.5),
+                    new Lift("Overhead Press", 40, 75, 6, 3, "kg", 2.5),
+                            new Lift("Dumbbell Curl", 25, 50, 10, 3, "lb", 5)),
+            List.of(
+                    new Lift("Back Squat", 90, 180, 5, 3, "kg", 2.5),
+                            new Lift("Romanian Deadlift", 80, 150, 8, 3, "kg", 2.5),
+                    new Lift("Leg Press", 140, 280, 10, 3, "kg", 5),
+                            new Lift("Standing Calf Raise", 60, 120, 12, 3, "kg", 5)),
+            List.of(
+                    new Lift("Incline Bench Press", 55, 105, 8, 3, "kg", 2.5),
+                            new Lift("Lat Pulldown", 50, 95, 10, 3, "kg", 2.5),
+                    new Lift("Lateral Raise", 15, 35, 12, 3, "lb", 5),
+                            new Lift("Triceps Pushdown", 20, 45, 12, 3, "kg", 2.5)),
+            List.of(
+                    new Lift("Deadlift", 110, 220, 3, 3, "kg", 2.5), new Lift("Front Squat", 60, 130, 5, 3, "kg", 2.5),
+                    new Lift("Walking Lunge", 20, 45, 10, 2, "kg", 2.5),
+                            new Lift("Hanging Leg Raise", 0, 0, 12, 3, "kg", 0)));
 
     private final long seed;
     private final LocalDate start;
@@ -93,7 +100,8 @@ public final class AthleteGenerator {
                 LocalDate date = start.plusWeeks(week).plusDays(s * 7L / sessions);
                 String key = "gen-" + seed + "-" + date + "-" + s;
                 double progress = week <= plateauUntil ? plateauUntil - 6 : week;
-                ObjectNode workout = workout(TEMPLATES.get(template++ % TEMPLATES.size()), date, key, Math.max(0, progress), deload, random);
+                ObjectNode workout = workout(
+                        TEMPLATES.get(template++ % TEMPLATES.size()), date, key, Math.max(0, progress), deload, random);
                 actions.add(new LogWorkout(date, workout));
                 addMistakes(random, date, key, workout, actions, fixes);
             }
@@ -103,12 +111,18 @@ public final class AthleteGenerator {
         return actions;
     }
 
-    private ObjectNode workout(List<Lift> lifts, LocalDate date, String key, double week, boolean deload, Random random) {
+    private ObjectNode workout(
+            List<Lift> lifts, LocalDate date, String key, double week, boolean deload, Random random) {
         ObjectNode w = JSON.objectNode();
         w.put("idempotency_key", key);
         LocalTime time = LocalTime.of(17 + random.nextInt(3), random.nextInt(4) * 15);
         w.put("started_at", date.atTime(time).atZone(zone).toOffsetDateTime().toString());
-        w.put("ended_at", date.atTime(time.plusMinutes(55 + random.nextInt(40))).atZone(zone).toOffsetDateTime().toString());
+        w.put(
+                "ended_at",
+                date.atTime(time.plusMinutes(55 + random.nextInt(40)))
+                        .atZone(zone)
+                        .toOffsetDateTime()
+                        .toString());
         w.put("session_rpe", deload ? 5 : 7 + random.nextInt(3));
         ArrayNode exercises = w.putArray("exercises");
         for (Lift lift : lifts) {
@@ -124,20 +138,33 @@ public final class AthleteGenerator {
             double working = round(e1rm / (1 + lift.reps() / 30.0) * (deload ? 0.7 : 1), lift.step());
             double unitFactor = lift.unit().equals("lb") ? 1 / TrainingEvent.KG_PER_LB : 1;
             ex.put("unit", lift.unit());
-            sets.addObject().put("weight", round(working * 0.6 * unitFactor, lift.step())).put("reps", lift.reps()).put("type", "warmup");
-            sets.addObject().put("weight", round(working * unitFactor, lift.step())).put("reps", lift.reps()).put("count", lift.sets() - 1);
-            sets.addObject().put("weight", round(working * unitFactor, lift.step())).put("reps", lift.reps())
+            sets.addObject()
+                    .put("weight", round(working * 0.6 * unitFactor, lift.step()))
+                    .put("reps", lift.reps())
+                    .put("type", "warmup");
+            sets.addObject()
+                    .put("weight", round(working * unitFactor, lift.step()))
+                    .put("reps", lift.reps())
+                    .put("count", lift.sets() - 1);
+            sets.addObject()
+                    .put("weight", round(working * unitFactor, lift.step()))
+                    .put("reps", lift.reps())
                     .put("rpe", deload ? 6 : 7.5 + 0.5 * random.nextInt(4));
         }
         return w;
     }
 
-    private void addMistakes(Random random, LocalDate date, String key, ObjectNode workout, List<Action> actions, List<Action> fixes) {
+    private void addMistakes(
+            Random random, LocalDate date, String key, ObjectNode workout, List<Action> actions, List<Action> fixes) {
         if (random.nextInt(40) == 0) {
             ObjectNode typoSet = (ObjectNode) workout.at("/exercises/0/sets/1");
             double right = typoSet.get("weight").asDouble();
             typoSet.put("weight", right * 10);
-            fixes.add(new CorrectSet(date.plusDays(2 + random.nextInt(5)), key + "/set/0/1/0", right, workout.at("/exercises/0/unit").asText("kg")));
+            fixes.add(new CorrectSet(
+                    date.plusDays(2 + random.nextInt(5)),
+                    key + "/set/0/1/0",
+                    right,
+                    workout.at("/exercises/0/unit").asText("kg")));
         } else if (random.nextInt(80) == 0) {
             ObjectNode twice = workout.deepCopy();
             twice.put("idempotency_key", key + "-again");

@@ -26,7 +26,8 @@ public final class McpRequests {
     /** completion/complete of one argument of a prompt. */
     public static McpSchema.CompleteRequest completePromptArgument(String prompt, String argument, String typed) {
         return McpSchema.CompleteRequest.builder(
-                        new McpSchema.PromptReference(prompt), new McpSchema.CompleteRequest.CompleteArgument(argument, typed))
+                        new McpSchema.PromptReference(prompt),
+                        new McpSchema.CompleteRequest.CompleteArgument(argument, typed))
                 .build();
     }
 }

@@ -1,9 +1,6 @@
 package dev.td.testkit;
 
-import org.jspecify.annotations.Nullable;
-
 import dev.td.server.wiring.ConnectionUrl;
-
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,6 +9,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.jspecify.annotations.Nullable;
 
 /**
  * PostgreSQL for tests: one embedded server per test JVM by default, or the server at
@@ -23,8 +21,7 @@ public final class TestDatabases {
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static @Nullable EmbeddedPostgres embedded;
 
-    private TestDatabases() {
-    }
+    private TestDatabases() {}
 
     /** A temporary directory that is deleted, with its contents, when the test JVM ends. */
     public static java.nio.file.Path tempDir(String prefix) {
@@ -32,7 +29,8 @@ public final class TestDatabases {
             java.nio.file.Path dir = java.nio.file.Files.createTempDirectory(prefix);
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 try (var files = java.nio.file.Files.walk(dir)) {
-                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                    files.sorted(java.util.Comparator.reverseOrder())
+                            .forEach(f -> f.toFile().delete());
                 } catch (IOException ignored) {
                     // best effort: the directory is under the system temp folder anyway
                 }
@@ -75,7 +73,8 @@ public final class TestDatabases {
     }
 
     private static void execute(String url, String user, String password, String sql) {
-        try (Connection c = DriverManager.getConnection(url, user, password); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(url, user, password);
+                Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("test database setup failed: " + e.getMessage(), e);

@@ -22,8 +22,7 @@ public final class TestServer implements AutoCloseable, BeforeAllCallback, After
 
     public static final String OWNER_KEY = "td_test_owner_key_0123456789abcdefghijklmnop";
 
-    private record Running(TdCore core, HttpServer http, String databaseUrl) {
-    }
+    private record Running(TdCore core, HttpServer http, String databaseUrl) {}
 
     private final boolean conformanceFixtures;
     private Optional<Running> running = Optional.empty();
@@ -56,7 +55,8 @@ public final class TestServer implements AutoCloseable, BeforeAllCallback, After
         String url = TestDatabases.fresh();
         TdCore core = TdCore.open(Optional.of(url), TestDatabases.tempDir("td-test"));
         core.accounts().bootstrapOwner(Optional.of(OWNER_KEY));
-        HttpServer http = HttpServer.start(core, new HttpServer.Options("127.0.0.1", 0, List.of(), conformanceFixtures, conformanceFixtures));
+        HttpServer http = HttpServer.start(
+                core, new HttpServer.Options("127.0.0.1", 0, List.of(), conformanceFixtures, conformanceFixtures));
         running = Optional.of(new Running(core, http, url));
     }
 
@@ -99,7 +99,8 @@ public final class TestServer implements AutoCloseable, BeforeAllCallback, After
     }
 
     private Running running() {
-        return running.orElseThrow(() -> new IllegalStateException("the test server is not running: register it with @RegisterExtension or use TestServer.start()"));
+        return running.orElseThrow(() -> new IllegalStateException(
+                "the test server is not running: register it with @RegisterExtension or use TestServer.start()"));
     }
 
     @Override

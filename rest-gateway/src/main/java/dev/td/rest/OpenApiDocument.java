@@ -24,8 +24,7 @@ public final class OpenApiDocument {
     private static final String DEFS = "#/$defs/";
     private static final String COMPONENTS = "#/components/schemas/";
 
-    private OpenApiDocument() {
-    }
+    private OpenApiDocument() {}
 
     public static ObjectNode generate(List<ToolManifest> tools, String version) {
         ObjectNode doc = JSON.objectNode();
@@ -33,9 +32,11 @@ public final class OpenApiDocument {
         ObjectNode info = doc.putObject("info");
         info.put("title", "td — the training data platform for AI agents");
         info.put("version", version);
-        info.put("description", "Every operation is a td tool; the same tools are offered over MCP at /mcp and by the td CLI. "
-                + "Answers are envelopes {data, context, meta}; errors are application/problem+json with a code, the JSON path "
-                + "of the offending argument and a message that says what to do. Any tool can also be called as POST /v1/tools/{name} with its arguments as the body.");
+        info.put(
+                "description",
+                "Every operation is a td tool; the same tools are offered over MCP at /mcp and by the td CLI. "
+                        + "Answers are envelopes {data, context, meta}; errors are application/problem+json with a code, the JSON path "
+                        + "of the offending argument and a message that says what to do. Any tool can also be called as POST /v1/tools/{name} with its arguments as the body.");
         doc.put("jsonSchemaDialect", "https://json-schema.org/draft/2020-12/schema");
         ObjectNode components = doc.putObject("components");
         ObjectNode schemas = components.putObject("schemas");
@@ -44,11 +45,15 @@ public final class OpenApiDocument {
         ObjectNode bearer = components.putObject("securitySchemes").putObject("bearer");
         bearer.put("type", "http");
         bearer.put("scheme", "bearer");
-        bearer.put("description", "A td API key (td_…), printed once when the server first starts or created for an agent");
+        bearer.put(
+                "description",
+                "A td API key (td_…), printed once when the server first starts or created for an agent");
         doc.putArray("security").addObject().putArray("bearer");
         ObjectNode paths = doc.putObject("paths");
         for (ToolManifest tool : tools) {
-            ObjectNode pathItem = paths.has(tool.rest().path()) ? (ObjectNode) paths.get(tool.rest().path()) : paths.putObject(tool.rest().path());
+            ObjectNode pathItem = paths.has(tool.rest().path())
+                    ? (ObjectNode) paths.get(tool.rest().path())
+                    : paths.putObject(tool.rest().path());
             pathItem.set(tool.rest().method().toLowerCase(java.util.Locale.ROOT), operation(tool, schemas));
         }
         return doc;
@@ -92,12 +97,22 @@ public final class OpenApiDocument {
         ObjectNode responses = op.putObject("responses");
         ObjectNode ok = responses.putObject("200");
         ok.put("description", "The envelope: data as below, context, meta");
-        ok.putObject("content").putObject("application/json").set("schema", envelope(hoist(tool.outputSchema(), schemas)));
-        for (ErrorCode code : List.of(ErrorCode.INVALID_ARGUMENT, ErrorCode.UNAUTHENTICATED, ErrorCode.FORBIDDEN,
-                ErrorCode.NOT_FOUND, ErrorCode.CONFLICT, ErrorCode.PAYLOAD_TOO_LARGE)) {
+        ok.putObject("content")
+                .putObject("application/json")
+                .set("schema", envelope(hoist(tool.outputSchema(), schemas)));
+        for (ErrorCode code : List.of(
+                ErrorCode.INVALID_ARGUMENT,
+                ErrorCode.UNAUTHENTICATED,
+                ErrorCode.FORBIDDEN,
+                ErrorCode.NOT_FOUND,
+                ErrorCode.CONFLICT,
+                ErrorCode.PAYLOAD_TOO_LARGE)) {
             ObjectNode r = responses.putObject(Integer.toString(code.httpStatus()));
             r.put("description", code.wireName() + ": " + code.meaning());
-            r.putObject("content").putObject("application/problem+json").putObject("schema").put("$ref", COMPONENTS + "Problem");
+            r.putObject("content")
+                    .putObject("application/problem+json")
+                    .putObject("schema")
+                    .put("$ref", COMPONENTS + "Problem");
         }
         return op;
     }
@@ -124,7 +139,9 @@ public final class OpenApiDocument {
         env.putArray("required").add("data").add("context").add("meta");
         ObjectNode props = env.putObject("properties");
         props.set("data", dataSchema);
-        props.putObject("context").put("type", "object").put("description", "What the agent should know but did not ask for");
+        props.putObject("context")
+                .put("type", "object")
+                .put("description", "What the agent should know but did not ask for");
         props.putObject("meta").put("$ref", COMPONENTS + "Meta");
         return env;
     }
@@ -134,7 +151,9 @@ public final class OpenApiDocument {
         JsonNode copy = schema.deepCopy();
         if (copy.isObject() && copy.has("$defs")) {
             ObjectNode defs = (ObjectNode) ((ObjectNode) copy).remove("$defs");
-            defs.properties().forEach(d -> components.set(d.getKey(), rewrite(d.getValue().deepCopy())));
+            defs.properties()
+                    .forEach(
+                            d -> components.set(d.getKey(), rewrite(d.getValue().deepCopy())));
         }
         return rewrite(copy);
     }
@@ -164,7 +183,12 @@ public final class OpenApiDocument {
     private static ObjectNode metaSchema() {
         ObjectNode s = JSON.objectNode();
         s.put("type", "object");
-        s.putArray("required").add("computed_at").add("request_id").add("projection_version").add("cache_hit").add("statistical_quality");
+        s.putArray("required")
+                .add("computed_at")
+                .add("request_id")
+                .add("projection_version")
+                .add("cache_hit")
+                .add("statistical_quality");
         ObjectNode p = s.putObject("properties");
         p.putObject("computed_at").put("type", "string").put("format", "date-time");
         p.putObject("request_id").put("type", "string");
@@ -177,8 +201,16 @@ public final class OpenApiDocument {
     private static ObjectNode problemSchema() {
         ObjectNode s = JSON.objectNode();
         s.put("type", "object");
-        s.put("description", "RFC 9457 problem details, with td's error code and the JSON path of the offending argument");
-        s.putArray("required").add("type").add("title").add("status").add("detail").add("code").add("path");
+        s.put(
+                "description",
+                "RFC 9457 problem details, with td's error code and the JSON path of the offending argument");
+        s.putArray("required")
+                .add("type")
+                .add("title")
+                .add("status")
+                .add("detail")
+                .add("code")
+                .add("path");
         ObjectNode p = s.putObject("properties");
         p.putObject("type").put("type", "string");
         p.putObject("title").put("type", "string");
@@ -188,7 +220,9 @@ public final class OpenApiDocument {
         for (ErrorCode c : ErrorCode.values()) {
             codes.add(c.wireName());
         }
-        p.putObject("path").put("type", "string").put("description", "JSON path of the offending argument, $ for the whole call");
+        p.putObject("path")
+                .put("type", "string")
+                .put("description", "JSON path of the offending argument, $ for the whole call");
         p.putObject("request_id").put("type", "string");
         return s;
     }

@@ -14,8 +14,7 @@ final class QueryArguments {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-    private QueryArguments() {
-    }
+    private QueryArguments() {}
 
     static ObjectNode from(UriQuery query, JsonNode inputSchema) {
         ObjectNode args = JSON.objectNode();
@@ -23,7 +22,10 @@ final class QueryArguments {
         for (String name : query.names()) {
             JsonNode schema = props.get(name);
             if (schema == null) {
-                throw ToolException.invalid("$." + name, "unknown query parameter '" + name + "'; the OpenAPI document lists the parameters of this route");
+                throw ToolException.invalid(
+                        "$." + name,
+                        "unknown query parameter '" + name
+                                + "'; the OpenAPI document lists the parameters of this route");
             }
             List<String> values = query.all(name);
             if (schema.path("type").asText().equals("array")) {
@@ -50,15 +52,19 @@ final class QueryArguments {
             return switch (type) {
                 case "integer" -> JSON.numberNode(new BigDecimal(value).toBigIntegerExact());
                 case "number" -> JSON.numberNode(new BigDecimal(value));
-                case "boolean" -> switch (value) {
-                    case "true" -> JSON.booleanNode(true);
-                    case "false" -> JSON.booleanNode(false);
-                    default -> throw new NumberFormatException();
-                };
+                case "boolean" ->
+                    switch (value) {
+                        case "true" -> JSON.booleanNode(true);
+                        case "false" -> JSON.booleanNode(false);
+                        default -> throw new NumberFormatException();
+                    };
                 default -> JSON.textNode(value);
             };
         } catch (NumberFormatException | ArithmeticException e) {
-            throw ToolException.invalid("$." + name, "query parameter '" + name + "' must be " + (type.equals("boolean") ? "true or false" : "an " + type) + ", got '" + value + "'");
+            throw ToolException.invalid(
+                    "$." + name,
+                    "query parameter '" + name + "' must be "
+                            + (type.equals("boolean") ? "true or false" : "an " + type) + ", got '" + value + "'");
         }
     }
 }

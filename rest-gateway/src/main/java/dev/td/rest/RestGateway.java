@@ -51,7 +51,8 @@ public final class RestGateway implements HttpService {
         this.authenticator = authenticator;
         this.maxBodyBytes = maxBodyBytes;
         try {
-            this.openApi = json.writerWithDefaultPrettyPrinter().writeValueAsBytes(OpenApiDocument.generate(tools.manifests(), version));
+            this.openApi = json.writerWithDefaultPrettyPrinter()
+                    .writeValueAsBytes(OpenApiDocument.generate(tools.manifests(), version));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -65,7 +66,10 @@ public final class RestGateway implements HttpService {
         });
         rules.post("/v1/tools/{tool}", (req, res) -> handle(req, res, Optional.empty()));
         for (ToolManifest tool : tools.manifests()) {
-            rules.route(Method.create(tool.rest().method()), tool.rest().path(), (req, res) -> handle(req, res, Optional.of(tool)));
+            rules.route(
+                    Method.create(tool.rest().method()),
+                    tool.rest().path(),
+                    (req, res) -> handle(req, res, Optional.of(tool)));
         }
     }
 
@@ -74,17 +78,20 @@ public final class RestGateway implements HttpService {
         res.header("X-Request-Id", requestId);
         try {
             Principal principal = authenticate(req);
-            String name = bound.map(ToolManifest::name).orElseGet(() -> req.path().pathParameters().get("tool"));
-            JsonNode arguments = bound.isPresent() && bound.get().rest().method().equals("GET")
-                    ? QueryArguments.from(req.query(), bound.get().inputSchema())
-                    : body(req);
+            String name = bound.map(ToolManifest::name)
+                    .orElseGet(() -> req.path().pathParameters().get("tool"));
+            JsonNode arguments =
+                    bound.isPresent() && bound.get().rest().method().equals("GET")
+                            ? QueryArguments.from(req.query(), bound.get().inputSchema())
+                            : body(req);
             if (bound.isPresent()) {
                 for (String param : bound.get().rest().pathParameters()) {
-                    ((ObjectNode) arguments).put(param, req.path().pathParameters().get(param));
+                    ((ObjectNode) arguments)
+                            .put(param, req.path().pathParameters().get(param));
                 }
             }
-            ToolCall.Origin origin = new ToolCall.Origin(source(req), requestId,
-                    req.headers().first(HeaderNames.USER_AGENT), Optional.empty());
+            ToolCall.Origin origin = new ToolCall.Origin(
+                    source(req), requestId, req.headers().first(HeaderNames.USER_AGENT), Optional.empty());
             Envelope envelope = tools.invoke(name, principal, arguments, origin);
             res.header(HeaderNames.CONTENT_TYPE, "application/json");
             res.send(json.writeValueAsBytes(envelope.toJson()));
@@ -92,17 +99,27 @@ public final class RestGateway implements HttpService {
             problem(res, e, requestId);
         } catch (RuntimeException | IOException e) {
             LOG.log(System.Logger.Level.ERROR, "request " + requestId + " failed", e);
-            problem(res, new ToolException(ErrorCode.INTERNAL, "$", "internal error; report request id " + requestId), requestId);
+            problem(
+                    res,
+                    new ToolException(ErrorCode.INTERNAL, "$", "internal error; report request id " + requestId),
+                    requestId);
         }
     }
 
     private Principal authenticate(ServerRequest req) {
         Optional<String> header = req.headers().first(HeaderNames.AUTHORIZATION);
         if (header.isEmpty() || !header.get().regionMatches(true, 0, "Bearer ", 0, 7)) {
-            throw new ToolException(ErrorCode.UNAUTHENTICATED, "$", "send your td API key as 'Authorization: Bearer td_…' (the server printed the owner's key on first start)");
+            throw new ToolException(
+                    ErrorCode.UNAUTHENTICATED,
+                    "$",
+                    "send your td API key as 'Authorization: Bearer td_…' (the server printed the owner's key on first start)");
         }
-        return authenticator.authenticate(header.get().substring(7).strip()).orElseThrow(() -> new ToolException(
-                ErrorCode.UNAUTHENTICATED, "$", "this API key is unknown or revoked; check TD_API_KEY / td config"));
+        return authenticator
+                .authenticate(header.get().substring(7).strip())
+                .orElseThrow(() -> new ToolException(
+                        ErrorCode.UNAUTHENTICATED,
+                        "$",
+                        "this API key is unknown or revoked; check TD_API_KEY / td config"));
     }
 
     private JsonNode body(ServerRequest req) throws IOException {
@@ -111,8 +128,11 @@ public final class RestGateway implements HttpService {
             bytes = in.readNBytes(maxBodyBytes + 1);
         }
         if (bytes.length > maxBodyBytes) {
-            throw new ToolException(ErrorCode.PAYLOAD_TOO_LARGE, "$", "the request body is larger than " + maxBodyBytes
-                    + " bytes; split the call (log_events takes at most 1000 events per call)");
+            throw new ToolException(
+                    ErrorCode.PAYLOAD_TOO_LARGE,
+                    "$",
+                    "the request body is larger than " + maxBodyBytes
+                            + " bytes; split the call (log_events takes at most 1000 events per call)");
         }
         if (bytes.length == 0) {
             return json.createObjectNode();
@@ -125,8 +145,11 @@ public final class RestGateway implements HttpService {
             return node;
         } catch (JsonProcessingException e) {
             String reason = e.getOriginalMessage().split("[(\n]", -1)[0].strip();
-            throw ToolException.invalid("$", "the request body is not valid JSON: " + reason + " (line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr() + "); send the tool's arguments as one JSON object");
+            throw ToolException.invalid(
+                    "$",
+                    "the request body is not valid JSON: " + reason + " (line "
+                            + e.getLocation().getLineNr() + ", column "
+                            + e.getLocation().getColumnNr() + "); send the tool's arguments as one JSON object");
         }
     }
 
@@ -149,11 +172,15 @@ public final class RestGateway implements HttpService {
     }
 
     private static String source(ServerRequest req) {
-        return req.headers().first(HeaderNames.create("X-Td-Source")).filter("cli"::equals).orElse("api");
+        return req.headers()
+                .first(HeaderNames.create("X-Td-Source"))
+                .filter("cli"::equals)
+                .orElse("api");
     }
 
     private static String requestId(ServerRequest req) {
-        return req.headers().first(HeaderNames.create("X-Request-Id"))
+        return req.headers()
+                .first(HeaderNames.create("X-Request-Id"))
                 .filter(id -> id.matches("[A-Za-z0-9._-]{1,100}"))
                 .orElseGet(() -> UUID.randomUUID().toString());
     }

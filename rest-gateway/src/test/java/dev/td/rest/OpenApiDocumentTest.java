@@ -29,7 +29,8 @@ class OpenApiDocumentTest {
 
     @Test
     void theValidatorWouldNoticeABrokenDocument() {
-        com.fasterxml.jackson.databind.node.ObjectNode broken = (com.fasterxml.jackson.databind.node.ObjectNode) doc.deepCopy();
+        com.fasterxml.jackson.databind.node.ObjectNode broken =
+                (com.fasterxml.jackson.databind.node.ObjectNode) doc.deepCopy();
         broken.remove("info");
         ((com.fasterxml.jackson.databind.node.ObjectNode) broken.at("/paths/~1v1~1events/get")).remove("responses");
         SwaggerParseResult result = new OpenAPIV3Parser().readContents(broken.toString(), null, new ParseOptions());
@@ -39,9 +40,13 @@ class OpenApiDocumentTest {
     @Test
     void everyManifestIsAnOperationAtItsMethodAndPath() {
         for (ToolManifest tool : tools) {
-            JsonNode op = doc.path("paths").path(tool.rest().path()).path(tool.rest().method().toLowerCase(Locale.ROOT));
+            JsonNode op = doc.path("paths")
+                    .path(tool.rest().path())
+                    .path(tool.rest().method().toLowerCase(Locale.ROOT));
             assertThat(op.path("operationId").asText()).as(tool.name()).isEqualTo(tool.name());
-            assertThat(op.path("responses").has("400")).as(tool.name() + " documents bad input").isTrue();
+            assertThat(op.path("responses").has("400"))
+                    .as(tool.name() + " documents bad input")
+                    .isTrue();
         }
     }
 
@@ -50,7 +55,9 @@ class OpenApiDocumentTest {
         List<String> refs = doc.findValuesAsText("$ref");
         assertThat(refs).isNotEmpty().allSatisfy(ref -> {
             assertThat(ref).startsWith("#/components/schemas/");
-            assertThat(doc.at(ref.substring(1)).isMissingNode()).as(ref + " resolves").isFalse();
+            assertThat(doc.at(ref.substring(1)).isMissingNode())
+                    .as(ref + " resolves")
+                    .isFalse();
         });
     }
 
@@ -58,6 +65,8 @@ class OpenApiDocumentTest {
     void getRoutesTakeTheirArgumentsAsQueryParameters() {
         JsonNode params = doc.at("/paths/~1v1~1events/get/parameters");
         assertThat(params.findValuesAsText("name")).contains("types", "from", "to", "limit", "cursor");
-        assertThat(doc.at("/paths/~1v1~1events~1{event_id}~1void/post/parameters/0/in").asText()).isEqualTo("path");
+        assertThat(doc.at("/paths/~1v1~1events~1{event_id}~1void/post/parameters/0/in")
+                        .asText())
+                .isEqualTo("path");
     }
 }

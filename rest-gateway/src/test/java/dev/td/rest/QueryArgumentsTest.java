@@ -11,19 +11,21 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class QueryArgumentsTest {
 
-    private static final JsonNode SCHEMA = schema(
-            "{\"properties\": {\"names\": {\"type\": \"array\", \"items\": {\"type\": \"string\"}},"
+    private static final JsonNode SCHEMA =
+            schema("{\"properties\": {\"names\": {\"type\": \"array\", \"items\": {\"type\": \"string\"}},"
                     + " \"limit\": {\"type\": \"integer\"}}}");
 
     // How a comma-separated array parameter splits: String.split's rule, trailing empty items dropped
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "names=a,b       | [\"a\",\"b\"]",
-            "names=a,b,      | [\"a\",\"b\"]",
-            "names=a,,b      | [\"a\",\"\",\"b\"]",
-            "names=,a        | [\"\",\"a\"]",
-            "names=a&names=b | [\"a\",\"b\"]",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "names=a,b       | [\"a\",\"b\"]",
+                "names=a,b,      | [\"a\",\"b\"]",
+                "names=a,,b      | [\"a\",\"\",\"b\"]",
+                "names=,a        | [\"\",\"a\"]",
+                "names=a&names=b | [\"a\",\"b\"]",
+            })
     void arrayParametersSplitOnCommas(String query, String expected) {
         assertThat(QueryArguments.from(UriQuery.create(query), SCHEMA).get("names"))
                 .isEqualTo(schema(expected));
@@ -31,7 +33,10 @@ class QueryArgumentsTest {
 
     @Test
     void scalarParametersAreTypedByTheSchema() {
-        assertThat(QueryArguments.from(UriQuery.create("limit=5"), SCHEMA).get("limit").isIntegralNumber()).isTrue();
+        assertThat(QueryArguments.from(UriQuery.create("limit=5"), SCHEMA)
+                        .get("limit")
+                        .isIntegralNumber())
+                .isTrue();
     }
 
     private static JsonNode schema(String json) {

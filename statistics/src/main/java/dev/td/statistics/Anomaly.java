@@ -7,5 +7,4 @@ package dev.td.statistics;
  * @param value   the observed value
  * @param robustZ (value − rolling median) / (1.4826 · rolling MAD)
  */
-public record Anomaly(int index, double value, double robustZ) {
-}
+public record Anomaly(int index, double value, double robustZ) {}

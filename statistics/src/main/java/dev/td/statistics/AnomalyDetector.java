@@ -73,15 +73,20 @@ public final class AnomalyDetector {
         double[] baseline = Arrays.copyOfRange(series, Math.max(0, n - 4 * window), n - window);
         TrendEstimate trend = TheilSen.withDefaults().fit(recent);
         double change = trend.slope() * (window - 1);
-        double robustSd = Description.MAD_NORMAL_SCALE
-                * Quantiles.medianAbsoluteDeviation(baseline, Quantiles.median(baseline));
+        double robustSd =
+                Description.MAD_NORMAL_SCALE * Quantiles.medianAbsoluteDeviation(baseline, Quantiles.median(baseline));
         boolean variable = robustSd > 0;
         boolean declining = trend.slopeCi().upper() < 0 && (variable ? -change > threshold * robustSd : change < 0);
-        Assumption spread = new Assumption("baseline variability", variable, robustSd, variable
-                ? "baseline robust SD " + robustSd + "; decline of " + -change + " compared with " + threshold + " × it"
-                : "baseline is constant (MAD 0): any significant downward slope counts as a decline");
-        Quality quality = Quality.ran(SampleSize.classify(window, 5, 14), trend.quality().confidenceLevel(),
-                List.of(spread));
+        Assumption spread = new Assumption(
+                "baseline variability",
+                variable,
+                robustSd,
+                variable
+                        ? "baseline robust SD " + robustSd + "; decline of " + -change + " compared with " + threshold
+                                + " × it"
+                        : "baseline is constant (MAD 0): any significant downward slope counts as a decline");
+        Quality quality =
+                Quality.ran(SampleSize.classify(window, 5, 14), trend.quality().confidenceLevel(), List.of(spread));
         return new DeclineAssessment(declining, trend, change, robustSd, quality);
     }
 }

@@ -11,15 +11,20 @@ package dev.td.statistics;
  * @param pValue        two-sided p-value of H0: coefficient = 0, from Student's t with the residual degrees of freedom;
  *                      empty for an exact fit
  */
-public record Coefficient(String name, double value, double standardError, Interval ci,
-                          java.util.OptionalDouble tStatistic, java.util.OptionalDouble pValue) {
+public record Coefficient(
+        String name,
+        double value,
+        double standardError,
+        Interval ci,
+        java.util.OptionalDouble tStatistic,
+        java.util.OptionalDouble pValue) {
     public Coefficient {
         if (name == null || name.isBlank()) {
             throw new IllegalArgumentException("coefficient name must be non-blank");
         }
         if (!Double.isFinite(value) || !(standardError >= 0) || ci == null || tStatistic == null || pValue == null) {
-            throw new IllegalArgumentException("coefficient " + name
-                    + " must have a finite value, a non-negative standardError and a ci");
+            throw new IllegalArgumentException(
+                    "coefficient " + name + " must have a finite value, a non-negative standardError and a ci");
         }
     }
 }

@@ -17,12 +17,22 @@ import java.util.OptionalDouble;
  * @param lag              lag k of series b relative to a (0 when not lagged)
  * @param quality          sample size, assumptions (independence when series), why not run
  */
-public record Correlation(String method, double coefficient, Interval ci, double statistic,
-                          OptionalDouble degreesOfFreedom, double pValue, Alternative alternative, int n,
-                          double effectiveN, int lag, Quality quality) {
+public record Correlation(
+        String method,
+        double coefficient,
+        Interval ci,
+        double statistic,
+        OptionalDouble degreesOfFreedom,
+        double pValue,
+        Alternative alternative,
+        int n,
+        double effectiveN,
+        int lag,
+        Quality quality) {
     public Correlation {
         if (method == null || ci == null || degreesOfFreedom == null || alternative == null || quality == null) {
-            throw new IllegalArgumentException("correlation method, ci, degreesOfFreedom, alternative, quality must be given");
+            throw new IllegalArgumentException(
+                    "correlation method, ci, degreesOfFreedom, alternative, quality must be given");
         }
         if (!(coefficient >= -1 - 1e-12 && coefficient <= 1 + 1e-12)) {
             throw new IllegalArgumentException("correlation coefficient must be in [-1, 1], was " + coefficient);

@@ -10,6 +10,5 @@ package dev.td.statistics;
  * @param baselineRobustSd   1.4826 · MAD of the baseline points before the window
  * @param quality            sample sizes and the assumptions behind the call
  */
-public record DeclineAssessment(boolean declining, TrendEstimate trend, double changeOverWindow,
-                                double baselineRobustSd, Quality quality) {
-}
+public record DeclineAssessment(
+        boolean declining, TrendEstimate trend, double changeOverWindow, double baselineRobustSd, Quality quality) {}

@@ -20,10 +20,20 @@ import java.util.OptionalDouble;
  * @param effectiveN           n, or n(1 − r1)/(1 + r1) when lag-1 autocorrelation is significantly positive
  * @param quality              sample size, confidence level, independence check
  */
-public record Description(int n, double mean, double standardDeviation, double median, double mad,
-                          double min, double q1, double q3, double max,
-                          OptionalDouble lag1Autocorrelation, Interval meanCi, double effectiveN,
-                          Quality quality) {
+public record Description(
+        int n,
+        double mean,
+        double standardDeviation,
+        double median,
+        double mad,
+        double min,
+        double q1,
+        double q3,
+        double max,
+        OptionalDouble lag1Autocorrelation,
+        Interval meanCi,
+        double effectiveN,
+        Quality quality) {
     /** Scale that makes the MAD a consistent estimator of σ for normal data: 1/Φ⁻¹(3/4). */
     public static final double MAD_NORMAL_SCALE = 1.4826;
 

@@ -55,7 +55,8 @@ public final class Descriptive {
         Inputs.requireFinite("values", values, 2);
         double mean = Sums.mean(values);
         double ss = Sums.sumOfSquaredDeviations(values, mean);
-        OptionalDouble r1 = ss > 0 ? OptionalDouble.of(Sums.autocorrelation(values, mean, ss, 1)) : OptionalDouble.empty();
+        OptionalDouble r1 =
+                ss > 0 ? OptionalDouble.of(Sums.autocorrelation(values, mean, ss, 1)) : OptionalDouble.empty();
         return assemble(values, mean, ss, r1);
     }
 
@@ -91,7 +92,8 @@ public final class Descriptive {
             }
             previous = deviation;
         }
-        OptionalDouble r1 = ss.signum() > 0 ? OptionalDouble.of(lagged.divide(ss, mc).doubleValue()) : OptionalDouble.empty();
+        OptionalDouble r1 =
+                ss.signum() > 0 ? OptionalDouble.of(lagged.divide(ss, mc).doubleValue()) : OptionalDouble.empty();
         return assemble(nearest, mean.doubleValue(), ss.doubleValue(), r1);
     }
 
@@ -108,14 +110,28 @@ public final class Descriptive {
                 ? Probabilities.tInterval(mean, se, nEff - 1, confidenceLevel, Alternative.TWO_SIDED)
                 : new Interval(mean, mean, confidenceLevel);
         Quality quality = Quality.ran(SampleSize.classify(nEff, 2, 10), confidenceLevel, assumptions);
-        return new Description(n, mean, sd, median, Quantiles.medianAbsoluteDeviation(values, median),
-                sorted[0], Quantiles.ofSorted(sorted, 0.25), Quantiles.ofSorted(sorted, 0.75), sorted[n - 1],
-                r1, ci, nEff, quality);
+        return new Description(
+                n,
+                mean,
+                sd,
+                median,
+                Quantiles.medianAbsoluteDeviation(values, median),
+                sorted[0],
+                Quantiles.ofSorted(sorted, 0.25),
+                Quantiles.ofSorted(sorted, 0.75),
+                sorted[n - 1],
+                r1,
+                ci,
+                nEff,
+                quality);
     }
 
     private double effectiveN(int n, OptionalDouble r1, List<Assumption> assumptions) {
         if (r1.isEmpty()) {
-            assumptions.add(new Assumption("non-constant", false, 0,
+            assumptions.add(new Assumption(
+                    "non-constant",
+                    false,
+                    0,
                     "all values are equal: the SD is 0 and the interval of the mean is degenerate"));
             return n;
         }
@@ -123,13 +139,19 @@ public final class Descriptive {
         double threshold = Probabilities.normalQuantile(1 - (1 - confidenceLevel) / 2) / Math.sqrt(n);
         boolean autocorrelated = r > threshold;
         if (!autocorrelated || !adjustForAutocorrelation) {
-            assumptions.add(new Assumption("independence", !autocorrelated, r,
+            assumptions.add(new Assumption(
+                    "independence",
+                    !autocorrelated,
+                    r,
                     "lag-1 autocorrelation " + r + (autocorrelated ? " exceeds " : " within ± ") + threshold
                             + (autocorrelated ? "; interval NOT adjusted (independent observations requested)" : "")));
             return n;
         }
         double nEff = Math.max(2, Math.min(n, n * (1 - r) / (1 + r)));
-        assumptions.add(new Assumption("independence", false, r,
+        assumptions.add(new Assumption(
+                "independence",
+                false,
+                r,
                 "lag-1 autocorrelation " + r + " exceeds " + threshold + "; interval of the mean uses effective n "
                         + nEff + " = n(1 − r1)/(1 + r1) instead of n = " + n));
         return nEff;

@@ -10,8 +10,7 @@ package dev.td.statistics;
 final class EffectiveSampleSize {
     static final int MAX_LAGS = 50;
 
-    private EffectiveSampleSize() {
-    }
+    private EffectiveSampleSize() {}
 
     /** Bartlett effective n for the correlation of {@code a} and {@code b} (same length). */
     static double bartlett(double[] a, double[] b) {

@@ -2,8 +2,7 @@ package dev.td.statistics;
 
 /** Confidence intervals for correlation-type quantities on Fisher's z = atanh(r) scale (Fisher 1921). */
 final class FisherZ {
-    private FisherZ() {
-    }
+    private FisherZ() {}
 
     /** Two-sided interval tanh(atanh(r) ± z·se). */
     static Interval interval(double r, double se, double level) {

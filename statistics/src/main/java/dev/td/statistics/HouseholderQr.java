@@ -55,8 +55,9 @@ final class HouseholderQr {
         }
         DoubleDouble norm = normSq.sqrt();
         if (norm.hi() <= 1e-26 * maxAbs || norm.hi() == 0) {
-            throw new IllegalArgumentException("predictor " + name
-                    + " is (numerically) a linear combination of the earlier columns: remove it or reduce the polynomial degree");
+            throw new IllegalArgumentException(
+                    "predictor " + name
+                            + " is (numerically) a linear combination of the earlier columns: remove it or reduce the polynomial degree");
         }
         DoubleDouble alpha = a[k][k].hi() > 0 ? norm.negate() : norm;
         DoubleDouble[] v = new DoubleDouble[n - k];

@@ -16,9 +16,16 @@ import java.util.OptionalDouble;
  * @param effectSize        standardised effect size with its interval
  * @param quality           sample size, assumptions checked, and why another method ran if one did
  */
-public record HypothesisTest(String method, double statistic, OptionalDouble degreesOfFreedom, double pValue,
-                             Alternative alternative, double alpha, Optional<Estimate> estimate,
-                             Optional<EffectSize> effectSize, Quality quality) {
+public record HypothesisTest(
+        String method,
+        double statistic,
+        OptionalDouble degreesOfFreedom,
+        double pValue,
+        Alternative alternative,
+        double alpha,
+        Optional<Estimate> estimate,
+        Optional<EffectSize> effectSize,
+        Quality quality) {
     public HypothesisTest {
         if (method == null || method.isBlank()) {
             throw new IllegalArgumentException("test method must be named");
@@ -29,7 +36,10 @@ public record HypothesisTest(String method, double statistic, OptionalDouble deg
         if (Double.isNaN(statistic)) {
             throw new IllegalArgumentException("test statistic must not be NaN");
         }
-        if (degreesOfFreedom == null || alternative == null || estimate == null || effectSize == null
+        if (degreesOfFreedom == null
+                || alternative == null
+                || estimate == null
+                || effectSize == null
                 || quality == null) {
             throw new IllegalArgumentException("test degreesOfFreedom, alternative, estimate, effectSize and quality"
                     + " must be given (use OptionalDouble.empty() / Optional.empty())");

@@ -2,8 +2,7 @@ package dev.td.statistics;
 
 /** Input validation shared by every method: finite values, enough of them, matching lengths. */
 final class Inputs {
-    private Inputs() {
-    }
+    private Inputs() {}
 
     /** Rejects null, too-short, NaN or infinite input, naming {@code field}. */
     static void requireFinite(String field, double[] values, int minimumLength) {
@@ -11,13 +10,13 @@ final class Inputs {
             throw new IllegalArgumentException(field + " must be given (an array of finite numbers)");
         }
         if (values.length < minimumLength) {
-            throw new IllegalArgumentException(field + " needs at least " + minimumLength
-                    + " values, got " + values.length + ": collect more data before running this analysis");
+            throw new IllegalArgumentException(field + " needs at least " + minimumLength + " values, got "
+                    + values.length + ": collect more data before running this analysis");
         }
         for (int i = 0; i < values.length; i++) {
             if (!Double.isFinite(values[i])) {
-                throw new IllegalArgumentException(field + "[" + i + "] is " + values[i]
-                        + ": remove or impute non-finite values first");
+                throw new IllegalArgumentException(
+                        field + "[" + i + "] is " + values[i] + ": remove or impute non-finite values first");
             }
         }
     }
@@ -37,8 +36,8 @@ final class Inputs {
     /** Rejects two series of different lengths (paired data, x/y, series a/b). */
     static void requireSameLength(String first, double[] a, String second, double[] b) {
         if (a.length != b.length) {
-            throw new IllegalArgumentException(first + " and " + second + " must have the same length, got "
-                    + a.length + " and " + b.length + ": pair the observations before calling");
+            throw new IllegalArgumentException(first + " and " + second + " must have the same length, got " + a.length
+                    + " and " + b.length + ": pair the observations before calling");
         }
     }
 

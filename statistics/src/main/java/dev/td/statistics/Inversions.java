@@ -5,8 +5,7 @@ package dev.td.statistics;
  * the same idea for Kendall's τ).
  */
 final class Inversions {
-    private Inversions() {
-    }
+    private Inversions() {}
 
     /** Number of pairs i &lt; j with values[i] &gt; values[j] (ties are not inversions). */
     static long strict(double[] values) {

@@ -50,18 +50,39 @@ public final class KendallCorrelation {
         TieSums ty = TieSums.of(y);
         double pairs = n * (n - 1) / 2.0;
         double tau = (concordant - discordant) / Math.sqrt((pairs - tx.pairs) * (pairs - ty.pairs));
-        Interval ci = n > 4 ? FisherZ.interval(tau, Math.sqrt(0.437 / (n - 4)), confidenceLevel, alternative)
+        Interval ci = n > 4
+                ? FisherZ.interval(tau, Math.sqrt(0.437 / (n - 4)), confidenceLevel, alternative)
                 : new Interval(-1, 1, confidenceLevel);
         Quality quality = Quality.ran(SampleSize.classify(n, 3, 10), confidenceLevel, List.of());
         if (n < EXACT_LIMIT && tx.pairs == 0 && ty.pairs == 0) {
             double p = exactP(concordant, n);
-            return new Correlation("Kendall tau-b (exact p)", tau, ci, concordant, OptionalDouble.empty(), p,
-                    alternative, n, n, 0, quality);
+            return new Correlation(
+                    "Kendall tau-b (exact p)",
+                    tau,
+                    ci,
+                    concordant,
+                    OptionalDouble.empty(),
+                    p,
+                    alternative,
+                    n,
+                    n,
+                    0,
+                    quality);
         }
         double var = tx.variance(ty, n);
         double z = (concordant - discordant) / Math.sqrt(var);
-        return new Correlation("Kendall tau-b (normal approximation)", tau, ci, z, OptionalDouble.empty(),
-                Probabilities.normalPValue(z, alternative), alternative, n, n, 0, quality);
+        return new Correlation(
+                "Kendall tau-b (normal approximation)",
+                tau,
+                ci,
+                z,
+                OptionalDouble.empty(),
+                Probabilities.normalPValue(z, alternative),
+                alternative,
+                n,
+                n,
+                0,
+                quality);
     }
 
     /** P-value of T = concordant pairs from the Mahonian distribution of inversions. */

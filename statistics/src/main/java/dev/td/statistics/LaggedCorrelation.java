@@ -41,8 +41,8 @@ public final class LaggedCorrelation {
         Inputs.requireSameLength("a", a, "b", b);
         int n = a.length;
         if (Math.abs(lag) > n - 3) {
-            throw new IllegalArgumentException("lag " + lag + " leaves fewer than 3 overlapping pairs of " + n
-                    + ": use |lag| ≤ " + (n - 3));
+            throw new IllegalArgumentException(
+                    "lag " + lag + " leaves fewer than 3 overlapping pairs of " + n + ": use |lag| ≤ " + (n - 3));
         }
         double[] x = lag >= 0 ? Arrays.copyOfRange(a, 0, n - lag) : Arrays.copyOfRange(a, -lag, n);
         double[] y = lag >= 0 ? Arrays.copyOfRange(b, lag, n) : Arrays.copyOfRange(b, 0, n + lag);

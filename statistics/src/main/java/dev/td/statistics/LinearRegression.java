@@ -101,8 +101,8 @@ public final class LinearRegression {
         int n = y.length;
         int p = columns.length + (intercept ? 1 : 0);
         if (n <= p) {
-            throw new IllegalArgumentException("need more observations (" + n + ") than coefficients (" + p
-                    + "): add data or drop predictors");
+            throw new IllegalArgumentException(
+                    "need more observations (" + n + ") than coefficients (" + p + "): add data or drop predictors");
         }
         String[] names = new String[p];
         DoubleDouble[][] design = new DoubleDouble[n][p];
@@ -144,12 +144,13 @@ public final class LinearRegression {
         for (int k = 0; k < p; k++) {
             double b = qr.beta[k].doubleValue();
             double se = Math.sqrt(s2 * gram[k]);
-            java.util.OptionalDouble t = se > 0 ? java.util.OptionalDouble.of(b / se) : java.util.OptionalDouble.empty();
+            java.util.OptionalDouble t =
+                    se > 0 ? java.util.OptionalDouble.of(b / se) : java.util.OptionalDouble.empty();
             java.util.OptionalDouble pValue = t.isPresent()
                     ? java.util.OptionalDouble.of(Probabilities.tPValue(t.getAsDouble(), df, Alternative.TWO_SIDED))
                     : java.util.OptionalDouble.empty();
-            coefficients.add(new Coefficient(names[k], b, se,
-                    new Interval(b - tCrit * se, b + tCrit * se, confidenceLevel), t, pValue));
+            coefficients.add(new Coefficient(
+                    names[k], b, se, new Interval(b - tCrit * se, b + tCrit * se, confidenceLevel), t, pValue));
         }
         double rSquared = 1 - sse.doubleValue() / totalSumOfSquares(y);
         List<Assumption> assumptions = RegressionDiagnostics.check(design, residuals, qr, s2, confidenceLevel);

@@ -50,21 +50,32 @@ public final class MannKendallTest {
         double r1 = detrendedLag1(series);
         double threshold = Probabilities.normalQuantile(1 - alpha / 2) / Math.sqrt(n);
         boolean autocorrelated = r1 > threshold;
-        Assumption independence = new Assumption("independence", !autocorrelated, r1,
-                "lag-1 autocorrelation of the detrended series " + r1 + (autocorrelated
-                        ? " > " + threshold + ": Var(S) inflated by (1 + r1)/(1 - r1) = " + (1 + r1) / (1 - r1)
-                        : " ≤ " + threshold));
+        Assumption independence = new Assumption(
+                "independence",
+                !autocorrelated,
+                r1,
+                "lag-1 autocorrelation of the detrended series " + r1
+                        + (autocorrelated
+                                ? " > " + threshold + ": Var(S) inflated by (1 + r1)/(1 - r1) = " + (1 + r1) / (1 - r1)
+                                : " ≤ " + threshold));
         if (autocorrelated) {
             variance *= (1 + r1) / (1 - r1);
         }
         double z = (s - Math.signum(s)) / Math.sqrt(variance);
         double tau = s / (n * (n - 1) / 2.0);
-        Interval ci = n > 4 ? FisherZ.interval(tau, Math.sqrt(0.437 / (n - 4)), 1 - alpha)
-                : new Interval(-1, 1, 1 - alpha);
+        Interval ci =
+                n > 4 ? FisherZ.interval(tau, Math.sqrt(0.437 / (n - 4)), 1 - alpha) : new Interval(-1, 1, 1 - alpha);
         Quality quality = Quality.ran(SampleSize.classify(n, 4, 10), 1 - alpha, List.of(independence));
-        return new HypothesisTest("Mann-Kendall trend test" + (autocorrelated ? " (variance corrected for lag-1 autocorrelation)" : ""),
-                s, OptionalDouble.empty(), Probabilities.normalPValue(z, alternative), alternative, alpha,
-                Optional.empty(), Optional.of(new EffectSize("Kendall tau = S / (n(n-1)/2)", tau, ci)), quality);
+        return new HypothesisTest(
+                "Mann-Kendall trend test" + (autocorrelated ? " (variance corrected for lag-1 autocorrelation)" : ""),
+                s,
+                OptionalDouble.empty(),
+                Probabilities.normalPValue(z, alternative),
+                alternative,
+                alpha,
+                Optional.empty(),
+                Optional.of(new EffectSize("Kendall tau = S / (n(n-1)/2)", tau, ci)),
+                quality);
     }
 
     /** S in O(n log n). */

@@ -62,13 +62,26 @@ public final class MannWhitneyTest {
         double p = exact
                 ? RankDistributions.pValue(RankDistributions.mannWhitney(na, nb), u, alternative)
                 : normalPValue(u, na, nb, ranks.tieTerm);
-        String method = "Mann-Whitney U test (" + (exact ? "exact" : "normal approximation, continuity corrected"
-                + (ranks.hasTies() ? ", tie-corrected" : "")) + ")";
-        Quality quality = Quality.ran(SampleSize.classify(Math.min(na, nb), 1, 10), confidenceLevel,
-                List.of(new Assumption("independent samples", true, Double.NaN,
-                        "not testable from the data; assumed by design")));
-        return new HypothesisTest(method, u, OptionalDouble.empty(), p, alternative, alpha, Optional.empty(),
-                Optional.of(rankBiserial(u, na, nb)), quality);
+        String method = "Mann-Whitney U test ("
+                + (exact
+                        ? "exact"
+                        : "normal approximation, continuity corrected" + (ranks.hasTies() ? ", tie-corrected" : ""))
+                + ")";
+        Quality quality = Quality.ran(
+                SampleSize.classify(Math.min(na, nb), 1, 10),
+                confidenceLevel,
+                List.of(new Assumption(
+                        "independent samples", true, Double.NaN, "not testable from the data; assumed by design")));
+        return new HypothesisTest(
+                method,
+                u,
+                OptionalDouble.empty(),
+                p,
+                alternative,
+                alpha,
+                Optional.empty(),
+                Optional.of(rankBiserial(u, na, nb)),
+                quality);
     }
 
     private double normalPValue(double u, int na, int nb, double tieTerm) {

@@ -16,11 +16,11 @@ package dev.td.statistics;
 public final class OneRepMax {
     /** %1RM for effective reps 1, 1.5, 2, …, 15.5 (index = 2·(reps + 10 − RPE) − 2). */
     private static final double[] RTS_PERCENT = {
-        100.0, 97.8, 95.5, 93.9, 92.2, 90.7, 89.2, 87.8, 86.3, 85.0, 83.7, 82.4, 81.1, 79.9, 78.6, 77.4,
-        76.2, 75.1, 73.9, 72.3, 70.7, 69.4, 68.0, 66.7, 65.3, 64.0, 62.6, 61.3, 59.9, 58.6};
+        100.0, 97.8, 95.5, 93.9, 92.2, 90.7, 89.2, 87.8, 86.3, 85.0, 83.7, 82.4, 81.1, 79.9, 78.6, 77.4, 76.2, 75.1,
+        73.9, 72.3, 70.7, 69.4, 68.0, 66.7, 65.3, 64.0, 62.6, 61.3, 59.9, 58.6
+    };
 
-    private OneRepMax() {
-    }
+    private OneRepMax() {}
 
     /** Epley (1985) estimate. */
     public static double epley(double weight, int reps) {

@@ -43,17 +43,34 @@ public final class PairedComparison {
         double[] d = Inputs.pairedDifferences(a, b);
         Assumption normality = ShapiroWilkTest.withDefaults().withAlpha(alpha).check("differences a - b", d);
         if (normality.met()) {
-            return PairedTTest.withDefaults().withAlpha(alpha).withConfidenceLevel(confidenceLevel)
-                    .withAlternative(alternative).test(a, b);
+            return PairedTTest.withDefaults()
+                    .withAlpha(alpha)
+                    .withConfidenceLevel(confidenceLevel)
+                    .withAlternative(alternative)
+                    .test(a, b);
         }
-        HypothesisTest robust = WilcoxonSignedRankTest.withDefaults().withAlpha(alpha)
-                .withConfidenceLevel(confidenceLevel).withAlternative(alternative).test(a, b);
+        HypothesisTest robust = WilcoxonSignedRankTest.withDefaults()
+                .withAlpha(alpha)
+                .withConfidenceLevel(confidenceLevel)
+                .withAlternative(alternative)
+                .test(a, b);
         List<Assumption> assumptions = new ArrayList<>(List.of(normality));
         assumptions.addAll(robust.quality().assumptions());
-        Quality quality = new Quality(robust.quality().sampleSize(), confidenceLevel, assumptions,
+        Quality quality = new Quality(
+                robust.quality().sampleSize(),
+                confidenceLevel,
+                assumptions,
                 Optional.of("paired t-test not run: " + normality.name() + " failed (" + normality.detail()
                         + "); ran Wilcoxon signed-rank instead"));
-        return new HypothesisTest(robust.method(), robust.statistic(), robust.degreesOfFreedom(), robust.pValue(),
-                robust.alternative(), robust.alpha(), robust.estimate(), robust.effectSize(), quality);
+        return new HypothesisTest(
+                robust.method(),
+                robust.statistic(),
+                robust.degreesOfFreedom(),
+                robust.pValue(),
+                robust.alternative(),
+                robust.alpha(),
+                robust.estimate(),
+                robust.effectSize(),
+                quality);
     }
 }

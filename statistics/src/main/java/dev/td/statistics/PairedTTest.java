@@ -68,10 +68,20 @@ public final class PairedTTest {
         double dz = (mean - mu) / sd;
         double dzSe = Math.sqrt(1.0 / n + dz * dz / (2.0 * n));
         double z = Probabilities.normalQuantile(1 - (1 - confidenceLevel) / 2);
-        EffectSize effect = new EffectSize("Cohen's d_z", dz, new Interval(dz - z * dzSe, dz + z * dzSe, confidenceLevel));
-        List<Assumption> assumptions = List.of(ShapiroWilkTest.withDefaults().withAlpha(alpha).check(field, d));
+        EffectSize effect =
+                new EffectSize("Cohen's d_z", dz, new Interval(dz - z * dzSe, dz + z * dzSe, confidenceLevel));
+        List<Assumption> assumptions =
+                List.of(ShapiroWilkTest.withDefaults().withAlpha(alpha).check(field, d));
         Quality quality = Quality.ran(SampleSize.classify(n, 2, 10), confidenceLevel, assumptions);
-        return new HypothesisTest(method, t, OptionalDouble.of(df), Probabilities.tPValue(t, df, alternative),
-                alternative, alpha, Optional.of(new Estimate(mean, ci, n)), Optional.of(effect), quality);
+        return new HypothesisTest(
+                method,
+                t,
+                OptionalDouble.of(df),
+                Probabilities.tPValue(t, df, alternative),
+                alternative,
+                alpha,
+                Optional.of(new Estimate(mean, ci, n)),
+                Optional.of(effect),
+                quality);
     }
 }

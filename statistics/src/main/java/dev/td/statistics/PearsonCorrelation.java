@@ -66,12 +66,13 @@ public final class PearsonCorrelation {
     }
 
     /** t-based p-value and Fisher-z interval (SE multiplied by sqrt(seFactor)) for a coefficient r. */
-    Correlation infer(String method, double r, int n, double nEff, int lag, List<Assumption> assumptions,
-                      double seFactor) {
+    Correlation infer(
+            String method, double r, int n, double nEff, int lag, List<Assumption> assumptions, double seFactor) {
         double df = nEff - 2;
         double t = Math.abs(r) >= 1 ? Math.copySign(Double.POSITIVE_INFINITY, r) : r * Math.sqrt(df / (1 - r * r));
         double p = Math.abs(r) >= 1 ? extremeP(r) : Probabilities.tPValue(t, df, alternative);
-        Interval ci = nEff > 3 ? FisherZ.interval(r, Math.sqrt(seFactor / (nEff - 3)), confidenceLevel, alternative)
+        Interval ci = nEff > 3
+                ? FisherZ.interval(r, Math.sqrt(seFactor / (nEff - 3)), confidenceLevel, alternative)
                 : new Interval(-1, 1, confidenceLevel);
         Quality quality = Quality.ran(SampleSize.classify(nEff, 3, 10), confidenceLevel, assumptions);
         return new Correlation(method, r, ci, t, OptionalDouble.of(df), p, alternative, n, nEff, lag, quality);
@@ -91,12 +92,18 @@ public final class PearsonCorrelation {
         double rb = EffectiveSampleSize.lag1(y);
         double threshold = Probabilities.normalQuantile(1 - (1 - confidenceLevel) / 2) / Math.sqrt(n);
         if (Math.abs(ra) <= threshold && Math.abs(rb) <= threshold) {
-            assumptions.add(new Assumption("independence", true, Math.max(Math.abs(ra), Math.abs(rb)),
+            assumptions.add(new Assumption(
+                    "independence",
+                    true,
+                    Math.max(Math.abs(ra), Math.abs(rb)),
                     "lag-1 autocorrelations " + ra + ", " + rb + " within ± " + threshold));
             return n;
         }
         double nEff = EffectiveSampleSize.bartlett(x, y);
-        assumptions.add(new Assumption("independence", false, Math.max(Math.abs(ra), Math.abs(rb)),
+        assumptions.add(new Assumption(
+                "independence",
+                false,
+                Math.max(Math.abs(ra), Math.abs(rb)),
                 "series are autocorrelated (lag-1 r " + ra + ", " + rb + ", threshold ± " + threshold
                         + "); p-value and interval use Bartlett effective n " + nEff + " instead of " + n));
         return nEff;

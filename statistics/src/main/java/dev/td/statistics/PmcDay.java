@@ -8,5 +8,4 @@ package dev.td.statistics;
  * @param atl    acute training load ("fatigue"), 7-day exponential average after this day
  * @param tsb    training stress balance ("form") for this day = yesterday's CTL − yesterday's ATL
  */
-public record PmcDay(double stress, double ctl, double atl, double tsb) {
-}
+public record PmcDay(double stress, double ctl, double atl, double tsb) {}

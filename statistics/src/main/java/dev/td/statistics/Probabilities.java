@@ -7,8 +7,7 @@ import org.apache.commons.math3.distribution.TDistribution;
 final class Probabilities {
     private static final NormalDistribution NORMAL = new NormalDistribution(null, 0, 1);
 
-    private Probabilities() {
-    }
+    private Probabilities() {}
 
     /** P-value of a t statistic; computed from the lower tail so small p keep their digits. */
     static double tPValue(double t, double df, Alternative alternative) {

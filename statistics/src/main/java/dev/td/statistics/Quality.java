@@ -13,8 +13,8 @@ import java.util.Optional;
  * @param notRunReason    present when the requested method was not run (or was replaced by a
  *                        robust alternative), saying which assumption failed and what ran instead
  */
-public record Quality(SampleSize sampleSize, double confidenceLevel, List<Assumption> assumptions,
-                      Optional<String> notRunReason) {
+public record Quality(
+        SampleSize sampleSize, double confidenceLevel, List<Assumption> assumptions, Optional<String> notRunReason) {
     public Quality {
         if (sampleSize == null) {
             throw new IllegalArgumentException("quality sampleSize must be given");
@@ -23,7 +23,8 @@ public record Quality(SampleSize sampleSize, double confidenceLevel, List<Assump
             throw new IllegalArgumentException("quality confidenceLevel must be in (0, 1), was " + confidenceLevel);
         }
         if (assumptions == null || notRunReason == null) {
-            throw new IllegalArgumentException("quality assumptions and notRunReason must be given (use List.of(), Optional.empty())");
+            throw new IllegalArgumentException(
+                    "quality assumptions and notRunReason must be given (use List.of(), Optional.empty())");
         }
         assumptions = List.copyOf(assumptions);
     }

@@ -7,8 +7,7 @@ import java.util.Arrays;
  * definition 7, the default of R's {@code quantile()} and NumPy's {@code percentile}.
  */
 public final class Quantiles {
-    private Quantiles() {
-    }
+    private Quantiles() {}
 
     /**
      * Quantile {@code p} of {@code values} (not modified).

@@ -6,8 +6,7 @@ package dev.td.statistics;
  * {@code pwilcox}/{@code psignrank}.
  */
 final class RankDistributions {
-    private RankDistributions() {
-    }
+    private RankDistributions() {}
 
     /** P(U = u) for u = 0..m·n, U the Mann–Whitney statistic of samples of sizes m and n. */
     static double[] mannWhitney(int m, int n) {

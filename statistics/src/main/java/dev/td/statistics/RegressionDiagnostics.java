@@ -4,12 +4,12 @@ import java.util.List;
 
 /** Residual checks for {@link LinearRegression}: normality, independence, influence. */
 final class RegressionDiagnostics {
-    private RegressionDiagnostics() {
-    }
+    private RegressionDiagnostics() {}
 
-    static List<Assumption> check(DoubleDouble[][] design, double[] residuals, HouseholderQr qr, double s2,
-                                  double confidenceLevel) {
-        return List.of(ShapiroWilkTest.withDefaults().check("residuals", residuals),
+    static List<Assumption> check(
+            DoubleDouble[][] design, double[] residuals, HouseholderQr qr, double s2, double confidenceLevel) {
+        return List.of(
+                ShapiroWilkTest.withDefaults().check("residuals", residuals),
                 independence(residuals, confidenceLevel),
                 influence(design, residuals, qr, s2));
     }
@@ -23,9 +23,13 @@ final class RegressionDiagnostics {
         double r1 = Sums.autocorrelation(residuals, mean, ss, 1);
         double threshold = Probabilities.normalQuantile(1 - (1 - confidenceLevel) / 2) / Math.sqrt(residuals.length);
         boolean met = Math.abs(r1) <= threshold;
-        return new Assumption("independence of residuals", met, r1, "lag-1 autocorrelation of residuals " + r1
-                + (met ? " within ± " : " outside ± ") + threshold
-                + (met ? "" : ": standard errors are too small if the data are a time series"));
+        return new Assumption(
+                "independence of residuals",
+                met,
+                r1,
+                "lag-1 autocorrelation of residuals " + r1
+                        + (met ? " within ± " : " outside ± ") + threshold
+                        + (met ? "" : ": standard errors are too small if the data are a time series"));
     }
 
     /** Cook's distance D_i = e_i² h_ii / (p s² (1 − h_ii)²), with h_ii = ‖x_i R⁻¹‖². */
@@ -52,15 +56,19 @@ final class RegressionDiagnostics {
                 }
                 h += q * q;
             }
-            double d = h >= 1 ? Double.POSITIVE_INFINITY
-                    : residuals[i] * residuals[i] * h / (p * s2 * (1 - h) * (1 - h));
+            double d =
+                    h >= 1 ? Double.POSITIVE_INFINITY : residuals[i] * residuals[i] * h / (p * s2 * (1 - h) * (1 - h));
             if (d > worst) {
                 worst = d;
                 worstIndex = i;
             }
         }
         boolean met = worst <= 1;
-        return new Assumption("no influential points", met, worst, "largest Cook's distance " + worst
-                + " at index " + worstIndex + (met ? " ≤ 1" : " > 1: refit without it or use Theil-Sen"));
+        return new Assumption(
+                "no influential points",
+                met,
+                worst,
+                "largest Cook's distance " + worst + " at index " + worstIndex
+                        + (met ? " ≤ 1" : " > 1: refit without it or use Theil-Sen"));
     }
 }

@@ -15,16 +15,22 @@ import java.util.Optional;
  * @param residualDegreesOfFreedom  n − p
  * @param quality                   sample size and residual checks (normality, independence, influence)
  */
-public record RegressionFit(List<Coefficient> coefficients, double residualStandardDeviation, double rSquared,
-                            boolean centredRSquared, int n, int residualDegreesOfFreedom, Quality quality) {
+public record RegressionFit(
+        List<Coefficient> coefficients,
+        double residualStandardDeviation,
+        double rSquared,
+        boolean centredRSquared,
+        int n,
+        int residualDegreesOfFreedom,
+        Quality quality) {
     public RegressionFit {
         if (coefficients == null || coefficients.isEmpty() || quality == null) {
             throw new IllegalArgumentException("regression fit needs coefficients and quality");
         }
         coefficients = List.copyOf(coefficients);
         if (residualDegreesOfFreedom < 1 || n <= residualDegreesOfFreedom) {
-            throw new IllegalArgumentException("regression residualDegreesOfFreedom must be in [1, n), was "
-                    + residualDegreesOfFreedom);
+            throw new IllegalArgumentException(
+                    "regression residualDegreesOfFreedom must be in [1, n), was " + residualDegreesOfFreedom);
         }
     }
 

@@ -1,9 +1,9 @@
 package dev.td.statistics;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
-import java.util.List;
 
 /**
  * Shapiro–Wilk test of normality, by Royston's algorithm AS R94 (Royston 1995, <i>Applied
@@ -50,8 +50,15 @@ public final class ShapiroWilkTest {
         Inputs.requireNotConstant("values", values);
         double[] wp = statistic(values);
         Quality quality = Quality.ran(SampleSize.classify(values.length, 3, 20), 1 - alpha, List.of());
-        return new HypothesisTest("Shapiro-Wilk normality test (Royston 1995, AS R94)", wp[0],
-                OptionalDouble.empty(), wp[1], Alternative.TWO_SIDED, alpha, Optional.empty(), Optional.empty(),
+        return new HypothesisTest(
+                "Shapiro-Wilk normality test (Royston 1995, AS R94)",
+                wp[0],
+                OptionalDouble.empty(),
+                wp[1],
+                Alternative.TWO_SIDED,
+                alpha,
+                Optional.empty(),
+                Optional.empty(),
                 quality);
     }
 
@@ -62,8 +69,12 @@ public final class ShapiroWilkTest {
             return new Assumption(name, false, Double.NaN, "too few values (" + values.length + ") to check normality");
         }
         if (values.length > MAX_N) {
-            return new Assumption(name, true, Double.NaN, "not tested: n = " + values.length
-                    + " > 5000; the mean is close to normal by the central limit theorem");
+            return new Assumption(
+                    name,
+                    true,
+                    Double.NaN,
+                    "not tested: n = " + values.length
+                            + " > 5000; the mean is close to normal by the central limit theorem");
         }
         boolean constant = Arrays.stream(values).allMatch(v -> v == values[0]);
         if (constant) {
@@ -71,8 +82,8 @@ public final class ShapiroWilkTest {
         }
         double[] wp = statistic(values);
         boolean met = wp[1] >= alpha;
-        return new Assumption(name, met, wp[1], "Shapiro-Wilk W = " + wp[0] + ", p = " + wp[1]
-                + (met ? " ≥ " : " < ") + alpha);
+        return new Assumption(
+                name, met, wp[1], "Shapiro-Wilk W = " + wp[0] + ", p = " + wp[1] + (met ? " ≥ " : " < ") + alpha);
     }
 
     /** {W, p} for validated input. */

@@ -70,8 +70,8 @@ final class SlopeSelection {
                 return hi;
             }
         }
-        return kthOf(between(lo, hi, null, (int) Math.min(Integer.MAX_VALUE - 8, countHi - countLo)),
-                (int) (k - countLo));
+        return kthOf(between(lo, hi, null, (int) Math.min(Integer.MAX_VALUE - 8, countHi - countLo)), (int)
+                (k - countLo));
     }
 
     private static double kthOf(double[] values, int k) {

@@ -56,8 +56,18 @@ public final class SpearmanCorrelation {
             return approx;
         }
         double s = Math.round((n * (double) n * n - n) * (1 - rho) / 6);
-        return new Correlation("Spearman (exact permutation p)", rho, approx.ci(), s, OptionalDouble.empty(),
-                exactP(s, n), alternative, n, n, 0, approx.quality());
+        return new Correlation(
+                "Spearman (exact permutation p)",
+                rho,
+                approx.ci(),
+                s,
+                OptionalDouble.empty(),
+                exactP(s, n),
+                alternative,
+                n,
+                n,
+                0,
+                approx.quality());
     }
 
     /** Enumerates all n! rank permutations (Heap's algorithm) to get P(S ≤ s) and P(S ≥ s). */

@@ -14,18 +14,22 @@ package dev.td.statistics;
  * Coefficients are the published ones as implemented by OpenPowerlifting's {@code coefficients} crate.
  */
 public final class StrengthScore {
-    private static final double[] WILKS_MEN = {-216.0475144, 16.2606339, -0.002388645, -0.00113732, 7.01863e-06, -1.291e-08};
-    private static final double[] WILKS_WOMEN = {594.31747775582, -27.23842536447, 0.82112226871, -0.00930733913,
-        4.731582e-05, -9.054e-08};
-    private static final double[] WILKS2020_MEN = {47.46178854, 8.472061379, 0.07369410346, -0.001395833811,
-        7.07665973070743e-06, -1.20804336482315e-08};
-    private static final double[] WILKS2020_WOMEN = {-125.4255398, 13.71219419, -0.03307250631, -0.001050400051,
-        9.38773881462799e-06, -2.3334613884954e-08};
+    private static final double[] WILKS_MEN = {
+        -216.0475144, 16.2606339, -0.002388645, -0.00113732, 7.01863e-06, -1.291e-08
+    };
+    private static final double[] WILKS_WOMEN = {
+        594.31747775582, -27.23842536447, 0.82112226871, -0.00930733913, 4.731582e-05, -9.054e-08
+    };
+    private static final double[] WILKS2020_MEN = {
+        47.46178854, 8.472061379, 0.07369410346, -0.001395833811, 7.07665973070743e-06, -1.20804336482315e-08
+    };
+    private static final double[] WILKS2020_WOMEN = {
+        -125.4255398, 13.71219419, -0.03307250631, -0.001050400051, 9.38773881462799e-06, -2.3334613884954e-08
+    };
     private static final double[] DOTS_MEN = {-307.75076, 24.0900756, -0.1918759221, 0.0007391293, -0.000001093};
     private static final double[] DOTS_WOMEN = {-57.96288, 13.6175032, -0.1126655495, 0.0005158568, -0.0000010706};
 
-    private StrengthScore() {
-    }
+    private StrengthScore() {}
 
     /** Classic Wilks points; bodyweight clamped to 40–201.9 kg (men) / 26.51–154.53 kg (women) as in IPF tables. */
     public static double wilksClassic(double total, double bodyweight, Sex sex) {
@@ -52,7 +56,8 @@ public final class StrengthScore {
     public static double ipfGoodlift(double total, double bodyweight, Sex sex) {
         validate(total, bodyweight);
         if (bodyweight < 35) {
-            throw new IllegalArgumentException("bodyweight must be at least 35 kg for IPF GL points, was " + bodyweight);
+            throw new IllegalArgumentException(
+                    "bodyweight must be at least 35 kg for IPF GL points, was " + bodyweight);
         }
         double a = sex == Sex.MALE ? 1199.72839 : 610.32796;
         double b = sex == Sex.MALE ? 1025.18162 : 1045.59282;

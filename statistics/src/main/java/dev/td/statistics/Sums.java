@@ -6,8 +6,7 @@ package dev.td.statistics;
  * (1983) for sums of squared deviations.
  */
 final class Sums {
-    private Sums() {
-    }
+    private Sums() {}
 
     /** Compensated sum of {@code values[from..to)}. */
     static double sum(double[] values, int from, int to) {

@@ -47,10 +47,10 @@ public final class TheilSen {
         Inputs.requireNotConstant("x", x);
         SlopeSelection slopes = new SlopeSelection(x, y);
         long total = slopes.total;
-        double slope = total % 2 == 1 ? slopes.select((total + 1) / 2)
+        double slope = total % 2 == 1
+                ? slopes.select((total + 1) / 2)
                 : (slopes.select(total / 2) + slopes.select(total / 2 + 1)) / 2;
-        double c = Probabilities.normalQuantile(1 - (1 - confidenceLevel) / 2)
-                * Math.sqrt(MannKendallTest.variance(y));
+        double c = Probabilities.normalQuantile(1 - (1 - confidenceLevel) / 2) * Math.sqrt(MannKendallTest.variance(y));
         long lower = clamp(Math.round((total - c) / 2), total);
         long upper = clamp(Math.round((total + c) / 2) + 1, total);
         Interval ci = new Interval(slopes.select(lower), slopes.select(upper), confidenceLevel);

@@ -19,8 +19,7 @@ import java.util.List;
  * </ul>
  */
 public final class TrainingLoad {
-    private TrainingLoad() {
-    }
+    private TrainingLoad() {}
 
     /** PMC over consecutive daily stress values (rest days as 0), starting from CTL = ATL = 0. */
     public static List<PmcDay> performanceManagementChart(double[] dailyStress) {
@@ -42,8 +41,9 @@ public final class TrainingLoad {
     /** Banister TRIMP of one session. */
     public static double banisterTrimp(double minutes, double hrExercise, double hrRest, double hrMax, Sex sex) {
         if (!(minutes >= 0) || !(hrRest > 0) || !(hrMax > hrRest) || !(hrExercise >= hrRest && hrExercise <= hrMax)) {
-            throw new IllegalArgumentException("need minutes ≥ 0 and 0 < hrRest ≤ hrExercise ≤ hrMax, hrMax > hrRest; got "
-                    + minutes + ", " + hrExercise + ", " + hrRest + ", " + hrMax);
+            throw new IllegalArgumentException(
+                    "need minutes ≥ 0 and 0 < hrRest ≤ hrExercise ≤ hrMax, hrMax > hrRest; got " + minutes + ", "
+                            + hrExercise + ", " + hrRest + ", " + hrMax);
         }
         double ratio = (hrExercise - hrRest) / (hrMax - hrRest);
         double b = sex == Sex.MALE ? 0.64 : 0.86;

@@ -19,9 +19,13 @@ public final class TwoGroupComparison {
         this.alpha = Inputs.requireProbability("alpha", alpha);
         this.confidenceLevel = confidenceLevel;
         this.alternative = alternative;
-        this.welch = WelchTest.withDefaults().withAlpha(alpha).withConfidenceLevel(confidenceLevel)
+        this.welch = WelchTest.withDefaults()
+                .withAlpha(alpha)
+                .withConfidenceLevel(confidenceLevel)
                 .withAlternative(alternative);
-        this.mannWhitney = MannWhitneyTest.withDefaults().withAlpha(alpha).withConfidenceLevel(confidenceLevel)
+        this.mannWhitney = MannWhitneyTest.withDefaults()
+                .withAlpha(alpha)
+                .withConfidenceLevel(confidenceLevel)
                 .withAlternative(alternative);
     }
 
@@ -56,10 +60,21 @@ public final class TwoGroupComparison {
         List<Assumption> assumptions = new ArrayList<>(List.of(na, nb));
         assumptions.addAll(robust.quality().assumptions());
         Assumption failed = na.met() ? nb : na;
-        Quality quality = new Quality(robust.quality().sampleSize(), robust.quality().confidenceLevel(), assumptions,
+        Quality quality = new Quality(
+                robust.quality().sampleSize(),
+                robust.quality().confidenceLevel(),
+                assumptions,
                 java.util.Optional.of("Welch t-test not run: " + failed.name() + " failed (" + failed.detail()
                         + "); ran Mann-Whitney U instead"));
-        return new HypothesisTest(robust.method(), robust.statistic(), robust.degreesOfFreedom(), robust.pValue(),
-                robust.alternative(), robust.alpha(), robust.estimate(), robust.effectSize(), quality);
+        return new HypothesisTest(
+                robust.method(),
+                robust.statistic(),
+                robust.degreesOfFreedom(),
+                robust.pValue(),
+                robust.alternative(),
+                robust.alpha(),
+                robust.estimate(),
+                robust.effectSize(),
+                quality);
     }
 }

@@ -67,8 +67,8 @@ public final class WelchTest {
         double va = a.length > 1 ? Sums.sumOfSquaredDeviations(a, ma) / (a.length - 1) : 0;
         double vb = b.length > 1 ? Sums.sumOfSquaredDeviations(b, mb) / (b.length - 1) : 0;
         if (va == 0 && vb == 0) {
-            throw new IllegalArgumentException("a and b are both constant: the t statistic is undefined;"
-                    + " compare the values directly");
+            throw new IllegalArgumentException(
+                    "a and b are both constant: the t statistic is undefined;" + " compare the values directly");
         }
         int na = a.length;
         int nb = b.length;
@@ -89,12 +89,18 @@ public final class WelchTest {
         Interval ci = Probabilities.tInterval(diff, se, df, confidenceLevel, alternative);
         ShapiroWilkTest normality = ShapiroWilkTest.withDefaults().withAlpha(alpha);
         List<Assumption> assumptions = List.of(normality.check("a", a), normality.check("b", b));
-        Quality quality = Quality.ran(SampleSize.classify(Math.min(na, nb), minimum, 10), confidenceLevel,
-                assumptions);
+        Quality quality = Quality.ran(SampleSize.classify(Math.min(na, nb), minimum, 10), confidenceLevel, assumptions);
         String method = pooled ? "Student two-sample t-test (pooled variance)" : "Welch two-sample t-test";
-        return new HypothesisTest(method, t, OptionalDouble.of(df), Probabilities.tPValue(t, df, alternative),
-                alternative, alpha, Optional.of(new Estimate(diff, ci, na + nb)),
-                Optional.of(hedgesG(diff / Math.sqrt(pooledVar), na, nb)), quality);
+        return new HypothesisTest(
+                method,
+                t,
+                OptionalDouble.of(df),
+                Probabilities.tPValue(t, df, alternative),
+                alternative,
+                alpha,
+                Optional.of(new Estimate(diff, ci, na + nb)),
+                Optional.of(hedgesG(diff / Math.sqrt(pooledVar), na, nb)),
+                quality);
     }
 
     private EffectSize hedgesG(double d, int na, int nb) {
@@ -102,7 +108,7 @@ public final class WelchTest {
         double g = d * (1 - 3.0 / (4 * n - 9));
         double se = Math.sqrt((double) n / (na * (double) nb) + g * g / (2.0 * n));
         double z = Probabilities.normalQuantile(1 - (1 - confidenceLevel) / 2);
-        return new EffectSize("Hedges' g (J = 1 - 3/(4(n1+n2) - 9))", g,
-                new Interval(g - z * se, g + z * se, confidenceLevel));
+        return new EffectSize(
+                "Hedges' g (J = 1 - 3/(4(n1+n2) - 9))", g, new Interval(g - z * se, g + z * se, confidenceLevel));
     }
 }

@@ -49,8 +49,10 @@ public final class WilcoxonSignedRankTest {
         Inputs.requireFinite("a", a, 1);
         Inputs.requireFinite("b", b, 1);
         Inputs.requireSameLength("a", a, "b", b);
-        double[] nonZero = java.util.stream.IntStream.range(0, a.length).mapToDouble(i -> a[i] - b[i])
-                .filter(d -> d != 0).toArray();
+        double[] nonZero = java.util.stream.IntStream.range(0, a.length)
+                .mapToDouble(i -> a[i] - b[i])
+                .filter(d -> d != 0)
+                .toArray();
         int zeros = a.length - nonZero.length;
         if (nonZero.length == 0) {
             throw new IllegalArgumentException("every difference a - b is zero: there is nothing to test");
@@ -68,14 +70,25 @@ public final class WilcoxonSignedRankTest {
             }
         }
         boolean exact = n < EXACT_LIMIT && !ranks.hasTies() && zeros == 0;
-        double p = exact ? RankDistributions.pValue(RankDistributions.signedRank(n), v, alternative)
+        double p = exact
+                ? RankDistributions.pValue(RankDistributions.signedRank(n), v, alternative)
                 : normalPValue(v, n, ranks.tieTerm);
         String method = "Wilcoxon signed-rank test (" + (exact ? "exact" : "normal approximation, continuity corrected")
                 + (zeros > 0 ? ", " + zeros + " zero differences dropped" : "") + ")";
-        Quality quality = Quality.ran(SampleSize.classify(n, 1, 10), confidenceLevel,
+        Quality quality = Quality.ran(
+                SampleSize.classify(n, 1, 10),
+                confidenceLevel,
                 List.of(new Assumption("symmetric differences", true, Double.NaN, "assumed; not tested")));
-        return new HypothesisTest(method, v, OptionalDouble.empty(), p, alternative, alpha, Optional.empty(),
-                Optional.of(rankBiserial(v, n)), quality);
+        return new HypothesisTest(
+                method,
+                v,
+                OptionalDouble.empty(),
+                p,
+                alternative,
+                alpha,
+                Optional.empty(),
+                Optional.of(rankBiserial(v, n)),
+                quality);
     }
 
     private double normalPValue(double v, int n, double tieTerm) {

@@ -61,11 +61,18 @@ class ComparisonReferenceTest {
         assertThat(welch.pValue()).isCloseTo(0.01837, within(5e-6));
         assertThat(welch.estimate().orElseThrow().ci().lower()).isCloseTo(-6.26, within(5e-3));
         assertThat(welch.estimate().orElseThrow().ci().upper()).isCloseTo(-0.74, within(5e-3));
-        assertThat(WelchTest.withDefaults().withAlternative(Alternative.GREATER).test(x, y).pValue())
+        assertThat(WelchTest.withDefaults()
+                        .withAlternative(Alternative.GREATER)
+                        .test(x, y)
+                        .pValue())
                 .isCloseTo(0.99082, within(5e-6));
-        assertThat(WelchTest.withDefaults().withAlternative(Alternative.LESS).test(x, y).pValue())
+        assertThat(WelchTest.withDefaults()
+                        .withAlternative(Alternative.LESS)
+                        .test(x, y)
+                        .pValue())
                 .isCloseTo(0.00918, within(5e-6));
-        HypothesisTest student = WelchTest.withDefaults().assumingEqualVariances().test(x, y);
+        HypothesisTest student =
+                WelchTest.withDefaults().assumingEqualVariances().test(x, y);
         assertThat(student.degreesOfFreedom().orElseThrow()).isEqualTo(10.0);
         assertThat(student.pValue()).isCloseTo(0.01749, within(5e-6));
         assertThat(student.estimate().orElseThrow().ci().lower()).isCloseTo(-6.24, within(5e-3));
@@ -107,19 +114,47 @@ class ComparisonReferenceTest {
     // scipy_welch_df_ci_vs_R_PairedData: R PairedData yuen.t.test tr=0, 7 significant digits, 90 % CI
     @Test
     void welchTestNinetyPercentIntervalMatchesRPairedData() {
-        double[] x = {0.88236329, 0.97318744, 0.4549262, 0.97893335, 0.0606677, 0.44013366, 0.55806018,
-                0.40151434, 0.14453315, 0.25860601, 0.20202162};
-        double[] y = {0.93455277, 0.42680603, 0.49751939, 0.14152846, 0.711435, 0.77669667, 0.20507578,
-                0.78702772, 0.94691855, 0.32464958, 0.3873582, 0.35187468, 0.21731811};
+        double[] x = {
+            0.88236329,
+            0.97318744,
+            0.4549262,
+            0.97893335,
+            0.0606677,
+            0.44013366,
+            0.55806018,
+            0.40151434,
+            0.14453315,
+            0.25860601,
+            0.20202162
+        };
+        double[] y = {
+            0.93455277,
+            0.42680603,
+            0.49751939,
+            0.14152846,
+            0.711435,
+            0.77669667,
+            0.20507578,
+            0.78702772,
+            0.94691855,
+            0.32464958,
+            0.3873582,
+            0.35187468,
+            0.21731811
+        };
         HypothesisTest t = WelchTest.withDefaults().withConfidenceLevel(0.90).test(x, y);
         assertThat(t.statistic()).isCloseTo(-0.2314607, within(5e-8));
         assertThat(t.degreesOfFreedom().orElseThrow()).isCloseTo(19.894435, within(5e-6));
         assertThat(t.pValue()).isCloseTo(0.8193209, within(5e-8));
         assertThat(t.estimate().orElseThrow().ci().lower()).isCloseTo(-0.247220294, within(5e-9));
         assertThat(t.estimate().orElseThrow().ci().upper()).isCloseTo(0.188729943, within(5e-9));
-        assertThat(WelchTest.withDefaults().withAlternative(Alternative.LESS).test(x, y).pValue())
+        assertThat(WelchTest.withDefaults()
+                        .withAlternative(Alternative.LESS)
+                        .test(x, y)
+                        .pValue())
                 .isCloseTo(0.40966045, within(5e-8));
-        HypothesisTest student = WelchTest.withDefaults().assumingEqualVariances().test(x, y);
+        HypothesisTest student =
+                WelchTest.withDefaults().assumingEqualVariances().test(x, y);
         assertThat(student.statistic()).isCloseTo(-0.2345625322555006, within(1e-12));
         assertThat(student.pValue()).isCloseTo(0.8167175905643815, within(1e-12));
     }
@@ -127,8 +162,8 @@ class ComparisonReferenceTest {
     // scipy_student_vs_R_n1: R t.test(var.equal = TRUE) with a single-value group, 12 digits
     @Test
     void studentTestAcceptsASingleValueGroupLikeR() {
-        HypothesisTest t = WelchTest.withDefaults().assumingEqualVariances()
-                .test(new double[] {2, 3, 5}, new double[] {1.5});
+        HypothesisTest t =
+                WelchTest.withDefaults().assumingEqualVariances().test(new double[] {2, 3, 5}, new double[] {1.5});
         assertThat(t.statistic()).isCloseTo(1.0394023007754, within(1e-12));
         assertThat(t.pValue()).isCloseTo(0.407779907736, within(1e-12));
     }

@@ -13,7 +13,8 @@ class DescriptiveNistTest {
 
     // NIST StRD univariate sets, certified mean, 12 significant digits
     @ParameterizedTest
-    @ValueSource(strings = {"Lew", "Lottery", "Mavro", "Michelso", "NumAcc1", "NumAcc2", "NumAcc3", "NumAcc4", "PiDigits"})
+    @ValueSource(
+            strings = {"Lew", "Lottery", "Mavro", "Michelso", "NumAcc1", "NumAcc2", "NumAcc3", "NumAcc4", "PiDigits"})
     void meanMatchesNistCertifiedValue(String name) {
         NistDataset.Certified certified = NistDataset.certified(name);
         Description d = DESCRIPTIVE.describe(NistDataset.univariate(name));
@@ -28,8 +29,8 @@ class DescriptiveNistTest {
         NistDataset.Certified certified = NistDataset.certified(name);
         Description d = DESCRIPTIVE.describe(NistDataset.univariate(name));
         Digits.assertSignificant(name + " sd", d.standardDeviation(), certified.get("sd_n_minus_1"), 12);
-        Digits.assertSignificant(name + " r1", d.lag1Autocorrelation().orElseThrow(),
-                certified.get("lag1_autocorrelation"), 12);
+        Digits.assertSignificant(
+                name + " r1", d.lag1Autocorrelation().orElseThrow(), certified.get("lag1_autocorrelation"), 12);
     }
 
     // NIST StRD NumAcc3/NumAcc4: values such as 10000000.2 are not representable in binary64; the
@@ -43,24 +44,30 @@ class DescriptiveNistTest {
         NistDataset.Certified certified = NistDataset.certified(name);
         Description d = DESCRIPTIVE.describe(NistDataset.univariate(name));
         Digits.assertSignificant(name + " sd", d.standardDeviation(), certified.get("sd_n_minus_1"), sdDigits);
-        Digits.assertSignificant(name + " r1", d.lag1Autocorrelation().orElseThrow(),
-                certified.get("lag1_autocorrelation"), r1Digits);
+        Digits.assertSignificant(
+                name + " r1", d.lag1Autocorrelation().orElseThrow(), certified.get("lag1_autocorrelation"), r1Digits);
     }
 
     // NIST StRD univariate sets given as decimals (as a JSON or text caller passes them): certified
     // mean, SD (n − 1) and lag-1 autocorrelation to 12 significant digits on every set, NumAcc3/4 included
     @ParameterizedTest
-    @ValueSource(strings = {"Lew", "Lottery", "Mavro", "Michelso", "NumAcc1", "NumAcc2", "NumAcc3", "NumAcc4", "PiDigits"})
+    @ValueSource(
+            strings = {"Lew", "Lottery", "Mavro", "Michelso", "NumAcc1", "NumAcc2", "NumAcc3", "NumAcc4", "PiDigits"})
     void decimalInputsMatchEveryNistCertifiedValueTo12Digits(String name) {
         NistDataset.Certified certified = NistDataset.certified(name);
-        BigDecimal[] decimals = NistDataset.univariateText(name).stream().map(String::strip).map(BigDecimal::new).toArray(BigDecimal[]::new);
+        BigDecimal[] decimals = NistDataset.univariateText(name).stream()
+                .map(String::strip)
+                .map(BigDecimal::new)
+                .toArray(BigDecimal[]::new);
         Description d = DESCRIPTIVE.describe(decimals);
         Digits.assertSignificant(name + " mean", d.mean(), certified.get("mean"), 12);
         Digits.assertSignificant(name + " sd", d.standardDeviation(), certified.get("sd_n_minus_1"), 12);
-        Digits.assertSignificant(name + " r1", d.lag1Autocorrelation().orElseThrow(), certified.get("lag1_autocorrelation"), 12);
+        Digits.assertSignificant(
+                name + " r1", d.lag1Autocorrelation().orElseThrow(), certified.get("lag1_autocorrelation"), 12);
     }
 
-    // Exact (BigDecimal) arithmetic on the binary64 values of NumAcc1–4 computed here in the test, 13 significant digits
+    // Exact (BigDecimal) arithmetic on the binary64 values of NumAcc1–4 computed here in the test, 13 significant
+    // digits
     @ParameterizedTest
     @ValueSource(strings = {"NumAcc1", "NumAcc2", "NumAcc3", "NumAcc4"})
     void standardDeviationMatchesExactArithmeticOnTheSameBinaryInputs(String name) {
@@ -76,7 +83,8 @@ class DescriptiveNistTest {
             BigDecimal dev = new BigDecimal(v).subtract(mean);
             ss = ss.add(dev.multiply(dev));
         }
-        double exactSd = ss.divide(BigDecimal.valueOf(values.length - 1), mc).sqrt(mc).doubleValue();
+        double exactSd =
+                ss.divide(BigDecimal.valueOf(values.length - 1), mc).sqrt(mc).doubleValue();
         Digits.assertSignificant(name + " sd", DESCRIPTIVE.describe(values).standardDeviation(), exactSd, 13);
     }
 }

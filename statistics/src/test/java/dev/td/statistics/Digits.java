@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.within;
 
 /** Assertion by significant digits: |actual − expected| ≤ |expected|·10^−digits (absolute when expected is 0). */
 final class Digits {
-    private Digits() {
-    }
+    private Digits() {}
 
     static void assertSignificant(String what, double actual, double expected, int digits) {
         double tolerance = expected == 0 ? Math.pow(10, -digits) : Math.abs(expected) * Math.pow(10, -digits);

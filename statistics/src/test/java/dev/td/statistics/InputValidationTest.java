@@ -11,35 +11,48 @@ class InputValidationTest {
     @Test
     void aNaNIsRefusedAtItsIndex() {
         assertThatThrownBy(() -> Descriptive.withDefaults().describe(new double[] {1, 2, Double.NaN, 4}))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("values[2] is NaN");
-        assertThatThrownBy(() -> WelchTest.withDefaults().test(new double[] {1, 2, 3}, new double[] {1, Double.POSITIVE_INFINITY}))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("b[1] is Infinity");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("values[2] is NaN");
+        assertThatThrownBy(() -> WelchTest.withDefaults()
+                        .test(new double[] {1, 2, 3}, new double[] {1, Double.POSITIVE_INFINITY}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("b[1] is Infinity");
     }
 
     @Test
     void mismatchedLengthsAreRefusedNamingBothSeries() {
-        assertThatThrownBy(() -> PearsonCorrelation.withDefaults().test(new double[] {1, 2, 3, 4}, new double[] {1, 2, 3}))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("x and y must have the same length, got 4 and 3");
+        assertThatThrownBy(
+                        () -> PearsonCorrelation.withDefaults().test(new double[] {1, 2, 3, 4}, new double[] {1, 2, 3}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("x and y must have the same length, got 4 and 3");
         assertThatThrownBy(() -> PairedComparison.withDefaults().compare(new double[] {1, 2, 3}, new double[] {1, 2}))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("a and b must have the same length");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("a and b must have the same length");
     }
 
     @Test
     void tooFewPointsSayHowManyAreNeeded() {
         assertThatThrownBy(() -> MannKendallTest.withDefaults().test(new double[] {1, 2, 3}))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("needs at least 4 values, got 3");
-        assertThatThrownBy(() -> LinearRegression.withDefaults().fitPolynomial(new double[] {1, 2, 3}, new double[] {1, 4, 9}, 2))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("more observations (3) than coefficients (3)");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("needs at least 4 values, got 3");
+        assertThatThrownBy(() -> LinearRegression.withDefaults()
+                        .fitPolynomial(new double[] {1, 2, 3}, new double[] {1, 4, 9}, 2))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("more observations (3) than coefficients (3)");
     }
 
     @Test
     void aConstantSeriesIsRefusedWhereAVarianceIsNeeded() {
-        assertThatThrownBy(() -> PearsonCorrelation.withDefaults().test(new double[] {2, 2, 2, 2}, new double[] {1, 2, 3, 4}))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("x is constant");
+        assertThatThrownBy(() ->
+                        PearsonCorrelation.withDefaults().test(new double[] {2, 2, 2, 2}, new double[] {1, 2, 3, 4}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("x is constant");
         assertThatThrownBy(() -> MannKendallTest.withDefaults().test(new double[] {5, 5, 5, 5, 5}))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("series is constant");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("series is constant");
         assertThatThrownBy(() -> WelchTest.withDefaults().test(new double[] {1, 1, 1}, new double[] {2, 2}))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("both constant");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("both constant");
     }
 
     @Test
@@ -47,13 +60,16 @@ class InputValidationTest {
         Description d = Descriptive.withDefaults().describe(new double[] {3, 3, 3});
         assertThat(d.standardDeviation()).isZero();
         assertThat(d.lag1Autocorrelation()).isEmpty();
-        assertThat(d.quality().firstFailed()).hasValueSatisfying(a -> assertThat(a.name()).isEqualTo("non-constant"));
+        assertThat(d.quality().firstFailed())
+                .hasValueSatisfying(a -> assertThat(a.name()).isEqualTo("non-constant"));
     }
 
     @Test
     void aConstantGroupMakesTheComparisonUseMannWhitneyAndSaySo() {
-        HypothesisTest test = TwoGroupComparison.withDefaults().compare(new double[] {4, 4, 4, 4, 4}, new double[] {1, 2, 3, 5, 6, 7});
+        HypothesisTest test = TwoGroupComparison.withDefaults()
+                .compare(new double[] {4, 4, 4, 4, 4}, new double[] {1, 2, 3, 5, 6, 7});
         assertThat(test.method()).startsWith("Mann-Whitney U test");
-        assertThat(test.quality().notRunReason()).hasValueSatisfying(reason -> assertThat(reason).contains("normality of a failed"));
+        assertThat(test.quality().notRunReason())
+                .hasValueSatisfying(reason -> assertThat(reason).contains("normality of a failed"));
     }
 }

@@ -13,8 +13,16 @@ class LinearRegressionNistTest {
     // NIST StRD Norris, Pontius, Filip, Wampler1–5 (polynomial models), certified coefficients, SEs,
     // residual SD and R²; digits per set as stated in the CSV (Norris/Pontius 9 as required, Filip 6 required)
     @ParameterizedTest(name = "{0} degree {1} to {2} digits")
-    @CsvSource({"Norris, 1, 12", "Pontius, 2, 12", "Filip, 10, 9", "Wampler1, 5, 12", "Wampler2, 5, 12",
-            "Wampler3, 5, 12", "Wampler4, 5, 12", "Wampler5, 5, 12"})
+    @CsvSource({
+        "Norris, 1, 12",
+        "Pontius, 2, 12",
+        "Filip, 10, 9",
+        "Wampler1, 5, 12",
+        "Wampler2, 5, 12",
+        "Wampler3, 5, 12",
+        "Wampler4, 5, 12",
+        "Wampler5, 5, 12"
+    })
     void polynomialFitMatchesNistCertifiedValues(String name, int degree, int digits) {
         double[][] data = NistDataset.columns(name);
         RegressionFit fit = LinearRegression.withDefaults().fitPolynomial(data[1], data[0], degree);
@@ -39,15 +47,16 @@ class LinearRegressionNistTest {
         assertCertified(name, fit, NistDataset.certified(name), 12, 1);
     }
 
-    private static void assertCertified(String name, RegressionFit fit, NistDataset.Certified certified, int digits,
-                                        int firstIndex) {
+    private static void assertCertified(
+            String name, RegressionFit fit, NistDataset.Certified certified, int digits, int firstIndex) {
         for (int k = 0; k < fit.coefficients().size(); k++) {
             String key = "B" + (k + firstIndex);
             Coefficient c = fit.coefficient(k);
             Digits.assertSignificant(name + " " + key, c.value(), certified.get(key), digits);
             assertStandardError(name + " sd(" + key + ")", c.standardError(), certified.get("sd(" + key + ")"), digits);
         }
-        assertStandardError(name + " residual sd", fit.residualStandardDeviation(), certified.get("residual_sd"), digits);
+        assertStandardError(
+                name + " residual sd", fit.residualStandardDeviation(), certified.get("residual_sd"), digits);
         Digits.assertSignificant(name + " R²", fit.rSquared(), certified.get("r_squared"), digits);
     }
 

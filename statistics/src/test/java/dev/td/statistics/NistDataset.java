@@ -17,12 +17,13 @@ import java.util.regex.Pattern;
 final class NistDataset {
     private static final Pattern PAIR = Pattern.compile("([A-Za-z0-9_()]+)\\s*=\\s*([-+0-9.Ee]+)");
 
-    private NistDataset() {
-    }
+    private NistDataset() {}
 
     /** Values of a univariate set, as binary64 (exactly what a caller would pass). */
     static double[] univariate(String name) {
-        return lines(name + ".data.txt").stream().mapToDouble(Double::parseDouble).toArray();
+        return lines(name + ".data.txt").stream()
+                .mapToDouble(Double::parseDouble)
+                .toArray();
     }
 
     /** Raw decimal text of a univariate set, for exact reference arithmetic in tests. */

@@ -21,7 +21,8 @@ class RankTestReferenceTest {
 
     @Test
     void mannWhitneyMatchesRWilcoxTestOnThePermeabilityData() {
-        HypothesisTest test = MannWhitneyTest.withDefaults().withAlternative(Alternative.GREATER)
+        HypothesisTest test = MannWhitneyTest.withDefaults()
+                .withAlternative(Alternative.GREATER)
                 .test(PERMEABILITY_X, PERMEABILITY_Y);
         assertThat(test.method()).isEqualTo("Mann-Whitney U test (exact)");
         assertThat(test.statistic()).isEqualTo(35);
@@ -32,7 +33,8 @@ class RankTestReferenceTest {
 
     @Test
     void wilcoxonSignedRankMatchesRWilcoxTestOnTheDepressionData() {
-        HypothesisTest test = WilcoxonSignedRankTest.withDefaults().withAlternative(Alternative.GREATER)
+        HypothesisTest test = WilcoxonSignedRankTest.withDefaults()
+                .withAlternative(Alternative.GREATER)
                 .test(DEPRESSION_X, DEPRESSION_Y);
         assertThat(test.method()).isEqualTo("Wilcoxon signed-rank test (exact)");
         assertThat(test.statistic()).isEqualTo(40);
@@ -67,7 +69,8 @@ class RankTestReferenceTest {
         HypothesisTest test = PairedComparison.withDefaults().compare(a, b);
         assertThat(test.method()).startsWith("Wilcoxon signed-rank test");
         assertThat(test.statistic()).isEqualTo(21);
-        assertThat(test.quality().notRunReason()).hasValueSatisfying(reason ->
-                assertThat(reason).startsWith("paired t-test not run: normality of differences a - b failed"));
+        assertThat(test.quality().notRunReason())
+                .hasValueSatisfying(reason ->
+                        assertThat(reason).startsWith("paired t-test not run: normality of differences a - b failed"));
     }
 }

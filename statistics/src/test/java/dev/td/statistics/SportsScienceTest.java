@@ -55,7 +55,8 @@ class SportsScienceTest {
         assertThat(days.get(1).tsb()).isCloseTo(-10.959379, within(1e-6));
     }
 
-    // Banister TRIMP: 60 min at 150 bpm, rest 60, max 190, men: 60·(90/130)·0.64·e^(1.92·90/130) = 100.44029 (hand, 1e-5)
+    // Banister TRIMP: 60 min at 150 bpm, rest 60, max 190, men: 60·(90/130)·0.64·e^(1.92·90/130) = 100.44029 (hand,
+    // 1e-5)
     @Test
     void banisterTrimpWeightsHeartRateReserveExponentially() {
         assertThat(TrainingLoad.banisterTrimp(60, 150, 60, 190, Sex.MALE)).isCloseTo(100.44029, within(1e-5));

@@ -15,8 +15,10 @@ import java.util.List;
 public final class ArgumentValidator {
 
     /** Draft 2020-12 with {@code format} asserted, so a malformed uuid or date-time is refused like a wrong type. */
-    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-            builder -> builder.schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
+    private static final SchemaRegistry REGISTRY = SchemaRegistry.withDefaultDialect(
+            SpecificationVersion.DRAFT_2020_12,
+            builder -> builder.schemaRegistryConfig(
+                    SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
 
     private final Schema schema;
     private final String subject;
@@ -38,7 +40,9 @@ public final class ArgumentValidator {
 
     /** All violations, as messages with their JSON paths; empty when the instance is valid. */
     public List<Violation> violations(JsonNode instance) {
-        return schema.validate(instance).stream().map(ArgumentValidator::toViolation).toList();
+        return schema.validate(instance).stream()
+                .map(ArgumentValidator::toViolation)
+                .toList();
     }
 
     /** Throws an {@code invalid_argument} {@link ToolException} for the first violation, if any. */
@@ -47,7 +51,8 @@ public final class ArgumentValidator {
         if (!violations.isEmpty()) {
             Violation first = violations.getFirst();
             String more = violations.size() > 1 ? " (and " + (violations.size() - 1) + " more problem(s))" : "";
-            throw ToolException.invalid(first.path(),
+            throw ToolException.invalid(
+                    first.path(),
                     "invalid " + subject + ": " + first.message() + more + ". Fix the value at " + first.path()
                             + "; the input schema lists every field with its type and allowed values.");
         }
@@ -84,6 +89,5 @@ public final class ArgumentValidator {
     }
 
     /** One schema violation at a JSON path. */
-    public record Violation(String path, String message) {
-    }
+    public record Violation(String path, String message) {}
 }

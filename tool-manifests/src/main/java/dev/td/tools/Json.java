@@ -20,11 +20,12 @@ public final class Json {
             .build();
 
     static {
-        MAPPER.getFactory().setStreamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(64).build());
+        MAPPER.getFactory()
+                .setStreamReadConstraints(
+                        StreamReadConstraints.builder().maxNestingDepth(64).build());
     }
 
-    private Json() {
-    }
+    private Json() {}
 
     /** The shared mapper; thread-safe, do not reconfigure. */
     public static ObjectMapper mapper() {

@@ -17,8 +17,12 @@ import java.util.OptionalInt;
  * @param cacheHit           whether a stored result was served rather than computed now
  * @param statisticalQuality sample size, confidence level and assumptions, where statistics are involved
  */
-public record Meta(Instant computedAt, String requestId, OptionalInt projectionVersion, boolean cacheHit,
-                   Optional<JsonNode> statisticalQuality) {
+public record Meta(
+        Instant computedAt,
+        String requestId,
+        OptionalInt projectionVersion,
+        boolean cacheHit,
+        Optional<JsonNode> statisticalQuality) {
 
     public Meta {
         Objects.requireNonNull(computedAt, "computedAt");

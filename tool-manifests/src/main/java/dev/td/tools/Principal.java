@@ -22,7 +22,8 @@ public record Principal(UUID userId, UUID keyId, String agent, Set<String> scope
     }
 
     public boolean may(String scope) {
-        return scopes.contains("*") || scopes.contains(scope)
+        return scopes.contains("*")
+                || scopes.contains(scope)
                 || (scope.endsWith(":read") && scopes.contains(scope.replace(":read", ":write")));
     }
 }

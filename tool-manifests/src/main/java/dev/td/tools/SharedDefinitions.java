@@ -16,8 +16,7 @@ final class SharedDefinitions {
 
     private static final String PREFIX = "#/$defs/";
 
-    private SharedDefinitions() {
-    }
+    private SharedDefinitions() {}
 
     static JsonNode inline(JsonNode schema, JsonNode defs) {
         if (schema == null || !schema.isObject()) {
@@ -34,7 +33,8 @@ final class SharedDefinitions {
                 }
                 JsonNode def = defs.get(name);
                 if (def == null) {
-                    throw new IllegalStateException("schema references " + PREFIX + name + ", which defs.json does not define");
+                    throw new IllegalStateException(
+                            "schema references " + PREFIX + name + ", which defs.json does not define");
                 }
                 todo.push(def);
             }

@@ -92,7 +92,9 @@ public final class ToolCatalog {
                             a.path("destructive").asBoolean(false),
                             a.path("idempotent").asBoolean(false),
                             a.path("open_world").asBoolean(false)),
-                    new ToolManifest.RestBinding(n.path("rest").path("method").asText(null), n.path("rest").path("path").asText(null)),
+                    new ToolManifest.RestBinding(
+                            n.path("rest").path("method").asText(null),
+                            n.path("rest").path("path").asText(null)),
                     new ToolManifest.CliBinding(n.path("cli").path("command").asText(null)),
                     SharedDefinitions.inline(n.get("input_schema"), defs),
                     SharedDefinitions.inline(n.get("output_schema"), defs),

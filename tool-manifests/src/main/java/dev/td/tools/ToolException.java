@@ -24,7 +24,11 @@ public class ToolException extends RuntimeException {
     /**
      * @param details structured help for the caller, e.g. {@code {"candidates": [...]}} when a name was ambiguous
      */
-    public ToolException(ErrorCode code, String path, String message, java.util.Optional<com.fasterxml.jackson.databind.JsonNode> details) {
+    public ToolException(
+            ErrorCode code,
+            String path,
+            String message,
+            java.util.Optional<com.fasterxml.jackson.databind.JsonNode> details) {
         super(Objects.requireNonNull(message, "message"));
         this.code = Objects.requireNonNull(code, "code");
         this.path = Objects.requireNonNull(path, "path");

@@ -69,8 +69,11 @@ public record ToolManifest(
         var props = env.putObject("properties");
         var defs = data.remove("$defs");
         props.set("data", data);
-        props.putObject("context").put("type", "object")
-                .put("description", "What the agent should know but did not ask for: anomalies, active injuries, current program, hints");
+        props.putObject("context")
+                .put("type", "object")
+                .put(
+                        "description",
+                        "What the agent should know but did not ask for: anomalies, active injuries, current program, hints");
         var meta = props.putObject("meta");
         meta.put("type", "object");
         meta.putArray("required").add("computed_at").add("request_id").add("cache_hit");
@@ -93,8 +96,7 @@ public record ToolManifest(
     }
 
     /** Behaviour hints, as MCP tool annotations define them. */
-    public record Annotations(boolean readOnly, boolean destructive, boolean idempotent, boolean openWorld) {
-    }
+    public record Annotations(boolean readOnly, boolean destructive, boolean idempotent, boolean openWorld) {}
 
     /** Where the tool lives in the REST API: an HTTP method and a path, possibly with {@code {param}} parts. */
     public record RestBinding(String method, String path) {
@@ -102,7 +104,8 @@ public record ToolManifest(
 
         public RestBinding {
             if (method == null || !METHOD.matcher(method).matches()) {
-                throw new IllegalArgumentException("rest.method must be one of GET, POST, PUT, PATCH, DELETE, got " + method);
+                throw new IllegalArgumentException(
+                        "rest.method must be one of GET, POST, PUT, PATCH, DELETE, got " + method);
             }
             if (path == null || !path.startsWith("/")) {
                 throw new IllegalArgumentException("rest.path must start with '/', got " + path);
@@ -111,7 +114,11 @@ public record ToolManifest(
 
         /** Names of the {@code {param}} parts of the path, in order. */
         public List<String> pathParameters() {
-            return Pattern.compile("\\{([a-z_]+)}").matcher(path).results().map(m -> m.group(1)).toList();
+            return Pattern.compile("\\{([a-z_]+)}")
+                    .matcher(path)
+                    .results()
+                    .map(m -> m.group(1))
+                    .toList();
         }
     }
 

@@ -35,17 +35,27 @@ public final class ToolRegistry implements ToolInvoker {
     public Envelope invoke(String tool, Principal principal, JsonNode arguments, ToolCall.Origin origin) {
         Binding binding = bindings.get(tool);
         if (binding == null) {
-            throw ToolException.notFound("$", "unknown tool '" + tool + "'; the tool list (MCP tools/list, GET /openapi.json, td --help) names all "
-                    + bindings.size() + " tools: " + String.join(", ", bindings.keySet()));
+            throw ToolException.notFound(
+                    "$",
+                    "unknown tool '" + tool
+                            + "'; the tool list (MCP tools/list, GET /openapi.json, td --help) names all "
+                            + bindings.size() + " tools: " + String.join(", ", bindings.keySet()));
         }
         if (!principal.may(binding.manifest().scope())) {
-            throw new ToolException(ErrorCode.FORBIDDEN, "$", "this API key lacks the scope '" + binding.manifest().scope()
-                    + "' that " + tool + " needs; ask the data owner for a key or grant with that scope");
+            throw new ToolException(
+                    ErrorCode.FORBIDDEN,
+                    "$",
+                    "this API key lacks the scope '" + binding.manifest().scope() + "' that " + tool
+                            + " needs; ask the data owner for a key or grant with that scope");
         }
         JsonNode args = arguments == null || arguments.isNull() || arguments.isMissingNode()
-                ? JsonNodeFactory.instance.objectNode() : arguments;
+                ? JsonNodeFactory.instance.objectNode()
+                : arguments;
         if (!args.isObject()) {
-            throw ToolException.invalid("$", "the arguments of " + tool + " must be a JSON object, got " + args.getNodeType().name().toLowerCase(Locale.ROOT));
+            throw ToolException.invalid(
+                    "$",
+                    "the arguments of " + tool + " must be a JSON object, got "
+                            + args.getNodeType().name().toLowerCase(Locale.ROOT));
         }
         binding.validator().validate(args);
         try {
@@ -54,12 +64,16 @@ public final class ToolRegistry implements ToolInvoker {
             throw e;
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "tool " + tool + " failed, request " + origin.requestId(), e);
-            throw new ToolException(ErrorCode.INTERNAL, "$", "internal error in " + tool + "; nothing was stored. Retry with the same idempotency key; if it persists, report request id " + origin.requestId());
+            throw new ToolException(
+                    ErrorCode.INTERNAL,
+                    "$",
+                    "internal error in " + tool
+                            + "; nothing was stored. Retry with the same idempotency key; if it persists, report request id "
+                            + origin.requestId());
         }
     }
 
-    private record Binding(ToolManifest manifest, ArgumentValidator validator, ToolHandler handler) {
-    }
+    private record Binding(ToolManifest manifest, ArgumentValidator validator, ToolHandler handler) {}
 
     /**
      * Collects handlers; a second handler for one tool, or a handler without a manifest, is refused at
@@ -78,7 +92,8 @@ public final class ToolRegistry implements ToolInvoker {
                 throw new IllegalArgumentException("no manifest for tool " + tool);
             }
             if (handlers.putIfAbsent(tool, handler) != null) {
-                throw new IllegalStateException("tool " + tool + " already has a handler: two capabilities register it");
+                throw new IllegalStateException(
+                        "tool " + tool + " already has a handler: two capabilities register it");
             }
             return this;
         }
@@ -90,8 +105,12 @@ public final class ToolRegistry implements ToolInvoker {
                 if (handler == null) {
                     throw new IllegalStateException("tool " + manifest.name() + " has a manifest but no handler");
                 }
-                bindings.put(manifest.name(), new Binding(manifest,
-                        ArgumentValidator.of(manifest.inputSchema(), "arguments of " + manifest.name()), handler));
+                bindings.put(
+                        manifest.name(),
+                        new Binding(
+                                manifest,
+                                ArgumentValidator.of(manifest.inputSchema(), "arguments of " + manifest.name()),
+                                handler));
             }
             return new ToolRegistry(java.util.Collections.unmodifiableMap(bindings));
         }

@@ -15,7 +15,8 @@ class ToolManifestsTest {
 
     @Test
     void everyManifestInTheIndexLoads() {
-        assertThat(catalog.all()).extracting(ToolManifest::name)
+        assertThat(catalog.all())
+                .extracting(ToolManifest::name)
                 .contains("log_events", "get_events", "correct_event", "void_event", "get_event_types");
     }
 
@@ -25,8 +26,12 @@ class ToolManifestsTest {
             ArgumentValidator input = ArgumentValidator.of(tool.inputSchema(), "input of " + tool.name());
             ArgumentValidator output = ArgumentValidator.of(tool.outputSchema(), "output of " + tool.name());
             for (ToolManifest.Example example : tool.examples()) {
-                assertThat(input.violations(example.arguments())).as(tool.name() + " example '" + example.title() + "' arguments").isEmpty();
-                assertThat(output.violations(example.result())).as(tool.name() + " example '" + example.title() + "' result").isEmpty();
+                assertThat(input.violations(example.arguments()))
+                        .as(tool.name() + " example '" + example.title() + "' arguments")
+                        .isEmpty();
+                assertThat(output.violations(example.result()))
+                        .as(tool.name() + " example '" + example.title() + "' result")
+                        .isEmpty();
             }
         }
     }
@@ -35,13 +40,15 @@ class ToolManifestsTest {
     void aToolRegisteredTwiceIsRefusedInsteadOfOverwritten() {
         ToolHandler first = call -> Envelope.of(call.arguments(), Meta.now("first"));
         ToolRegistry.Builder builder = ToolRegistry.builder(catalog).handle("log_events", first);
-        assertThatThrownBy(() -> builder.handle("log_events", first)).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> builder.handle("log_events", first))
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("log_events already has a handler");
     }
 
     @Test
     void aToolWithoutAHandlerStopsTheBuild() {
-        assertThatThrownBy(() -> ToolRegistry.builder(catalog).build()).isInstanceOf(IllegalStateException.class)
+        assertThatThrownBy(() -> ToolRegistry.builder(catalog).build())
+                .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("has a manifest but no handler");
     }
 
@@ -50,8 +57,12 @@ class ToolManifestsTest {
         Set<String> commands = new HashSet<>();
         Set<String> routes = new HashSet<>();
         for (ToolManifest tool : catalog.all()) {
-            assertThat(commands.add(tool.cli().command())).as("CLI command " + tool.cli().command()).isTrue();
-            assertThat(routes.add(tool.rest().method() + " " + tool.rest().path())).as("route of " + tool.name()).isTrue();
+            assertThat(commands.add(tool.cli().command()))
+                    .as("CLI command " + tool.cli().command())
+                    .isTrue();
+            assertThat(routes.add(tool.rest().method() + " " + tool.rest().path()))
+                    .as("route of " + tool.name())
+                    .isTrue();
         }
     }
 
@@ -59,8 +70,12 @@ class ToolManifestsTest {
     void pathParametersAreRequiredStringArguments() {
         for (ToolManifest tool : catalog.all()) {
             for (String param : tool.rest().pathParameters()) {
-                assertThat(tool.inputSchema().path("properties").has(param)).as(tool.name() + " declares " + param).isTrue();
-                assertThat(tool.inputSchema().path("required").toString()).as(tool.name() + " requires " + param).contains("\"" + param + "\"");
+                assertThat(tool.inputSchema().path("properties").has(param))
+                        .as(tool.name() + " declares " + param)
+                        .isTrue();
+                assertThat(tool.inputSchema().path("required").toString())
+                        .as(tool.name() + " requires " + param)
+                        .contains("\"" + param + "\"");
             }
         }
     }
@@ -68,12 +83,17 @@ class ToolManifestsTest {
     @Test
     void descriptionsAreWrittenForAnAgent() {
         for (ToolManifest tool : catalog.all()) {
-            assertThat(tool.description().length()).as(tool.name() + " description length").isGreaterThan(120);
+            assertThat(tool.description().length())
+                    .as(tool.name() + " description length")
+                    .isGreaterThan(120);
             JsonNode props = tool.inputSchema().path("properties");
             props.fieldNames().forEachRemaining(field -> {
                 JsonNode p = props.get(field);
-                assertThat(p.has("description") || p.has("$ref") || List.of("idempotency_key").contains(field))
-                        .as(tool.name() + "." + field + " has a description").isTrue();
+                assertThat(p.has("description")
+                                || p.has("$ref")
+                                || List.of("idempotency_key").contains(field))
+                        .as(tool.name() + "." + field + " has a description")
+                        .isTrue();
             });
         }
     }
@@ -82,20 +102,22 @@ class ToolManifestsTest {
     void sharedDefinitionsAreInlinedSoSchemasAreSelfContained() {
         JsonNode schema = catalog.find("log_events").orElseThrow().outputSchema();
         assertThat(schema.path("$defs").has("event")).isTrue();
-        assertThat(schema.path("$defs").has("event_metadata")).as("transitively referenced").isTrue();
+        assertThat(schema.path("$defs").has("event_metadata"))
+                .as("transitively referenced")
+                .isTrue();
     }
 
     @Test
     void invalidArgumentsNameTheFieldAndTheFix() {
         ToolManifest tool = catalog.find("log_events").orElseThrow();
         ArgumentValidator validator = ArgumentValidator.of(tool.inputSchema(), "arguments of log_events");
-        JsonNode args = parse("{\"events\":[{\"type\":\"metric.recorded\",\"occurred_at\":\"2026-11-24T07:30:00Z\",\"data\":{},\"idempotency_key\":7}]}");
-        assertThatThrownBy(() -> validator.validate(args))
-                .isInstanceOfSatisfying(ToolException.class, e -> {
-                    assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
-                    assertThat(e.path()).isEqualTo("$.events[0].idempotency_key");
-                    assertThat(e.getMessage()).contains("string");
-                });
+        JsonNode args = parse(
+                "{\"events\":[{\"type\":\"metric.recorded\",\"occurred_at\":\"2026-11-24T07:30:00Z\",\"data\":{},\"idempotency_key\":7}]}");
+        assertThatThrownBy(() -> validator.validate(args)).isInstanceOfSatisfying(ToolException.class, e -> {
+            assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
+            assertThat(e.path()).isEqualTo("$.events[0].idempotency_key");
+            assertThat(e.getMessage()).contains("string");
+        });
     }
 
     @Test
@@ -104,7 +126,8 @@ class ToolManifestsTest {
         ArgumentValidator validator = ArgumentValidator.of(tool.inputSchema(), "arguments of void_event");
         JsonNode args = parse("{\"event_id\":\"019a8f3e-5c2b-7c1e-9d4a-3b2f1e0d9c8b\",\"idempotency_key\":\"k\"}");
         assertThatThrownBy(() -> validator.validate(args))
-                .isInstanceOfSatisfying(ToolException.class, e -> assertThat(e.path()).isEqualTo("$.reason"));
+                .isInstanceOfSatisfying(
+                        ToolException.class, e -> assertThat(e.path()).isEqualTo("$.reason"));
     }
 
     private static JsonNode parse(String text) {

@@ -1,6 +1,5 @@
 package dev.td.server.access;
 
-
 import dev.td.tools.Principal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -10,7 +9,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -34,8 +32,7 @@ public final class Accounts {
     }
 
     /** The result of first start: the owner and, when td generated it, the key to show once. */
-    public record Bootstrap(UUID ownerId, Optional<String> newKey) {
-    }
+    public record Bootstrap(UUID ownerId, Optional<String> newKey) {}
 
     /**
      * Makes sure an owner exists. On a new database creates the owner with {@code presetKey} or a
@@ -52,7 +49,8 @@ public final class Accounts {
                 ownerId = owner.get();
             } else {
                 ownerId = UUID.randomUUID();
-                try (PreparedStatement ps = c.prepareStatement("INSERT INTO users (user_id, name) VALUES (?, 'owner')")) {
+                try (PreparedStatement ps =
+                        c.prepareStatement("INSERT INTO users (user_id, name) VALUES (?, 'owner')")) {
                     ps.setObject(1, ownerId);
                     ps.executeUpdate();
                 }
@@ -86,7 +84,8 @@ public final class Accounts {
     /** Creates a person (for tests and, later, sign-up); returns their id. */
     public UUID createUser(String name) {
         UUID id = UUID.randomUUID();
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement("INSERT INTO users (user_id, name) VALUES (?, ?)")) {
+        try (Connection c = db.getConnection();
+                PreparedStatement ps = c.prepareStatement("INSERT INTO users (user_id, name) VALUES (?, ?)")) {
             ps.setObject(1, id);
             ps.setString(2, name);
             ps.executeUpdate();
@@ -106,15 +105,17 @@ public final class Accounts {
         if (cached != null) {
             return Optional.of(cached);
         }
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT user_id, key_id, agent, scopes FROM api_keys WHERE key_hash = ? AND revoked_at IS NULL")) {
+        try (Connection c = db.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT user_id, key_id, agent, scopes FROM api_keys WHERE key_hash = ? AND revoked_at IS NULL")) {
             ps.setBytes(1, sha256(key));
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
-                Principal p = new Principal(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3),
-                        Set.of((String[]) rs.getArray(4).getArray()));
+                Principal p = new Principal(
+                        rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), rs.getString(3), Set.of((String[])
+                                rs.getArray(4).getArray()));
                 byKeyHash.put(hash, p);
                 return Optional.of(p);
             }
@@ -125,11 +126,13 @@ public final class Accounts {
 
     /** The owner acting locally (stdio): all scopes, through the owner's first key. */
     public Principal localOwner() {
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT k.user_id, k.key_id FROM api_keys k JOIN users u USING (user_id) WHERE '*' = ANY (k.scopes) AND k.revoked_at IS NULL ORDER BY u.created_at, k.created_at LIMIT 1")) {
+        try (Connection c = db.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT k.user_id, k.key_id FROM api_keys k JOIN users u USING (user_id) WHERE '*' = ANY (k.scopes) AND k.revoked_at IS NULL ORDER BY u.created_at, k.created_at LIMIT 1")) {
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
-                    throw new IllegalStateException("no owner key exists; start the server once with 'serve' to create one");
+                    throw new IllegalStateException(
+                            "no owner key exists; start the server once with 'serve' to create one");
                 }
                 return new Principal(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), "stdio", Set.of("*"));
             }
@@ -153,7 +156,8 @@ public final class Accounts {
         }
     }
 
-    private static void insertKey(Connection c, UUID userId, String key, String agent, Set<String> scopes) throws SQLException {
+    private static void insertKey(Connection c, UUID userId, String key, String agent, Set<String> scopes)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
                 "INSERT INTO api_keys (user_id, key_id, key_hash, key_prefix, agent, scopes) VALUES (?, ?, ?, ?, ?, ?)")) {
             ps.setObject(1, userId);

@@ -19,8 +19,7 @@ final class StatisticsInput {
 
     private static final double SECONDS_PER_DAY = 86_400;
 
-    private StatisticsInput() {
-    }
+    private StatisticsInput() {}
 
     /** The numbers of the array at {@code path}; a value too large for a double is refused at its index. */
     static double[] numbers(JsonNode array, String path) {
@@ -28,8 +27,10 @@ final class StatisticsInput {
         for (int i = 0; i < values.length; i++) {
             double value = array.get(i).doubleValue();
             if (!Double.isFinite(value)) {
-                throw ToolException.invalid(path + "[" + i + "]", path + "[" + i + "] = " + array.get(i).asText()
-                        + " is outside the range of a double (about ±1.8e308); rescale the data or remove the value");
+                throw ToolException.invalid(
+                        path + "[" + i + "]",
+                        path + "[" + i + "] = " + array.get(i).asText()
+                                + " is outside the range of a double (about ±1.8e308); rescale the data or remove the value");
             }
             values[i] = value;
         }
@@ -52,7 +53,9 @@ final class StatisticsInput {
 
     /** 1 − confidence level, rounded to the decimal the caller meant (1 − 0.95 is 0.05, not 0.050000000000000044). */
     static double alpha(ObjectNode arguments) {
-        return java.math.BigDecimal.ONE.subtract(java.math.BigDecimal.valueOf(confidenceLevel(arguments))).doubleValue();
+        return java.math.BigDecimal.ONE
+                .subtract(java.math.BigDecimal.valueOf(confidenceLevel(arguments)))
+                .doubleValue();
     }
 
     static Alternative alternative(ObjectNode arguments) {
@@ -62,8 +65,10 @@ final class StatisticsInput {
     /** Refuses {@code actual} values at {@code path} when {@code expected} are needed to pair with another field. */
     static void requireLength(String path, int actual, int expected, String pairedWith) {
         if (actual != expected) {
-            throw ToolException.invalid(path, path.substring(2) + " has " + actual + " values but " + pairedWith
-                    + " has " + expected + ": give one value per " + pairedWith + " value, in the same order");
+            throw ToolException.invalid(
+                    path,
+                    path.substring(2) + " has " + actual + " values but " + pairedWith + " has " + expected
+                            + ": give one value per " + pairedWith + " value, in the same order");
         }
     }
 
@@ -79,8 +84,9 @@ final class StatisticsInput {
     /** Refuses a constant series at {@code path}, saying why {@code analysis} needs variation. */
     static void requireVariation(String path, double[] values, String analysis) {
         if (constant(values)) {
-            throw ToolException.invalid(path, "every value of " + path.substring(2) + " is " + StatisticsJson.brief(values[0])
-                    + ": " + analysis);
+            throw ToolException.invalid(
+                    path,
+                    "every value of " + path.substring(2) + " is " + StatisticsJson.brief(values[0]) + ": " + analysis);
         }
     }
 
@@ -107,8 +113,10 @@ final class StatisticsInput {
                 return LocalDateTime.parse(text).toEpochSecond(ZoneOffset.UTC) / SECONDS_PER_DAY;
             }
         } catch (DateTimeParseException e) {
-            throw ToolException.invalid(path, path + " = '" + text + "' is not an ISO-8601 date (2026-11-24) or date-time"
-                    + " (2026-11-24T07:30:00+01:00, or 2026-11-24T07:30:00 without offset)");
+            throw ToolException.invalid(
+                    path,
+                    path + " = '" + text + "' is not an ISO-8601 date (2026-11-24) or date-time"
+                            + " (2026-11-24T07:30:00+01:00, or 2026-11-24T07:30:00 without offset)");
         }
     }
 }

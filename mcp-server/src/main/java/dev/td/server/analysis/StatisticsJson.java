@@ -1,11 +1,10 @@
 package dev.td.server.analysis;
 
-import dev.td.server.capability.Published;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.td.server.capability.Published;
 import dev.td.statistics.Alternative;
 import dev.td.statistics.Assumption;
 import dev.td.statistics.Correlation;
@@ -28,8 +27,7 @@ public final class StatisticsJson {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-    private StatisticsJson() {
-    }
+    private StatisticsJson() {}
 
     /** A finite number as itself; NaN and ±∞ as null. */
     public static JsonNode number(double value) {
@@ -64,15 +62,20 @@ public final class StatisticsJson {
 
     /** A test, with significance judged at {@code alpha} (the tool's 1 − confidence level). */
     static ObjectNode test(HypothesisTest test, double alpha) {
-        ObjectNode node = JSON.objectNode().put("method", test.method()).put("statistic_name", statisticName(test.method()));
+        ObjectNode node =
+                JSON.objectNode().put("method", test.method()).put("statistic_name", statisticName(test.method()));
         put(node, "statistic", test.statistic());
         put(node, "df", test.degreesOfFreedom().orElse(Double.NaN));
         put(node, "p_value", test.pValue());
         node.put("alternative", wireName(test.alternative()));
         put(node, "alpha", alpha);
         node.put("significant", test.pValue() < alpha);
-        node.set("estimate", test.estimate().<JsonNode>map(StatisticsJson::estimate).orElse(JSON.nullNode()));
-        node.set("effect_size", test.effectSize().<JsonNode>map(StatisticsJson::effectSize).orElse(JSON.nullNode()));
+        node.set(
+                "estimate",
+                test.estimate().<JsonNode>map(StatisticsJson::estimate).orElse(JSON.nullNode()));
+        node.set(
+                "effect_size",
+                test.effectSize().<JsonNode>map(StatisticsJson::effectSize).orElse(JSON.nullNode()));
         return node;
     }
 
@@ -93,7 +96,8 @@ public final class StatisticsJson {
 
     /** {@code {sample_size, confidence_level, assumptions: [{name, met, statistic, detail}], not_run_reason}}. */
     public static ObjectNode quality(Quality quality) {
-        ObjectNode node = JSON.objectNode().put("sample_size", quality.sampleSize().name().toLowerCase(Locale.ROOT));
+        ObjectNode node =
+                JSON.objectNode().put("sample_size", quality.sampleSize().name().toLowerCase(Locale.ROOT));
         put(node, "confidence_level", quality.confidenceLevel());
         ArrayNode assumptions = node.putArray("assumptions");
         for (Assumption a : quality.assumptions()) {
@@ -101,7 +105,9 @@ public final class StatisticsJson {
             put(item, "statistic", a.statistic());
             item.put("detail", a.detail());
         }
-        node.set("not_run_reason", quality.notRunReason().<JsonNode>map(JSON::textNode).orElse(JSON.nullNode()));
+        node.set(
+                "not_run_reason",
+                quality.notRunReason().<JsonNode>map(JSON::textNode).orElse(JSON.nullNode()));
         return node;
     }
 

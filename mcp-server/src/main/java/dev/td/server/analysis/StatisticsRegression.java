@@ -1,7 +1,5 @@
 package dev.td.server.analysis;
 
-import java.util.Optional;
-
 import static dev.td.server.analysis.StatisticsJson.brief;
 import static dev.td.server.analysis.StatisticsJson.put;
 
@@ -18,6 +16,7 @@ import dev.td.tools.ToolException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -35,7 +34,8 @@ final class StatisticsRegression {
         int degree = a.path("degree").asInt(1);
         List<String> names = new ArrayList<>();
         List<double[]> columns = new ArrayList<>();
-        for (Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> column : a.get("x").properties()) {
+        for (Map.Entry<String, com.fasterxml.jackson.databind.JsonNode> column :
+                a.get("x").properties()) {
             String path = "$.x." + column.getKey();
             if (intercept && column.getKey().equals("intercept")) {
                 throw ToolException.invalid(path, "'intercept' names the fitted intercept; rename this column");
@@ -49,19 +49,27 @@ final class StatisticsRegression {
         }
         StatisticsInput.requireLength("$.y", y.length, columns.getFirst().length, "x." + names.getFirst());
         if (degree > 1 && columns.size() > 1) {
-            throw ToolException.invalid("$.degree", "a polynomial (degree " + degree + ") needs exactly one x column, got "
-                    + columns.size() + "; fit several columns with degree 1");
+            throw ToolException.invalid(
+                    "$.degree",
+                    "a polynomial (degree " + degree + ") needs exactly one x column, got " + columns.size()
+                            + "; fit several columns with degree 1");
         }
         int coefficients = (intercept ? 1 : 0) + Math.max(degree, columns.size());
         if (y.length <= coefficients) {
-            throw ToolException.invalid("$.y", "y has " + y.length + " values but the model has " + coefficients
-                    + " coefficients; least squares needs at least " + (coefficients + 1) + " observations: add data,"
-                    + " drop columns or lower the degree");
+            throw ToolException.invalid(
+                    "$.y",
+                    "y has " + y.length + " values but the model has " + coefficients
+                            + " coefficients; least squares needs at least " + (coefficients + 1)
+                            + " observations: add data,"
+                            + " drop columns or lower the degree");
         }
-        StatisticsInput.requireVariation("$.y", y, "there is no variation to explain, so R-squared and the standard errors are undefined");
+        StatisticsInput.requireVariation(
+                "$.y", y, "there is no variation to explain, so R-squared and the standard errors are undefined");
         for (int k = 0; k < columns.size(); k++) {
             if (intercept || degree > 1) {
-                StatisticsInput.requireVariation("$.x." + names.get(k), columns.get(k),
+                StatisticsInput.requireVariation(
+                        "$.x." + names.get(k),
+                        columns.get(k),
                         "a constant column cannot be told apart from the intercept; drop it");
             }
         }
@@ -87,23 +95,29 @@ final class StatisticsRegression {
         return StatisticsTools.envelope(call, data, notes, fit.quality());
     }
 
-    private static RegressionFit fit(LinearRegression model, List<double[]> columns, double[] y, int degree,
-                                     List<String> names) {
+    private static RegressionFit fit(
+            LinearRegression model, List<double[]> columns, double[] y, int degree, List<String> names) {
         try {
-            return degree > 1 ? model.fitPolynomial(columns.getFirst(), y, degree)
+            return degree > 1
+                    ? model.fitPolynomial(columns.getFirst(), y, degree)
                     : model.fit(columns.toArray(double[][]::new), y);
         } catch (IllegalArgumentException e) {
             Matcher m = DEPENDENT.matcher(String.valueOf(e.getMessage()));
             if (!m.find()) {
-                throw ToolException.invalid("$", Optional.ofNullable(e.getMessage()).orElse("these data cannot be fitted"));
+                throw ToolException.invalid(
+                        "$", Optional.ofNullable(e.getMessage()).orElse("these data cannot be fitted"));
             }
             if (!m.group(1).isEmpty()) {
-                throw ToolException.invalid("$.degree", "the power " + m.group(2) + " of x." + names.getFirst()
-                        + " is numerically a combination of the lower powers: lower the degree (or centre and rescale x)");
+                throw ToolException.invalid(
+                        "$.degree",
+                        "the power " + m.group(2) + " of x." + names.getFirst()
+                                + " is numerically a combination of the lower powers: lower the degree (or centre and rescale x)");
             }
             String name = names.get(Integer.parseInt(m.group(2)) - 1);
-            throw ToolException.invalid("$.x." + name, "x." + name + " is (numerically) a linear combination of the"
-                    + " columns before it (and of the intercept, if fitted), so its coefficient is not identifiable: drop it");
+            throw ToolException.invalid(
+                    "$.x." + name,
+                    "x." + name + " is (numerically) a linear combination of the"
+                            + " columns before it (and of the intercept, if fitted), so its coefficient is not identifiable: drop it");
         }
     }
 
@@ -121,12 +135,14 @@ final class StatisticsRegression {
 
     private static String note(Assumption failed) {
         return switch (failed.name()) {
-            case "normality of residuals" -> Double.isNaN(failed.statistic())
-                    ? "normality of the residuals could not be checked (" + failed.detail() + ")"
-                    : "the residuals are not normal (Shapiro-Wilk p = " + brief(failed.statistic())
-                            + "): the intervals are approximate";
-            case "independence of residuals" -> "the residuals are autocorrelated (lag-1 r = " + brief(failed.statistic())
-                    + "): if y is a time series, the standard errors are too small and the intervals too narrow";
+            case "normality of residuals" ->
+                Double.isNaN(failed.statistic())
+                        ? "normality of the residuals could not be checked (" + failed.detail() + ")"
+                        : "the residuals are not normal (Shapiro-Wilk p = " + brief(failed.statistic())
+                                + "): the intervals are approximate";
+            case "independence of residuals" ->
+                "the residuals are autocorrelated (lag-1 r = " + brief(failed.statistic())
+                        + "): if y is a time series, the standard errors are too small and the intervals too narrow";
             case "no influential points" -> "an influential point: " + failed.detail();
             default -> failed.name() + " not met: " + failed.detail();
         };

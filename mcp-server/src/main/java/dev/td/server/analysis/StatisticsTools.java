@@ -1,7 +1,5 @@
 package dev.td.server.analysis;
 
-import java.util.Optional;
-
 import static dev.td.server.analysis.StatisticsJson.brief;
 import static dev.td.server.analysis.StatisticsJson.put;
 
@@ -28,6 +26,7 @@ import dev.td.tools.ToolRegistry;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -52,7 +51,8 @@ final class StatisticsTools {
         java.math.BigDecimal[] values = StatisticsInput.decimals(a.get("values"), "$.values");
         boolean independent = a.path("independent").asBoolean(false);
         Descriptive descriptive = Descriptive.withDefaults().withConfidenceLevel(StatisticsInput.confidenceLevel(a));
-        Description d = run(() -> (independent ? descriptive.withIndependentObservations() : descriptive).describe(values));
+        Description d =
+                run(() -> (independent ? descriptive.withIndependentObservations() : descriptive).describe(values));
         ObjectNode data = JSON.objectNode().put("n", d.n());
         put(data, "mean", d.mean()).set("mean_ci", StatisticsJson.interval(d.meanCi()));
         put(data, "standard_deviation", d.standardDeviation());
@@ -70,10 +70,13 @@ final class StatisticsTools {
             notes.add("all " + d.n() + " values equal " + brief(d.mean()) + ": the SD is 0 and the interval of the mean"
                     + " has no width; there is no spread to describe");
         } else if (d.effectiveN() < d.n()) {
-            notes.add("the series is autocorrelated (lag-1 r = " + brief(d.lag1Autocorrelation().getAsDouble())
-                    + "); the interval of the mean uses an effective n of " + Math.round(d.effectiveN()) + " instead of " + d.n());
+            notes.add("the series is autocorrelated (lag-1 r = "
+                    + brief(d.lag1Autocorrelation().getAsDouble())
+                    + "); the interval of the mean uses an effective n of " + Math.round(d.effectiveN())
+                    + " instead of " + d.n());
         } else if (independent && !d.quality().allAssumptionsMet()) {
-            notes.add("the values look autocorrelated (lag-1 r = " + brief(d.lag1Autocorrelation().getAsDouble())
+            notes.add("the values look autocorrelated (lag-1 r = "
+                    + brief(d.lag1Autocorrelation().getAsDouble())
                     + "), but independent=true was given, so the interval of the mean was not widened");
         }
         sampleSizeNote(d.quality(), d.n(), notes);
@@ -92,13 +95,21 @@ final class StatisticsTools {
         }
         double[] all = Arrays.copyOf(a, a.length + b.length);
         System.arraycopy(b, 0, all, a.length, b.length);
-        StatisticsInput.requireVariation("$.b", all, "a and b hold one and the same value, so there is no difference to test");
+        StatisticsInput.requireVariation(
+                "$.b", all, "a and b hold one and the same value, so there is no difference to test");
         if (paired && Arrays.equals(a, b)) {
-            throw ToolException.invalid("$.b", "every pair is equal (a[i] - b[i] = 0 for all i): there is no difference to test");
+            throw ToolException.invalid(
+                    "$.b", "every pair is equal (a[i] - b[i] = 0 for all i): there is no difference to test");
         }
         HypothesisTest test = run(() -> paired
-                ? PairedComparison.withDefaults().withConfidenceLevel(level).withAlternative(alternative).compare(a, b)
-                : TwoGroupComparison.withDefaults().withConfidenceLevel(level).withAlternative(alternative).compare(a, b));
+                ? PairedComparison.withDefaults()
+                        .withConfidenceLevel(level)
+                        .withAlternative(alternative)
+                        .compare(a, b)
+                : TwoGroupComparison.withDefaults()
+                        .withConfidenceLevel(level)
+                        .withAlternative(alternative)
+                        .compare(a, b));
         ObjectNode data = JSON.objectNode().put("paired", paired);
         data.set("test", StatisticsJson.test(test, StatisticsInput.alpha(args)));
         data.set("a", groupSummary(a));
@@ -115,7 +126,8 @@ final class StatisticsTools {
 
     private static String whichTest(HypothesisTest test, boolean paired) {
         List<Assumption> normality = test.quality().assumptions().stream()
-                .filter(x -> x.name().startsWith("normality of ")).toList();
+                .filter(x -> x.name().startsWith("normality of "))
+                .toList();
         List<Assumption> failed = normality.stream().filter(x -> !x.met()).toList();
         String robust = paired ? "the Wilcoxon signed-rank test" : "Mann-Whitney";
         String parametric = paired ? "the paired t-test" : "Welch's t-test";
@@ -124,10 +136,16 @@ final class StatisticsTools {
                     + " close to normal), so " + parametric + " was used";
         }
         if (failed.isEmpty()) {
-            String ps = String.join(" and ", normality.stream().map(x -> Double.isNaN(x.statistic())
-                    ? "not tested above 5000 values" : "p = " + brief(x.statistic())).toList());
+            String ps = String.join(
+                    " and ",
+                    normality.stream()
+                            .map(x -> Double.isNaN(x.statistic())
+                                    ? "not tested above 5000 values"
+                                    : "p = " + brief(x.statistic()))
+                            .toList());
             return paired
-                    ? "the differences a - b passed the Shapiro-Wilk normality check (" + ps + "), so the paired t-test was used"
+                    ? "the differences a - b passed the Shapiro-Wilk normality check (" + ps
+                            + "), so the paired t-test was used"
                     : "both groups passed the Shapiro-Wilk normality check (" + ps + "), so Welch's t-test was used"
                             + " (it does not assume equal variances)";
         }
@@ -135,9 +153,10 @@ final class StatisticsTools {
         for (Assumption x : failed) {
             String what = x.name().substring("normality of ".length());
             String subject = what.length() == 1 ? "group " + what : "the " + what;
-            reasons.add(Double.isNaN(x.statistic())
-                    ? "normality could not be checked for " + subject + " (" + x.detail() + ")"
-                    : "normality failed for " + subject + " (Shapiro-Wilk p = " + brief(x.statistic()) + ")");
+            reasons.add(
+                    Double.isNaN(x.statistic())
+                            ? "normality could not be checked for " + subject + " (" + x.detail() + ")"
+                            : "normality failed for " + subject + " (Shapiro-Wilk p = " + brief(x.statistic()) + ")");
         }
         return String.join("; ", reasons) + ", so " + robust + " was used";
     }
@@ -169,7 +188,10 @@ final class StatisticsTools {
         }
         int best = 0;
         for (int i = 1; i < results.size(); i++) {
-            best = Math.abs(results.get(i).coefficient()) > Math.abs(results.get(best).coefficient()) ? i : best;
+            best = Math.abs(results.get(i).coefficient())
+                            > Math.abs(results.get(best).coefficient())
+                    ? i
+                    : best;
         }
         Correlation headline = results.get(best);
         ObjectNode data = JSON.objectNode();
@@ -184,9 +206,11 @@ final class StatisticsTools {
                 byLag.add(item);
             }
             put(main, "p_value_bonferroni", Math.min(1, headline.pValue() * results.size()));
-            notes.add("scanned lags 0.." + lags.getLast() + "; the strongest is lag " + lags.get(best) + " (coefficient "
+            notes.add("scanned lags 0.." + lags.getLast() + "; the strongest is lag " + lags.get(best)
+                    + " (coefficient "
                     + brief(headline.coefficient()) + ", p = " + brief(headline.pValue()) + ", Bonferroni-adjusted p = "
-                    + brief(Math.min(1, headline.pValue() * results.size())) + "): picking the best of " + results.size()
+                    + brief(Math.min(1, headline.pValue() * results.size())) + "): picking the best of "
+                    + results.size()
                     + " lags inflates false positives, so rely on the adjusted p-value");
         }
         if (headline.effectiveN() < headline.n()) {
@@ -201,42 +225,62 @@ final class StatisticsTools {
     private static List<Integer> lags(ObjectNode a, int n, boolean independent) {
         boolean scan = a.has("max_lag");
         if (scan && a.has("lag")) {
-            throw ToolException.invalid("$.max_lag", "give either lag (one lag) or max_lag (scan lags 0..max_lag), not both");
+            throw ToolException.invalid(
+                    "$.max_lag", "give either lag (one lag) or max_lag (scan lags 0..max_lag), not both");
         }
-        List<Integer> lags = scan ? java.util.stream.IntStream.rangeClosed(0, a.get("max_lag").asInt()).boxed().toList()
+        List<Integer> lags = scan
+                ? java.util.stream.IntStream.rangeClosed(0, a.get("max_lag").asInt())
+                        .boxed()
+                        .toList()
                 : List.of(a.path("lag").asInt(0));
         int widest = lags.stream().mapToInt(Math::abs).max().orElse(0);
         if (independent && widest > 0) {
-            throw ToolException.invalid("$.independent_pairs", "lagged correlation pairs values by their order in time;"
-                    + " leave independent_pairs false when giving lag or max_lag");
+            throw ToolException.invalid(
+                    "$.independent_pairs",
+                    "lagged correlation pairs values by their order in time;"
+                            + " leave independent_pairs false when giving lag or max_lag");
         }
         if (widest > n - 3) {
-            throw ToolException.invalid(scan ? "$.max_lag" : "$.lag", (scan ? "max_lag " : "lag ") + widest + " leaves "
-                    + Math.max(0, n - widest) + " overlapping pairs of " + n + ", and a correlation needs 3: use at most " + (n - 3));
+            throw ToolException.invalid(
+                    scan ? "$.max_lag" : "$.lag",
+                    (scan ? "max_lag " : "lag ") + widest + " leaves " + Math.max(0, n - widest)
+                            + " overlapping pairs of " + n + ", and a correlation needs 3: use at most " + (n - 3));
         }
         return lags;
     }
 
-    private static Correlation correlationAt(double[] x, double[] y, int lag, boolean spearman, boolean independent,
-                                             double level, Alternative alternative, boolean scan) {
+    private static Correlation correlationAt(
+            double[] x,
+            double[] y,
+            int lag,
+            boolean spearman,
+            boolean independent,
+            double level,
+            Alternative alternative,
+            boolean scan) {
         int n = x.length;
         double[] xs = lag >= 0 ? Arrays.copyOfRange(x, 0, n - lag) : Arrays.copyOfRange(x, -lag, n);
         double[] ys = lag >= 0 ? Arrays.copyOfRange(y, lag, n) : Arrays.copyOfRange(y, 0, n + lag);
-        String why = "over the " + xs.length + " pairs used at lag " + lag + ", so they cannot be correlated; try a smaller lag";
+        String why = "over the " + xs.length + " pairs used at lag " + lag
+                + ", so they cannot be correlated; try a smaller lag";
         StatisticsInput.requireVariation(scan ? "$.max_lag" : "$.lag", xs, why);
         StatisticsInput.requireVariation(scan ? "$.max_lag" : "$.lag", ys, why);
         if (spearman) {
-            SpearmanCorrelation s = SpearmanCorrelation.withDefaults().withConfidenceLevel(level).withAlternative(alternative);
+            SpearmanCorrelation s = SpearmanCorrelation.withDefaults()
+                    .withConfidenceLevel(level)
+                    .withAlternative(alternative);
             return run(() -> (independent ? s : s.forTimeSeries()).test(xs, ys));
         }
-        PearsonCorrelation p = PearsonCorrelation.withDefaults().withConfidenceLevel(level).withAlternative(alternative);
+        PearsonCorrelation p =
+                PearsonCorrelation.withDefaults().withConfidenceLevel(level).withAlternative(alternative);
         return run(() -> (independent ? p : p.forTimeSeries()).test(xs, ys));
     }
 
     /** A note when the sample is small enough that the reader should know. */
     static void sampleSizeNote(Quality quality, int n, List<String> notes) {
         if (quality.sampleSize() == SampleSize.MINIMAL) {
-            notes.add("the sample is small (n = " + n + "): intervals are wide and approximations rough; treat the result as tentative");
+            notes.add("the sample is small (n = " + n
+                    + "): intervals are wide and approximations rough; treat the result as tentative");
         } else if (quality.sampleSize() == SampleSize.INSUFFICIENT) {
             notes.add("too few observations (n = " + n + ") for this analysis to be trusted; collect more data");
         }
@@ -260,7 +304,8 @@ final class StatisticsTools {
         try {
             return analysis.get();
         } catch (IllegalArgumentException e) {
-            throw ToolException.invalid("$", Optional.ofNullable(e.getMessage()).orElse("these data cannot be analysed"));
+            throw ToolException.invalid(
+                    "$", Optional.ofNullable(e.getMessage()).orElse("these data cannot be analysed"));
         }
     }
 }

@@ -39,8 +39,11 @@ final class StatisticsTrend {
         StatisticsInput.requireLength("$.timestamps", stamps.size(), given.length, "values");
         double[] days = StatisticsInput.days(stamps, "$.timestamps");
         int n = given.length;
-        int[] order = IntStream.range(0, n).boxed().sorted(Comparator.comparingDouble(i -> days[i]))
-                .mapToInt(Integer::intValue).toArray();
+        int[] order = IntStream.range(0, n)
+                .boxed()
+                .sorted(Comparator.comparingDouble(i -> days[i]))
+                .mapToInt(Integer::intValue)
+                .toArray();
         boolean reordered = IntStream.range(0, n).anyMatch(i -> order[i] != i);
         double origin = days[order[0]];
         double[] x = new double[n];
@@ -50,21 +53,29 @@ final class StatisticsTrend {
             y[i] = given[order[i]];
         }
         if (StatisticsInput.constant(x)) {
-            throw ToolException.invalid("$.timestamps", "every timestamp is the same moment: a trend over time needs"
-                    + " values measured at two or more different times");
+            throw ToolException.invalid(
+                    "$.timestamps",
+                    "every timestamp is the same moment: a trend over time needs"
+                            + " values measured at two or more different times");
         }
-        StatisticsInput.requireVariation("$.values", y, "the series is flat (slope exactly 0), so there is no trend to test");
+        StatisticsInput.requireVariation(
+                "$.values", y, "the series is flat (slope exactly 0), so there is no trend to test");
         double level = StatisticsInput.confidenceLevel(a);
         double alpha = StatisticsInput.alpha(a);
-        TrendEstimate sen = StatisticsTools.run(() -> TheilSen.withDefaults().withConfidenceLevel(level).fit(x, y));
-        HypothesisTest mk = StatisticsTools.run(() -> MannKendallTest.withDefaults().withAlpha(alpha).test(y));
-        RegressionFit ols = StatisticsTools.run(() -> LinearRegression.withDefaults().withConfidenceLevel(level).fitLine(x, y));
+        TrendEstimate sen = StatisticsTools.run(
+                () -> TheilSen.withDefaults().withConfidenceLevel(level).fit(x, y));
+        HypothesisTest mk = StatisticsTools.run(
+                () -> MannKendallTest.withDefaults().withAlpha(alpha).test(y));
+        RegressionFit ols = StatisticsTools.run(
+                () -> LinearRegression.withDefaults().withConfidenceLevel(level).fitLine(x, y));
 
         ObjectNode data = JSON.objectNode().put("n", n);
-        data.put("first", stamps.get(order[0]).asText()).put("last", stamps.get(order[n - 1]).asText());
+        data.put("first", stamps.get(order[0]).asText())
+                .put("last", stamps.get(order[n - 1]).asText());
         put(data, "span_days", x[n - 1]);
-        data.put("direction", mk.pValue() >= alpha ? "no significant trend"
-                : mk.statistic() > 0 ? "increasing" : "decreasing");
+        data.put(
+                "direction",
+                mk.pValue() >= alpha ? "no significant trend" : mk.statistic() > 0 ? "increasing" : "decreasing");
         ObjectNode theilSen = put(JSON.objectNode(), "slope_per_day", sen.slope());
         theilSen.set("ci", StatisticsJson.interval(sen.slopeCi()));
         data.set("theil_sen", put(theilSen, "intercept", sen.intercept()));
@@ -95,8 +106,10 @@ final class StatisticsTrend {
         double r1 = independence.statistic();
         ObjectNode node = put(JSON.objectNode(), "lag1_detrended", r1).put("adjusted", !independence.met());
         if (independence.met()) {
-            return node.put("handling", "no significant lag-1 autocorrelation in the detrended series (r1 = " + brief(r1)
-                    + "); the Mann-Kendall variance was not adjusted");
+            return node.put(
+                    "handling",
+                    "no significant lag-1 autocorrelation in the detrended series (r1 = " + brief(r1)
+                            + "); the Mann-Kendall variance was not adjusted");
         }
         long effectiveN = Math.round(n * (1 - r1) / (1 + r1));
         String handling = "the detrended series is autocorrelated (lag-1 r = " + brief(r1) + "); the Mann-Kendall"
@@ -110,12 +123,18 @@ final class StatisticsTrend {
     private static Quality combinedQuality(TrendEstimate sen, HypothesisTest mk, RegressionFit ols, double level) {
         List<Assumption> assumptions = new ArrayList<>();
         for (Assumption x : mk.quality().assumptions()) {
-            assumptions.add(new Assumption(x.name() + " (Mann-Kendall, detrended series)", x.met(), x.statistic(), x.detail()));
+            assumptions.add(
+                    new Assumption(x.name() + " (Mann-Kendall, detrended series)", x.met(), x.statistic(), x.detail()));
         }
         for (Assumption x : ols.quality().assumptions()) {
             assumptions.add(new Assumption(x.name() + " (least squares)", x.met(), x.statistic(), x.detail()));
         }
-        return new Quality(mk.quality().sampleSize().compareTo(sen.quality().sampleSize()) < 0
-                ? mk.quality().sampleSize() : sen.quality().sampleSize(), level, assumptions, Optional.empty());
+        return new Quality(
+                mk.quality().sampleSize().compareTo(sen.quality().sampleSize()) < 0
+                        ? mk.quality().sampleSize()
+                        : sen.quality().sampleSize(),
+                level,
+                assumptions,
+                Optional.empty());
     }
 }

@@ -28,8 +28,13 @@ public final class Platform {
     private final ToolRegistry.Builder tools;
     private final List<EventCheck> checks = new CopyOnWriteArrayList<>();
 
-    public Platform(DataSource database, EventStore events, ProjectionEngine projections, Accounts accounts, EventTypes eventTypes,
-                    ToolRegistry.Builder tools) {
+    public Platform(
+            DataSource database,
+            EventStore events,
+            ProjectionEngine projections,
+            Accounts accounts,
+            EventTypes eventTypes,
+            ToolRegistry.Builder tools) {
         this.database = Objects.requireNonNull(database, "database");
         this.events = Objects.requireNonNull(events, "events");
         this.queries = new EventQuery(database, events);

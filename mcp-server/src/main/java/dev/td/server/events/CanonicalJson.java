@@ -15,8 +15,7 @@ final class CanonicalJson {
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
-    private CanonicalJson() {
-    }
+    private CanonicalJson() {}
 
     static String of(JsonNode node) {
         StringBuilder out = new StringBuilder(256);

@@ -24,17 +24,18 @@ public final class EffectiveLog {
      * One pass over the person's log: the compensations (few) are reduced to the one that counts per
      * event — a void, else the latest correction — and hash-joined to the originals.
      */
-    private static final String SQL = "WITH last AS (SELECT DISTINCT ON (c.subject_event_id) c.subject_event_id, c.type, c.occurred_at,"
-            + " c.time_zone, c.data FROM events c WHERE c.user_id = ? AND c.subject_event_id IS NOT NULL AND c.sequence <= ?"
-            + " ORDER BY c.subject_event_id, (c.type = 'event.voided') DESC, c.sequence DESC)"
-            + " SELECT e.event_id, e.sequence, e.type,"
-            + " COALESCE(l.occurred_at, e.occurred_at) AS occurred_at, COALESCE(l.time_zone, e.time_zone) AS time_zone,"
-            + " COALESCE(l.data -> 'data', e.data)::text AS data"
-            + " FROM events e LEFT JOIN last l ON l.subject_event_id = e.event_id"
-            + " WHERE e.user_id = ? AND e.subject_event_id IS NULL AND e.sequence <= ?"
-            + " AND (l.type IS NULL OR l.type = 'event.corrected')"
-            + " AND (?::timestamptz IS NULL OR COALESCE(l.occurred_at, e.occurred_at) < ?::timestamptz)"
-            + " ORDER BY e.sequence";
+    private static final String SQL =
+            "WITH last AS (SELECT DISTINCT ON (c.subject_event_id) c.subject_event_id, c.type, c.occurred_at,"
+                    + " c.time_zone, c.data FROM events c WHERE c.user_id = ? AND c.subject_event_id IS NOT NULL AND c.sequence <= ?"
+                    + " ORDER BY c.subject_event_id, (c.type = 'event.voided') DESC, c.sequence DESC)"
+                    + " SELECT e.event_id, e.sequence, e.type,"
+                    + " COALESCE(l.occurred_at, e.occurred_at) AS occurred_at, COALESCE(l.time_zone, e.time_zone) AS time_zone,"
+                    + " COALESCE(l.data -> 'data', e.data)::text AS data"
+                    + " FROM events e LEFT JOIN last l ON l.subject_event_id = e.event_id"
+                    + " WHERE e.user_id = ? AND e.subject_event_id IS NULL AND e.sequence <= ?"
+                    + " AND (l.type IS NULL OR l.type = 'event.corrected')"
+                    + " AND (?::timestamptz IS NULL OR COALESCE(l.occurred_at, e.occurred_at) < ?::timestamptz)"
+                    + " ORDER BY e.sequence";
 
     private final ObjectMapper json = Json.mapper();
 
@@ -44,18 +45,28 @@ public final class EffectiveLog {
      * @param upToSequence only the log up to this sequence (the record as it stood then), Long.MAX_VALUE for all
      * @param occurredBefore only facts that happened before this instant ("as of" a date)
      */
-    public void forEach(Connection c, UUID userId, long upToSequence, Optional<Instant> occurredBefore, Consumer<Fact> consumer) throws SQLException {
+    public void forEach(
+            Connection c, UUID userId, long upToSequence, Optional<Instant> occurredBefore, Consumer<Fact> consumer)
+            throws SQLException {
         forEach(c, SQL, userId, upToSequence, occurredBefore, Optional.empty(), consumer);
     }
 
     /** The effective facts of one training session (its sets and markers), in log order. */
-    public void forEachOfSession(Connection c, UUID userId, String sessionId, Consumer<Fact> consumer) throws SQLException {
+    public void forEachOfSession(Connection c, UUID userId, String sessionId, Consumer<Fact> consumer)
+            throws SQLException {
         String sql = SQL.replace(" ORDER BY e.sequence", " AND e.data ->> 'session_id' = ? ORDER BY e.sequence");
         forEach(c, sql, userId, Long.MAX_VALUE, Optional.empty(), Optional.of(sessionId), consumer);
     }
 
-    private void forEach(Connection c, String sql, UUID userId, long upToSequence, Optional<Instant> occurredBefore,
-                         Optional<String> sessionId, Consumer<Fact> consumer) throws SQLException {
+    private void forEach(
+            Connection c,
+            String sql,
+            UUID userId,
+            long upToSequence,
+            Optional<Instant> occurredBefore,
+            Optional<String> sessionId,
+            Consumer<Fact> consumer)
+            throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setFetchSize(2000);
             ps.setObject(1, userId);
@@ -71,8 +82,14 @@ public final class EffectiveLog {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     ZoneId zone = ZoneId.of(rs.getString("time_zone"));
-                    consumer.accept(new Fact(rs.getObject("event_id", UUID.class), rs.getLong("sequence"), rs.getString("type"),
-                            rs.getTimestamp("occurred_at").toInstant().atZone(zone).toOffsetDateTime(),
+                    consumer.accept(new Fact(
+                            rs.getObject("event_id", UUID.class),
+                            rs.getLong("sequence"),
+                            rs.getString("type"),
+                            rs.getTimestamp("occurred_at")
+                                    .toInstant()
+                                    .atZone(zone)
+                                    .toOffsetDateTime(),
                             (ObjectNode) json.readTree(rs.getString("data"))));
                 }
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

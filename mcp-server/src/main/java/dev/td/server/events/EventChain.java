@@ -1,7 +1,5 @@
 package dev.td.server.events;
 
-import org.jspecify.annotations.Nullable;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -14,6 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The per-person chain of the event log: its head (last sequence and hash, row-locked while
@@ -23,8 +22,7 @@ import java.util.UUID;
  */
 final class EventChain {
 
-    private EventChain() {
-    }
+    private EventChain() {}
 
     /** Seals one call's new events onto the chain after the head: sequence, id, recording time and hash. */
     static final class Sealer {
@@ -44,12 +42,34 @@ final class EventChain {
             sequence++;
             UUID id = Uuid7.at(now);
             String zone = e.timeZone().getId();
-            String canonical = StoredEvent.canonical(userId, id, sequence, e.type(), e.occurredAt(), zone, now,
-                    e.data(), e.metadata(), e.idempotencyKey(), e.subject());
+            String canonical = StoredEvent.canonical(
+                    userId,
+                    id,
+                    sequence,
+                    e.type(),
+                    e.occurredAt(),
+                    zone,
+                    now,
+                    e.data(),
+                    e.metadata(),
+                    e.idempotencyKey(),
+                    e.subject());
             digest.update(hash);
             hash = digest.digest(canonical.getBytes(StandardCharsets.UTF_8));
-            return new StoredEvent(userId, id, sequence, e.type(), e.occurredAt().atZone(e.timeZone()).toOffsetDateTime(), zone,
-                    now, e.data(), e.metadata(), e.idempotencyKey(), e.subject(), hash, false);
+            return new StoredEvent(
+                    userId,
+                    id,
+                    sequence,
+                    e.type(),
+                    e.occurredAt().atZone(e.timeZone()).toOffsetDateTime(),
+                    zone,
+                    now,
+                    e.data(),
+                    e.metadata(),
+                    e.idempotencyKey(),
+                    e.subject(),
+                    hash,
+                    false);
         }
     }
 
@@ -69,8 +89,7 @@ final class EventChain {
 
     // The hash goes to and from bytea as is; heads are ordered by sequence, never compared with equals().
     @SuppressWarnings("ArrayRecordComponent")
-    record Head(long sequence, byte[] hash) {
-    }
+    record Head(long sequence, byte[] hash) {}
 
     /** Locks the person's stream head, creating it on their first append (one round trip once it exists). */
     static Head lockHead(Connection c, UUID userId) throws SQLException {
@@ -88,8 +107,8 @@ final class EventChain {
     }
 
     private static Optional<Head> selectHeadForUpdate(Connection c, UUID userId) throws SQLException {
-        try (PreparedStatement sel = c.prepareStatement(
-                "SELECT last_sequence, last_hash FROM event_streams WHERE user_id = ? FOR UPDATE")) {
+        try (PreparedStatement sel =
+                c.prepareStatement("SELECT last_sequence, last_hash FROM event_streams WHERE user_id = ? FOR UPDATE")) {
             sel.setObject(1, userId);
             try (ResultSet rs = sel.executeQuery()) {
                 return rs.next() ? Optional.of(new Head(rs.getLong(1), rs.getBytes(2))) : Optional.empty();
@@ -98,8 +117,7 @@ final class EventChain {
     }
 
     /** What the write statement did. */
-    record Wrote(int events, boolean headAdvanced) {
-    }
+    record Wrote(int events, boolean headAdvanced) {}
 
     /**
      * Writes sealed events in one statement and round trip: advances the head if it is still

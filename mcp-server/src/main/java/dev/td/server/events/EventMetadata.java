@@ -8,8 +8,7 @@ import java.util.Optional;
 /** The metadata every event written by a tool carries: source face, agent, client, session and device. */
 public final class EventMetadata {
 
-    private EventMetadata() {
-    }
+    private EventMetadata() {}
 
     /** Metadata for events written by this call; {@code device} when the agent named one. */
     public static ObjectNode of(ToolCall call, Optional<String> device) {
@@ -17,7 +16,9 @@ public final class EventMetadata {
         m.put("source", call.origin().source());
         m.put("agent", call.principal().agent());
         call.origin().client().ifPresent(c -> m.put("client", c));
-        JsonFields.text(call.arguments(), "session_id").or(() -> call.origin().sessionId()).ifPresent(s -> m.put("session_id", s));
+        JsonFields.text(call.arguments(), "session_id")
+                .or(() -> call.origin().sessionId())
+                .ifPresent(s -> m.put("session_id", s));
         device.ifPresent(d -> m.put("device", d));
         return m;
     }

@@ -27,9 +27,13 @@ import javax.sql.DataSource;
 public final class EventQuery {
 
     /** What to read. */
-    public record Filter(List<String> types, Optional<Instant> from, Optional<Instant> to, boolean effective, int limit,
-                  Optional<Cursor> after) {
-    }
+    public record Filter(
+            List<String> types,
+            Optional<Instant> from,
+            Optional<Instant> to,
+            boolean effective,
+            int limit,
+            Optional<Cursor> after) {}
 
     /** Position after the last event of a page. */
     public record Cursor(Instant occurredAt, long sequence) {
@@ -44,14 +48,15 @@ public final class EventQuery {
                 String[] parts = raw.split("\\|", -1);
                 return new Cursor(Instant.parse(parts[0]), Long.parseLong(parts[1]));
             } catch (RuntimeException e) {
-                throw ToolException.invalid(path, "this cursor is not one td issued; pass next_cursor from the previous page unchanged, or leave cursor out to start at the beginning");
+                throw ToolException.invalid(
+                        path,
+                        "this cursor is not one td issued; pass next_cursor from the previous page unchanged, or leave cursor out to start at the beginning");
             }
         }
     }
 
     /** A page of events as JSON, and the cursor of the next page. */
-    public record Page(ArrayNode events, Optional<Cursor> next) {
-    }
+    public record Page(ArrayNode events, Optional<Cursor> next) {}
 
     private final DataSource db;
     private final EventStore store;
@@ -64,7 +69,8 @@ public final class EventQuery {
 
     public Page page(UUID userId, Filter filter) {
         String sql = filter.effective() ? effectiveSql(filter) : logSql(filter);
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+        try (Connection c = db.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql)) {
             int first = 1;
             if (filter.effective()) {
                 ps.setObject(first++, userId);
@@ -81,7 +87,11 @@ public final class EventQuery {
                     StoredEvent e = store.read(rs);
                     ObjectNode node = filter.effective() ? effective(e, rs) : e.toJson();
                     rows.add(node);
-                    last = Optional.of(new Cursor(filter.effective() ? rs.getTimestamp("eff_occurred_at").toInstant() : e.occurredAt().toInstant(), e.sequence()));
+                    last = Optional.of(new Cursor(
+                            filter.effective()
+                                    ? rs.getTimestamp("eff_occurred_at").toInstant()
+                                    : e.occurredAt().toInstant(),
+                            e.sequence()));
                 }
             }
             return new Page(array(rows), Optional.empty());
@@ -104,7 +114,12 @@ public final class EventQuery {
         }
         try {
             ZoneId zone = ZoneId.of(rs.getString("eff_time_zone"));
-            node.put("occurred_at", StoredEvent.iso(rs.getTimestamp("eff_occurred_at").toInstant().atZone(zone).toOffsetDateTime()));
+            node.put(
+                    "occurred_at",
+                    StoredEvent.iso(rs.getTimestamp("eff_occurred_at")
+                            .toInstant()
+                            .atZone(zone)
+                            .toOffsetDateTime()));
             node.put("time_zone", zone.getId());
             node.set("original_data", node.get("data"));
             node.set("data", json.readTree(rs.getString("eff_data")));
@@ -154,7 +169,9 @@ public final class EventQuery {
         StringBuilder s = new StringBuilder();
         f.from().ifPresent(x -> s.append(" AND ").append(time).append(" >= ?"));
         f.to().ifPresent(x -> s.append(" AND ").append(time).append(" < ?"));
-        f.after().ifPresent(x -> s.append(" AND (").append(time).append(", ").append(seq).append(") > (?, ?)"));
+        f.after()
+                .ifPresent(x ->
+                        s.append(" AND (").append(time).append(", ").append(seq).append(") > (?, ?)"));
         return s.toString();
     }
 
@@ -162,7 +179,11 @@ public final class EventQuery {
         int i = first;
         ps.setObject(i++, userId);
         for (String t : f.types()) {
-            ps.setString(i++, t.endsWith(".*") ? t.substring(0, t.length() - 1).replace("%", "\\%").replace("_", "\\_") + "%" : t);
+            ps.setString(
+                    i++,
+                    t.endsWith(".*")
+                            ? t.substring(0, t.length() - 1).replace("%", "\\%").replace("_", "\\_") + "%"
+                            : t);
         }
         if (f.from().isPresent()) {
             ps.setTimestamp(i++, Timestamp.from(f.from().get()));

@@ -4,17 +4,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.td.tools.Json;
 import dev.td.tools.ToolException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -37,9 +32,11 @@ public final class EventStore {
 
     /** LISTEN/NOTIFY channel announcing appended events: {@code {"user_id": …, "last_sequence": …}}. */
     public static final String EVENTS_CHANNEL = "td_events";
+
     static final byte[] GENESIS = new byte[32];
-    private static final Precondition NO_PRECONDITION = log -> { };
-    private static final String COLUMNS = "user_id, event_id, sequence, type, occurred_at, time_zone, recorded_at, data, metadata, idempotency_key, subject_event_id, hash";
+    private static final Precondition NO_PRECONDITION = log -> {};
+    private static final String COLUMNS =
+            "user_id, event_id, sequence, type, occurred_at, time_zone, recorded_at, data, metadata, idempotency_key, subject_event_id, hash";
 
     private final DataSource db;
     private final ObjectMapper json = Json.mapper();
@@ -60,8 +57,7 @@ public final class EventStore {
         void appended(Connection tx, UUID userId, List<StoredEvent> events) throws SQLException;
 
         /** After commit, outside the transaction; must not throw. */
-        default void committed(UUID userId, List<StoredEvent> events) {
-        }
+        default void committed(UUID userId, List<StoredEvent> events) {}
     }
 
     /** Checks made under the person's append lock, before anything is written (e.g. "not already voided"). */
@@ -113,7 +109,10 @@ public final class EventStore {
         List<StoredEvent> written = result.stream().filter(e -> !e.replayed()).toList();
         if (!written.isEmpty()) {
             StoredEvent last = written.getLast();
-            heads.merge(userId, new EventChain.Head(last.sequence(), last.hash()), (old, now) -> now.sequence() > old.sequence() ? now : old);
+            heads.merge(
+                    userId,
+                    new EventChain.Head(last.sequence(), last.hash()),
+                    (old, now) -> now.sequence() > old.sequence() ? now : old);
             listeners.forEach(l -> l.committed(userId, written));
         }
         return result;
@@ -121,8 +120,8 @@ public final class EventStore {
 
     // NO_PRECONDITION is a sentinel: only appends without a precondition may use the cached chain head
     @SuppressWarnings("ReferenceEquality")
-    private List<StoredEvent> appendInTransaction(Connection c, UUID userId, List<NewEvent> events, Precondition precondition)
-            throws SQLException {
+    private List<StoredEvent> appendInTransaction(
+            Connection c, UUID userId, List<NewEvent> events, Precondition precondition) throws SQLException {
         if (distinctKeys(events)) {
             EventChain.Head known = precondition == NO_PRECONDITION ? heads.get(userId) : null;
             Attempt attempt = known == null ? Attempt.Refused.HEAD_MOVED : appendFresh(c, userId, events, known);
@@ -147,14 +146,17 @@ public final class EventStore {
 
     /** What writing a call's events as all new did: stored them, or found the head moved or a key stored. */
     private sealed interface Attempt {
-        record Stored(List<StoredEvent> events) implements Attempt {
-        }
+        record Stored(List<StoredEvent> events) implements Attempt {}
 
-        enum Refused implements Attempt { HEAD_MOVED, KEY_STORED }
+        enum Refused implements Attempt {
+            HEAD_MOVED,
+            KEY_STORED
+        }
     }
 
     /** Writes the events after {@code head}; anything but written leaves a transaction to roll back. */
-    private Attempt appendFresh(Connection c, UUID userId, List<NewEvent> events, EventChain.Head head) throws SQLException {
+    private Attempt appendFresh(Connection c, UUID userId, List<NewEvent> events, EventChain.Head head)
+            throws SQLException {
         List<StoredEvent> sealed = new ArrayList<>(events.size());
         EventChain.Sealer sealer = new EventChain.Sealer(userId, head);
         for (NewEvent event : events) {
@@ -176,10 +178,11 @@ public final class EventStore {
         return new Attempt.Stored(sealed);
     }
 
-    private List<StoredEvent> appendWithReplays(Connection c, UUID userId, List<NewEvent> events, Precondition precondition)
-            throws SQLException {
+    private List<StoredEvent> appendWithReplays(
+            Connection c, UUID userId, List<NewEvent> events, Precondition precondition) throws SQLException {
         EventChain.Head head = EventChain.lockHead(c, userId);
-        Map<String, StoredEvent> existing = findByKeys(c, userId, events.stream().map(NewEvent::idempotencyKey).toList());
+        Map<String, StoredEvent> existing = findByKeys(
+                c, userId, events.stream().map(NewEvent::idempotencyKey).toList());
         precondition.check(new LockedLog(c, userId, Optional.of(existing)));
         List<StoredEvent> result = new ArrayList<>(events.size());
         List<StoredEvent> fresh = new ArrayList<>();
@@ -195,8 +198,10 @@ public final class EventStore {
             }
             NewEvent earlier = inCall.putIfAbsent(event.idempotencyKey(), event);
             if (earlier != null) {
-                throw ToolException.invalid("$.events[" + i + "].idempotency_key", "idempotency key '" + event.idempotencyKey()
-                        + "' is used twice in this call; give every event its own key");
+                throw ToolException.invalid(
+                        "$.events[" + i + "].idempotency_key",
+                        "idempotency key '" + event.idempotencyKey()
+                                + "' is used twice in this call; give every event its own key");
             }
             StoredEvent stored = sealer.seal(event);
             fresh.add(stored);
@@ -205,7 +210,8 @@ public final class EventStore {
         if (!fresh.isEmpty()) {
             EventChain.Wrote wrote = EventChain.write(c, userId, head, fresh);
             if (!wrote.headAdvanced() || wrote.events() != fresh.size()) {
-                throw new SQLException("wrote " + wrote.events() + " of " + fresh.size() + " events under the stream lock");
+                throw new SQLException(
+                        "wrote " + wrote.events() + " of " + fresh.size() + " events under the stream lock");
             }
             for (AppendListener listener : listeners) {
                 listener.appended(c, userId, fresh);
@@ -216,15 +222,19 @@ public final class EventStore {
 
     private static void requireSameContent(NewEvent event, StoredEvent known, int index) {
         if (!event.sameContentAs(known)) {
-            throw ToolException.conflict("$.events[" + index + "].idempotency_key", "idempotency key '" + event.idempotencyKey()
-                    + "' was already used for a different event (" + known.type() + " at " + known.occurredAt() + ", id " + known.eventId()
-                    + "). A retry must send the same content; for a new event use a new key, to change the stored one use correct_event");
+            throw ToolException.conflict(
+                    "$.events[" + index + "].idempotency_key",
+                    "idempotency key '" + event.idempotencyKey()
+                            + "' was already used for a different event (" + known.type() + " at " + known.occurredAt()
+                            + ", id " + known.eventId()
+                            + "). A retry must send the same content; for a new event use a new key, to change the stored one use correct_event");
         }
     }
 
     private Map<String, StoredEvent> findByKeys(Connection c, UUID userId, List<String> keys) throws SQLException {
         Map<String, StoredEvent> found = new LinkedHashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM events WHERE user_id = ? AND idempotency_key = ANY (?)")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT " + COLUMNS + " FROM events WHERE user_id = ? AND idempotency_key = ANY (?)")) {
             ps.setObject(1, userId);
             Array array = c.createArrayOf("text", keys.toArray());
             ps.setArray(2, array);
@@ -248,7 +258,8 @@ public final class EventStore {
     }
 
     private Optional<StoredEvent> findIn(Connection c, UUID userId, UUID eventId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM events WHERE user_id = ? AND event_id = ?")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT " + COLUMNS + " FROM events WHERE user_id = ? AND event_id = ?")) {
             ps.setObject(1, userId);
             ps.setObject(2, eventId);
             try (ResultSet rs = ps.executeQuery()) {
@@ -268,7 +279,8 @@ public final class EventStore {
 
     private List<StoredEvent> compensationsIn(Connection c, UUID userId, UUID eventId) throws SQLException {
         List<StoredEvent> found = new ArrayList<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT " + COLUMNS + " FROM events WHERE user_id = ? AND subject_event_id = ? ORDER BY sequence")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT " + COLUMNS + " FROM events WHERE user_id = ? AND subject_event_id = ? ORDER BY sequence")) {
             ps.setObject(1, userId);
             ps.setObject(2, eventId);
             try (ResultSet rs = ps.executeQuery()) {

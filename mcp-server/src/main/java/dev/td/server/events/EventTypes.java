@@ -28,9 +28,13 @@ public final class EventTypes {
      * One known type: its name, what it is for, its data schema, whether agents may log it directly,
      * and otherwise the tool that writes it.
      */
-    public record EventType(String type, String description, JsonNode schema, boolean loggable, Optional<String> writtenBy,
-                            ArgumentValidator validator) {
-    }
+    public record EventType(
+            String type,
+            String description,
+            JsonNode schema,
+            boolean loggable,
+            Optional<String> writtenBy,
+            ArgumentValidator validator) {}
 
     private final Map<String, EventType> types;
 
@@ -48,8 +52,15 @@ public final class EventTypes {
             try {
                 JsonNode n = json.readTree(resource("td/event-types/" + line.strip()));
                 String type = n.path("type").asText();
-                types.put(type, new EventType(type, n.path("description").asText(), n.get("schema"), n.path("loggable").asBoolean(true),
-                        Optional.ofNullable(n.get("written_by")).map(JsonNode::asText), ArgumentValidator.of(n.get("schema"), "data of " + type)));
+                types.put(
+                        type,
+                        new EventType(
+                                type,
+                                n.path("description").asText(),
+                                n.get("schema"),
+                                n.path("loggable").asBoolean(true),
+                                Optional.ofNullable(n.get("written_by")).map(JsonNode::asText),
+                                ArgumentValidator.of(n.get("schema"), "data of " + type)));
             } catch (IOException e) {
                 throw new UncheckedIOException("event type " + line, e);
             }
@@ -76,13 +87,18 @@ public final class EventTypes {
         }
         EventType known = types.get(type);
         if (known == null) {
-            throw ToolException.invalid(path + ".type", "unknown event type '" + type + "'. Use one of "
-                    + String.join(", ", loggableNames()) + " (get_event_types shows their schemas), or prefix your own type with '"
-                    + CUSTOM_PREFIX + "' (e.g. custom." + type + ") to store it as given");
+            throw ToolException.invalid(
+                    path + ".type",
+                    "unknown event type '" + type + "'. Use one of "
+                            + String.join(", ", loggableNames())
+                            + " (get_event_types shows their schemas), or prefix your own type with '"
+                            + CUSTOM_PREFIX + "' (e.g. custom." + type + ") to store it as given");
         }
         if (!known.loggable()) {
-            throw ToolException.invalid(path + ".type", type + " is written by td itself; use "
-                    + known.writtenBy().orElse("the dedicated tool") + " instead");
+            throw ToolException.invalid(
+                    path + ".type",
+                    type + " is written by td itself; use " + known.writtenBy().orElse("the dedicated tool")
+                            + " instead");
         }
         validateData(known, data, path + ".data");
     }
@@ -93,8 +109,10 @@ public final class EventTypes {
         if (!violations.isEmpty()) {
             ArgumentValidator.Violation v = violations.getFirst();
             String at = dataPath + v.path().substring(1);
-            throw ToolException.invalid(at, "invalid data for " + type.type() + ": " + v.message()
-                    + ". Fix the value at " + at + "; get_event_types shows the schema of " + type.type());
+            throw ToolException.invalid(
+                    at,
+                    "invalid data for " + type.type() + ": " + v.message() + ". Fix the value at " + at
+                            + "; get_event_types shows the schema of " + type.type());
         }
         if (data.hasNonNull("time_zone")) {
             TimeInput.zone(data.get("time_zone").asText(), dataPath + ".time_zone");
@@ -102,7 +120,10 @@ public final class EventTypes {
     }
 
     private List<String> loggableNames() {
-        return types.values().stream().filter(EventType::loggable).map(EventType::type).toList();
+        return types.values().stream()
+                .filter(EventType::loggable)
+                .map(EventType::type)
+                .toList();
     }
 
     private static String resource(String name) {

@@ -10,8 +10,7 @@ import java.util.OptionalInt;
 /** Reading optional fields of tool arguments and event data: absent and JSON null both mean empty. */
 public final class JsonFields {
 
-    private JsonFields() {
-    }
+    private JsonFields() {}
 
     public static Optional<String> text(JsonNode node, String field) {
         JsonNode v = node.get(field);

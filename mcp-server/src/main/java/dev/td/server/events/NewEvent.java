@@ -12,8 +12,14 @@ import java.util.UUID;
  *
  * @param subject the event a correction or void points at
  */
-public record NewEvent(String type, Instant occurredAt, ZoneId timeZone, ObjectNode data, String idempotencyKey,
-                       ObjectNode metadata, Optional<UUID> subject) {
+public record NewEvent(
+        String type,
+        Instant occurredAt,
+        ZoneId timeZone,
+        ObjectNode data,
+        String idempotencyKey,
+        ObjectNode metadata,
+        Optional<UUID> subject) {
 
     public NewEvent {
         Objects.requireNonNull(type, "type");

@@ -17,9 +17,20 @@ import java.util.UUID;
  */
 // The hash is an array on purpose (it goes to and from bytea as is); nothing compares events with equals().
 @SuppressWarnings("ArrayRecordComponent")
-public record StoredEvent(UUID userId, UUID eventId, long sequence, String type, OffsetDateTime occurredAt, String timeZone,
-                          Instant recordedAt, ObjectNode data, ObjectNode metadata, String idempotencyKey,
-                          Optional<UUID> subject, byte[] hash, boolean replayed) {
+public record StoredEvent(
+        UUID userId,
+        UUID eventId,
+        long sequence,
+        String type,
+        OffsetDateTime occurredAt,
+        String timeZone,
+        Instant recordedAt,
+        ObjectNode data,
+        ObjectNode metadata,
+        String idempotencyKey,
+        Optional<UUID> subject,
+        byte[] hash,
+        boolean replayed) {
 
     public StoredEvent {
         Objects.requireNonNull(eventId, "eventId");
@@ -34,13 +45,35 @@ public record StoredEvent(UUID userId, UUID eventId, long sequence, String type,
     }
 
     StoredEvent asReplay() {
-        return new StoredEvent(userId, eventId, sequence, type, occurredAt, timeZone, recordedAt, data, metadata,
-                idempotencyKey, subject, hash, true);
+        return new StoredEvent(
+                userId,
+                eventId,
+                sequence,
+                type,
+                occurredAt,
+                timeZone,
+                recordedAt,
+                data,
+                metadata,
+                idempotencyKey,
+                subject,
+                hash,
+                true);
     }
 
     /** The canonical form the hash chain covers. */
-    static String canonical(UUID userId, UUID eventId, long sequence, String type, Instant occurredAt, String timeZone,
-                            Instant recordedAt, ObjectNode data, ObjectNode metadata, String idempotencyKey, Optional<UUID> subject) {
+    static String canonical(
+            UUID userId,
+            UUID eventId,
+            long sequence,
+            String type,
+            Instant occurredAt,
+            String timeZone,
+            Instant recordedAt,
+            ObjectNode data,
+            ObjectNode metadata,
+            String idempotencyKey,
+            Optional<UUID> subject) {
         ObjectNode c = JsonNodeFactory.instance.objectNode();
         c.put("user_id", userId.toString());
         c.put("event_id", eventId.toString());

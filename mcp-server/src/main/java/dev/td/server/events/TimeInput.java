@@ -16,19 +16,20 @@ public final class TimeInput {
 
     private static final Duration FUTURE_TOLERANCE = Duration.ofHours(24);
 
-    private TimeInput() {
-    }
+    private TimeInput() {}
 
     /** A moment and the zone it happened in. */
-    public record Moment(Instant instant, ZoneId zone) {
-    }
+    public record Moment(Instant instant, ZoneId zone) {}
 
     /** An IANA zone id from an argument, or an error at {@code path}. */
     public static ZoneId zone(String value, String path) {
         try {
             return ZoneId.of(value);
         } catch (DateTimeException e) {
-            throw ToolException.invalid(path, "'" + value + "' is not a time zone; use an IANA name such as Europe/Berlin, America/New_York or UTC");
+            throw ToolException.invalid(
+                    path,
+                    "'" + value
+                            + "' is not a time zone; use an IANA name such as Europe/Berlin, America/New_York or UTC");
         }
     }
 
@@ -37,13 +38,16 @@ public final class TimeInput {
      * zone when its offset matches at that moment, else to the offset itself; without one, the time is
      * local to the given zone or the person's.
      */
-    public static Moment occurredAt(String value, Optional<String> zoneArg, ZoneId personZone, String path, Instant now) {
+    public static Moment occurredAt(
+            String value, Optional<String> zoneArg, ZoneId personZone, String path, Instant now) {
         Optional<ZoneId> explicit = zoneArg.map(z -> zone(z, siblingPath(path, "time_zone")));
         Moment moment;
         try {
             OffsetDateTime odt = OffsetDateTime.parse(value);
-            ZoneId zone = explicit.orElseGet(() ->
-                    personZone.getRules().getOffset(odt.toInstant()).equals(odt.getOffset()) ? personZone : odt.getOffset());
+            ZoneId zone = explicit.orElseGet(
+                    () -> personZone.getRules().getOffset(odt.toInstant()).equals(odt.getOffset())
+                            ? personZone
+                            : odt.getOffset());
             moment = new Moment(odt.toInstant(), zone);
         } catch (DateTimeParseException withoutOffset) {
             try {
@@ -51,11 +55,17 @@ public final class TimeInput {
                 ZoneId zone = explicit.orElse(personZone);
                 moment = new Moment(local.atZone(zone).toInstant(), zone);
             } catch (DateTimeParseException e) {
-                throw ToolException.invalid(path, "'" + value + "' is not a date-time; write 2026-11-24T07:30:00+01:00 (with offset) or 2026-11-24T07:30:00 (local, with time_zone)");
+                throw ToolException.invalid(
+                        path,
+                        "'" + value
+                                + "' is not a date-time; write 2026-11-24T07:30:00+01:00 (with offset) or 2026-11-24T07:30:00 (local, with time_zone)");
             }
         }
         if (moment.instant().isAfter(now.plus(FUTURE_TOLERANCE))) {
-            throw ToolException.invalid(path, "'" + value + "' is more than a day in the future; events record what happened. Check the date and the time zone");
+            throw ToolException.invalid(
+                    path,
+                    "'" + value
+                            + "' is more than a day in the future; events record what happened. Check the date and the time zone");
         }
         return moment;
     }
@@ -74,7 +84,10 @@ public final class TimeInput {
             try {
                 return LocalDate.parse(value).atStartOfDay(personZone).toInstant();
             } catch (DateTimeParseException e) {
-                throw ToolException.invalid(path, "'" + value + "' is neither a date (2026-11-01) nor a date-time with offset (2026-11-01T00:00:00+01:00)");
+                throw ToolException.invalid(
+                        path,
+                        "'" + value
+                                + "' is neither a date (2026-11-01) nor a date-time with offset (2026-11-01T00:00:00+01:00)");
             }
         }
     }

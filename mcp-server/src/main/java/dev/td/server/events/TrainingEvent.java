@@ -33,20 +33,43 @@ public sealed interface TrainingEvent {
         return String.format("%d-W%02d", d.get(IsoFields.WEEK_BASED_YEAR), d.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
     }
 
-    record SessionStarted(UUID eventId, long sequence, OffsetDateTime occurredAt, String sessionId, Optional<String> name,
-                          Optional<String> notes) implements TrainingEvent {
-    }
+    record SessionStarted(
+            UUID eventId,
+            long sequence,
+            OffsetDateTime occurredAt,
+            String sessionId,
+            Optional<String> name,
+            Optional<String> notes)
+            implements TrainingEvent {}
 
-    record SessionEnded(UUID eventId, long sequence, OffsetDateTime occurredAt, String sessionId, OptionalDouble sessionRpe,
-                        Optional<String> notes) implements TrainingEvent {
-    }
+    record SessionEnded(
+            UUID eventId,
+            long sequence,
+            OffsetDateTime occurredAt,
+            String sessionId,
+            OptionalDouble sessionRpe,
+            Optional<String> notes)
+            implements TrainingEvent {}
 
     /**
      * One set. {@code weightKg} is the canonical load; {@code unit} the unit the person used.
      */
-    record SetLogged(UUID eventId, long sequence, OffsetDateTime occurredAt, String sessionId, String exercise, String exerciseId,
-                     OptionalDouble weightKg, Optional<String> unit, OptionalInt reps, OptionalDouble durationS,
-                     OptionalDouble rpe, OptionalDouble rir, SetType setType, Optional<String> supersetId) implements TrainingEvent {
+    record SetLogged(
+            UUID eventId,
+            long sequence,
+            OffsetDateTime occurredAt,
+            String sessionId,
+            String exercise,
+            String exerciseId,
+            OptionalDouble weightKg,
+            Optional<String> unit,
+            OptionalInt reps,
+            OptionalDouble durationS,
+            OptionalDouble rpe,
+            OptionalDouble rir,
+            SetType setType,
+            Optional<String> supersetId)
+            implements TrainingEvent {
 
         /** RPE as given, or derived from reps in reserve (RPE = 10 − RIR). */
         public OptionalDouble effectiveRpe() {
@@ -71,19 +94,30 @@ public sealed interface TrainingEvent {
         }
     }
 
-    record SupersetStarted(UUID eventId, long sequence, OffsetDateTime occurredAt, String sessionId, String supersetId) implements TrainingEvent {
-    }
+    record SupersetStarted(UUID eventId, long sequence, OffsetDateTime occurredAt, String sessionId, String supersetId)
+            implements TrainingEvent {}
 
-    record SupersetEnded(UUID eventId, long sequence, OffsetDateTime occurredAt, String sessionId, String supersetId) implements TrainingEvent {
-    }
+    record SupersetEnded(UUID eventId, long sequence, OffsetDateTime occurredAt, String sessionId, String supersetId)
+            implements TrainingEvent {}
 
-    record ProfileUpdated(UUID eventId, long sequence, OffsetDateTime occurredAt, Optional<ZoneId> timeZone, Optional<String> weightUnit,
-                          Optional<String> sex, OptionalInt birthYear, OptionalDouble bodyWeightKg) implements TrainingEvent {
-    }
+    record ProfileUpdated(
+            UUID eventId,
+            long sequence,
+            OffsetDateTime occurredAt,
+            Optional<ZoneId> timeZone,
+            Optional<String> weightUnit,
+            Optional<String> sex,
+            OptionalInt birthYear,
+            OptionalDouble bodyWeightKg)
+            implements TrainingEvent {}
 
     /** Set types as people log them. */
     enum SetType {
-        WARMUP, WORKING, DROP, FAILURE, AMRAP;
+        WARMUP,
+        WORKING,
+        DROP,
+        FAILURE,
+        AMRAP;
 
         static SetType of(String wire) {
             return valueOf(wire.toUpperCase(java.util.Locale.ROOT));
@@ -96,27 +130,77 @@ public sealed interface TrainingEvent {
     /** The training event a fact stands for, if it is one projections understand. */
     static Optional<TrainingEvent> of(Fact f) {
         JsonNode d = f.data();
-        return Optional.ofNullable(switch (f.type()) {
-            case "session.started" -> new SessionStarted(f.eventId(), f.sequence(), f.occurredAt(), d.path("session_id").asText(),
-                    JsonFields.text(d, "name"), JsonFields.text(d, "notes"));
-            case "session.ended" -> new SessionEnded(f.eventId(), f.sequence(), f.occurredAt(), d.path("session_id").asText(),
-                    JsonFields.number(d, "session_rpe"), JsonFields.text(d, "notes"));
-            case "set.logged" -> setLogged(f, d);
-            case "superset.started" -> new SupersetStarted(f.eventId(), f.sequence(), f.occurredAt(), d.path("session_id").asText(), d.path("superset_id").asText());
-            case "superset.ended" -> new SupersetEnded(f.eventId(), f.sequence(), f.occurredAt(), d.path("session_id").asText(), d.path("superset_id").asText());
-            case "profile.updated" -> new ProfileUpdated(f.eventId(), f.sequence(), f.occurredAt(), JsonFields.text(d, "time_zone").map(ZoneId::of),
-                    JsonFields.text(d, "weight_unit"), JsonFields.text(d, "sex"), JsonFields.integer(d, "birth_year"), JsonFields.number(d, "body_weight_kg"));
-            default -> null;
-        });
+        return Optional.ofNullable(
+                switch (f.type()) {
+                    case "session.started" ->
+                        new SessionStarted(
+                                f.eventId(),
+                                f.sequence(),
+                                f.occurredAt(),
+                                d.path("session_id").asText(),
+                                JsonFields.text(d, "name"),
+                                JsonFields.text(d, "notes"));
+                    case "session.ended" ->
+                        new SessionEnded(
+                                f.eventId(),
+                                f.sequence(),
+                                f.occurredAt(),
+                                d.path("session_id").asText(),
+                                JsonFields.number(d, "session_rpe"),
+                                JsonFields.text(d, "notes"));
+                    case "set.logged" -> setLogged(f, d);
+                    case "superset.started" ->
+                        new SupersetStarted(
+                                f.eventId(),
+                                f.sequence(),
+                                f.occurredAt(),
+                                d.path("session_id").asText(),
+                                d.path("superset_id").asText());
+                    case "superset.ended" ->
+                        new SupersetEnded(
+                                f.eventId(),
+                                f.sequence(),
+                                f.occurredAt(),
+                                d.path("session_id").asText(),
+                                d.path("superset_id").asText());
+                    case "profile.updated" ->
+                        new ProfileUpdated(
+                                f.eventId(),
+                                f.sequence(),
+                                f.occurredAt(),
+                                JsonFields.text(d, "time_zone").map(ZoneId::of),
+                                JsonFields.text(d, "weight_unit"),
+                                JsonFields.text(d, "sex"),
+                                JsonFields.integer(d, "birth_year"),
+                                JsonFields.number(d, "body_weight_kg"));
+                    default -> null;
+                });
     }
 
     private static SetLogged setLogged(Fact f, JsonNode d) {
         JsonNode w = d.get("weight");
-        OptionalDouble kg = w == null ? OptionalDouble.empty()
-                : OptionalDouble.of("lb".equals(w.path("unit").asText()) ? w.path("value").asDouble() * KG_PER_LB : w.path("value").asDouble());
-        Optional<String> unit = w == null ? Optional.empty() : Optional.of(w.path("unit").asText());
-        return new SetLogged(f.eventId(), f.sequence(), f.occurredAt(), d.path("session_id").asText(), d.path("exercise").asText(),
-                d.path("exercise_id").asText(), kg, unit, JsonFields.integer(d, "reps"), JsonFields.number(d, "duration_s"), JsonFields.number(d, "rpe"), JsonFields.number(d, "rir"),
-                SetType.of(d.path("set_type").asText("working")), JsonFields.text(d, "superset_id"));
+        OptionalDouble kg = w == null
+                ? OptionalDouble.empty()
+                : OptionalDouble.of(
+                        "lb".equals(w.path("unit").asText())
+                                ? w.path("value").asDouble() * KG_PER_LB
+                                : w.path("value").asDouble());
+        Optional<String> unit =
+                w == null ? Optional.empty() : Optional.of(w.path("unit").asText());
+        return new SetLogged(
+                f.eventId(),
+                f.sequence(),
+                f.occurredAt(),
+                d.path("session_id").asText(),
+                d.path("exercise").asText(),
+                d.path("exercise_id").asText(),
+                kg,
+                unit,
+                JsonFields.integer(d, "reps"),
+                JsonFields.number(d, "duration_s"),
+                JsonFields.number(d, "rpe"),
+                JsonFields.number(d, "rir"),
+                SetType.of(d.path("set_type").asText("working")),
+                JsonFields.text(d, "superset_id"));
     }
 }

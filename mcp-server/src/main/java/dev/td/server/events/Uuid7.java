@@ -12,8 +12,7 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 final class Uuid7 {
 
-    private Uuid7() {
-    }
+    private Uuid7() {}
 
     static UUID at(Instant time) {
         ThreadLocalRandom random = ThreadLocalRandom.current();

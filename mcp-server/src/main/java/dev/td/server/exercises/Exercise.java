@@ -1,9 +1,8 @@
 package dev.td.server.exercises;
 
-import dev.td.server.capability.Published;
-
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.td.server.capability.Published;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -26,9 +25,18 @@ import java.util.Optional;
  * @param archived         archived by the person: it no longer resolves by default
  */
 @Published
-public record Exercise(String id, String name, Map<String, String> names, List<String> aliases,
-                       List<String> primaryMuscles, List<String> secondaryMuscles, Optional<String> pattern,
-                       Optional<String> equipment, Optional<String> type, boolean personal, boolean archived) {
+public record Exercise(
+        String id,
+        String name,
+        Map<String, String> names,
+        List<String> aliases,
+        List<String> primaryMuscles,
+        List<String> secondaryMuscles,
+        Optional<String> pattern,
+        Optional<String> equipment,
+        Optional<String> type,
+        boolean personal,
+        boolean archived) {
 
     public Exercise {
         Objects.requireNonNull(id, "id");
@@ -55,9 +63,18 @@ public record Exercise(String id, String name, Map<String, String> names, List<S
         aliases.forEach(o.putArray("aliases")::add);
         primaryMuscles.forEach(o.putArray("primary_muscles")::add);
         secondaryMuscles.forEach(o.putArray("secondary_muscles")::add);
-        o.set("pattern", pattern.<com.fasterxml.jackson.databind.JsonNode>map(f::textNode).orElse(f.nullNode()));
-        o.set("equipment", equipment.<com.fasterxml.jackson.databind.JsonNode>map(f::textNode).orElse(f.nullNode()));
-        o.set("type", type.<com.fasterxml.jackson.databind.JsonNode>map(f::textNode).orElse(f.nullNode()));
+        o.set(
+                "pattern",
+                pattern.<com.fasterxml.jackson.databind.JsonNode>map(f::textNode)
+                        .orElse(f.nullNode()));
+        o.set(
+                "equipment",
+                equipment
+                        .<com.fasterxml.jackson.databind.JsonNode>map(f::textNode)
+                        .orElse(f.nullNode()));
+        o.set(
+                "type",
+                type.<com.fasterxml.jackson.databind.JsonNode>map(f::textNode).orElse(f.nullNode()));
         o.put("personal", personal);
         o.put("archived", archived);
         return o;

@@ -1,10 +1,9 @@
 package dev.td.server.exercises;
 
-import dev.td.server.events.EventStore;
-
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.td.server.events.EventStore;
 import dev.td.tools.ErrorCode;
 import dev.td.tools.ToolException;
 import java.sql.Connection;
@@ -55,8 +54,12 @@ final class ExerciseCatalog {
      * @param matchedBy  the name or alias that matched, and how ({@code name}, {@code alias}, {@code similarity})
      * @param candidates when there is no match: the nearest exercises, best first (at most 5; empty when nothing is near)
      */
-    public record Resolution(String query, Optional<Exercise> match, double confidence, Optional<Candidate> matchedBy,
-                             List<Candidate> candidates) {
+    public record Resolution(
+            String query,
+            Optional<Exercise> match,
+            double confidence,
+            Optional<Candidate> matchedBy,
+            List<Candidate> candidates) {
         public Resolution {
             Objects.requireNonNull(query, "query");
             Objects.requireNonNull(match, "match");
@@ -72,7 +75,10 @@ final class ExerciseCatalog {
         public ObjectNode toJson() {
             ObjectNode o = JsonNodeFactory.instance.objectNode();
             o.put("query", query);
-            o.set("match", match.<com.fasterxml.jackson.databind.JsonNode>map(Exercise::toJson).orElse(JsonNodeFactory.instance.nullNode()));
+            o.set(
+                    "match",
+                    match.<com.fasterxml.jackson.databind.JsonNode>map(Exercise::toJson)
+                            .orElse(JsonNodeFactory.instance.nullNode()));
             if (matchedBy.isPresent()) {
                 o.put("confidence", confidence);
                 o.put("matched", matchedBy.get().matched());
@@ -104,10 +110,23 @@ final class ExerciseCatalog {
     }
 
     /** A filter for {@link #list}; empty parts do not filter. Muscles match primary muscles (and secondary ones when asked). */
-    public record Filter(Optional<Set<String>> muscles, boolean includeSecondary, Optional<String> pattern, Optional<String> equipment,
-                         Optional<String> type, Optional<String> query, boolean includeArchived) {
+    public record Filter(
+            Optional<Set<String>> muscles,
+            boolean includeSecondary,
+            Optional<String> pattern,
+            Optional<String> equipment,
+            Optional<String> type,
+            Optional<String> query,
+            boolean includeArchived) {
         public static Filter all() {
-            return new Filter(Optional.empty(), false, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), false);
+            return new Filter(
+                    Optional.empty(),
+                    false,
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    false);
         }
     }
 
@@ -125,9 +144,15 @@ final class ExerciseCatalog {
             ExerciseResolver.Outcome outcome = resolver.resolve(c, user, normalized, includeArchived);
             List<ExerciseResolver.Hit> hits = outcome.match().map(List::of).orElse(outcome.candidates());
             Map<String, Exercise> byId = new java.util.HashMap<>();
-            ExerciseRows.read(c, user, hits.stream().map(ExerciseResolver.Hit::exerciseId).toList()).forEach(e -> byId.put(e.id(), e));
+            ExerciseRows.read(
+                            c,
+                            user,
+                            hits.stream().map(ExerciseResolver.Hit::exerciseId).toList())
+                    .forEach(e -> byId.put(e.id(), e));
             List<Candidate> candidates = hits.stream()
-                    .flatMap(h -> Optional.ofNullable(byId.get(h.exerciseId())).map(e -> new Candidate(e, h.confidence(), h.matched(), h.via())).stream())
+                    .flatMap(h -> Optional.ofNullable(byId.get(h.exerciseId()))
+                            .map(e -> new Candidate(e, h.confidence(), h.matched(), h.via()))
+                            .stream())
                     .toList();
             if (outcome.match().isPresent() && !candidates.isEmpty()) {
                 Candidate m = candidates.getFirst();
@@ -173,13 +198,19 @@ final class ExerciseCatalog {
         r.candidates().forEach(c -> list.add(c.toJson()));
         String message;
         if (r.candidates().isEmpty()) {
-            message = "no exercise matches '" + r.query() + "'. Check the spelling, look it up with list_exercises, or call create_exercise"
+            message = "no exercise matches '" + r.query()
+                    + "'. Check the spelling, look it up with list_exercises, or call create_exercise"
                     + " to add it as the person's own exercise";
         } else {
             StringBuilder names = new StringBuilder();
             for (Candidate c : r.candidates()) {
-                names.append(names.isEmpty() ? "" : ", ").append(c.exercise().id()).append(" (").append(c.exercise().name())
-                        .append(", ").append(c.confidence()).append(')');
+                names.append(names.isEmpty() ? "" : ", ")
+                        .append(c.exercise().id())
+                        .append(" (")
+                        .append(c.exercise().name())
+                        .append(", ")
+                        .append(c.confidence())
+                        .append(')');
             }
             message = "'" + r.query() + "' is not clear enough to pick an exercise; candidates: " + names
                     + ". Ask the person if unsure, then pass the chosen candidate's exercise_id, or call create_exercise if it is none of them";
@@ -189,23 +220,37 @@ final class ExerciseCatalog {
 
     /** The person's exercises matching a filter, by name. */
     public List<Exercise> list(UUID user, Filter f) {
-        StringBuilder sql = new StringBuilder("SELECT * FROM (" + ExerciseRows.EFFECTIVE + ") ex WHERE (? OR NOT archived)");
+        StringBuilder sql =
+                new StringBuilder("SELECT * FROM (" + ExerciseRows.EFFECTIVE + ") ex WHERE (? OR NOT archived)");
         List<Object> params = new ArrayList<>();
         params.add(user);
         params.add(f.includeArchived());
         f.muscles().ifPresent(m -> {
-            sql.append(f.includeSecondary() ? " AND (primary_muscles && ? OR secondary_muscles && ?)" : " AND primary_muscles && ?");
+            sql.append(
+                    f.includeSecondary()
+                            ? " AND (primary_muscles && ? OR secondary_muscles && ?)"
+                            : " AND primary_muscles && ?");
             params.add(m.toArray(String[]::new));
             if (f.includeSecondary()) {
                 params.add(m.toArray(String[]::new));
             }
         });
-        f.pattern().ifPresent(p -> { sql.append(" AND pattern = ?"); params.add(p); });
-        f.equipment().ifPresent(p -> { sql.append(" AND equipment = ?"); params.add(p); });
-        f.type().ifPresent(p -> { sql.append(" AND default_type = ?"); params.add(p); });
+        f.pattern().ifPresent(p -> {
+            sql.append(" AND pattern = ?");
+            params.add(p);
+        });
+        f.equipment().ifPresent(p -> {
+            sql.append(" AND equipment = ?");
+            params.add(p);
+        });
+        f.type().ifPresent(p -> {
+            sql.append(" AND default_type = ?");
+            params.add(p);
+        });
         f.query().map(ExerciseNames::normalize).filter(q -> !q.isEmpty()).ifPresent(q -> {
-            sql.append(" AND EXISTS (SELECT 1 FROM exercise_aliases a WHERE a.user_id IN (?, ?) AND a.exercise_id = ex.exercise_id"
-                    + " AND (a.normalized LIKE ? OR a.normalized % ? OR ? <% a.normalized))");
+            sql.append(
+                    " AND EXISTS (SELECT 1 FROM exercise_aliases a WHERE a.user_id IN (?, ?) AND a.exercise_id = ex.exercise_id"
+                            + " AND (a.normalized LIKE ? OR a.normalized % ? OR ? <% a.normalized))");
             params.add(user);
             params.add(ExerciseRows.COMMUNITY);
             params.add("%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
@@ -213,7 +258,8 @@ final class ExerciseCatalog {
             params.add(q);
         });
         sql.append(" ORDER BY name");
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(sql.toString())) {
+        try (Connection c = db.getConnection();
+                PreparedStatement ps = c.prepareStatement(sql.toString())) {
             for (int i = 0; i < params.size(); i++) {
                 Object p = params.get(i);
                 if (p instanceof String[] array) {
@@ -231,8 +277,20 @@ final class ExerciseCatalog {
                 }
             }
             Map<String, List<String>> aliases = ExerciseRows.aliases(c, user, ids);
-            return rows.stream().map(e -> new Exercise(e.id(), e.name(), e.names(), aliases.getOrDefault(e.id(), List.of()),
-                    e.primaryMuscles(), e.secondaryMuscles(), e.pattern(), e.equipment(), e.type(), e.personal(), e.archived())).toList();
+            return rows.stream()
+                    .map(e -> new Exercise(
+                            e.id(),
+                            e.name(),
+                            e.names(),
+                            aliases.getOrDefault(e.id(), List.of()),
+                            e.primaryMuscles(),
+                            e.secondaryMuscles(),
+                            e.pattern(),
+                            e.equipment(),
+                            e.type(),
+                            e.personal(),
+                            e.archived()))
+                    .toList();
         } catch (SQLException e) {
             throw new IllegalStateException("listing exercises failed: " + e.getMessage(), e);
         }
@@ -241,7 +299,8 @@ final class ExerciseCatalog {
     /** The person's own exercise created with this idempotency key, if any (to recognise a retried create_exercise). */
     Optional<String> createdWithKey(UUID user, String key) {
         try (Connection c = db.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT exercise_id FROM exercises WHERE user_id = ? AND personal AND created_key = ?")) {
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT exercise_id FROM exercises WHERE user_id = ? AND personal AND created_key = ?")) {
             ps.setObject(1, user);
             ps.setString(2, key);
             try (ResultSet rs = ps.executeQuery()) {
@@ -255,7 +314,8 @@ final class ExerciseCatalog {
     /** Whether any exercise of the person or the community already has this id. */
     boolean idTaken(UUID user, String exerciseId) {
         try (Connection c = db.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT 1 FROM exercises WHERE user_id IN (?, ?) AND exercise_id = ?")) {
+                PreparedStatement ps =
+                        c.prepareStatement("SELECT 1 FROM exercises WHERE user_id IN (?, ?) AND exercise_id = ?")) {
             ps.setObject(1, user);
             ps.setObject(2, ExerciseRows.COMMUNITY);
             ps.setString(3, exerciseId);
@@ -270,7 +330,8 @@ final class ExerciseCatalog {
     /** The person's own aliases of an exercise (the ones update_exercise may remove). */
     Set<String> ownAliases(UUID user, String exerciseId) {
         try (Connection c = db.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT normalized FROM exercise_aliases WHERE user_id = ? AND exercise_id = ? AND kind = 'alias'")) {
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT normalized FROM exercise_aliases WHERE user_id = ? AND exercise_id = ? AND kind = 'alias'")) {
             ps.setObject(1, user);
             ps.setString(2, exerciseId);
             Set<String> out = new java.util.HashSet<>();

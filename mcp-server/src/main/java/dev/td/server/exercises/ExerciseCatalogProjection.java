@@ -1,12 +1,11 @@
 package dev.td.server.exercises;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.td.server.events.EventStore;
 import dev.td.server.events.EventTypes;
 import dev.td.server.events.JsonFields;
 import dev.td.server.events.StoredEvent;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.td.tools.Json;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -38,7 +37,8 @@ final class ExerciseCatalogProjection implements EventStore.AppendListener {
         for (StoredEvent e : events) {
             if (TYPES.contains(e.type())) {
                 apply(tx, user, e.type(), e.data(), e.idempotencyKey());
-            } else if (e.subject().isPresent() && (e.type().equals(EventTypes.CORRECTED) || e.type().equals(EventTypes.VOIDED))) {
+            } else if (e.subject().isPresent()
+                    && (e.type().equals(EventTypes.CORRECTED) || e.type().equals(EventTypes.VOIDED))) {
                 rebuild |= isExerciseEvent(tx, user, e.subject().get());
             }
         }
@@ -63,7 +63,8 @@ final class ExerciseCatalogProjection implements EventStore.AppendListener {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     if (!rs.getBoolean("voided")) {
-                        String data = rs.getString("corrected") != null ? rs.getString("corrected") : rs.getString("data");
+                        String data =
+                                rs.getString("corrected") != null ? rs.getString("corrected") : rs.getString("data");
                         effective.add(new Object[] {rs.getString("type"), data, rs.getString("idempotency_key")});
                     }
                 }
@@ -102,7 +103,8 @@ final class ExerciseCatalogProjection implements EventStore.AppendListener {
         Map<String, String> columns = Map.of("pattern", "pattern", "equipment", "equipment", "type", "default_type");
         for (Map.Entry<String, String> c : columns.entrySet()) {
             if (data.hasNonNull(c.getKey())) {
-                ExerciseRows.set(tx, user, id, c.getValue(), data.get(c.getKey()).asText());
+                ExerciseRows.set(
+                        tx, user, id, c.getValue(), data.get(c.getKey()).asText());
             }
         }
         if (data.has("archived")) {
@@ -119,10 +121,21 @@ final class ExerciseCatalogProjection implements EventStore.AppendListener {
     /** The exercise an exercise.created event defines. */
     static Exercise created(JsonNode data) {
         Map<String, String> names = new LinkedHashMap<>();
-        data.path("names").properties().forEach(f -> names.put(f.getKey(), f.getValue().asText()));
-        return new Exercise(data.get("exercise_id").asText(), data.get("name").asText(), names, JsonFields.texts(data.get("aliases")),
-                JsonFields.texts(data.get("primary_muscles")), JsonFields.texts(data.get("secondary_muscles")), JsonFields.text(data, "pattern"),
-                JsonFields.text(data, "equipment"), JsonFields.text(data, "type"), true, false);
+        data.path("names")
+                .properties()
+                .forEach(f -> names.put(f.getKey(), f.getValue().asText()));
+        return new Exercise(
+                data.get("exercise_id").asText(),
+                data.get("name").asText(),
+                names,
+                JsonFields.texts(data.get("aliases")),
+                JsonFields.texts(data.get("primary_muscles")),
+                JsonFields.texts(data.get("secondary_muscles")),
+                JsonFields.text(data, "pattern"),
+                JsonFields.text(data, "equipment"),
+                JsonFields.text(data, "type"),
+                true,
+                false);
     }
 
     private static boolean isExerciseEvent(Connection tx, UUID user, UUID eventId) throws SQLException {

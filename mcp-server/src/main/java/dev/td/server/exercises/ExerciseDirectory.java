@@ -2,7 +2,6 @@ package dev.td.server.exercises;
 
 import dev.td.server.events.EventStore;
 import dev.td.server.events.StoredEvent;
-
 import java.sql.Connection;
 import java.time.Duration;
 import java.util.List;
@@ -23,8 +22,7 @@ final class ExerciseDirectory implements EventStore.AppendListener {
 
     static final int TTL_SECONDS = 30;
 
-    private record Entry(long loadedAt, Map<String, Exercise> byId, Map<String, String> resolved) {
-    }
+    private record Entry(long loadedAt, Map<String, Exercise> byId, Map<String, String> resolved) {}
 
     private final ExerciseCatalog catalog;
     private final Map<UUID, Entry> entries = new ConcurrentHashMap<>();
@@ -55,9 +53,16 @@ final class ExerciseDirectory implements EventStore.AppendListener {
         long now = System.nanoTime();
         Entry e = entries.get(user);
         if (e == null || now - e.loadedAt() > Duration.ofSeconds(TTL_SECONDS).toNanos()) {
-            ExerciseCatalog.Filter all = new ExerciseCatalog.Filter(Optional.empty(), false, Optional.empty(), Optional.empty(),
-                    Optional.empty(), Optional.empty(), true);
-            Map<String, Exercise> byId = catalog.list(user, all).stream().collect(Collectors.toMap(Exercise::id, Function.identity(), (a, b) -> a));
+            ExerciseCatalog.Filter all = new ExerciseCatalog.Filter(
+                    Optional.empty(),
+                    false,
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    Optional.empty(),
+                    true);
+            Map<String, Exercise> byId = catalog.list(user, all).stream()
+                    .collect(Collectors.toMap(Exercise::id, Function.identity(), (a, b) -> a));
             e = new Entry(now, byId, new ConcurrentHashMap<>());
             entries.put(user, e);
         }
@@ -71,7 +76,8 @@ final class ExerciseDirectory implements EventStore.AppendListener {
 
     @Override
     public void committed(UUID userId, List<StoredEvent> events) {
-        if (events.stream().anyMatch(e -> e.type().startsWith("exercise.") || e.subject().isPresent())) {
+        if (events.stream()
+                .anyMatch(e -> e.type().startsWith("exercise.") || e.subject().isPresent())) {
             entries.remove(userId);
         }
     }

@@ -15,12 +15,15 @@ final class ExerciseNames {
     private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private static final Pattern SEPARATORS = Pattern.compile("[^\\p{L}\\p{N}]+");
 
-    private ExerciseNames() {
-    }
+    private ExerciseNames() {}
 
     static String normalize(String name) {
-        String lower = name.toLowerCase(Locale.ROOT).replace("ß", "ss").replace("æ", "ae").replace("ø", "o");
-        String folded = MARKS.matcher(Normalizer.normalize(lower, Normalizer.Form.NFD)).replaceAll("");
+        String lower = name.toLowerCase(Locale.ROOT)
+                .replace("ß", "ss")
+                .replace("æ", "ae")
+                .replace("ø", "o");
+        String folded =
+                MARKS.matcher(Normalizer.normalize(lower, Normalizer.Form.NFD)).replaceAll("");
         return SEPARATORS.matcher(folded).replaceAll(" ").strip();
     }
 

@@ -28,15 +28,14 @@ final class ExerciseResolver {
     static final double MARGIN = 0.1;
     /** A query found as a whole word inside a longer name ("curl" in "barbell curl") scores this times its word similarity. */
     static final double WORD_WEIGHT = 0.8;
+
     static final int CANDIDATES = 5;
 
     /** One exercise id a name may mean: how sure, and which name or alias it matched how (name, alias, similarity). */
-    record Hit(String exerciseId, double confidence, String matched, String via, boolean own) {
-    }
+    record Hit(String exerciseId, double confidence, String matched, String via, boolean own) {}
 
     /** Either one clear hit, or the ranked hits (empty when nothing is near). */
-    record Outcome(java.util.Optional<Hit> match, List<Hit> candidates) {
-    }
+    record Outcome(java.util.Optional<Hit> match, List<Hit> candidates) {}
 
     private static final String SCOPE = "WITH ex AS (" + ExerciseRows.EFFECTIVE + ") ";
 
@@ -45,7 +44,9 @@ final class ExerciseResolver {
         if (!exact.isEmpty()) {
             List<Hit> own = exact.stream().filter(Hit::own).toList();
             List<Hit> best = own.isEmpty() ? exact : own;
-            return best.size() == 1 ? new Outcome(java.util.Optional.of(best.getFirst()), List.of()) : new Outcome(java.util.Optional.empty(), best);
+            return best.size() == 1
+                    ? new Outcome(java.util.Optional.of(best.getFirst()), List.of())
+                    : new Outcome(java.util.Optional.empty(), best);
         }
         List<Hit> fuzzy = fuzzy(c, user, normalized, includeArchived);
         if (!fuzzy.isEmpty()) {
@@ -73,8 +74,14 @@ final class ExerciseResolver {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     boolean name = rs.getString("kind").equals("name");
-                    byExercise.putIfAbsent(rs.getString("exercise_id"), new Hit(rs.getString("exercise_id"), name ? NAME : ALIAS,
-                            rs.getString("alias"), name ? "name" : "alias", rs.getBoolean("own")));
+                    byExercise.putIfAbsent(
+                            rs.getString("exercise_id"),
+                            new Hit(
+                                    rs.getString("exercise_id"),
+                                    name ? NAME : ALIAS,
+                                    rs.getString("alias"),
+                                    name ? "name" : "alias",
+                                    rs.getBoolean("own")));
                 }
             }
         }
@@ -101,7 +108,12 @@ final class ExerciseResolver {
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     double score = Math.round(rs.getDouble("score") * 1000) / 1000.0;
-                    Hit hit = new Hit(rs.getString("exercise_id"), score, rs.getString("alias"), "similarity", rs.getBoolean("own"));
+                    Hit hit = new Hit(
+                            rs.getString("exercise_id"),
+                            score,
+                            rs.getString("alias"),
+                            "similarity",
+                            rs.getBoolean("own"));
                     best.merge(hit.exerciseId(), hit, (a, b) -> b.confidence() > a.confidence() ? b : a);
                 }
             }

@@ -27,11 +27,11 @@ final class ExerciseRows {
     static final UUID COMMUNITY = new UUID(0L, 0L);
 
     /** The person's effective exercises (parameter 1: the person): their row wins over the community row. */
-    static final String EFFECTIVE = "SELECT DISTINCT ON (exercise_id) * FROM exercises WHERE user_id IN (?, '00000000-0000-0000-0000-000000000000')"
-            + " ORDER BY exercise_id, user_id = '00000000-0000-0000-0000-000000000000'";
+    static final String EFFECTIVE =
+            "SELECT DISTINCT ON (exercise_id) * FROM exercises WHERE user_id IN (?, '00000000-0000-0000-0000-000000000000')"
+                    + " ORDER BY exercise_id, user_id = '00000000-0000-0000-0000-000000000000'";
 
-    private ExerciseRows() {
-    }
+    private ExerciseRows() {}
 
     /** Inserts or replaces an exercise row and its name and alias rows (community load, exercise.created). */
     static void put(Connection c, UUID user, Exercise e, Optional<String> createdKey) throws SQLException {
@@ -57,13 +57,15 @@ final class ExerciseRows {
             ps.setString(12, createdKey.orElse(null));
             ps.executeUpdate();
         }
-        try (PreparedStatement del = c.prepareStatement("DELETE FROM exercise_aliases WHERE user_id = ? AND exercise_id = ?")) {
+        try (PreparedStatement del =
+                c.prepareStatement("DELETE FROM exercise_aliases WHERE user_id = ? AND exercise_id = ?")) {
             del.setObject(1, user);
             del.setString(2, e.id());
             del.executeUpdate();
         }
-        try (PreparedStatement ins = c.prepareStatement("INSERT INTO exercise_aliases (user_id, exercise_id, normalized, alias, kind, language)"
-                + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+        try (PreparedStatement ins = c.prepareStatement(
+                "INSERT INTO exercise_aliases (user_id, exercise_id, normalized, alias, kind, language)"
+                        + " VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
             addAlias(ins, user, e.id(), e.name(), "name", Optional.empty());
             for (Map.Entry<String, String> n : new java.util.TreeMap<>(e.names()).entrySet()) {
                 addAlias(ins, user, e.id(), n.getValue(), "name", Optional.of(n.getKey()));
@@ -75,7 +77,9 @@ final class ExerciseRows {
         }
     }
 
-    private static void addAlias(PreparedStatement ins, UUID user, String id, String text, String kind, Optional<String> language) throws SQLException {
+    private static void addAlias(
+            PreparedStatement ins, UUID user, String id, String text, String kind, Optional<String> language)
+            throws SQLException {
         String normalized = ExerciseNames.normalize(text);
         if (normalized.isEmpty()) {
             return;
@@ -91,8 +95,9 @@ final class ExerciseRows {
 
     /** Adds aliases under the person (their own additions, also to community exercises). */
     static void addAliases(Connection c, UUID user, String id, Collection<String> aliases) throws SQLException {
-        try (PreparedStatement ins = c.prepareStatement("INSERT INTO exercise_aliases (user_id, exercise_id, normalized, alias, kind, language)"
-                + " VALUES (?, ?, ?, ?, 'alias', NULL) ON CONFLICT DO NOTHING")) {
+        try (PreparedStatement ins = c.prepareStatement(
+                "INSERT INTO exercise_aliases (user_id, exercise_id, normalized, alias, kind, language)"
+                        + " VALUES (?, ?, ?, ?, 'alias', NULL) ON CONFLICT DO NOTHING")) {
             for (String alias : aliases) {
                 String normalized = ExerciseNames.normalize(alias);
                 if (!normalized.isEmpty()) {
@@ -112,7 +117,11 @@ final class ExerciseRows {
                 "DELETE FROM exercise_aliases WHERE user_id = ? AND exercise_id = ? AND kind = 'alias' AND normalized = ANY (?)")) {
             del.setObject(1, user);
             del.setString(2, id);
-            del.setArray(3, c.createArrayOf("text", aliases.stream().map(ExerciseNames::normalize).toArray()));
+            del.setArray(
+                    3,
+                    c.createArrayOf(
+                            "text",
+                            aliases.stream().map(ExerciseNames::normalize).toArray()));
             del.executeUpdate();
         }
     }
@@ -133,7 +142,8 @@ final class ExerciseRows {
             ps.setString(3, id);
             ps.executeUpdate();
         }
-        try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM exercises WHERE user_id = ? AND exercise_id = ?")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT 1 FROM exercises WHERE user_id = ? AND exercise_id = ?")) {
             ps.setObject(1, user);
             ps.setString(2, id);
             try (ResultSet rs = ps.executeQuery()) {
@@ -144,7 +154,8 @@ final class ExerciseRows {
 
     /** Sets one column of the person's own row ({@code column} is one of td's own names, never input). */
     static void set(Connection c, UUID user, String id, String column, Object value) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE exercises SET " + column + " = ? WHERE user_id = ? AND exercise_id = ?")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("UPDATE exercises SET " + column + " = ? WHERE user_id = ? AND exercise_id = ?")) {
             if (value instanceof List<?> list) {
                 ps.setArray(1, c.createArrayOf("text", list.toArray()));
             } else {
@@ -169,7 +180,8 @@ final class ExerciseRows {
     /** Effective exercises of the person with these ids, with their aliases, in the order of the ids given. */
     static List<Exercise> read(Connection c, UUID user, List<String> ids) throws SQLException {
         Map<String, Exercise> found = new LinkedHashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT * FROM (" + EFFECTIVE + ") ex WHERE exercise_id = ANY (?)")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("SELECT * FROM (" + EFFECTIVE + ") ex WHERE exercise_id = ANY (?)")) {
             ps.setObject(1, user);
             ps.setArray(2, c.createArrayOf("text", ids.toArray()));
             try (ResultSet rs = ps.executeQuery()) {
@@ -186,8 +198,9 @@ final class ExerciseRows {
     /** The aliases (not names) of these exercises as the person sees them: community ones and their own. */
     static Map<String, List<String>> aliases(Connection c, UUID user, List<String> ids) throws SQLException {
         Map<String, List<String>> out = new LinkedHashMap<>();
-        try (PreparedStatement ps = c.prepareStatement("SELECT exercise_id, alias FROM exercise_aliases WHERE user_id IN (?, ?)"
-                + " AND exercise_id = ANY (?) AND kind = 'alias' ORDER BY user_id = ? DESC, exercise_id, alias")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT exercise_id, alias FROM exercise_aliases WHERE user_id IN (?, ?)"
+                        + " AND exercise_id = ANY (?) AND kind = 'alias' ORDER BY user_id = ? DESC, exercise_id, alias")) {
             ps.setObject(1, user);
             ps.setObject(2, COMMUNITY);
             ps.setArray(3, c.createArrayOf("text", ids.toArray()));
@@ -210,10 +223,18 @@ final class ExerciseRows {
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new SQLException("stored names are unreadable", e);
         }
-        return new Exercise(rs.getString("exercise_id"), rs.getString("name"), names, aliases,
-                strings(rs.getArray("primary_muscles")), strings(rs.getArray("secondary_muscles")),
-                Optional.ofNullable(rs.getString("pattern")), Optional.ofNullable(rs.getString("equipment")),
-                Optional.ofNullable(rs.getString("default_type")), rs.getBoolean("personal"), rs.getBoolean("archived"));
+        return new Exercise(
+                rs.getString("exercise_id"),
+                rs.getString("name"),
+                names,
+                aliases,
+                strings(rs.getArray("primary_muscles")),
+                strings(rs.getArray("secondary_muscles")),
+                Optional.ofNullable(rs.getString("pattern")),
+                Optional.ofNullable(rs.getString("equipment")),
+                Optional.ofNullable(rs.getString("default_type")),
+                rs.getBoolean("personal"),
+                rs.getBoolean("archived"));
     }
 
     private static List<String> strings(Array array) throws SQLException {

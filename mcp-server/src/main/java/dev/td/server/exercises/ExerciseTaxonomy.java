@@ -1,8 +1,7 @@
 package dev.td.server.exercises;
 
-import dev.td.server.events.JsonFields;
-
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.td.server.events.JsonFields;
 import dev.td.tools.Json;
 import java.io.IOException;
 import java.io.InputStream;
@@ -55,10 +54,21 @@ record ExerciseTaxonomy(int version, String sha256, List<Exercise> exercises) {
         List<Exercise> list = new ArrayList<>();
         for (JsonNode x : root.get("exercises")) {
             Map<String, String> names = new LinkedHashMap<>();
-            x.get("names").properties().forEach(f -> names.put(f.getKey(), f.getValue().asText()));
-            list.add(new Exercise(x.get("id").asText(), names.getOrDefault("en", x.get("id").asText()), names, JsonFields.texts(x.get("aliases")),
-                    JsonFields.texts(x.get("primary_muscles")), JsonFields.texts(x.get("secondary_muscles")), JsonFields.text(x, "pattern"), JsonFields.text(x, "equipment"),
-                    JsonFields.text(x, "type"), false, false));
+            x.get("names")
+                    .properties()
+                    .forEach(f -> names.put(f.getKey(), f.getValue().asText()));
+            list.add(new Exercise(
+                    x.get("id").asText(),
+                    names.getOrDefault("en", x.get("id").asText()),
+                    names,
+                    JsonFields.texts(x.get("aliases")),
+                    JsonFields.texts(x.get("primary_muscles")),
+                    JsonFields.texts(x.get("secondary_muscles")),
+                    JsonFields.text(x, "pattern"),
+                    JsonFields.text(x, "equipment"),
+                    JsonFields.text(x, "type"),
+                    false,
+                    false));
         }
         return new ExerciseTaxonomy(root.path("version").asInt(1), sha256(bytes), list);
     }
@@ -84,7 +94,8 @@ record ExerciseTaxonomy(int version, String sha256, List<Exercise> exercises) {
     }
 
     private boolean installLocked(Connection c) throws SQLException {
-        try (PreparedStatement lock = c.prepareStatement("SELECT pg_advisory_xact_lock(hashtext('td.exercise_taxonomy'))")) {
+        try (PreparedStatement lock =
+                c.prepareStatement("SELECT pg_advisory_xact_lock(hashtext('td.exercise_taxonomy'))")) {
             lock.execute();
         }
         try (PreparedStatement ps = c.prepareStatement("SELECT sha256 FROM catalog_sources WHERE source = ?")) {
@@ -100,14 +111,16 @@ record ExerciseTaxonomy(int version, String sha256, List<Exercise> exercises) {
         }
         String[] ids = exercises.stream().map(Exercise::id).toArray(String[]::new);
         for (String table : List.of("exercise_aliases", "exercises")) {
-            try (PreparedStatement del = c.prepareStatement("DELETE FROM " + table + " WHERE user_id = ? AND NOT (exercise_id = ANY (?))")) {
+            try (PreparedStatement del =
+                    c.prepareStatement("DELETE FROM " + table + " WHERE user_id = ? AND NOT (exercise_id = ANY (?))")) {
                 del.setObject(1, ExerciseRows.COMMUNITY);
                 del.setArray(2, c.createArrayOf("text", ids));
                 del.executeUpdate();
             }
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO catalog_sources (source, version, sha256) VALUES (?, ?, ?)"
-                + " ON CONFLICT (source) DO UPDATE SET version = excluded.version, sha256 = excluded.sha256, loaded_at = now()")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO catalog_sources (source, version, sha256) VALUES (?, ?, ?)"
+                        + " ON CONFLICT (source) DO UPDATE SET version = excluded.version, sha256 = excluded.sha256, loaded_at = now()")) {
             ps.setString(1, SOURCE);
             ps.setInt(2, version);
             ps.setString(3, sha256);

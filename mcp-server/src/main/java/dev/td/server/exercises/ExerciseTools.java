@@ -1,16 +1,14 @@
 package dev.td.server.exercises;
 
-import dev.td.server.profile.Profiles;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.td.server.events.EventMetadata;
 import dev.td.server.events.EventStore;
 import dev.td.server.events.JsonFields;
 import dev.td.server.events.NewEvent;
 import dev.td.server.events.StoredEvent;
-import dev.td.server.events.EventMetadata;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.td.server.profile.Profiles;
 import dev.td.tools.Envelope;
 import dev.td.tools.ErrorCode;
 import dev.td.tools.Meta;
@@ -65,12 +63,22 @@ final class ExerciseTools {
         }
         if (a.hasNonNull("region")) {
             String term = a.get("region").asText();
-            Set<String> region = vocabulary.region(term).orElseThrow(() -> ToolException.invalid("$.region", "unknown body region '" + term
-                    + "'; use one of " + String.join(", ", vocabulary.regionTerms()) + ", or a muscle group with muscle"));
+            Set<String> region = vocabulary
+                    .region(term)
+                    .orElseThrow(() -> ToolException.invalid(
+                            "$.region",
+                            "unknown body region '" + term + "'; use one of "
+                                    + String.join(", ", vocabulary.regionTerms()) + ", or a muscle group with muscle"));
             muscles = Optional.of(muscles.map(m -> intersect(m, region)).orElse(region));
         }
-        ExerciseCatalog.Filter filter = new ExerciseCatalog.Filter(muscles, a.path("include_secondary").asBoolean(false),
-                JsonFields.text(a, "pattern"), JsonFields.text(a, "equipment"), JsonFields.text(a, "type"), JsonFields.text(a, "query"), a.path("include_archived").asBoolean(false));
+        ExerciseCatalog.Filter filter = new ExerciseCatalog.Filter(
+                muscles,
+                a.path("include_secondary").asBoolean(false),
+                JsonFields.text(a, "pattern"),
+                JsonFields.text(a, "equipment"),
+                JsonFields.text(a, "type"),
+                JsonFields.text(a, "query"),
+                a.path("include_archived").asBoolean(false));
         List<Exercise> found = catalog.list(call.principal().userId(), filter);
         ObjectNode data = JSON.objectNode();
         ArrayNode list = data.putArray("exercises");
@@ -89,12 +97,17 @@ final class ExerciseTools {
     private Envelope resolveExercise(ToolCall call) {
         String name = call.arguments().get("name").asText();
         requireName(name, "$.name");
-        ExerciseCatalog.Resolution r = catalog.resolve(call.principal().userId(), name, call.arguments().path("include_archived").asBoolean(false));
+        ExerciseCatalog.Resolution r = catalog.resolve(
+                call.principal().userId(),
+                name,
+                call.arguments().path("include_archived").asBoolean(false));
         ObjectNode context = JSON.objectNode();
         if (!r.resolved()) {
-            context.put("hint", r.candidates().isEmpty()
-                    ? "Nothing is near this name. If the person means a new exercise, call create_exercise."
-                    : "Not clear enough to pick one. Ask the person or use the candidate that fits, passing its exercise_id; if none fits, call create_exercise.");
+            context.put(
+                    "hint",
+                    r.candidates().isEmpty()
+                            ? "Nothing is near this name. If the person means a new exercise, call create_exercise."
+                            : "Not clear enough to pick one. Ask the person or use the candidate that fits, passing its exercise_id; if none fits, call create_exercise.");
         }
         return new Envelope(r.toJson(), context, Meta.now(call.origin().requestId()));
     }
@@ -107,7 +120,9 @@ final class ExerciseTools {
         requireName(name, "$.name");
         Optional<String> retried = catalog.createdWithKey(user, key);
         refuseExisting(user, name, "$.name", retried);
-        a.path("names").properties().forEach(f -> refuseExisting(user, f.getValue().asText(), "$.names." + f.getKey(), retried));
+        a.path("names")
+                .properties()
+                .forEach(f -> refuseExisting(user, f.getValue().asText(), "$.names." + f.getKey(), retried));
         for (int i = 0; i < a.path("aliases").size(); i++) {
             refuseExisting(user, a.get("aliases").get(i).asText(), "$.aliases[" + i + "]", retried);
         }
@@ -115,7 +130,8 @@ final class ExerciseTools {
         ObjectNode data = JSON.objectNode();
         data.put("exercise_id", id);
         data.put("name", name);
-        for (String field : List.of("names", "aliases", "primary_muscles", "secondary_muscles", "pattern", "equipment", "type")) {
+        for (String field :
+                List.of("names", "aliases", "primary_muscles", "secondary_muscles", "pattern", "equipment", "type")) {
             if (a.hasNonNull(field)) {
                 data.set(field, a.get(field));
             }
@@ -134,14 +150,24 @@ final class ExerciseTools {
         Exercise current = existing(user, a.get("exercise_id").asText());
         ObjectNode data = JSON.objectNode();
         data.put("exercise_id", current.id());
-        for (String field : List.of("primary_muscles", "secondary_muscles", "pattern", "equipment", "type", "add_aliases", "remove_aliases", "archived")) {
+        for (String field : List.of(
+                "primary_muscles",
+                "secondary_muscles",
+                "pattern",
+                "equipment",
+                "type",
+                "add_aliases",
+                "remove_aliases",
+                "archived")) {
             if (a.hasNonNull(field)) {
                 data.set(field, a.get(field));
             }
         }
         if (data.size() == 1) {
-            throw ToolException.invalid("$", "nothing to change: give at least one of primary_muscles, secondary_muscles, pattern, equipment, type,"
-                    + " add_aliases, remove_aliases or archived");
+            throw ToolException.invalid(
+                    "$",
+                    "nothing to change: give at least one of primary_muscles, secondary_muscles, pattern, equipment, type,"
+                            + " add_aliases, remove_aliases or archived");
         }
         String key = a.get("idempotency_key").asText();
         Optional<String> self = Optional.of(current.id());
@@ -153,9 +179,12 @@ final class ExerciseTools {
         Set<String> own = catalog.ownAliases(user, current.id());
         for (int i = 0; i < a.path("remove_aliases").size(); i++) {
             String alias = a.get("remove_aliases").get(i).asText();
-            if (!own.contains(ExerciseNames.normalize(alias)) && storedMoment(user, key).isEmpty()) {
-                throw ToolException.invalid("$.remove_aliases[" + i + "]", "'" + alias + "' is not an alias the person added to " + current.id()
-                        + "; only those can be removed (the person's aliases: " + String.join(", ", own) + ")");
+            if (!own.contains(ExerciseNames.normalize(alias))
+                    && storedMoment(user, key).isEmpty()) {
+                throw ToolException.invalid(
+                        "$.remove_aliases[" + i + "]",
+                        "'" + alias + "' is not an alias the person added to " + current.id()
+                                + "; only those can be removed (the person's aliases: " + String.join(", ", own) + ")");
             }
         }
         return appendAndAnswer(call, ExerciseCatalogProjection.UPDATED, data, current.id());
@@ -163,7 +192,8 @@ final class ExerciseTools {
 
     private Envelope archiveExercise(ToolCall call) {
         ObjectNode a = call.arguments();
-        Exercise current = existing(call.principal().userId(), a.get("exercise_id").asText());
+        Exercise current =
+                existing(call.principal().userId(), a.get("exercise_id").asText());
         ObjectNode data = JSON.objectNode();
         data.put("exercise_id", current.id());
         JsonFields.text(a, "reason").ifPresent(r -> data.put("reason", r));
@@ -172,18 +202,21 @@ final class ExerciseTools {
 
     /** Appends one exercise event (a retry with the same key replays it) and answers with the exercise as it now is. */
     private Envelope appendAndAnswer(ToolCall call, String type, ObjectNode data, String exerciseId) {
-        return appendAndAnswer(call, type, data, exerciseId, log -> { });
+        return appendAndAnswer(call, type, data, exerciseId, log -> {});
     }
 
     /** Appends the exercise event; {@code underLock} runs again once the person's log is locked (races). */
-    private Envelope appendAndAnswer(ToolCall call, String type, ObjectNode data, String exerciseId, EventStore.Precondition underLock) {
+    private Envelope appendAndAnswer(
+            ToolCall call, String type, ObjectNode data, String exerciseId, EventStore.Precondition underLock) {
         UUID user = call.principal().userId();
         String key = call.arguments().get("idempotency_key").asText();
         ZoneId zone = profiles.timeZoneOf(user);
         // A retry must carry the first attempt's time, or the event store would see different content.
         Instant at = storedMoment(user, key).orElse(Instant.now());
         ObjectNode metadata = EventMetadata.of(call, Optional.empty());
-        StoredEvent stored = store.append(user, List.of(new NewEvent(type, at, zone, data, key, metadata, Optional.empty())), underLock).getFirst();
+        StoredEvent stored = store.append(
+                        user, List.of(new NewEvent(type, at, zone, data, key, metadata, Optional.empty())), underLock)
+                .getFirst();
         ObjectNode out = JSON.objectNode();
         out.set("exercise", catalog.find(user, exerciseId).map(Exercise::toJson).orElseThrow());
         out.set("event", stored.toJson());
@@ -194,24 +227,41 @@ final class ExerciseTools {
     private Exercise existing(UUID user, String exerciseId) {
         return catalog.find(user, exerciseId).orElseThrow(() -> {
             ExerciseCatalog.Resolution r = catalog.resolve(user, exerciseId, true);
-            String hint = r.match().map(e -> "; did you mean " + e.id() + " (" + e.name() + ")?")
-                    .orElse(r.candidates().isEmpty() ? "; list_exercises or resolve_exercise give the ids"
-                            : "; candidates: " + String.join(", ", r.candidates().stream().map(c -> c.exercise().id()).toList()));
-            return new ToolException(ErrorCode.NOT_FOUND, "$.exercise_id", "no exercise with id '" + exerciseId + "'" + hint);
+            String hint = r.match()
+                    .map(e -> "; did you mean " + e.id() + " (" + e.name() + ")?")
+                    .orElse(
+                            r.candidates().isEmpty()
+                                    ? "; list_exercises or resolve_exercise give the ids"
+                                    : "; candidates: "
+                                            + String.join(
+                                                    ", ",
+                                                    r.candidates().stream()
+                                                            .map(c ->
+                                                                    c.exercise().id())
+                                                            .toList()));
+            return new ToolException(
+                    ErrorCode.NOT_FOUND, "$.exercise_id", "no exercise with id '" + exerciseId + "'" + hint);
         });
     }
 
     /** Refuses a name that is already an exercise's name or alias (other than {@code self}), pointing at that exercise. */
     private void refuseExisting(UUID user, String name, String path, Optional<String> self) {
         ExerciseCatalog.Resolution r = catalog.resolve(user, name);
-        List<ExerciseCatalog.Candidate> exact = new ArrayList<>(r.matchedBy().stream().toList());
+        List<ExerciseCatalog.Candidate> exact =
+                new ArrayList<>(r.matchedBy().stream().toList());
         exact.addAll(r.candidates());
         for (ExerciseCatalog.Candidate c : exact) {
-            if (!c.via().equals("similarity") && self.map(s -> !s.equals(c.exercise().id())).orElse(true)) {
+            if (!c.via().equals("similarity")
+                    && self.map(s -> !s.equals(c.exercise().id())).orElse(true)) {
                 ObjectNode details = JSON.objectNode();
                 details.set("existing", c.exercise().toJson());
-                throw new ToolException(ErrorCode.INVALID_ARGUMENT, path, "'" + name + "' is already " + (c.via().equals("name") ? "the name" : "an alias")
-                        + " of exercise " + c.exercise().id() + " (" + c.exercise().name() + "). Use that exercise_id; to add tags or aliases to it call update_exercise",
+                throw new ToolException(
+                        ErrorCode.INVALID_ARGUMENT,
+                        path,
+                        "'" + name + "' is already " + (c.via().equals("name") ? "the name" : "an alias")
+                                + " of exercise " + c.exercise().id() + " ("
+                                + c.exercise().name()
+                                + "). Use that exercise_id; to add tags or aliases to it call update_exercise",
                         Optional.of(details));
             }
         }
@@ -219,7 +269,8 @@ final class ExerciseTools {
 
     private Optional<Instant> storedMoment(UUID user, String key) {
         try (Connection c = db.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT occurred_at FROM events WHERE user_id = ? AND idempotency_key = ?")) {
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT occurred_at FROM events WHERE user_id = ? AND idempotency_key = ?")) {
             ps.setObject(1, user);
             ps.setString(2, key);
             try (ResultSet rs = ps.executeQuery()) {

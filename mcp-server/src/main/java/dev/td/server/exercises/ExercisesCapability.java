@@ -20,8 +20,7 @@ public final class ExercisesCapability implements Capability, Exercises {
     private final Profiles profiles;
     private volatile Optional<Installed> installed = Optional.empty();
 
-    private record Installed(ExerciseCatalog catalog, ExerciseDirectory directory) {
-    }
+    private record Installed(ExerciseCatalog catalog, ExerciseDirectory directory) {}
 
     public ExercisesCapability(Profiles profiles) {
         this.profiles = Objects.requireNonNull(profiles, "profiles");
@@ -41,8 +40,10 @@ public final class ExercisesCapability implements Capability, Exercises {
     /** A set written as a raw event (log_events, correct_event) must name an exercise of the person's catalog. */
     private static EventCheck knownExercise(ExerciseCatalog catalog) {
         return (UUID user, String type, JsonNode data, String path) -> {
-            if (type.equals("set.logged") && catalog.find(user, data.path("exercise_id").asText()).isEmpty()) {
-                throw catalog.unresolved(catalog.resolve(user, data.path("exercise").asText()), path + ".exercise_id");
+            if (type.equals("set.logged")
+                    && catalog.find(user, data.path("exercise_id").asText()).isEmpty()) {
+                throw catalog.unresolved(
+                        catalog.resolve(user, data.path("exercise").asText()), path + ".exercise_id");
             }
         };
     }
@@ -64,12 +65,21 @@ public final class ExercisesCapability implements Capability, Exercises {
 
     @Override
     public List<String> names(UUID user, String typed) {
-        ExerciseCatalog.Filter filter = new ExerciseCatalog.Filter(Optional.empty(), false, Optional.empty(), Optional.empty(),
-                Optional.empty(), typed.isBlank() ? Optional.empty() : Optional.of(typed), false);
-        return installed().catalog().list(user, filter).stream().map(Exercise::name).toList();
+        ExerciseCatalog.Filter filter = new ExerciseCatalog.Filter(
+                Optional.empty(),
+                false,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                typed.isBlank() ? Optional.empty() : Optional.of(typed),
+                false);
+        return installed().catalog().list(user, filter).stream()
+                .map(Exercise::name)
+                .toList();
     }
 
     private Installed installed() {
-        return installed.orElseThrow(() -> new IllegalStateException("the exercises capability is used before the wiring installed it"));
+        return installed.orElseThrow(
+                () -> new IllegalStateException("the exercises capability is used before the wiring installed it"));
     }
 }

@@ -1,8 +1,7 @@
 package dev.td.server.exercises;
 
-import dev.td.server.capability.Published;
-
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.td.server.capability.Published;
 import dev.td.tools.Json;
 import java.io.IOException;
 import java.io.InputStream;
@@ -41,7 +40,8 @@ public final class MuscleGroups {
         for (JsonNode region : vocabulary.get("regions")) {
             Set<String> set = strings(region.get("muscles"));
             if (!muscles.containsAll(set)) {
-                throw new IllegalStateException("region " + region.path("region").asText() + " names muscles outside the vocabulary");
+                throw new IllegalStateException(
+                        "region " + region.path("region").asText() + " names muscles outside the vocabulary");
             }
             byTerm.put(ExerciseNames.normalize(region.get("region").asText()), set);
             for (JsonNode term : region.get("terms")) {

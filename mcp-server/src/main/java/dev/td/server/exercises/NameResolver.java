@@ -1,7 +1,6 @@
 package dev.td.server.exercises;
 
 import dev.td.server.capability.Published;
-
 import java.util.UUID;
 
 /**

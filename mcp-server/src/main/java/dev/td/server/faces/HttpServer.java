@@ -1,12 +1,11 @@
 package dev.td.server.faces;
 
-import dev.td.server.wiring.TdCore;
-
 import dev.td.mcp.ConformanceFixtures;
 import dev.td.mcp.HelidonSseTransportProvider;
 import dev.td.mcp.HelidonStreamableTransportProvider;
 import dev.td.mcp.McpRequestGuard;
 import dev.td.rest.RestGateway;
+import dev.td.server.wiring.TdCore;
 import dev.td.tools.Principal;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
@@ -35,7 +34,8 @@ public final class HttpServer {
      * @param trustLocalhost      MCP requests without a key from the loopback interface act as the owner
      *                            (single-user local setups, and the conformance suite, which cannot send a key)
      */
-    public record Options(String host, int port, List<String> allowedOrigins, boolean conformanceFixtures, boolean trustLocalhost) {
+    public record Options(
+            String host, int port, List<String> allowedOrigins, boolean conformanceFixtures, boolean trustLocalhost) {
         public Options {
             allowedOrigins = List.copyOf(allowedOrigins);
         }
@@ -54,19 +54,30 @@ public final class HttpServer {
                 .withExtraAllowedOrigins(options.allowedOrigins().toArray(String[]::new))
                 .withMaxBodyBytes(MAX_BODY_BYTES)
                 .withAuthenticator(request -> {
-                    Optional<String> bearer = request.headers().first(HeaderNames.AUTHORIZATION)
+                    Optional<String> bearer = request.headers()
+                            .first(HeaderNames.AUTHORIZATION)
                             .filter(h -> h.regionMatches(true, 0, "Bearer ", 0, 7));
                     if (bearer.isPresent()) {
-                        return core.accounts().authenticate(bearer.get().substring(7).strip());
+                        return core.accounts()
+                                .authenticate(bearer.get().substring(7).strip());
                     }
-                    return options.trustLocalhost() && isLoopback(request.remotePeer().address())
-                            ? Optional.of(core.accounts().localOwner()) : Optional.empty();
+                    return options.trustLocalhost()
+                                    && isLoopback(request.remotePeer().address())
+                            ? Optional.of(core.accounts().localOwner())
+                            : Optional.empty();
                 });
         if (!options.host().equals("127.0.0.1") && !options.host().equals("localhost")) {
             guard = guard.withAllowedHosts("*");
         }
-        HelidonStreamableTransportProvider streamable = HelidonStreamableTransportProvider.builder().path("/mcp").guard(guard).build();
-        HelidonSseTransportProvider sse = HelidonSseTransportProvider.builder().ssePath("/sse").messagePath("/message").guard(guard).build();
+        HelidonStreamableTransportProvider streamable = HelidonStreamableTransportProvider.builder()
+                .path("/mcp")
+                .guard(guard)
+                .build();
+        HelidonSseTransportProvider sse = HelidonSseTransportProvider.builder()
+                .ssePath("/sse")
+                .messagePath("/message")
+                .guard(guard)
+                .build();
         McpFace face = new McpFace(core.tools(), core.eventTypes(), HttpServer::principal, core::exerciseNames);
         McpSyncServer streamableServer = build(face, McpServer.sync(streamable), options.conformanceFixtures());
         McpSyncServer sseServer = build(face, McpServer.sync(sse), options.conformanceFixtures());
@@ -75,14 +86,15 @@ public final class HttpServer {
                 .host(options.host())
                 .port(options.port())
                 .maxPayloadSize(MAX_BODY_BYTES * 2L)
-                // answers are small and written at once: without TCP_NODELAY, Nagle plus the client's delayed ACK add ~40 ms
+                // answers are small and written at once: without TCP_NODELAY, Nagle plus the client's delayed ACK add
+                // ~40 ms
                 .connectionOptions(socket -> socket.tcpNoDelay(true))
-                .routing(r -> r
-                        .get("/health", (req, res) -> {
+                .routing(r -> r.get("/health", (req, res) -> {
                             boolean ok = databaseReachable(core);
                             res.status(ok ? Status.OK_200 : Status.SERVICE_UNAVAILABLE_503);
                             res.header(HeaderNames.CONTENT_TYPE, "application/json");
-                            res.send("{\"status\":\"" + (ok ? "ok" : "database unreachable") + "\",\"version\":\"" + TdCore.VERSION + "\"}");
+                            res.send("{\"status\":\"" + (ok ? "ok" : "database unreachable") + "\",\"version\":\""
+                                    + TdCore.VERSION + "\"}");
                         })
                         .register(streamable)
                         .register(sse)
@@ -92,7 +104,8 @@ public final class HttpServer {
         return new HttpServer(web, List.of(streamableServer, sseServer));
     }
 
-    private static <S extends McpServer.SyncSpecification<S>> McpSyncServer build(McpFace face, McpServer.SyncSpecification<S> spec, boolean fixtures) {
+    private static <S extends McpServer.SyncSpecification<S>> McpSyncServer build(
+            McpFace face, McpServer.SyncSpecification<S> spec, boolean fixtures) {
         face.configure(spec, TdCore.VERSION);
         if (fixtures) {
             spec.capabilities(ConformanceFixtures.capabilities());
@@ -110,7 +123,9 @@ public final class HttpServer {
     }
 
     private static boolean isLoopback(java.net.SocketAddress address) {
-        return address instanceof java.net.InetSocketAddress inet && inet.getAddress() != null && inet.getAddress().isLoopbackAddress();
+        return address instanceof java.net.InetSocketAddress inet
+                && inet.getAddress() != null
+                && inet.getAddress().isLoopbackAddress();
     }
 
     private static boolean databaseReachable(TdCore core) {

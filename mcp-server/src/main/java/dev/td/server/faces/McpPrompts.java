@@ -1,6 +1,5 @@
 package dev.td.server.faces;
 
-
 import dev.td.tools.Principal;
 import io.modelcontextprotocol.server.McpServerFeatures;
 import io.modelcontextprotocol.server.McpSyncServerExchange;
@@ -28,34 +27,53 @@ final class McpPrompts {
     /**
      * @param exerciseNames exercise names of a person's catalog matching a typed prefix
      */
-    McpPrompts(Function<McpSyncServerExchange, Principal> principalOf, BiFunction<UUID, String, List<String>> exerciseNames) {
+    McpPrompts(
+            Function<McpSyncServerExchange, Principal> principalOf,
+            BiFunction<UUID, String, List<String>> exerciseNames) {
         this.principalOf = principalOf;
         this.exerciseNames = exerciseNames;
     }
 
     List<McpServerFeatures.SyncPromptSpecification> prompts() {
         return List.of(
-                new McpServerFeatures.SyncPromptSpecification(McpSchema.Prompt.builder(WEEKLY_REVIEW).title("Weekly training review")
-                        .description("Review a week of training from td's record: sessions, volume per muscle group, new records, and what to adjust")
-                        .arguments(List.of(new McpSchema.PromptArgument("week", "Week", "An ISO week (2026-W48) or a start date (2026-11-23); default: the last 7 days", false)))
-                        .build(),
-                        (exchange, request) -> weeklyReview(String.valueOf(request.arguments().getOrDefault("week", "the last 7 days")))),
-                new McpServerFeatures.SyncPromptSpecification(McpSchema.Prompt.builder(EXERCISE_PROGRESS).title("How is an exercise going?")
-                        .description("Judge the progress of one exercise from its e1RM trend, records and volume")
-                        .arguments(List.of(new McpSchema.PromptArgument("exercise", "Exercise", "The exercise, as the person names it", true)))
-                        .build(),
-                        (exchange, request) -> exerciseProgress(String.valueOf(request.arguments().get("exercise")))));
+                new McpServerFeatures.SyncPromptSpecification(
+                        McpSchema.Prompt.builder(WEEKLY_REVIEW)
+                                .title("Weekly training review")
+                                .description(
+                                        "Review a week of training from td's record: sessions, volume per muscle group, new records, and what to adjust")
+                                .arguments(List.of(new McpSchema.PromptArgument(
+                                        "week",
+                                        "Week",
+                                        "An ISO week (2026-W48) or a start date (2026-11-23); default: the last 7 days",
+                                        false)))
+                                .build(),
+                        (exchange, request) -> weeklyReview(
+                                String.valueOf(request.arguments().getOrDefault("week", "the last 7 days")))),
+                new McpServerFeatures.SyncPromptSpecification(
+                        McpSchema.Prompt.builder(EXERCISE_PROGRESS)
+                                .title("How is an exercise going?")
+                                .description(
+                                        "Judge the progress of one exercise from its e1RM trend, records and volume")
+                                .arguments(List.of(new McpSchema.PromptArgument(
+                                        "exercise", "Exercise", "The exercise, as the person names it", true)))
+                                .build(),
+                        (exchange, request) -> exerciseProgress(
+                                String.valueOf(request.arguments().get("exercise")))));
     }
 
     List<McpServerFeatures.SyncCompletionSpecification> completions() {
-        return List.of(new McpServerFeatures.SyncCompletionSpecification(new McpSchema.PromptReference(EXERCISE_PROGRESS),
-                (exchange, request) -> {
+        return List.of(new McpServerFeatures.SyncCompletionSpecification(
+                new McpSchema.PromptReference(EXERCISE_PROGRESS), (exchange, request) -> {
                     if (!"exercise".equals(request.argument().name())) {
-                        return new McpSchema.CompleteResult(new McpSchema.CompleteResult.CompleteCompletion(List.of(), 0, false));
+                        return new McpSchema.CompleteResult(
+                                new McpSchema.CompleteResult.CompleteCompletion(List.of(), 0, false));
                     }
-                    List<String> names = exerciseNames.apply(principalOf.apply(exchange).userId(), request.argument().value());
+                    List<String> names = exerciseNames.apply(
+                            principalOf.apply(exchange).userId(),
+                            request.argument().value());
                     List<String> shown = names.stream().limit(MAX_COMPLETIONS).toList();
-                    return new McpSchema.CompleteResult(new McpSchema.CompleteResult.CompleteCompletion(shown, names.size(), names.size() > shown.size()));
+                    return new McpSchema.CompleteResult(new McpSchema.CompleteResult.CompleteCompletion(
+                            shown, names.size(), names.size() > shown.size()));
                 }));
     }
 
@@ -80,7 +98,10 @@ final class McpPrompts {
     }
 
     private static McpSchema.GetPromptResult prompt(String description, String text) {
-        return new McpSchema.GetPromptResult(description,
-                List.of(new McpSchema.PromptMessage(McpSchema.Role.USER, McpSchema.TextContent.builder(text).build())), Map.of());
+        return new McpSchema.GetPromptResult(
+                description,
+                List.of(new McpSchema.PromptMessage(
+                        McpSchema.Role.USER, McpSchema.TextContent.builder(text).build())),
+                Map.of());
     }
 }

@@ -16,8 +16,7 @@ final class PortableSchema {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
-    private PortableSchema() {
-    }
+    private PortableSchema() {}
 
     static JsonNode of(JsonNode schema) {
         JsonNode copy = schema.deepCopy();
@@ -43,7 +42,9 @@ final class PortableSchema {
         if (type == null || !type.isArray() || type.size() != 2 || !containsNull(type)) {
             return object;
         }
-        String other = type.get(0).asText().equals("null") ? type.get(1).asText() : type.get(0).asText();
+        String other = type.get(0).asText().equals("null")
+                ? type.get(1).asText()
+                : type.get(0).asText();
         ObjectNode branch = object.deepCopy();
         branch.put("type", other);
         branch.remove("description");

@@ -1,7 +1,6 @@
 package dev.td.server.faces;
 
 import dev.td.server.wiring.TdCore;
-
 import dev.td.tools.Principal;
 import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.server.McpServer;
@@ -14,8 +13,7 @@ import java.util.concurrent.CountDownLatch;
 /** MCP over stdin/stdout, acting as the local owner (for Claude Desktop and the MCP Inspector). */
 public final class StdioServer {
 
-    private StdioServer() {
-    }
+    private StdioServer() {}
 
     public static void run(TdCore core, InputStream in, OutputStream out) throws InterruptedException {
         Principal owner = core.accounts().localOwner();
@@ -39,9 +37,11 @@ public final class StdioServer {
                 return c;
             }
         };
-        StdioServerTransportProvider transport = new StdioServerTransportProvider(McpJsonDefaults.getMapper(), watched, out);
+        StdioServerTransportProvider transport =
+                new StdioServerTransportProvider(McpJsonDefaults.getMapper(), watched, out);
         McpFace face = new McpFace(core.tools(), core.eventTypes(), exchange -> owner, core::exerciseNames);
-        McpSyncServer server = face.configure(McpServer.sync(transport), TdCore.VERSION).build();
+        McpSyncServer server =
+                face.configure(McpServer.sync(transport), TdCore.VERSION).build();
         Runtime.getRuntime().addShutdownHook(new Thread(closed::countDown));
         closed.await();
         server.closeGracefully();

@@ -1,20 +1,19 @@
 package dev.td.server.journal;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.td.server.events.EventCheck;
 import dev.td.server.events.EventMetadata;
 import dev.td.server.events.EventQuery;
 import dev.td.server.events.EventStore;
 import dev.td.server.events.EventTypes;
-import dev.td.server.profile.Profiles;
 import dev.td.server.events.JsonFields;
 import dev.td.server.events.NewEvent;
 import dev.td.server.events.StoredEvent;
 import dev.td.server.events.TimeInput;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.td.server.profile.Profiles;
 import dev.td.tools.Envelope;
 import dev.td.tools.Meta;
 import dev.td.tools.ToolCall;
@@ -66,9 +65,21 @@ final class EventTools {
             String type = item.get("type").asText();
             types.validateLoggable(type, item.get("data"), path);
             check.check(user, type, item.get("data"), path + ".data");
-            TimeInput.Moment at = TimeInput.occurredAt(item.get("occurred_at").asText(), JsonFields.text(item, "time_zone"), personZone, path + ".occurred_at", now);
+            TimeInput.Moment at = TimeInput.occurredAt(
+                    item.get("occurred_at").asText(),
+                    JsonFields.text(item, "time_zone"),
+                    personZone,
+                    path + ".occurred_at",
+                    now);
             ObjectNode metadata = EventMetadata.of(call, JsonFields.text(item, "device"));
-            events.add(new NewEvent(type, at.instant(), at.zone(), (ObjectNode) item.get("data"), item.get("idempotency_key").asText(), metadata, Optional.empty()));
+            events.add(new NewEvent(
+                    type,
+                    at.instant(),
+                    at.zone(),
+                    (ObjectNode) item.get("data"),
+                    item.get("idempotency_key").asText(),
+                    metadata,
+                    Optional.empty()));
         }
         List<StoredEvent> stored = store.append(user, events);
         ArrayNode out = JSON.arrayNode();
@@ -89,19 +100,24 @@ final class EventTools {
         ZoneId zone = profiles.timeZoneOf(call.principal().userId());
         List<String> typeFilter = new ArrayList<>();
         a.path("types").forEach(t -> typeFilter.add(t.asText()));
-        EventQuery.Filter filter = new EventQuery.Filter(typeFilter,
+        EventQuery.Filter filter = new EventQuery.Filter(
+                typeFilter,
                 JsonFields.text(a, "from").map(v -> TimeInput.bound(v, zone, "$.from")),
                 JsonFields.text(a, "to").map(v -> TimeInput.bound(v, zone, "$.to")),
                 !"log".equals(a.path("view").asText("effective")),
                 a.path("limit").asInt(100),
                 JsonFields.text(a, "cursor").map(v -> EventQuery.Cursor.decode(v, "$.cursor")));
-        if (filter.from().isPresent() && filter.to().isPresent() && !filter.from().get().isBefore(filter.to().get())) {
+        if (filter.from().isPresent()
+                && filter.to().isPresent()
+                && !filter.from().get().isBefore(filter.to().get())) {
             throw ToolException.invalid("$.to", "to must be after from; the range is [from, to)");
         }
         EventQuery.Page page = query.page(call.principal().userId(), filter);
         ObjectNode data = JSON.objectNode();
         data.set("events", page.events());
-        data.set("next_cursor", page.next().<JsonNode>map(c -> JSON.textNode(c.encode())).orElse(JSON.nullNode()));
+        data.set(
+                "next_cursor",
+                page.next().<JsonNode>map(c -> JSON.textNode(c.encode())).orElse(JSON.nullNode()));
         return Envelope.of(data, Meta.now(call.origin().requestId()));
     }
 
@@ -118,17 +134,31 @@ final class EventTools {
         }
         ZoneId originalZone = ZoneId.of(original.timeZone());
         TimeInput.Moment at = a.has("occurred_at")
-                ? TimeInput.occurredAt(a.get("occurred_at").asText(), JsonFields.text(a, "time_zone"), originalZone, "$.occurred_at", Instant.now())
+                ? TimeInput.occurredAt(
+                        a.get("occurred_at").asText(),
+                        JsonFields.text(a, "time_zone"),
+                        originalZone,
+                        "$.occurred_at",
+                        Instant.now())
                 : new TimeInput.Moment(original.occurredAt().toInstant(), originalZone);
         ObjectNode data = JSON.objectNode();
         data.put("event_id", target.toString());
         data.set("data", a.get("data"));
         if (a.has("occurred_at")) {
-            data.put("occurred_at", StoredEvent.iso(at.instant().atZone(at.zone()).toOffsetDateTime()));
+            data.put(
+                    "occurred_at",
+                    StoredEvent.iso(at.instant().atZone(at.zone()).toOffsetDateTime()));
             data.put("time_zone", at.zone().getId());
         }
         JsonFields.text(a, "reason").ifPresent(r -> data.put("reason", r));
-        NewEvent correction = new NewEvent(EventTypes.CORRECTED, at.instant(), at.zone(), data, key, EventMetadata.of(call, Optional.empty()), Optional.of(target));
+        NewEvent correction = new NewEvent(
+                EventTypes.CORRECTED,
+                at.instant(),
+                at.zone(),
+                data,
+                key,
+                EventMetadata.of(call, Optional.empty()),
+                Optional.of(target));
         StoredEvent stored = appendCompensation(user, correction, target, "correct");
         ObjectNode out = JSON.objectNode();
         out.set("correction", stored.toJson());
@@ -139,7 +169,9 @@ final class EventTools {
     private ObjectNode correctedView(StoredEvent original, StoredEvent latest, UUID user) {
         ObjectNode view = original.toJson();
         List<UUID> ids = store.compensationsOf(user, original.eventId()).stream()
-                .filter(e -> e.type().equals(EventTypes.CORRECTED)).map(StoredEvent::eventId).toList();
+                .filter(e -> e.type().equals(EventTypes.CORRECTED))
+                .map(StoredEvent::eventId)
+                .toList();
         view.set("original_data", original.data());
         view.set("data", latest.data().get("data"));
         view.put("occurred_at", StoredEvent.iso(latest.occurredAt()));
@@ -158,8 +190,14 @@ final class EventTools {
         ObjectNode data = JSON.objectNode();
         data.put("event_id", target.toString());
         data.put("reason", a.get("reason").asText());
-        NewEvent voiding = new NewEvent(EventTypes.VOIDED, original.occurredAt().toInstant(), ZoneId.of(original.timeZone()), data, key,
-                EventMetadata.of(call, Optional.empty()), Optional.of(target));
+        NewEvent voiding = new NewEvent(
+                EventTypes.VOIDED,
+                original.occurredAt().toInstant(),
+                ZoneId.of(original.timeZone()),
+                data,
+                key,
+                EventMetadata.of(call, Optional.empty()),
+                Optional.of(target));
         StoredEvent stored = appendCompensation(user, voiding, target, "void");
         ObjectNode out = JSON.objectNode();
         out.set("voiding", stored.toJson());
@@ -168,11 +206,14 @@ final class EventTools {
 
     /** The target must exist and be an original event; checked again under the append lock. */
     private StoredEvent requireCompensable(UUID user, UUID target, String verb) {
-        StoredEvent original = store.find(user, target).orElseThrow(() -> ToolException.notFound("$.event_id",
-                "no event " + target + " in this person's log; get_events lists the event ids"));
+        StoredEvent original = store.find(user, target)
+                .orElseThrow(() -> ToolException.notFound(
+                        "$.event_id", "no event " + target + " in this person's log; get_events lists the event ids"));
         if (original.subject().isPresent()) {
-            throw ToolException.invalid("$.event_id", "event " + target + " is itself a " + original.type() + "; " + verb
-                    + " the original event " + original.subject().get() + " instead");
+            throw ToolException.invalid(
+                    "$.event_id",
+                    "event " + target + " is itself a " + original.type() + "; " + verb + " the original event "
+                            + original.subject().get() + " instead");
         }
         return original;
     }
@@ -184,9 +225,13 @@ final class EventTools {
             }
             for (StoredEvent earlier : log.compensationsOf(target)) {
                 if (earlier.type().equals(EventTypes.VOIDED)) {
-                    throw ToolException.conflict("$.event_id", "event " + target + " was voided (" + earlier.data().path("reason").asText()
-                            + ", by event " + earlier.eventId() + ") and cannot be " + (verb.equals("void") ? "voided again" : "corrected")
-                            + "; log a new event instead");
+                    throw ToolException.conflict(
+                            "$.event_id",
+                            "event " + target + " was voided ("
+                                    + earlier.data().path("reason").asText()
+                                    + ", by event " + earlier.eventId() + ") and cannot be "
+                                    + (verb.equals("void") ? "voided again" : "corrected")
+                                    + "; log a new event instead");
                 }
             }
         });
@@ -206,7 +251,8 @@ final class EventTools {
             }
         }
         if (only.isPresent() && list.isEmpty() && !only.get().startsWith(EventTypes.CUSTOM_PREFIX)) {
-            throw ToolException.notFound("$.type", "no event type '" + only.get() + "'; call get_event_types without arguments to list all");
+            throw ToolException.notFound(
+                    "$.type", "no event type '" + only.get() + "'; call get_event_types without arguments to list all");
         }
         ObjectNode data = JSON.objectNode();
         data.set("event_types", list);

@@ -19,6 +19,7 @@ public final class JournalCapability implements Capability {
 
     @Override
     public void install(Platform platform) {
-        new EventTools(platform.events(), platform.queries(), platform.eventTypes(), profiles, platform.eventChecks()).register(platform.tools());
+        new EventTools(platform.events(), platform.queries(), platform.eventTypes(), profiles, platform.eventChecks())
+                .register(platform.tools());
     }
 }

@@ -7,11 +7,16 @@ import java.util.OptionalInt;
 
 /** The person's profile as last updated: each field empty until a profile.updated event sets it. */
 @Published
-public record Profile(Optional<String> timeZone, Optional<String> weightUnit, Optional<String> sex, OptionalInt birthYear,
-                      OptionalDouble bodyWeightKg) {
+public record Profile(
+        Optional<String> timeZone,
+        Optional<String> weightUnit,
+        Optional<String> sex,
+        OptionalInt birthYear,
+        OptionalDouble bodyWeightKg) {
 
     /** Nothing set yet. */
     public static Profile empty() {
-        return new Profile(Optional.empty(), Optional.empty(), Optional.empty(), OptionalInt.empty(), OptionalDouble.empty());
+        return new Profile(
+                Optional.empty(), Optional.empty(), Optional.empty(), OptionalInt.empty(), OptionalDouble.empty());
     }
 }

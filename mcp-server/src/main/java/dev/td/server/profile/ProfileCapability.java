@@ -19,8 +19,7 @@ public final class ProfileCapability implements Capability, Profiles {
     private final ProfileProjection projection = new ProfileProjection();
     private volatile Optional<Installed> installed = Optional.empty();
 
-    private record Installed(ProjectionEngine engine, TimeZones zones) {
-    }
+    private record Installed(ProjectionEngine engine, TimeZones zones) {}
 
     @Override
     public List<Projection<?>> projections() {
@@ -37,7 +36,10 @@ public final class ProfileCapability implements Capability, Profiles {
 
     @Override
     public Profile profile(UUID user) {
-        return installed().engine().read(Objects.requireNonNull(user, "user"), projection, ProfileProjection.KEY).orElseGet(Profile::empty);
+        return installed()
+                .engine()
+                .read(Objects.requireNonNull(user, "user"), projection, ProfileProjection.KEY)
+                .orElseGet(Profile::empty);
     }
 
     @Override
@@ -46,6 +48,7 @@ public final class ProfileCapability implements Capability, Profiles {
     }
 
     private Installed installed() {
-        return installed.orElseThrow(() -> new IllegalStateException("the profile capability is used before the wiring installed it"));
+        return installed.orElseThrow(
+                () -> new IllegalStateException("the profile capability is used before the wiring installed it"));
     }
 }

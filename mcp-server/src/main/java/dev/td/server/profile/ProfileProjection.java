@@ -2,11 +2,7 @@ package dev.td.server.profile;
 
 import dev.td.server.events.TrainingEvent;
 import dev.td.server.projections.NamedProjection;
-
 import java.util.List;
-import java.util.Optional;
-import java.util.OptionalDouble;
-import java.util.OptionalInt;
 
 /** The person's current profile: each profile.updated changes only the fields it carries. Key: {@code profile}. */
 final class ProfileProjection extends NamedProjection<Profile> {
@@ -34,7 +30,11 @@ final class ProfileProjection extends NamedProjection<Profile> {
         if (!(event instanceof TrainingEvent.ProfileUpdated u)) {
             return p;
         }
-        return new Profile(u.timeZone().map(java.time.ZoneId::getId).or(p::timeZone), u.weightUnit().or(p::weightUnit), u.sex().or(p::sex),
-                u.birthYear().isPresent() ? u.birthYear() : p.birthYear(), u.bodyWeightKg().isPresent() ? u.bodyWeightKg() : p.bodyWeightKg());
+        return new Profile(
+                u.timeZone().map(java.time.ZoneId::getId).or(p::timeZone),
+                u.weightUnit().or(p::weightUnit),
+                u.sex().or(p::sex),
+                u.birthYear().isPresent() ? u.birthYear() : p.birthYear(),
+                u.bodyWeightKg().isPresent() ? u.bodyWeightKg() : p.bodyWeightKg());
     }
 }

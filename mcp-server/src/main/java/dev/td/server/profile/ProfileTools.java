@@ -40,8 +40,16 @@ final class ProfileTools {
         data.remove("idempotency_key");
         JsonFields.text(a, "time_zone").ifPresent(z -> TimeInput.zone(z, "$.time_zone"));
         Instant now = Instant.now();
-        store.append(user, List.of(new NewEvent("profile.updated", now, profiles.timeZoneOf(user), data, a.get("idempotency_key").asText(),
-                EventMetadata.of(call, Optional.empty()), Optional.empty())));
+        store.append(
+                user,
+                List.of(new NewEvent(
+                        "profile.updated",
+                        now,
+                        profiles.timeZoneOf(user),
+                        data,
+                        a.get("idempotency_key").asText(),
+                        EventMetadata.of(call, Optional.empty()),
+                        Optional.empty())));
         return getProfile(call);
     }
 

@@ -54,12 +54,13 @@ final class TimeZones {
     EventStore.AppendListener profileChanges() {
         return new EventStore.AppendListener() {
             @Override
-            public void appended(Connection tx, UUID userId, List<StoredEvent> events) {
-            }
+            public void appended(Connection tx, UUID userId, List<StoredEvent> events) {}
 
             @Override
             public void committed(UUID userId, List<StoredEvent> events) {
-                if (events.stream().anyMatch(e -> e.type().equals("profile.updated") || e.subject().isPresent())) {
+                if (events.stream()
+                        .anyMatch(e -> e.type().equals("profile.updated")
+                                || e.subject().isPresent())) {
                     zoneInvalidations.incrementAndGet();
                     zones.remove(userId);
                 }
@@ -68,9 +69,10 @@ final class TimeZones {
     }
 
     private ZoneId readTimeZone(UUID userId) {
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT COALESCE((SELECT state ->> 'timeZone' FROM projection_states WHERE user_id = ? AND projection = 'profile' AND key = 'profile'),"
-                        + " time_zone) FROM users WHERE user_id = ?")) {
+        try (Connection c = db.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT COALESCE((SELECT state ->> 'timeZone' FROM projection_states WHERE user_id = ? AND projection = 'profile' AND key = 'profile'),"
+                                + " time_zone) FROM users WHERE user_id = ?")) {
             ps.setObject(1, userId);
             ps.setObject(2, userId);
             try (ResultSet rs = ps.executeQuery()) {
@@ -81,6 +83,5 @@ final class TimeZones {
         }
     }
 
-    private record CachedZone(ZoneId zone, long readAt) {
-    }
+    private record CachedZone(ZoneId zone, long readAt) {}
 }

@@ -1,7 +1,6 @@
 package dev.td.server.projections;
 
 import dev.td.server.events.TrainingEvent;
-
 import java.util.List;
 
 /**

@@ -1,20 +1,18 @@
 package dev.td.server.projections;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.td.server.events.EffectiveLog;
 import dev.td.server.events.EventStore;
 import dev.td.server.events.Fact;
 import dev.td.server.events.StoredEvent;
 import dev.td.server.events.TrainingEvent;
-
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.td.tools.Json;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,12 +61,15 @@ public final class ProjectionEngine implements EventStore.AppendListener {
         }
     }
 
-    private <S> void foldInto(Connection tx, UUID userId, Projection<S> p, List<TrainingEvent> events) throws SQLException {
+    private <S> void foldInto(Connection tx, UUID userId, Projection<S> p, List<TrainingEvent> events)
+            throws SQLException {
         Map<String, S> states = new LinkedHashMap<>();
         long last = 0;
         for (TrainingEvent e : events) {
             for (String key : p.keys(e)) {
-                S state = states.containsKey(key) ? states.get(key) : load(tx, userId, p, key).orElseGet(() -> p.empty(key));
+                S state = states.containsKey(key)
+                        ? states.get(key)
+                        : load(tx, userId, p, key).orElseGet(() -> p.empty(key));
                 states.put(key, p.apply(state, e));
             }
             last = e.sequence();
@@ -88,7 +89,8 @@ public final class ProjectionEngine implements EventStore.AppendListener {
         });
         for (Map.Entry<Projection<?>, Map<String, Object>> entry : states.entrySet()) {
             Projection<?> p = entry.getKey();
-            try (PreparedStatement del = tx.prepareStatement("DELETE FROM projection_states WHERE user_id = ? AND projection = ?")) {
+            try (PreparedStatement del =
+                    tx.prepareStatement("DELETE FROM projection_states WHERE user_id = ? AND projection = ?")) {
                 del.setObject(1, userId);
                 del.setString(2, p.name());
                 del.executeUpdate();
@@ -108,13 +110,14 @@ public final class ProjectionEngine implements EventStore.AppendListener {
     }
 
     /** What a rebuild did: people replayed, events read, seconds taken. */
-    public record RebuildReport(int people, long events, double seconds) {
-    }
+    public record RebuildReport(int people, long events, double seconds) {}
 
     /** Rebuilds projections for everyone (all, or those named). */
     public RebuildReport rebuild(List<String> names) {
         long started = System.nanoTime();
-        List<Projection<?>> which = projections.stream().filter(p -> names.isEmpty() || names.contains(p.name())).toList();
+        List<Projection<?>> which = projections.stream()
+                .filter(p -> names.isEmpty() || names.contains(p.name()))
+                .toList();
         int people = 0;
         long events = 0;
         try (Connection c = db.getConnection()) {
@@ -143,12 +146,19 @@ public final class ProjectionEngine implements EventStore.AppendListener {
      * questions pass a cut-off).
      */
     public Map<String, Object> foldFromLog(UUID userId, String projection) {
-        Projection<?> p = projections.stream().filter(x -> x.name().equals(projection)).findFirst()
+        Projection<?> p = projections.stream()
+                .filter(x -> x.name().equals(projection))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no projection " + projection));
         Map<String, Object> states = new LinkedHashMap<>();
         try (Connection c = db.getConnection()) {
             c.setAutoCommit(false);
-            log.forEach(c, userId, Long.MAX_VALUE, Optional.empty(), fact -> TrainingEvent.of(fact).ifPresent(e -> fold(p, states, e)));
+            log.forEach(
+                    c,
+                    userId,
+                    Long.MAX_VALUE,
+                    Optional.empty(),
+                    fact -> TrainingEvent.of(fact).ifPresent(e -> fold(p, states, e)));
             c.commit();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
@@ -161,7 +171,8 @@ public final class ProjectionEngine implements EventStore.AppendListener {
         List<String> outdated = new ArrayList<>();
         try (Connection c = db.getConnection()) {
             for (Projection<?> p : projections) {
-                try (PreparedStatement ps = c.prepareStatement("SELECT 1 FROM projection_states WHERE projection = ? AND version <> ? LIMIT 1")) {
+                try (PreparedStatement ps = c.prepareStatement(
+                        "SELECT 1 FROM projection_states WHERE projection = ? AND version <> ? LIMIT 1")) {
                     ps.setString(1, p.name());
                     ps.setInt(2, p.version());
                     try (ResultSet rs = ps.executeQuery()) {
@@ -191,25 +202,25 @@ public final class ProjectionEngine implements EventStore.AppendListener {
     }
 
     /** A parsed state and the stamp of the row it was parsed from. */
-    private record Parsed(long lastSequence, int version, java.sql.Timestamp updatedAt, Object state) {
-    }
+    private record Parsed(long lastSequence, int version, java.sql.Timestamp updatedAt, Object state) {}
 
-    private record StateKey(UUID userId, String projection, String key) {
-    }
+    private record StateKey(UUID userId, String projection, String key) {}
 
     /**
      * Parsed states of recently read keys. Every read still asks the database for the row's stamp
      * (last sequence, version, update time) and ships the JSON only when it changed, so any server's
      * writes are seen at once; only the parsing is saved.
      */
-    private final Map<StateKey, Parsed> parsed = java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<StateKey, Parsed> eldest) {
-            return size() > 4096;
-        }
-    });
+    private final Map<StateKey, Parsed> parsed =
+            java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<StateKey, Parsed> eldest) {
+                    return size() > 4096;
+                }
+            });
 
-    private <S> Optional<S> readCached(Connection c, UUID userId, Projection<S> p, String key) throws SQLException, JsonProcessingException {
+    private <S> Optional<S> readCached(Connection c, UUID userId, Projection<S> p, String key)
+            throws SQLException, JsonProcessingException {
         StateKey id = new StateKey(userId, p.name(), key);
         Parsed known = parsed.get(id);
         try (PreparedStatement ps = c.prepareStatement("SELECT last_sequence, version, updated_at,"
@@ -239,8 +250,9 @@ public final class ProjectionEngine implements EventStore.AppendListener {
 
     /** The greatest key stored for a projection and person (for ISO weeks: the latest week). */
     public Optional<String> lastKey(UUID userId, Projection<?> p) {
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT max(key) FROM projection_states WHERE user_id = ? AND projection = ?")) {
+        try (Connection c = db.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT max(key) FROM projection_states WHERE user_id = ? AND projection = ?")) {
             ps.setObject(1, userId);
             ps.setString(2, p.name());
             try (ResultSet rs = ps.executeQuery()) {
@@ -259,8 +271,9 @@ public final class ProjectionEngine implements EventStore.AppendListener {
     /** The stored states whose keys lie in [fromKey, toKey], in key order (ISO weeks sort by time). */
     public <S> Map<String, S> readRange(UUID userId, Projection<S> p, String fromKey, String toKey) {
         Map<String, S> all = new LinkedHashMap<>();
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT key, state::text FROM projection_states WHERE user_id = ? AND projection = ? AND key >= ? AND key <= ? ORDER BY key")) {
+        try (Connection c = db.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT key, state::text FROM projection_states WHERE user_id = ? AND projection = ? AND key >= ? AND key <= ? ORDER BY key")) {
             ps.setObject(1, userId);
             ps.setString(2, p.name());
             ps.setString(3, fromKey);
@@ -297,13 +310,15 @@ public final class ProjectionEngine implements EventStore.AppendListener {
         }
     }
 
-    private void save(Connection c, UUID userId, Projection<?> p, Map<String, ?> states, long lastSequence) throws SQLException {
+    private void save(Connection c, UUID userId, Projection<?> p, Map<String, ?> states, long lastSequence)
+            throws SQLException {
         if (states.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement("INSERT INTO projection_states (user_id, projection, key, state, last_sequence, version)"
-                + " VALUES (?, ?, ?, ?::jsonb, ?, ?) ON CONFLICT (user_id, projection, key)"
-                + " DO UPDATE SET state = EXCLUDED.state, last_sequence = EXCLUDED.last_sequence, version = EXCLUDED.version, updated_at = now()")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO projection_states (user_id, projection, key, state, last_sequence, version)"
+                        + " VALUES (?, ?, ?, ?::jsonb, ?, ?) ON CONFLICT (user_id, projection, key)"
+                        + " DO UPDATE SET state = EXCLUDED.state, last_sequence = EXCLUDED.last_sequence, version = EXCLUDED.version, updated_at = now()")) {
             for (Map.Entry<String, ?> s : states.entrySet()) {
                 ps.setObject(1, userId);
                 ps.setString(2, p.name());

@@ -1,7 +1,6 @@
 package dev.td.server.strength;
 
 import dev.td.server.events.TrainingEvent;
-
 import dev.td.statistics.OneRepMax;
 import java.util.Optional;
 

@@ -2,7 +2,6 @@ package dev.td.server.strength;
 
 import dev.td.server.events.TrainingEvent;
 import dev.td.server.projections.NamedProjection;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -17,8 +16,7 @@ final class ExerciseProgressionProjection extends NamedProjection<ExerciseProgre
     static final String NAME = "exercise_progression";
 
     /** The sessions in which the exercise was done, in date order, and how its sets were measured. */
-    record Progression(String exerciseId, String exercise, List<Point> sessions, Usage usage) {
-    }
+    record Progression(String exerciseId, String exercise, List<Point> sessions, Usage usage) {}
 
     /**
      * How the exercise's sets were measured, the evidence for its type: weight and reps → strength,
@@ -49,18 +47,26 @@ final class ExerciseProgressionProjection extends NamedProjection<ExerciseProgre
                 return java.util.Optional.empty();
             }
             int max = Math.max(Math.max(weighted, repsOnly), Math.max(timed, distance));
-            return java.util.Optional.of(max == weighted ? "strength" : max == repsOnly ? "bodyweight" : max == timed ? "timed" : "distance");
+            return java.util.Optional.of(
+                    max == weighted
+                            ? "strength"
+                            : max == repsOnly ? "bodyweight" : max == timed ? "timed" : "distance");
         }
     }
 
     /** One session's result for the exercise. */
-    record Point(String sessionId, String date, Optional<SessionSummaryProjection.TopSet> topSet, Optional<BestE1rm> bestE1rm,
-                 double volumeKg, int workingSets, int hardSets, int reps) {
-    }
+    record Point(
+            String sessionId,
+            String date,
+            Optional<SessionSummaryProjection.TopSet> topSet,
+            Optional<BestE1rm> bestE1rm,
+            double volumeKg,
+            int workingSets,
+            int hardSets,
+            int reps) {}
 
     /** The best estimated 1RM of a session, with the set it came from. */
-    record BestE1rm(double kg, String method, double weightKg, int reps, String eventId) {
-    }
+    record BestE1rm(double kg, String method, double weightKg, int reps, String eventId) {}
 
     ExerciseProgressionProjection() {
         super(NAME, 2, Progression.class);
@@ -89,10 +95,17 @@ final class ExerciseProgressionProjection extends NamedProjection<ExerciseProgre
                 break;
             }
         }
-        Point before = index < 0 ? new Point(set.sessionId(), set.date().toString(), Optional.empty(), Optional.empty(), 0, 0, 0, 0) : points.get(index);
-        Point after = new Point(before.sessionId(), before.date(), SessionSummaryProjection.heavier(before.topSet(), set),
-                better(before.bestE1rm(), set), before.volumeKg() + (set.counts() ? set.volumeKg() : 0),
-                before.workingSets() + (set.counts() ? 1 : 0), before.hardSets() + (set.hard() ? 1 : 0),
+        Point before = index < 0
+                ? new Point(set.sessionId(), set.date().toString(), Optional.empty(), Optional.empty(), 0, 0, 0, 0)
+                : points.get(index);
+        Point after = new Point(
+                before.sessionId(),
+                before.date(),
+                SessionSummaryProjection.heavier(before.topSet(), set),
+                better(before.bestE1rm(), set),
+                before.volumeKg() + (set.counts() ? set.volumeKg() : 0),
+                before.workingSets() + (set.counts() ? 1 : 0),
+                before.hardSets() + (set.hard() ? 1 : 0),
                 before.reps() + (set.counts() ? set.reps().orElse(0) : 0));
         if (index < 0) {
             points.add(after);
@@ -100,7 +113,8 @@ final class ExerciseProgressionProjection extends NamedProjection<ExerciseProgre
         } else {
             points.set(index, after);
         }
-        return new Progression(p.exerciseId(), set.exercise(), List.copyOf(points), p.usage().with(set));
+        return new Progression(
+                p.exerciseId(), set.exercise(), List.copyOf(points), p.usage().with(set));
     }
 
     private static Optional<BestE1rm> better(Optional<BestE1rm> current, TrainingEvent.SetLogged set) {
@@ -108,6 +122,11 @@ final class ExerciseProgressionProjection extends NamedProjection<ExerciseProgre
         if (e.isEmpty() || (current.isPresent() && current.get().kg() >= e.get().kg())) {
             return current;
         }
-        return Optional.of(new BestE1rm(e.get().kg(), e.get().method(), set.weightKg().getAsDouble(), set.reps().getAsInt(), set.eventId().toString()));
+        return Optional.of(new BestE1rm(
+                e.get().kg(),
+                e.get().method(),
+                set.weightKg().getAsDouble(),
+                set.reps().getAsInt(),
+                set.eventId().toString()));
     }
 }

@@ -2,7 +2,6 @@ package dev.td.server.strength;
 
 import dev.td.server.events.TrainingEvent;
 import dev.td.server.projections.NamedProjection;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,12 +16,17 @@ final class PersonalRecordsProjection extends NamedProjection<PersonalRecordsPro
     static final String NAME = "personal_records";
 
     /** Records of one exercise; {@code byReps} maps a rep count to its record. */
-    record Records(String exerciseId, Map<Integer, Pr> byReps, Optional<Pr> e1rm) {
-    }
+    record Records(String exerciseId, Map<Integer, Pr> byReps, Optional<Pr> e1rm) {}
 
     /** One record: the load (kg; the unit the person used), when, and the event. */
-    record Pr(double weightKg, int reps, Optional<String> unit, double valueKg, String date, String eventId, String sessionId) {
-    }
+    record Pr(
+            double weightKg,
+            int reps,
+            Optional<String> unit,
+            double valueKg,
+            String date,
+            String eventId,
+            String sessionId) {}
 
     PersonalRecordsProjection() {
         super(NAME, 1, Records.class);
@@ -35,8 +39,12 @@ final class PersonalRecordsProjection extends NamedProjection<PersonalRecordsPro
 
     @Override
     public List<String> keys(TrainingEvent event) {
-        return event instanceof TrainingEvent.SetLogged s && s.counts() && s.weightKg().isPresent() && s.reps().orElse(0) >= 1
-                ? List.of(s.exerciseId()) : List.of();
+        return event instanceof TrainingEvent.SetLogged s
+                        && s.counts()
+                        && s.weightKg().isPresent()
+                        && s.reps().orElse(0) >= 1
+                ? List.of(s.exerciseId())
+                : List.of();
     }
 
     @Override
@@ -50,13 +58,30 @@ final class PersonalRecordsProjection extends NamedProjection<PersonalRecordsPro
         if (reps <= E1rm.MAX_REPS) {
             Pr current = byReps.get(reps);
             if (current == null || kg > current.weightKg()) {
-                byReps.put(reps, new Pr(kg, reps, set.unit(), kg, set.date().toString(), set.eventId().toString(), set.sessionId()));
+                byReps.put(
+                        reps,
+                        new Pr(
+                                kg,
+                                reps,
+                                set.unit(),
+                                kg,
+                                set.date().toString(),
+                                set.eventId().toString(),
+                                set.sessionId()));
             }
         }
         Optional<Pr> e1rm = r.e1rm();
         Optional<E1rm> estimate = E1rm.of(set);
-        if (estimate.isPresent() && (e1rm.isEmpty() || estimate.get().kg() > e1rm.get().valueKg())) {
-            e1rm = Optional.of(new Pr(kg, reps, set.unit(), estimate.get().kg(), set.date().toString(), set.eventId().toString(), set.sessionId()));
+        if (estimate.isPresent()
+                && (e1rm.isEmpty() || estimate.get().kg() > e1rm.get().valueKg())) {
+            e1rm = Optional.of(new Pr(
+                    kg,
+                    reps,
+                    set.unit(),
+                    estimate.get().kg(),
+                    set.date().toString(),
+                    set.eventId().toString(),
+                    set.sessionId()));
         }
         return new Records(r.exerciseId(), byReps, e1rm);
     }

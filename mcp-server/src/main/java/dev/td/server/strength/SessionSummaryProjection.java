@@ -3,7 +3,6 @@ package dev.td.server.strength;
 import dev.td.server.events.StoredEvent;
 import dev.td.server.events.TrainingEvent;
 import dev.td.server.projections.NamedProjection;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -15,19 +14,33 @@ final class SessionSummaryProjection extends NamedProjection<SessionSummaryProje
     static final String NAME = "session_summary";
 
     /** A session as the person would describe it afterwards. */
-    record Summary(String sessionId, Optional<String> name, Optional<String> startedAt, Optional<String> endedAt, Optional<String> date,
-                   OptionalDouble sessionRpe, Optional<String> notes, List<ExerciseDone> exercises, int sets, int workingSets,
-                   int hardSets, double volumeKg) {
-    }
+    record Summary(
+            String sessionId,
+            Optional<String> name,
+            Optional<String> startedAt,
+            Optional<String> endedAt,
+            Optional<String> date,
+            OptionalDouble sessionRpe,
+            Optional<String> notes,
+            List<ExerciseDone> exercises,
+            int sets,
+            int workingSets,
+            int hardSets,
+            double volumeKg) {}
 
     /** One exercise within a session. */
-    record ExerciseDone(String exerciseId, String exercise, int sets, int workingSets, int hardSets, int reps, double volumeKg,
-                        Optional<TopSet> topSet) {
-    }
+    record ExerciseDone(
+            String exerciseId,
+            String exercise,
+            int sets,
+            int workingSets,
+            int hardSets,
+            int reps,
+            double volumeKg,
+            Optional<TopSet> topSet) {}
 
     /** The heaviest working set (ties: more reps). */
-    record TopSet(double weightKg, int reps, OptionalDouble rpe, Optional<String> unit, String eventId) {
-    }
+    record TopSet(double weightKg, int reps, OptionalDouble rpe, Optional<String> unit, String eventId) {}
 
     SessionSummaryProjection() {
         super(NAME, 1, Summary.class);
@@ -35,8 +48,19 @@ final class SessionSummaryProjection extends NamedProjection<SessionSummaryProje
 
     @Override
     public Summary empty(String key) {
-        return new Summary(key, Optional.empty(), Optional.empty(), Optional.empty(), Optional.empty(), OptionalDouble.empty(),
-                Optional.empty(), List.of(), 0, 0, 0, 0);
+        return new Summary(
+                key,
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                OptionalDouble.empty(),
+                Optional.empty(),
+                List.of(),
+                0,
+                0,
+                0,
+                0);
     }
 
     @Override
@@ -52,12 +76,34 @@ final class SessionSummaryProjection extends NamedProjection<SessionSummaryProje
     @Override
     public Summary apply(Summary s, TrainingEvent event) {
         return switch (event) {
-            case TrainingEvent.SessionStarted e -> new Summary(s.sessionId(), e.name().or(s::name), Optional.of(StoredEvent.iso(e.occurredAt())),
-                    s.endedAt(), Optional.of(e.date().toString()), s.sessionRpe(), e.notes().or(s::notes), s.exercises(), s.sets(),
-                    s.workingSets(), s.hardSets(), s.volumeKg());
-            case TrainingEvent.SessionEnded e -> new Summary(s.sessionId(), s.name(), s.startedAt(), Optional.of(StoredEvent.iso(e.occurredAt())),
-                    s.date().or(() -> Optional.of(e.date().toString())), e.sessionRpe().isPresent() ? e.sessionRpe() : s.sessionRpe(),
-                    e.notes().or(s::notes), s.exercises(), s.sets(), s.workingSets(), s.hardSets(), s.volumeKg());
+            case TrainingEvent.SessionStarted e ->
+                new Summary(
+                        s.sessionId(),
+                        e.name().or(s::name),
+                        Optional.of(StoredEvent.iso(e.occurredAt())),
+                        s.endedAt(),
+                        Optional.of(e.date().toString()),
+                        s.sessionRpe(),
+                        e.notes().or(s::notes),
+                        s.exercises(),
+                        s.sets(),
+                        s.workingSets(),
+                        s.hardSets(),
+                        s.volumeKg());
+            case TrainingEvent.SessionEnded e ->
+                new Summary(
+                        s.sessionId(),
+                        s.name(),
+                        s.startedAt(),
+                        Optional.of(StoredEvent.iso(e.occurredAt())),
+                        s.date().or(() -> Optional.of(e.date().toString())),
+                        e.sessionRpe().isPresent() ? e.sessionRpe() : s.sessionRpe(),
+                        e.notes().or(s::notes),
+                        s.exercises(),
+                        s.sets(),
+                        s.workingSets(),
+                        s.hardSets(),
+                        s.volumeKg());
             case TrainingEvent.SetLogged e -> withSet(s, e);
             default -> s;
         };
@@ -72,19 +118,35 @@ final class SessionSummaryProjection extends NamedProjection<SessionSummaryProje
             }
         }
         ExerciseDone before = index < 0
-                ? new ExerciseDone(set.exerciseId(), set.exercise(), 0, 0, 0, 0, 0, Optional.empty()) : exercises.get(index);
-        ExerciseDone after = new ExerciseDone(before.exerciseId(), before.exercise(), before.sets() + 1,
-                before.workingSets() + (set.counts() ? 1 : 0), before.hardSets() + (set.hard() ? 1 : 0),
-                before.reps() + (set.counts() ? set.reps().orElse(0) : 0), before.volumeKg() + (set.counts() ? set.volumeKg() : 0),
+                ? new ExerciseDone(set.exerciseId(), set.exercise(), 0, 0, 0, 0, 0, Optional.empty())
+                : exercises.get(index);
+        ExerciseDone after = new ExerciseDone(
+                before.exerciseId(),
+                before.exercise(),
+                before.sets() + 1,
+                before.workingSets() + (set.counts() ? 1 : 0),
+                before.hardSets() + (set.hard() ? 1 : 0),
+                before.reps() + (set.counts() ? set.reps().orElse(0) : 0),
+                before.volumeKg() + (set.counts() ? set.volumeKg() : 0),
                 heavier(before.topSet(), set));
         if (index < 0) {
             exercises.add(after);
         } else {
             exercises.set(index, after);
         }
-        return new Summary(s.sessionId(), s.name(), s.startedAt().or(() -> Optional.of(StoredEvent.iso(set.occurredAt()))), s.endedAt(),
-                s.date().or(() -> Optional.of(set.date().toString())), s.sessionRpe(), s.notes(), List.copyOf(exercises), s.sets() + 1,
-                s.workingSets() + (set.counts() ? 1 : 0), s.hardSets() + (set.hard() ? 1 : 0), s.volumeKg() + (set.counts() ? set.volumeKg() : 0));
+        return new Summary(
+                s.sessionId(),
+                s.name(),
+                s.startedAt().or(() -> Optional.of(StoredEvent.iso(set.occurredAt()))),
+                s.endedAt(),
+                s.date().or(() -> Optional.of(set.date().toString())),
+                s.sessionRpe(),
+                s.notes(),
+                List.copyOf(exercises),
+                s.sets() + 1,
+                s.workingSets() + (set.counts() ? 1 : 0),
+                s.hardSets() + (set.hard() ? 1 : 0),
+                s.volumeKg() + (set.counts() ? set.volumeKg() : 0));
     }
 
     static Optional<TopSet> heavier(Optional<TopSet> current, TrainingEvent.SetLogged set) {
@@ -93,9 +155,12 @@ final class SessionSummaryProjection extends NamedProjection<SessionSummaryProje
         }
         double kg = set.weightKg().getAsDouble();
         int reps = set.reps().getAsInt();
-        if (current.isPresent() && (current.get().weightKg() > kg || (current.get().weightKg() == kg && current.get().reps() >= reps))) {
+        if (current.isPresent()
+                && (current.get().weightKg() > kg
+                        || (current.get().weightKg() == kg && current.get().reps() >= reps))) {
             return current;
         }
-        return Optional.of(new TopSet(kg, reps, set.effectiveRpe(), set.unit(), set.eventId().toString()));
+        return Optional.of(new TopSet(
+                kg, reps, set.effectiveRpe(), set.unit(), set.eventId().toString()));
     }
 }

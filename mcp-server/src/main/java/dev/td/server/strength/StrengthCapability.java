@@ -25,14 +25,18 @@ public final class StrengthCapability implements Capability {
 
     @Override
     public List<Projection<?>> projections() {
-        return List.of(new SessionSummaryProjection(), new ExerciseProgressionProjection(), new PersonalRecordsProjection(),
+        return List.of(
+                new SessionSummaryProjection(),
+                new ExerciseProgressionProjection(),
+                new PersonalRecordsProjection(),
                 new WeeklyVolumeProjection());
     }
 
     @Override
     public void install(Platform platform) {
         TrainingViews views = new TrainingViews(platform.database(), platform.projections(), profiles);
-        new WorkoutTools(platform.events(), platform.projections(), profiles, exercises, views, exercises::freeId).register(platform.tools());
+        new WorkoutTools(platform.events(), platform.projections(), profiles, exercises, views, exercises::freeId)
+                .register(platform.tools());
         new TrainingQueries(platform.projections(), views, exercises, exercises::find).register(platform.tools());
     }
 }

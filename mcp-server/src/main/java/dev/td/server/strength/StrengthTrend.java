@@ -1,10 +1,9 @@
 package dev.td.server.strength;
 
-import dev.td.server.analysis.StatisticsJson;
-import dev.td.server.events.TrainingEvent;
-
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.td.server.analysis.StatisticsJson;
+import dev.td.server.events.TrainingEvent;
 import dev.td.statistics.HypothesisTest;
 import dev.td.statistics.MannKendallTest;
 import dev.td.statistics.TheilSen;
@@ -25,11 +24,9 @@ final class StrengthTrend {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     /** The trend JSON and the statistical quality behind it. */
-    record Result(ObjectNode trend, Optional<ObjectNode> quality, String direction) {
-    }
+    record Result(ObjectNode trend, Optional<ObjectNode> quality, String direction) {}
 
-    private StrengthTrend() {
-    }
+    private StrengthTrend() {}
 
     /** Dated e1RM values (kg), oldest first. */
     static Result of(List<LocalDate> dates, double[] e1rmKg, Units units) {
@@ -40,7 +37,10 @@ final class StrengthTrend {
             t.put("direction", "insufficient_data");
             t.putNull("slope_per_week");
             t.putNull("mann_kendall_p");
-            t.put("note", "a trend needs at least " + MIN_SESSIONS + " sessions with an e1RM on different days; there are " + e1rmKg.length);
+            t.put(
+                    "note",
+                    "a trend needs at least " + MIN_SESSIONS + " sessions with an e1RM on different days; there are "
+                            + e1rmKg.length);
             return new Result(t, Optional.empty(), "insufficient_data");
         }
         double[] weeks = new double[dates.size()];
@@ -49,12 +49,15 @@ final class StrengthTrend {
         }
         TrendEstimate slope = TheilSen.withDefaults().fit(weeks, e1rmKg);
         HypothesisTest mk = MannKendallTest.withDefaults().test(e1rmKg);
-        String direction = slope.slopeCi().lower() > 0 ? "improving" : slope.slopeCi().upper() < 0 ? "declining" : "stalled";
+        String direction =
+                slope.slopeCi().lower() > 0 ? "improving" : slope.slopeCi().upper() < 0 ? "declining" : "stalled";
         ObjectNode s = t.putObject("slope_per_week");
         double factor = units.unit().equals("lb") ? 1 / TrainingEvent.KG_PER_LB : 1;
         s.put("value", Units.round(slope.slope() * factor));
         s.put("unit", units.unit());
-        s.putArray("ci").add(Units.round(slope.slopeCi().lower() * factor)).add(Units.round(slope.slopeCi().upper() * factor));
+        s.putArray("ci")
+                .add(Units.round(slope.slopeCi().lower() * factor))
+                .add(Units.round(slope.slopeCi().upper() * factor));
         s.put("confidence_level", slope.slopeCi().level());
         s.put("method", "theil_sen");
         t.set("mann_kendall_p", StatisticsJson.number(mk.pValue()));

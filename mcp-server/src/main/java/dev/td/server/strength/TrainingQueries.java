@@ -1,19 +1,17 @@
 package dev.td.server.strength;
 
-import dev.td.server.events.JsonFields;
-
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.td.server.events.Fact;
+import dev.td.server.events.JsonFields;
 import dev.td.server.events.TrainingEvent;
 import dev.td.server.exercises.Exercise;
 import dev.td.server.exercises.MuscleGroups;
 import dev.td.server.exercises.NameResolver;
 import dev.td.server.projections.Projection;
 import dev.td.server.projections.ProjectionEngine;
-
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.td.tools.Envelope;
 import dev.td.tools.Meta;
 import dev.td.tools.ToolCall;
@@ -46,8 +44,12 @@ final class TrainingQueries {
     private final SessionSummaryProjection sessions = new SessionSummaryProjection();
     private final ExerciseProgressionProjection progression = new ExerciseProgressionProjection();
     private final WeeklyVolumeProjection volume = new WeeklyVolumeProjection();
-    TrainingQueries(ProjectionEngine engine, TrainingViews views, NameResolver names,
-                    BiFunction<UUID, String, Optional<Exercise>> exercises) {
+
+    TrainingQueries(
+            ProjectionEngine engine,
+            TrainingViews views,
+            NameResolver names,
+            BiFunction<UUID, String, Optional<Exercise>> exercises) {
         this.engine = engine;
         this.views = views;
         this.names = names;
@@ -66,7 +68,8 @@ final class TrainingQueries {
     private record Period(Optional<LocalDate> from, Optional<LocalDate> to) {
         boolean contains(String date) {
             LocalDate d = LocalDate.parse(date);
-            return from.map(f -> !d.isBefore(f)).orElse(true) && to.map(t -> !d.isAfter(t)).orElse(true);
+            return from.map(f -> !d.isBefore(f)).orElse(true)
+                    && to.map(t -> !d.isAfter(t)).orElse(true);
         }
     }
 
@@ -74,7 +77,8 @@ final class TrainingQueries {
         Optional<LocalDate> from = date(a, "from");
         Optional<LocalDate> to = date(a, "to");
         if (from.isPresent() && to.isPresent() && to.get().isBefore(from.get())) {
-            throw ToolException.invalid("$.to", "to (" + to.get() + ") is before from (" + from.get() + "); both days are included");
+            throw ToolException.invalid(
+                    "$.to", "to (" + to.get() + ") is before from (" + from.get() + "); both days are included");
         }
         return new Period(from, to);
     }
@@ -83,7 +87,8 @@ final class TrainingQueries {
         try {
             return JsonFields.text(a, field).map(LocalDate::parse);
         } catch (DateTimeParseException e) {
-            throw ToolException.invalid("$." + field, "'" + a.get(field).asText() + "' is not a date; write YYYY-MM-DD, e.g. 2026-11-01");
+            throw ToolException.invalid(
+                    "$." + field, "'" + a.get(field).asText() + "' is not a date; write YYYY-MM-DD, e.g. 2026-11-01");
         }
     }
 
@@ -96,8 +101,11 @@ final class TrainingQueries {
         Period period = period(call.arguments());
         int limit = call.arguments().path("limit").asInt(50);
         Units units = views.units(user);
-        List<SessionSummaryProjection.Summary> all = new ArrayList<>(engine.readAll(user, sessions).values());
-        all.sort(Comparator.comparing((SessionSummaryProjection.Summary s) -> s.startedAt().orElse("")).reversed());
+        List<SessionSummaryProjection.Summary> all =
+                new ArrayList<>(engine.readAll(user, sessions).values());
+        all.sort(Comparator.comparing(
+                        (SessionSummaryProjection.Summary s) -> s.startedAt().orElse(""))
+                .reversed());
         ArrayNode list = JSON.arrayNode();
         for (SessionSummaryProjection.Summary s : all) {
             if (list.size() < limit && s.date().map(period::contains).orElse(false)) {
@@ -112,8 +120,9 @@ final class TrainingQueries {
     private Envelope getSession(ToolCall call) {
         UUID user = call.principal().userId();
         String id = call.arguments().get("session_id").asText();
-        SessionSummaryProjection.Summary s = views.session(user, id).orElseThrow(() -> ToolException.notFound("$.session_id",
-                "no session '" + id + "'; list_sessions shows the sessions and their ids"));
+        SessionSummaryProjection.Summary s = views.session(user, id)
+                .orElseThrow(() -> ToolException.notFound(
+                        "$.session_id", "no session '" + id + "'; list_sessions shows the sessions and their ids"));
         Units units = views.units(user);
         ObjectNode data = JSON.objectNode();
         data.set("session", views.summaryJson(s, units));
@@ -125,36 +134,47 @@ final class TrainingQueries {
     private ArrayNode sessionSets(UUID user, String sessionId, Units units) {
         ArrayNode sets = JSON.arrayNode();
         for (Fact e : views.sessionFacts(user, sessionId)) {
-            TrainingEvent.of(e).filter(t -> t instanceof TrainingEvent.SetLogged).map(t -> (TrainingEvent.SetLogged) t).ifPresent(set -> {
-                ObjectNode n = sets.addObject();
-                n.put("exercise_id", set.exerciseId());
-                n.put("exercise", set.exercise());
-                set.weightKg().ifPresent(kg -> n.set("weight", units.load(kg)));
-                set.reps().ifPresent(r -> n.put("reps", r));
-                set.durationS().ifPresent(d -> n.put("duration_s", d));
-                set.rpe().ifPresent(r -> n.put("rpe", r));
-                set.rir().ifPresent(r -> n.put("rir", r));
-                n.put("set_type", set.setType().name().toLowerCase(java.util.Locale.ROOT));
-                set.supersetId().ifPresent(x -> n.put("superset_id", x));
-                E1rm.of(set).ifPresent(x -> n.set("e1rm", units.load(x.kg())));
-                JsonNode notes = e.data().get("notes");
-                if (notes != null) {
-                    n.set("notes", notes);
-                }
-                n.put("event_id", set.eventId().toString());
-            });
+            TrainingEvent.of(e)
+                    .filter(t -> t instanceof TrainingEvent.SetLogged)
+                    .map(t -> (TrainingEvent.SetLogged) t)
+                    .ifPresent(set -> {
+                        ObjectNode n = sets.addObject();
+                        n.put("exercise_id", set.exerciseId());
+                        n.put("exercise", set.exercise());
+                        set.weightKg().ifPresent(kg -> n.set("weight", units.load(kg)));
+                        set.reps().ifPresent(r -> n.put("reps", r));
+                        set.durationS().ifPresent(d -> n.put("duration_s", d));
+                        set.rpe().ifPresent(r -> n.put("rpe", r));
+                        set.rir().ifPresent(r -> n.put("rir", r));
+                        n.put("set_type", set.setType().name().toLowerCase(java.util.Locale.ROOT));
+                        set.supersetId().ifPresent(x -> n.put("superset_id", x));
+                        E1rm.of(set).ifPresent(x -> n.set("e1rm", units.load(x.kg())));
+                        JsonNode notes = e.data().get("notes");
+                        if (notes != null) {
+                            n.set("notes", notes);
+                        }
+                        n.put("event_id", set.eventId().toString());
+                    });
         }
         return sets;
     }
 
     private Envelope progression(ToolCall call) {
         UUID user = call.principal().userId();
-        String exerciseId = names.resolveId(user, call.arguments().get("exercise").asText(), "$.exercise");
+        String exerciseId =
+                names.resolveId(user, call.arguments().get("exercise").asText(), "$.exercise");
         Period asked = period(call.arguments());
         Units units = views.units(user);
-        ExerciseProgressionProjection.Progression p = engine.read(user, progression, exerciseId).orElseGet(() -> progression.empty(exerciseId));
-        Period period = asked.from().isPresent() || asked.to().isPresent() || p.sessions().isEmpty() ? asked
-                : new Period(Optional.of(LocalDate.parse(p.sessions().getLast().date()).minusDays(364)), Optional.empty());
+        ExerciseProgressionProjection.Progression p =
+                engine.read(user, progression, exerciseId).orElseGet(() -> progression.empty(exerciseId));
+        Period period = asked.from().isPresent()
+                        || asked.to().isPresent()
+                        || p.sessions().isEmpty()
+                ? asked
+                : new Period(
+                        Optional.of(
+                                LocalDate.parse(p.sessions().getLast().date()).minusDays(364)),
+                        Optional.empty());
         ArrayNode points = JSON.arrayNode();
         List<LocalDate> dates = new ArrayList<>();
         List<Double> values = new ArrayList<>();
@@ -176,27 +196,39 @@ final class TrainingQueries {
             n.set("volume", units.load(point.volumeKg()));
             n.put("working_sets", point.workingSets());
             n.put("hard_sets", point.hardSets());
-            if (point.bestE1rm().isPresent() && (best.isEmpty() || point.bestE1rm().get().kg() > best.get().kg())) {
+            if (point.bestE1rm().isPresent()
+                    && (best.isEmpty()
+                            || point.bestE1rm().get().kg() > best.get().kg())) {
                 best = point.bestE1rm();
             }
         }
-        StrengthTrend.Result trend = StrengthTrend.of(dates, values.stream().mapToDouble(Double::doubleValue).toArray(), units);
+        StrengthTrend.Result trend = StrengthTrend.of(
+                dates, values.stream().mapToDouble(Double::doubleValue).toArray(), units);
         ObjectNode data = JSON.objectNode();
         data.put("exercise_id", exerciseId);
-        data.put("exercise", exercises.apply(user, exerciseId).map(Exercise::name).orElse(p.exercise()));
+        data.put(
+                "exercise",
+                exercises.apply(user, exerciseId).map(Exercise::name).orElse(p.exercise()));
         data.set("sessions", points);
         data.set("best_e1rm", best.<JsonNode>map(b -> units.load(b.kg())).orElse(JSON.nullNode()));
         data.put("from", period.from().map(LocalDate::toString).orElse(null));
         data.put("sessions_all_time", p.sessions().size());
-        data.set("best_e1rm_all_time", p.sessions().stream().flatMap(x -> x.bestE1rm().stream())
-                .max(java.util.Comparator.comparingDouble(ExerciseProgressionProjection.BestE1rm::kg))
-                .<JsonNode>map(b -> units.load(b.kg())).orElse(JSON.nullNode()));
+        data.set(
+                "best_e1rm_all_time",
+                p.sessions().stream()
+                        .flatMap(x -> x.bestE1rm().stream())
+                        .max(java.util.Comparator.comparingDouble(ExerciseProgressionProjection.BestE1rm::kg))
+                        .<JsonNode>map(b -> units.load(b.kg()))
+                        .orElse(JSON.nullNode()));
         data.set("trend", trend.trend());
         data.set("type", typeJson(p.usage(), exercises.apply(user, exerciseId).flatMap(Exercise::type)));
         ObjectNode context = JSON.objectNode();
         if (trend.direction().equals("stalled") || trend.direction().equals("declining")) {
-            context.put("strength_trend", "e1RM is " + trend.direction() + " over the last " + values.size()
-                    + " sessions in this period (Theil–Sen slope interval " + trend.trend().at("/slope_per_week/ci") + " " + units.unit() + "/week)");
+            context.put(
+                    "strength_trend",
+                    "e1RM is " + trend.direction() + " over the last " + values.size()
+                            + " sessions in this period (Theil–Sen slope interval "
+                            + trend.trend().at("/slope_per_week/ci") + " " + units.unit() + "/week)");
         }
         Meta meta = meta(call, progression);
         if (trend.quality().isPresent()) {
@@ -210,9 +242,12 @@ final class TrainingQueries {
         ObjectNode t = JSON.objectNode();
         t.put("tagged", tagged.orElse(null));
         t.put("inferred", usage.inferredType().orElse(null));
-        t.put("evidence", usage.total() == 0 ? "no sets logged yet"
-                : usage.weighted() + " of " + usage.total() + " sets with weight and reps, " + usage.repsOnly() + " with reps only, "
-                + usage.timed() + " timed, " + usage.distance() + " by distance");
+        t.put(
+                "evidence",
+                usage.total() == 0
+                        ? "no sets logged yet"
+                        : usage.weighted() + " of " + usage.total() + " sets with weight and reps, " + usage.repsOnly()
+                                + " with reps only, " + usage.timed() + " timed, " + usage.distance() + " by distance");
         return t;
     }
 
@@ -220,12 +255,18 @@ final class TrainingQueries {
         UUID user = call.principal().userId();
         ObjectNode a = call.arguments();
         Period asked = period(a);
-        Period period = asked.from().isPresent() || asked.to().isPresent() ? asked
-                : engine.lastKey(user, volume).map(w -> new Period(Optional.of(mondayOf(w).minusWeeks(11)), Optional.empty())).orElse(asked);
+        Period period = asked.from().isPresent() || asked.to().isPresent()
+                ? asked
+                : engine.lastKey(user, volume)
+                        .map(w -> new Period(Optional.of(mondayOf(w).minusWeeks(11)), Optional.empty()))
+                        .orElse(asked);
         Optional<String> onlyExercise = JsonFields.text(a, "exercise").map(n -> names.resolveId(user, n, "$.exercise"));
         Optional<String> onlyMuscle = JsonFields.text(a, "muscle_group").map(m -> {
             if (!MuscleGroups.bundled().all().contains(m)) {
-                throw ToolException.invalid("$.muscle_group", "unknown muscle group '" + m + "'; use one of " + String.join(", ", MuscleGroups.bundled().all()));
+                throw ToolException.invalid(
+                        "$.muscle_group",
+                        "unknown muscle group '" + m + "'; use one of "
+                                + String.join(", ", MuscleGroups.bundled().all()));
             }
             return m;
         });
@@ -234,7 +275,8 @@ final class TrainingQueries {
         var lookup = memo(user);
         String fromWeek = period.from().map(TrainingQueries::isoWeek).orElse("");
         String toWeek = period.to().map(TrainingQueries::isoWeek).orElse("\uffff");
-        for (Map.Entry<String, WeeklyVolumeProjection.Week> w : engine.readRange(user, volume, fromWeek, toWeek).entrySet()) {
+        for (Map.Entry<String, WeeklyVolumeProjection.Week> w :
+                engine.readRange(user, volume, fromWeek, toWeek).entrySet()) {
             if (!weekOverlaps(w.getKey(), period)) {
                 continue;
             }
@@ -251,19 +293,26 @@ final class TrainingQueries {
         return id -> seen.computeIfAbsent(id, x -> exercises.apply(user, x));
     }
 
-    private ObjectNode weekJson(java.util.function.Function<String, Optional<Exercise>> lookup, WeeklyVolumeProjection.Week week,
-                                Optional<String> onlyExercise, Optional<String> onlyMuscle, Units units) {
+    private ObjectNode weekJson(
+            java.util.function.Function<String, Optional<Exercise>> lookup,
+            WeeklyVolumeProjection.Week week,
+            Optional<String> onlyExercise,
+            Optional<String> onlyMuscle,
+            Units units) {
         int sets = 0;
         int hard = 0;
         double tonnage = 0;
         ObjectNode byExercise = JSON.objectNode();
         Map<String, double[]> byMuscle = new TreeMap<>();
-        for (Map.Entry<String, WeeklyVolumeProjection.Volume> e : week.byExercise().entrySet()) {
+        for (Map.Entry<String, WeeklyVolumeProjection.Volume> e :
+                week.byExercise().entrySet()) {
             Optional<Exercise> ex = lookup.apply(e.getKey());
             List<String> primary = ex.map(Exercise::primaryMuscles).orElse(List.of());
             List<String> secondary = ex.map(Exercise::secondaryMuscles).orElse(List.of());
             if ((onlyExercise.isPresent() && !onlyExercise.get().equals(e.getKey()))
-                    || (onlyMuscle.isPresent() && !primary.contains(onlyMuscle.get()) && !secondary.contains(onlyMuscle.get()))) {
+                    || (onlyMuscle.isPresent()
+                            && !primary.contains(onlyMuscle.get())
+                            && !secondary.contains(onlyMuscle.get()))) {
                 continue;
             }
             WeeklyVolumeProjection.Volume v = e.getValue();
@@ -293,7 +342,8 @@ final class TrainingQueries {
         return n;
     }
 
-    private static void add(Map<String, double[]> byMuscle, String muscle, WeeklyVolumeProjection.Volume v, double weight) {
+    private static void add(
+            Map<String, double[]> byMuscle, String muscle, WeeklyVolumeProjection.Volume v, double weight) {
         double[] t = byMuscle.computeIfAbsent(muscle, k -> new double[2]);
         t[0] += weight * v.workingSets();
         t[1] += weight * v.hardSets();
@@ -306,34 +356,46 @@ final class TrainingQueries {
     private static LocalDate mondayOf(String isoWeek) {
         String[] parts = isoWeek.split("-W", -1);
         return LocalDate.of(Integer.parseInt(parts[0]), 1, 4)
-                .with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, Integer.parseInt(parts[1])).with(java.time.DayOfWeek.MONDAY);
+                .with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, Integer.parseInt(parts[1]))
+                .with(java.time.DayOfWeek.MONDAY);
     }
 
     private static boolean weekOverlaps(String isoWeek, Period period) {
         LocalDate monday = mondayOf(isoWeek);
         LocalDate sunday = monday.plusDays(6);
-        return period.from().map(f -> !sunday.isBefore(f)).orElse(true) && period.to().map(t -> !monday.isAfter(t)).orElse(true);
+        return period.from().map(f -> !sunday.isBefore(f)).orElse(true)
+                && period.to().map(t -> !monday.isAfter(t)).orElse(true);
     }
 
     private Envelope records(ToolCall call) {
         UUID user = call.principal().userId();
-        Optional<String> only = JsonFields.text(call.arguments(), "exercise").map(n -> names.resolveId(user, n, "$.exercise"));
+        Optional<String> only =
+                JsonFields.text(call.arguments(), "exercise").map(n -> names.resolveId(user, n, "$.exercise"));
         Units units = views.units(user);
         ArrayNode list = JSON.arrayNode();
-        for (Map.Entry<String, PersonalRecordsProjection.Records> r : engine.readAll(user, views.records()).entrySet()) {
+        for (Map.Entry<String, PersonalRecordsProjection.Records> r :
+                engine.readAll(user, views.records()).entrySet()) {
             if (only.isPresent() && !only.get().equals(r.getKey())) {
                 continue;
             }
             ObjectNode n = list.addObject();
             n.put("exercise_id", r.getKey());
-            n.put("exercise", exercises.apply(user, r.getKey()).map(Exercise::name).orElse(r.getKey()));
+            n.put(
+                    "exercise",
+                    exercises.apply(user, r.getKey()).map(Exercise::name).orElse(r.getKey()));
             ArrayNode byReps = n.putArray("by_reps");
-            r.getValue().byReps().forEach((reps, pr) -> byReps.add(views.recordJson(r.getKey(), reps + "rm", pr, units)));
-            n.set("e1rm", r.getValue().e1rm().<JsonNode>map(pr -> views.recordJson(r.getKey(), "e1rm", pr, units)).orElse(JSON.nullNode()));
+            r.getValue()
+                    .byReps()
+                    .forEach((reps, pr) -> byReps.add(views.recordJson(r.getKey(), reps + "rm", pr, units)));
+            n.set(
+                    "e1rm",
+                    r.getValue()
+                            .e1rm()
+                            .<JsonNode>map(pr -> views.recordJson(r.getKey(), "e1rm", pr, units))
+                            .orElse(JSON.nullNode()));
         }
         ObjectNode data = JSON.objectNode();
         data.set("exercises", list);
         return Envelope.of(data, meta(call, views.records()));
     }
-
 }

@@ -1,13 +1,12 @@
 package dev.td.server.strength;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.td.server.events.EffectiveLog;
 import dev.td.server.events.Fact;
 import dev.td.server.profile.Profiles;
 import dev.td.server.projections.ProjectionEngine;
-
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -64,9 +63,10 @@ final class TrainingViews {
 
     /** The latest session started within {@code window} before {@code at}. */
     Optional<String> recentSession(UUID user, Instant at, Duration window) {
-        try (Connection c = db.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT key FROM projection_states WHERE user_id = ? AND projection = ? AND state ->> 'startedAt' IS NOT NULL"
-                        + " AND (state ->> 'startedAt')::timestamptz BETWEEN ? AND ? ORDER BY (state ->> 'startedAt')::timestamptz DESC LIMIT 1")) {
+        try (Connection c = db.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT key FROM projection_states WHERE user_id = ? AND projection = ? AND state ->> 'startedAt' IS NOT NULL"
+                                + " AND (state ->> 'startedAt')::timestamptz BETWEEN ? AND ? ORDER BY (state ->> 'startedAt')::timestamptz DESC LIMIT 1")) {
             ps.setObject(1, user);
             ps.setString(2, SessionSummaryProjection.NAME);
             ps.setTimestamp(3, Timestamp.from(at.minus(window)));
@@ -106,7 +106,11 @@ final class TrainingViews {
             x.put("hard_sets", e.hardSets());
             x.put("reps", e.reps());
             x.set("volume", units.load(e.volumeKg()));
-            x.set("top_set", e.topSet().<com.fasterxml.jackson.databind.JsonNode>map(t -> topSetJson(t, units)).orElse(JSON.nullNode()));
+            x.set(
+                    "top_set",
+                    e.topSet()
+                            .<com.fasterxml.jackson.databind.JsonNode>map(t -> topSetJson(t, units))
+                            .orElse(JSON.nullNode()));
         }
         return n;
     }
@@ -138,7 +142,8 @@ final class TrainingViews {
     }
 
     /** The records in {@code after} that are new or better than in {@code before}. */
-    List<ObjectNode> newRecords(PersonalRecordsProjection.Records before, PersonalRecordsProjection.Records after, Units units) {
+    List<ObjectNode> newRecords(
+            PersonalRecordsProjection.Records before, PersonalRecordsProjection.Records after, Units units) {
         List<ObjectNode> found = new ArrayList<>();
         for (Map.Entry<Integer, PersonalRecordsProjection.Pr> r : after.byReps().entrySet()) {
             PersonalRecordsProjection.Pr old = before.byReps().get(r.getKey());
@@ -148,9 +153,16 @@ final class TrainingViews {
                 found.add(n);
             }
         }
-        if (after.e1rm().isPresent() && !after.e1rm().map(PersonalRecordsProjection.Pr::eventId).equals(before.e1rm().map(PersonalRecordsProjection.Pr::eventId))) {
+        if (after.e1rm().isPresent()
+                && !after.e1rm()
+                        .map(PersonalRecordsProjection.Pr::eventId)
+                        .equals(before.e1rm().map(PersonalRecordsProjection.Pr::eventId))) {
             ObjectNode n = recordJson(after.exerciseId(), "e1rm", after.e1rm().get(), units);
-            n.set("previous", before.e1rm().<com.fasterxml.jackson.databind.JsonNode>map(p -> units.load(p.valueKg())).orElse(JSON.nullNode()));
+            n.set(
+                    "previous",
+                    before.e1rm()
+                            .<com.fasterxml.jackson.databind.JsonNode>map(p -> units.load(p.valueKg()))
+                            .orElse(JSON.nullNode()));
             found.add(n);
         }
         return found;

@@ -1,9 +1,8 @@
 package dev.td.server.strength;
 
-import dev.td.server.events.TrainingEvent;
-
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.td.server.events.TrainingEvent;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 
@@ -29,7 +28,8 @@ record Units(String unit) {
     }
 
     static BigDecimal round(double v) {
-        BigDecimal rounded = BigDecimal.valueOf(v).setScale(2, RoundingMode.HALF_EVEN).stripTrailingZeros();
+        BigDecimal rounded =
+                BigDecimal.valueOf(v).setScale(2, RoundingMode.HALF_EVEN).stripTrailingZeros();
         return rounded.scale() < 0 ? rounded.setScale(0) : rounded;
     }
 }

@@ -2,7 +2,6 @@ package dev.td.server.strength;
 
 import dev.td.server.events.TrainingEvent;
 import dev.td.server.projections.NamedProjection;
-
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -16,11 +15,9 @@ final class WeeklyVolumeProjection extends NamedProjection<WeeklyVolumeProjectio
 
     static final String NAME = "weekly_volume";
 
-    record Week(String week, Map<String, Volume> byExercise) {
-    }
+    record Week(String week, Map<String, Volume> byExercise) {}
 
-    record Volume(int workingSets, int hardSets, int reps, double tonnageKg) {
-    }
+    record Volume(int workingSets, int hardSets, int reps, double tonnageKg) {}
 
     WeeklyVolumeProjection() {
         super(NAME, 1, Week.class);
@@ -43,8 +40,13 @@ final class WeeklyVolumeProjection extends NamedProjection<WeeklyVolumeProjectio
         }
         Map<String, Volume> byExercise = new TreeMap<>(w.byExercise());
         Volume v = byExercise.getOrDefault(set.exerciseId(), new Volume(0, 0, 0, 0));
-        byExercise.put(set.exerciseId(), new Volume(v.workingSets() + 1, v.hardSets() + (set.hard() ? 1 : 0),
-                v.reps() + set.reps().orElse(0), v.tonnageKg() + set.volumeKg()));
+        byExercise.put(
+                set.exerciseId(),
+                new Volume(
+                        v.workingSets() + 1,
+                        v.hardSets() + (set.hard() ? 1 : 0),
+                        v.reps() + set.reps().orElse(0),
+                        v.tonnageKg() + set.volumeKg()));
         return new Week(w.week(), byExercise);
     }
 }

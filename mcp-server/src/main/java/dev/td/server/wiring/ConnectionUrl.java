@@ -22,7 +22,8 @@ public record ConnectionUrl(String jdbcUrl, String user, String password) {
             String password = parts.length > 1 ? decode(parts[1]) : "";
             int port = uri.getPort() < 0 ? 5432 : uri.getPort();
             String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
-            return new ConnectionUrl("jdbc:postgresql://" + uri.getHost() + ":" + port + uri.getRawPath() + query, user, password);
+            return new ConnectionUrl(
+                    "jdbc:postgresql://" + uri.getHost() + ":" + port + uri.getRawPath() + query, user, password);
         }
         throw new IllegalArgumentException("database URL must start with postgresql:// or jdbc:postgresql:, got "
                 + url.replaceAll(":[^:@/]*@", ":***@"));

@@ -1,7 +1,5 @@
 package dev.td.server.wiring;
 
-import org.jspecify.annotations.Nullable;
-
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
@@ -14,6 +12,7 @@ import java.sql.SQLException;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The PostgreSQL td runs on: an embedded server with a persistent data directory when no URL is
@@ -55,8 +54,10 @@ public final class Database implements AutoCloseable {
             String url = pg.getJdbcUrl("postgres", "postgres");
             return new Database(Optional.of(pg), url, "postgres", "");
         } catch (IOException e) {
-            throw new UncheckedIOException("could not start embedded PostgreSQL in " + dataDir
-                    + " (is another td server using it?): " + e.getMessage(), e);
+            throw new UncheckedIOException(
+                    "could not start embedded PostgreSQL in " + dataDir + " (is another td server using it?): "
+                            + e.getMessage(),
+                    e);
         }
     }
 
@@ -111,7 +112,7 @@ public final class Database implements AutoCloseable {
 
     private boolean appRoleUsable() {
         try (Connection c = ownerConnection();
-             var rs = c.createStatement().executeQuery("SELECT pg_has_role(current_user, 'td_app', 'MEMBER')")) {
+                var rs = c.createStatement().executeQuery("SELECT pg_has_role(current_user, 'td_app', 'MEMBER')")) {
             return rs.next() && rs.getBoolean(1);
         } catch (SQLException e) {
             LOG.log(System.Logger.Level.INFO, "td_app role not usable, working as " + user + ": " + e.getMessage());

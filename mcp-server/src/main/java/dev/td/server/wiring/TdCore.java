@@ -49,8 +49,12 @@ public final class TdCore implements AutoCloseable {
                 exercises,
                 new StrengthCapability(profile, exercises),
                 new AnalysisCapability());
-        this.projections = new ProjectionEngine(database.dataSource(),
-                capabilities.stream().flatMap(c -> c.projections().stream()).<Projection<?>>map(p -> p).toList());
+        this.projections = new ProjectionEngine(
+                database.dataSource(),
+                capabilities.stream()
+                        .flatMap(c -> c.projections().stream())
+                        .<Projection<?>>map(p -> p)
+                        .toList());
         events.addListener(projections);
         ToolRegistry.Builder registry = ToolRegistry.builder(ToolCatalog.load());
         Platform platform = new Platform(database.dataSource(), events, projections, accounts, eventTypes, registry);

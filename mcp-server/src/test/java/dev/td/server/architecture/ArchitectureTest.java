@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
  */
 class ArchitectureTest {
 
-    private static final JavaClasses TD = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+    private static final JavaClasses TD = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("dev.td.server");
     private static final HouseRules RULES = new HouseRules("dev.td.server");
 
@@ -47,14 +48,19 @@ class ArchitectureTest {
 
     @Test
     void noPackageHoldsMoreThanTwentyClasses() {
-        assertThat(RULES.packagesOver(TD, 20)).as("top-level classes per package over 20").isEmpty();
+        assertThat(RULES.packagesOver(TD, 20))
+                .as("top-level classes per package over 20")
+                .isEmpty();
     }
 
     @Test
     void everyPackageSaysWhatItOwns() {
         assertThat(TD.stream().map(c -> c.getPackageName()).distinct())
-                .allSatisfy(p -> assertThat(TD.containPackage(p) && TD.getPackage(p).getClasses().stream()
-                        .anyMatch(c -> c.getSimpleName().equals("package-info"))).as("package-info.java in " + p).isTrue());
+                .allSatisfy(p -> assertThat(TD.containPackage(p)
+                                && TD.getPackage(p).getClasses().stream()
+                                        .anyMatch(c -> c.getSimpleName().equals("package-info")))
+                        .as("package-info.java in " + p)
+                        .isTrue());
     }
 
     /** The same rules on a server that breaks them: each must fail and name what broke it. */
@@ -66,24 +72,29 @@ class ArchitectureTest {
 
         @Test
         void anEventLogCallingADomainFailsTheLayers() {
-            assertThatThrownBy(() -> FIXTURE.layers().check(BROKEN)).hasMessageContaining("dev.td.archfixture.events.Log")
+            assertThatThrownBy(() -> FIXTURE.layers().check(BROKEN))
+                    .hasMessageContaining("dev.td.archfixture.events.Log")
                     .hasMessageContaining("LeakyWorkouts");
         }
 
         @Test
         void aDomainUsingAnotherDomainsUnpublishedClassFails() {
-            assertThatThrownBy(() -> FIXTURE.capabilitiesMeetOnlyThroughPublishedTypes().check(BROKEN))
-                    .hasMessageContaining("LeakyWorkouts").hasMessageContaining("CatalogInternals");
+            assertThatThrownBy(() ->
+                            FIXTURE.capabilitiesMeetOnlyThroughPublishedTypes().check(BROKEN))
+                    .hasMessageContaining("LeakyWorkouts")
+                    .hasMessageContaining("CatalogInternals");
         }
 
         @Test
         void aDomainImportingHelidonFails() {
-            assertThatThrownBy(() -> FIXTURE.onlyFacesUseHelidonOrTheMcpSdk().check(BROKEN)).hasMessageContaining("io.helidon.http.Status");
+            assertThatThrownBy(() -> FIXTURE.onlyFacesUseHelidonOrTheMcpSdk().check(BROKEN))
+                    .hasMessageContaining("io.helidon.http.Status");
         }
 
         @Test
         void aProjectionReadingTheClockFails() {
-            assertThatThrownBy(() -> FIXTURE.projectionsArePureFolds().check(BROKEN)).hasMessageContaining("ClockedProjection")
+            assertThatThrownBy(() -> FIXTURE.projectionsArePureFolds().check(BROKEN))
+                    .hasMessageContaining("ClockedProjection")
                     .hasMessageContaining("now");
         }
 
@@ -94,7 +105,8 @@ class ArchitectureTest {
 
         @Test
         void aPackageOverTheLimitIsNamed() {
-            assertThat(FIXTURE.packagesOver(BROKEN, 1)).containsKeys("dev.td.archfixture.strength", "dev.td.archfixture.exercises");
+            assertThat(FIXTURE.packagesOver(BROKEN, 1))
+                    .containsKeys("dev.td.archfixture.strength", "dev.td.archfixture.exercises");
         }
     }
 }

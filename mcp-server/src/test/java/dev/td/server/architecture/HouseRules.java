@@ -48,60 +48,98 @@ final class HouseRules {
 
     /** Faces → wiring → capabilities → seam → access, projections → events; nothing reaches upward. */
     ArchRule layers() {
-        return Architectures.layeredArchitecture().consideringOnlyDependenciesInLayers()
-                .layer("Main").definedBy(root)
-                .layer("Faces").definedBy(pkg("faces"))
-                .layer("Wiring").definedBy(pkg("wiring"))
-                .layer("Capabilities").definedBy(capabilityPackages())
-                .layer("Seam").definedBy(pkg("capability"))
-                .layer("Access").definedBy(pkg("access"))
-                .layer("Projections").definedBy(pkg("projections"))
-                .layer("Events").definedBy(pkg("events"))
-                .whereLayer("Main").mayNotBeAccessedByAnyLayer()
-                .whereLayer("Faces").mayOnlyBeAccessedByLayers("Main")
-                .whereLayer("Wiring").mayOnlyBeAccessedByLayers("Main", "Faces")
-                .whereLayer("Capabilities").mayOnlyBeAccessedByLayers("Wiring")
-                .whereLayer("Seam").mayOnlyBeAccessedByLayers("Wiring", "Capabilities")
-                .whereLayer("Access").mayOnlyBeAccessedByLayers("Main", "Faces", "Wiring", "Seam", "Capabilities")
-                .whereLayer("Projections").mayOnlyBeAccessedByLayers("Main", "Wiring", "Seam", "Capabilities")
-                .because("a face only translates, a domain plugs in through the capability seam, and the event log knows no domain");
+        return Architectures.layeredArchitecture()
+                .consideringOnlyDependenciesInLayers()
+                .layer("Main")
+                .definedBy(root)
+                .layer("Faces")
+                .definedBy(pkg("faces"))
+                .layer("Wiring")
+                .definedBy(pkg("wiring"))
+                .layer("Capabilities")
+                .definedBy(capabilityPackages())
+                .layer("Seam")
+                .definedBy(pkg("capability"))
+                .layer("Access")
+                .definedBy(pkg("access"))
+                .layer("Projections")
+                .definedBy(pkg("projections"))
+                .layer("Events")
+                .definedBy(pkg("events"))
+                .whereLayer("Main")
+                .mayNotBeAccessedByAnyLayer()
+                .whereLayer("Faces")
+                .mayOnlyBeAccessedByLayers("Main")
+                .whereLayer("Wiring")
+                .mayOnlyBeAccessedByLayers("Main", "Faces")
+                .whereLayer("Capabilities")
+                .mayOnlyBeAccessedByLayers("Wiring")
+                .whereLayer("Seam")
+                .mayOnlyBeAccessedByLayers("Wiring", "Capabilities")
+                .whereLayer("Access")
+                .mayOnlyBeAccessedByLayers("Main", "Faces", "Wiring", "Seam", "Capabilities")
+                .whereLayer("Projections")
+                .mayOnlyBeAccessedByLayers("Main", "Wiring", "Seam", "Capabilities")
+                .because(
+                        "a face only translates, a domain plugs in through the capability seam, and the event log knows no domain");
     }
 
     /** A capability uses another only through the types it published; its implementation classes are its own. */
     ArchRule capabilitiesMeetOnlyThroughPublishedTypes() {
-        return classes().that().resideInAnyPackage(capabilityPackages())
+        return classes()
+                .that()
+                .resideInAnyPackage(capabilityPackages())
                 .should(new ArchCondition<>("use other capabilities only through their @Published types") {
                     @Override
                     public void check(JavaClass origin, ConditionEvents events) {
                         String own = capabilityOf(origin);
                         origin.getDirectDependenciesFromSelf().stream()
-                                .filter(d -> !capabilityOf(d.getTargetClass()).isEmpty() && !capabilityOf(d.getTargetClass()).equals(own))
+                                .filter(d -> !capabilityOf(d.getTargetClass()).isEmpty()
+                                        && !capabilityOf(d.getTargetClass()).equals(own))
                                 .filter(d -> !published(d.getTargetClass()))
                                 .forEach(d -> events.add(SimpleConditionEvent.violated(d, d.getDescription())));
                     }
                 })
-                .because("a domain publishes an interface (annotated @Published) and the wiring hands it to the domains that need it");
+                .because(
+                        "a domain publishes an interface (annotated @Published) and the wiring hands it to the domains that need it");
     }
 
     /** Only the faces speak HTTP and MCP: no other package imports Helidon or the MCP SDK. */
     ArchRule onlyFacesUseHelidonOrTheMcpSdk() {
-        return noClasses().that().resideInAPackage(root + "..").and(not(resideInAnyPackage(pkg("faces"))))
-                .should().dependOnClassesThat().resideInAnyPackage("io.helidon..", "io.modelcontextprotocol..")
+        return noClasses()
+                .that()
+                .resideInAPackage(root + "..")
+                .and(not(resideInAnyPackage(pkg("faces"))))
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.helidon..", "io.modelcontextprotocol..")
                 .because("domains and the event log are transport-free; faces translate");
     }
 
     /** Projections are pure folds: no database, no clock, no randomness, no I/O. */
     ArchRule projectionsArePureFolds() {
-        return noClasses().that().implement(root + ".projections.Projection")
-                .should().dependOnClassesThat().resideInAnyPackage("java.sql..", "javax.sql..", "java.io..", "java.net..", "java.nio.file..")
-                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.util.Random")
-                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.time.Clock")
-                .orShould().callMethod(System.class, "currentTimeMillis")
-                .orShould().callMethod(System.class, "nanoTime")
-                .orShould().callMethodWhere(new DescribedPredicate<>("a java.time now()") {
+        return noClasses()
+                .that()
+                .implement(root + ".projections.Projection")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("java.sql..", "javax.sql..", "java.io..", "java.net..", "java.nio.file..")
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("java.util.Random")
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("java.time.Clock")
+                .orShould()
+                .callMethod(System.class, "currentTimeMillis")
+                .orShould()
+                .callMethod(System.class, "nanoTime")
+                .orShould()
+                .callMethodWhere(new DescribedPredicate<>("a java.time now()") {
                     @Override
                     public boolean test(com.tngtech.archunit.core.domain.JavaMethodCall call) {
-                        return call.getTarget().getName().equals("now") && call.getTargetOwner().getPackageName().equals("java.time");
+                        return call.getTarget().getName().equals("now")
+                                && call.getTargetOwner().getPackageName().equals("java.time");
                     }
                 })
                 .because("the same fold runs inline, on rebuild, and for as-of and what-if replays (ARCHITECTURE.md)");
@@ -114,10 +152,14 @@ final class HouseRules {
 
     /** Top-level classes per package above {@code limit}: a package past about 20 files wants splitting by capability. */
     Map<String, Long> packagesOver(JavaClasses classes, int limit) {
-        return classes.stream().filter(c -> c.getPackageName().startsWith(root)).filter(JavaClass::isTopLevelClass)
+        return classes.stream()
+                .filter(c -> c.getPackageName().startsWith(root))
+                .filter(JavaClass::isTopLevelClass)
                 .filter(c -> !c.getSimpleName().equals("package-info"))
                 .collect(Collectors.groupingBy(JavaClass::getPackageName, TreeMap::new, Collectors.counting()))
-                .entrySet().stream().filter(e -> e.getValue() > limit)
+                .entrySet()
+                .stream()
+                .filter(e -> e.getValue() > limit)
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, TreeMap::new));
     }
 
@@ -136,6 +178,7 @@ final class HouseRules {
         while (top.getEnclosingClass().isPresent()) {
             top = top.getEnclosingClass().get();
         }
-        return top.getAnnotations().stream().anyMatch(a -> a.getRawType().getSimpleName().equals(PUBLISHED));
+        return top.getAnnotations().stream()
+                .anyMatch(a -> a.getRawType().getSimpleName().equals(PUBLISHED));
     }
 }

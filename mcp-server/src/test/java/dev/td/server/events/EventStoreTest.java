@@ -1,21 +1,14 @@
 package dev.td.server.events;
 
-import dev.td.testkit.TestDatabases;
-
-import dev.td.server.events.EventChain;
-import dev.td.server.events.EventStore;
-import dev.td.server.events.NewEvent;
-import dev.td.server.events.StoredEvent;
-import dev.td.server.wiring.TdCore;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.td.server.wiring.TdCore;
+import dev.td.testkit.TestDatabases;
 import dev.td.tools.ErrorCode;
 import dev.td.tools.ToolException;
-import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -59,9 +52,19 @@ class EventStoreTest {
     }
 
     private static NewEvent metric(String key, double value) {
-        ObjectNode data = JsonNodeFactory.instance.objectNode().put("metric", "body_weight").put("value", value).put("unit", "kg");
-        return new NewEvent("metric.recorded", Instant.parse("2026-11-20T06:30:00Z"), ZoneId.of("Europe/Berlin"), data, key,
-                JsonNodeFactory.instance.objectNode().put("source", "api").put("agent", "test"), Optional.empty());
+        ObjectNode data = JsonNodeFactory.instance
+                .objectNode()
+                .put("metric", "body_weight")
+                .put("value", value)
+                .put("unit", "kg");
+        return new NewEvent(
+                "metric.recorded",
+                Instant.parse("2026-11-20T06:30:00Z"),
+                ZoneId.of("Europe/Berlin"),
+                data,
+                key,
+                JsonNodeFactory.instance.objectNode().put("source", "api").put("agent", "test"),
+                Optional.empty());
     }
 
     @Test
@@ -72,7 +75,8 @@ class EventStoreTest {
         store.append(b, List.of(metric("b1", 60)));
         List<StoredEvent> more = store.append(a, List.of(metric("a3", 82)));
         assertThat(more.getFirst().sequence()).isEqualTo(3);
-        assertThat(store.append(b, List.of(metric("b2", 61))).getFirst().sequence()).isEqualTo(2);
+        assertThat(store.append(b, List.of(metric("b2", 61))).getFirst().sequence())
+                .isEqualTo(2);
     }
 
     @Test
@@ -81,15 +85,28 @@ class EventStoreTest {
         store.append(person, List.of(metric("h1", 80.0), metric("h2", 80.50)));
         store.append(person, List.of(metric("h3", 1e2)));
         byte[] previous = EventStore.GENESIS;
-        try (Connection c = core.database().dataSource().getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT " + EventStore.columns() + ", prev_hash FROM events WHERE user_id = '" + person + "' ORDER BY sequence")) {
+        try (Connection c = core.database().dataSource().getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT " + EventStore.columns()
+                        + ", prev_hash FROM events WHERE user_id = '" + person + "' ORDER BY sequence")) {
             int rows = 0;
             while (rs.next()) {
                 StoredEvent e = store.read(rs);
                 assertThat(rs.getBytes("prev_hash")).isEqualTo(previous);
-                String canonical = StoredEvent.canonical(person, e.eventId(), e.sequence(), e.type(), e.occurredAt().toInstant(), e.timeZone(),
-                        e.recordedAt(), e.data(), e.metadata(), e.idempotencyKey(), e.subject());
-                assertThat(HexFormat.of().formatHex(EventChain.sha256(previous, canonical))).as("hash of event " + e.sequence())
+                String canonical = StoredEvent.canonical(
+                        person,
+                        e.eventId(),
+                        e.sequence(),
+                        e.type(),
+                        e.occurredAt().toInstant(),
+                        e.timeZone(),
+                        e.recordedAt(),
+                        e.data(),
+                        e.metadata(),
+                        e.idempotencyKey(),
+                        e.subject());
+                assertThat(HexFormat.of().formatHex(EventChain.sha256(previous, canonical)))
+                        .as("hash of event " + e.sequence())
                         .isEqualTo(HexFormat.of().formatHex(e.hash()));
                 previous = e.hash();
                 rows++;
@@ -127,7 +144,8 @@ class EventStoreTest {
         try {
             List<Callable<StoredEvent>> calls = new ArrayList<>();
             for (int i = 0; i < 50; i++) {
-                calls.add(() -> store.append(person, List.of(metric("race", 80))).getFirst());
+                calls.add(
+                        () -> store.append(person, List.of(metric("race", 80))).getFirst());
             }
             List<StoredEvent> results = new ArrayList<>();
             for (Future<StoredEvent> f : pool.invokeAll(calls)) {
@@ -163,8 +181,10 @@ class EventStoreTest {
             pool.shutdownNow();
         }
         assertThat(countFor(person)).as("2 earlier + 1 shared + 50 own").isEqualTo(53);
-        try (Connection c = core.database().dataSource().getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT sequence, hash, prev_hash FROM events WHERE user_id = '" + person + "' ORDER BY sequence")) {
+        try (Connection c = core.database().dataSource().getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT sequence, hash, prev_hash FROM events WHERE user_id = '" + person
+                        + "' ORDER BY sequence")) {
             long expected = 1;
             byte[] previous = EventStore.GENESIS;
             while (rs.next()) {
@@ -179,13 +199,17 @@ class EventStoreTest {
     void theDatabaseRefusesUpdateDeleteAndTruncateEvenForTheOwner() throws SQLException {
         UUID person = newPerson();
         store.append(person, List.of(metric("immutable", 80)));
-        try (Connection owner = core.database().ownerConnection(); Statement s = owner.createStatement()) {
+        try (Connection owner = core.database().ownerConnection();
+                Statement s = owner.createStatement()) {
             for (String sql : List.of(
                     "UPDATE events SET data = '{}' WHERE user_id = '" + person + "'",
                     "DELETE FROM events WHERE user_id = '" + person + "'",
                     "TRUNCATE events",
                     "TRUNCATE events_p3")) {
-                assertThatThrownBy(() -> s.execute(sql)).as(sql).isInstanceOf(SQLException.class).hasMessageContaining("append-only");
+                assertThatThrownBy(() -> s.execute(sql))
+                        .as(sql)
+                        .isInstanceOf(SQLException.class)
+                        .hasMessageContaining("append-only");
             }
         }
         assertThat(countFor(person)).isEqualTo(1);
@@ -193,11 +217,13 @@ class EventStoreTest {
 
     @Test
     void theServerRoleHasNoPrivilegeToChangeEvents() throws SQLException {
-        try (Connection app = core.database().dataSource().getConnection(); Statement s = app.createStatement()) {
+        try (Connection app = core.database().dataSource().getConnection();
+                Statement s = app.createStatement()) {
             ResultSet rs = s.executeQuery("SELECT current_user");
             rs.next();
             assertThat(rs.getString(1)).isEqualTo("td_app");
-            rs = s.executeQuery("SELECT privilege_type FROM information_schema.role_table_grants WHERE grantee = 'td_app' AND table_name = 'events'");
+            rs = s.executeQuery(
+                    "SELECT privilege_type FROM information_schema.role_table_grants WHERE grantee = 'td_app' AND table_name = 'events'");
             Set<String> privileges = new java.util.HashSet<>();
             while (rs.next()) {
                 privileges.add(rs.getString(1));
@@ -221,8 +247,9 @@ class EventStoreTest {
     }
 
     private static long countFor(UUID person) {
-        try (Connection c = core.database().dataSource().getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("SELECT count(*) FROM events WHERE user_id = '" + person + "'")) {
+        try (Connection c = core.database().dataSource().getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("SELECT count(*) FROM events WHERE user_id = '" + person + "'")) {
             rs.next();
             return rs.getLong(1);
         } catch (SQLException e) {

@@ -1,10 +1,9 @@
 package dev.td.server.exercises;
 
-import dev.td.testkit.TestServer;
-import dev.td.testkit.Http;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.td.testkit.Http;
+import dev.td.testkit.TestServer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -30,12 +29,16 @@ class ExerciseCreateRaceTest {
                     statuses.add(f.get().status());
                 }
                 assertThat(statuses).containsOnly(200, 400);
-                assertThat(statuses.stream().filter(s -> s == 200).count()).as(statuses.toString()).isEqualTo(1);
+                assertThat(statuses.stream().filter(s -> s == 200).count())
+                        .as(statuses.toString())
+                        .isEqualTo(1);
             } finally {
                 pool.shutdownNow();
             }
-            Http.Answer listed = Http.send("GET", server.baseUrl() + "/v1/exercises?query=Belt%20Squat%20March", TestServer.OWNER_KEY, null);
-            assertThat(listed.body().at("/data/exercises").findValuesAsText("name")).containsOnlyOnce("Belt Squat March");
+            Http.Answer listed = Http.send(
+                    "GET", server.baseUrl() + "/v1/exercises?query=Belt%20Squat%20March", TestServer.OWNER_KEY, null);
+            assertThat(listed.body().at("/data/exercises").findValuesAsText("name"))
+                    .containsOnlyOnce("Belt Squat March");
         }
     }
 }

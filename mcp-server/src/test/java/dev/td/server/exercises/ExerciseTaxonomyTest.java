@@ -1,14 +1,9 @@
 package dev.td.server.exercises;
 
-import dev.td.server.events.EventTypes;
-import dev.td.server.exercises.Exercise;
-import dev.td.server.exercises.ExerciseNames;
-import dev.td.server.exercises.ExerciseTaxonomy;
-import dev.td.server.exercises.MuscleGroups;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.td.server.events.EventTypes;
 import dev.td.tools.ToolCatalog;
 import dev.td.tools.ToolManifest;
 import java.util.ArrayList;
@@ -30,7 +25,8 @@ class ExerciseTaxonomyTest {
         assertThat(taxonomy.exercises()).hasSizeGreaterThanOrEqualTo(80);
         List<String> ids = taxonomy.exercises().stream().map(Exercise::id).toList();
         assertThat(ids).doesNotHaveDuplicates();
-        assertThat(ids).allMatch(id -> id.matches("[a-z0-9][a-z0-9-]+"), "ids are slugs")
+        assertThat(ids)
+                .allMatch(id -> id.matches("[a-z0-9][a-z0-9-]+"), "ids are slugs")
                 .noneMatch(id -> id.startsWith("my-"), "my- is reserved for personal exercises");
     }
 
@@ -39,10 +35,16 @@ class ExerciseTaxonomyTest {
         for (Exercise e : taxonomy.exercises()) {
             assertThat(e.names()).as(e.id()).containsKeys("en", "de");
             assertThat(e.primaryMuscles()).as(e.id() + " primary").isNotEmpty().allMatch(vocabulary::isMuscle);
-            assertThat(e.secondaryMuscles()).as(e.id() + " secondary").allMatch(vocabulary::isMuscle)
+            assertThat(e.secondaryMuscles())
+                    .as(e.id() + " secondary")
+                    .allMatch(vocabulary::isMuscle)
                     .doesNotContainAnyElementsOf(e.primaryMuscles());
             assertThat(e.pattern()).as(e.id() + " pattern").isPresent().get().isIn(vocabulary.patterns());
-            assertThat(e.equipment()).as(e.id() + " equipment").isPresent().get().isIn(vocabulary.equipment());
+            assertThat(e.equipment())
+                    .as(e.id() + " equipment")
+                    .isPresent()
+                    .get()
+                    .isIn(vocabulary.equipment());
             assertThat(e.type()).as(e.id() + " type").isPresent().get().isIn(vocabulary.types());
         }
     }
@@ -66,17 +68,27 @@ class ExerciseTaxonomyTest {
 
     @Test
     void thereAreTimedHoldsAndBodyweightExercises() {
-        assertThat(taxonomy.exercises()).filteredOn(e -> e.type().orElseThrow().equals("timed")).extracting(Exercise::id).contains("plank");
-        assertThat(taxonomy.exercises()).filteredOn(e -> e.type().orElseThrow().equals("bodyweight")).extracting(Exercise::id).contains("pull-up");
+        assertThat(taxonomy.exercises())
+                .filteredOn(e -> e.type().orElseThrow().equals("timed"))
+                .extracting(Exercise::id)
+                .contains("plank");
+        assertThat(taxonomy.exercises())
+                .filteredOn(e -> e.type().orElseThrow().equals("bodyweight"))
+                .extracting(Exercise::id)
+                .contains("pull-up");
     }
 
     @Test
     void toolAndEventSchemasOfferExactlyTheVocabularysMuscleGroups() {
         ToolManifest create = ToolCatalog.load().find("create_exercise").orElseThrow();
-        assertThat(texts(create.inputSchema().at("/properties/primary_muscles/items/enum"))).containsExactlyElementsOf(vocabulary.all());
-        assertThat(texts(create.inputSchema().at("/properties/pattern/enum"))).containsExactlyElementsOf(vocabulary.patterns());
-        JsonNode event = EventTypes.load().find("exercise.updated").orElseThrow().schema();
-        assertThat(texts(event.at("/properties/secondary_muscles/items/enum"))).containsExactlyElementsOf(vocabulary.all());
+        assertThat(texts(create.inputSchema().at("/properties/primary_muscles/items/enum")))
+                .containsExactlyElementsOf(vocabulary.all());
+        assertThat(texts(create.inputSchema().at("/properties/pattern/enum")))
+                .containsExactlyElementsOf(vocabulary.patterns());
+        JsonNode event =
+                EventTypes.load().find("exercise.updated").orElseThrow().schema();
+        assertThat(texts(event.at("/properties/secondary_muscles/items/enum")))
+                .containsExactlyElementsOf(vocabulary.all());
         assertThat(texts(event.at("/properties/equipment/enum"))).containsExactlyElementsOf(vocabulary.equipment());
     }
 
@@ -87,7 +99,9 @@ class ExerciseTaxonomyTest {
         assertThat(vocabulary.region("upper body")).contains(upper);
         assertThat(vocabulary.region("oberkorper")).as("accents folded").contains(upper);
         assertThat(vocabulary.region("Beine").orElseThrow()).contains("quads", "hamstrings", "calves");
-        assertThat(vocabulary.region("push").orElseThrow()).contains("chest", "triceps").doesNotContain("biceps");
+        assertThat(vocabulary.region("push").orElseThrow())
+                .contains("chest", "triceps")
+                .doesNotContain("biceps");
         assertThat(vocabulary.region("Rumpf").orElseThrow()).contains("abs", "obliques");
         assertThat(vocabulary.region("quads")).contains(Set.of("quads"));
         assertThat(vocabulary.region("elbows")).isEmpty();

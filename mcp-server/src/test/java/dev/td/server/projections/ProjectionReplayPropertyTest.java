@@ -1,24 +1,17 @@
 package dev.td.server.projections;
 
-import java.util.Objects;
-
-import dev.td.testkit.TestDatabases;
-
-import dev.td.server.events.Fact;
-import dev.td.server.events.NewEvent;
-import dev.td.server.events.StoredEvent;
-import dev.td.server.events.TrainingEvent;
-import dev.td.server.projections.Projection;
-import dev.td.server.projections.ProjectionEngine;
-import dev.td.server.wiring.TdCore;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.td.server.events.Fact;
+import dev.td.server.events.NewEvent;
+import dev.td.server.events.StoredEvent;
+import dev.td.server.events.TrainingEvent;
+import dev.td.server.wiring.TdCore;
+import dev.td.testkit.TestDatabases;
 import dev.td.tools.Json;
-import java.nio.file.Files;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
@@ -27,6 +20,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
@@ -45,7 +39,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ProjectionReplayPropertyTest {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-    private static final List<String> EXERCISES = List.of("barbell-bench-press", "barbell-back-squat", "conventional-deadlift", "pull-up");
+    private static final List<String> EXERCISES =
+            List.of("barbell-bench-press", "barbell-back-squat", "conventional-deadlift", "pull-up");
     private static TdCore core;
 
     @BeforeAll
@@ -71,14 +66,27 @@ class ProjectionReplayPropertyTest {
         for (int session = 0; session < 12 + random.nextInt(10); session++) {
             day = day.plus(1 + random.nextInt(4), ChronoUnit.DAYS);
             String sessionId = "s" + seed + "-" + session;
-            pending.add(event("session.started", day, JSON.objectNode().put("session_id", sessionId), "start-" + sessionId));
+            pending.add(event(
+                    "session.started", day, JSON.objectNode().put("session_id", sessionId), "start-" + sessionId));
             for (int set = 0; set < 3 + random.nextInt(8); set++) {
-                pending.add(event("set.logged", day.plusSeconds(set * 180L), set(random, sessionId), "set-" + sessionId + "-" + set));
+                pending.add(event(
+                        "set.logged",
+                        day.plusSeconds(set * 180L),
+                        set(random, sessionId),
+                        "set-" + sessionId + "-" + set));
             }
             if (random.nextInt(5) == 0) {
-                pending.add(event("profile.updated", day, JSON.objectNode().put("weight_unit", random.nextBoolean() ? "kg" : "lb"), "profile-" + session));
+                pending.add(event(
+                        "profile.updated",
+                        day,
+                        JSON.objectNode().put("weight_unit", random.nextBoolean() ? "kg" : "lb"),
+                        "profile-" + session));
             }
-            pending.add(event("session.ended", day.plusSeconds(3600), JSON.objectNode().put("session_id", sessionId).put("session_rpe", 1 + random.nextInt(10)), "end-" + sessionId));
+            pending.add(event(
+                    "session.ended",
+                    day.plusSeconds(3600),
+                    JSON.objectNode().put("session_id", sessionId).put("session_rpe", 1 + random.nextInt(10)),
+                    "end-" + sessionId));
             if (random.nextInt(3) == 0 || session % 4 == 3) {
                 for (StoredEvent e : core.events().append(person, pending)) {
                     ids.put(e.idempotencyKey(), e.eventId());
@@ -98,13 +106,16 @@ class ProjectionReplayPropertyTest {
         for (Projection<?> p : core.projections().projections()) {
             JsonNode stored = Json.mapper().valueToTree(core.projections().readAll(person, p));
             JsonNode replayed = Json.mapper().valueToTree(expected.get(p.name()));
-            assertThat(stored).as(p.name() + " after " + compensations + " corrections/voids (seed " + seed + ")").isEqualTo(replayed);
+            assertThat(stored)
+                    .as(p.name() + " after " + compensations + " corrections/voids (seed " + seed + ")")
+                    .isEqualTo(replayed);
         }
     }
 
     /** Corrects or voids a few stored sets; returns how many compensations were appended. */
     private static int compensate(Random random, UUID person, Map<String, NewEvent> intended, Map<String, UUID> ids) {
-        List<String> sets = intended.keySet().stream().filter(k -> k.startsWith("set-")).toList();
+        List<String> sets =
+                intended.keySet().stream().filter(k -> k.startsWith("set-")).toList();
         int done = 0;
         for (int i = 0; i < random.nextInt(3) && !sets.isEmpty(); i++) {
             String key = sets.get(random.nextInt(sets.size()));
@@ -112,18 +123,49 @@ class ProjectionReplayPropertyTest {
             UUID id = Objects.requireNonNull(ids.get(key));
             String compensationKey = "fix-" + key + "-" + random.nextInt(1_000_000);
             if (random.nextInt(3) == 0) {
-                ObjectNode data = JSON.objectNode().put("event_id", id.toString()).put("reason", "test");
-                core.events().append(person, List.of(new NewEvent("event.voided", original.occurredAt(), original.timeZone(), data,
-                        compensationKey, meta(), Optional.of(id))));
+                ObjectNode data =
+                        JSON.objectNode().put("event_id", id.toString()).put("reason", "test");
+                core.events()
+                        .append(
+                                person,
+                                List.of(new NewEvent(
+                                        "event.voided",
+                                        original.occurredAt(),
+                                        original.timeZone(),
+                                        data,
+                                        compensationKey,
+                                        meta(),
+                                        Optional.of(id))));
                 intended.remove(key);
             } else {
-                ObjectNode corrected = set(random, original.data().get("session_id").asText());
-                Instant when = random.nextBoolean() ? original.occurredAt() : original.occurredAt().plus(random.nextInt(3) - 1, ChronoUnit.DAYS);
+                ObjectNode corrected =
+                        set(random, original.data().get("session_id").asText());
+                Instant when = random.nextBoolean()
+                        ? original.occurredAt()
+                        : original.occurredAt().plus(random.nextInt(3) - 1, ChronoUnit.DAYS);
                 ObjectNode data = JSON.objectNode().put("event_id", id.toString());
                 data.set("data", corrected);
-                core.events().append(person, List.of(new NewEvent("event.corrected", when, original.timeZone(), data,
-                        compensationKey, meta(), Optional.of(id))));
-                intended.put(key, new NewEvent(original.type(), when, original.timeZone(), corrected, key, original.metadata(), Optional.empty()));
+                core.events()
+                        .append(
+                                person,
+                                List.of(new NewEvent(
+                                        "event.corrected",
+                                        when,
+                                        original.timeZone(),
+                                        data,
+                                        compensationKey,
+                                        meta(),
+                                        Optional.of(id))));
+                intended.put(
+                        key,
+                        new NewEvent(
+                                original.type(),
+                                when,
+                                original.timeZone(),
+                                corrected,
+                                key,
+                                original.metadata(),
+                                Optional.empty()));
             }
             sets = intended.keySet().stream().filter(k -> k.startsWith("set-")).toList();
             done++;
@@ -132,26 +174,32 @@ class ProjectionReplayPropertyTest {
     }
 
     /** The pure fold of the history as meant, in log order. */
-    private static Map<String, Map<String, Object>> foldIntended(Map<String, NewEvent> intended, Map<String, UUID> ids) {
+    private static Map<String, Map<String, Object>> foldIntended(
+            Map<String, NewEvent> intended, Map<String, UUID> ids) {
         Map<String, Map<String, Object>> states = new HashMap<>();
         core.projections().projections().forEach(p -> states.put(p.name(), new java.util.TreeMap<>()));
         List<Map.Entry<String, NewEvent>> ordered = new ArrayList<>(intended.entrySet());
         Map<UUID, Long> sequence = sequences(ids);
-        ordered.sort(java.util.Comparator.comparingLong(e -> Objects.requireNonNull(sequence.get(Objects.requireNonNull(ids.get(e.getKey()))))));
+        ordered.sort(java.util.Comparator.comparingLong(
+                e -> Objects.requireNonNull(sequence.get(Objects.requireNonNull(ids.get(e.getKey()))))));
         for (Map.Entry<String, NewEvent> e : ordered) {
             NewEvent n = e.getValue();
             UUID id = Objects.requireNonNull(ids.get(e.getKey()));
             long seq = Objects.requireNonNull(sequence.get(id));
-            Fact fact = new Fact(id, seq, n.type(), n.occurredAt().atZone(n.timeZone()).toOffsetDateTime(), n.data());
-            TrainingEvent.of(fact).ifPresent(t -> core.projections().projections()
-                    .forEach(p -> ProjectionEngine.fold(p, Objects.requireNonNull(states.get(p.name())), t)));
+            Fact fact = new Fact(
+                    id, seq, n.type(), n.occurredAt().atZone(n.timeZone()).toOffsetDateTime(), n.data());
+            TrainingEvent.of(fact)
+                    .ifPresent(t -> core.projections()
+                            .projections()
+                            .forEach(p -> ProjectionEngine.fold(p, Objects.requireNonNull(states.get(p.name())), t)));
         }
         return states;
     }
 
     private static Map<UUID, Long> sequences(Map<String, UUID> ids) {
         Map<UUID, Long> sequence = new HashMap<>();
-        try (var c = core.database().dataSource().getConnection(); var ps = c.prepareStatement("SELECT event_id, sequence FROM events WHERE event_id = ANY (?)")) {
+        try (var c = core.database().dataSource().getConnection();
+                var ps = c.prepareStatement("SELECT event_id, sequence FROM events WHERE event_id = ANY (?)")) {
             ps.setArray(1, c.createArrayOf("uuid", ids.values().toArray()));
             try (var rs = ps.executeQuery()) {
                 while (rs.next()) {
@@ -170,15 +218,20 @@ class ProjectionReplayPropertyTest {
         d.put("exercise", exercise).put("exercise_id", exercise);
         if (!exercise.equals("pull-up") || random.nextBoolean()) {
             boolean lb = random.nextInt(4) == 0;
-            d.putObject("weight").put("value", (lb ? 95 : 40) + 2.5 * random.nextInt(40)).put("unit", lb ? "lb" : "kg");
+            d.putObject("weight")
+                    .put("value", (lb ? 95 : 40) + 2.5 * random.nextInt(40))
+                    .put("unit", lb ? "lb" : "kg");
         }
         d.put("reps", 1 + random.nextInt(15));
         switch (random.nextInt(3)) {
             case 0 -> d.put("rpe", 6 + 0.5 * random.nextInt(9));
             case 1 -> d.put("rir", random.nextInt(5));
-            default -> { }
+            default -> {}
         }
-        d.put("set_type", List.of("warmup", "working", "working", "working", "amrap", "failure", "drop").get(random.nextInt(7)));
+        d.put(
+                "set_type",
+                List.of("warmup", "working", "working", "working", "amrap", "failure", "drop")
+                        .get(random.nextInt(7)));
         return d;
     }
 

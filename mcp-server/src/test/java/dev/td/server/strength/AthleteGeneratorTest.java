@@ -1,19 +1,15 @@
 package dev.td.server.strength;
 
-import dev.td.testkit.TestDatabases;
-
-import dev.td.server.projections.Projection;
-import dev.td.server.strength.PersonalRecordsProjection;
-import dev.td.server.wiring.TdCore;
-import dev.td.testkit.AthleteDriver;
-import dev.td.testkit.AthleteGenerator;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.td.server.projections.Projection;
+import dev.td.server.wiring.TdCore;
+import dev.td.testkit.AthleteDriver;
+import dev.td.testkit.AthleteGenerator;
+import dev.td.testkit.TestDatabases;
 import dev.td.tools.Json;
 import dev.td.tools.Principal;
-import java.nio.file.Files;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
@@ -37,7 +33,8 @@ class AthleteGeneratorTest {
         core = TdCore.open(Optional.of(TestDatabases.fresh()), TestDatabases.tempDir("td-athlete"));
         UUID user = core.accounts().createUser("athlete");
         athlete = new Principal(user, UUID.randomUUID(), "generator", Set.of("*"));
-        List<AthleteGenerator.Action> actions = new AthleteGenerator(7, LocalDate.of(2025, 1, 6), 1, ZoneId.of("Europe/Berlin")).actions();
+        List<AthleteGenerator.Action> actions =
+                new AthleteGenerator(7, LocalDate.of(2025, 1, 6), 1, ZoneId.of("Europe/Berlin")).actions();
         played = new AthleteDriver(core).play(athlete, actions);
     }
 
@@ -51,23 +48,31 @@ class AthleteGeneratorTest {
         var a = new AthleteGenerator(3, LocalDate.of(2025, 1, 6), 2, ZoneId.of("UTC")).actions();
         var b = new AthleteGenerator(3, LocalDate.of(2025, 1, 6), 2, ZoneId.of("UTC")).actions();
         assertThat(a).isEqualTo(b);
-        assertThat(a.stream().filter(x -> x instanceof AthleteGenerator.LogWorkout).count()).isBetween(300L, 520L);
+        assertThat(a.stream()
+                        .filter(x -> x instanceof AthleteGenerator.LogWorkout)
+                        .count())
+                .isBetween(300L, 520L);
     }
 
     @Test
     void aYearOfTrainingIsLoggedWithItsMistakesFixed() {
         assertThat(played.workouts()).isBetween(150, 260);
-        assertThat(played.corrections() + played.voids()).as("some mistakes were made and fixed").isPositive();
+        assertThat(played.corrections() + played.voids())
+                .as("some mistakes were made and fixed")
+                .isPositive();
         Map<String, Object> records = core.projections().foldFromLog(athlete.userId(), PersonalRecordsProjection.NAME);
         JsonNode bench = Json.mapper().valueToTree(records.get("barbell-bench-press"));
-        assertThat(bench.at("/e1rm/valueKg").asDouble()).as("no typo of ten times the load survives as a record").isBetween(70.0, 140.0);
+        assertThat(bench.at("/e1rm/valueKg").asDouble())
+                .as("no typo of ten times the load survives as a record")
+                .isBetween(70.0, 140.0);
     }
 
     @Test
     void storedProjectionsEqualAFoldOfTheRawEffectiveHistory() {
         for (Projection<?> p : core.projections().projections()) {
             JsonNode stored = Json.mapper().valueToTree(core.projections().readAll(athlete.userId(), p));
-            JsonNode recomputed = Json.mapper().valueToTree(new java.util.TreeMap<>(core.projections().foldFromLog(athlete.userId(), p.name())));
+            JsonNode recomputed = Json.mapper()
+                    .valueToTree(new java.util.TreeMap<>(core.projections().foldFromLog(athlete.userId(), p.name())));
             assertThat(stored).as(p.name()).isEqualTo(recomputed);
         }
     }
