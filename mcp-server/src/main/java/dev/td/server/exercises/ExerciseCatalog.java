@@ -118,6 +118,7 @@ final class ExerciseCatalog {
             Optional<String> type,
             Optional<String> query,
             boolean includeArchived) {
+        /** Every exercise the person has that is not archived. */
         public static Filter all() {
             return new Filter(
                     Optional.empty(),
@@ -127,6 +128,23 @@ final class ExerciseCatalog {
                     Optional.empty(),
                     Optional.empty(),
                     false);
+        }
+
+        /** The same filter, archived exercises included too. */
+        public Filter withArchived() {
+            return new Filter(muscles, includeSecondary, pattern, equipment, type, query, true);
+        }
+
+        /** The same filter, narrowed to names matching {@code text} (no narrowing when blank). */
+        public Filter matching(String text) {
+            return new Filter(
+                    muscles,
+                    includeSecondary,
+                    pattern,
+                    equipment,
+                    type,
+                    text.isBlank() ? Optional.empty() : Optional.of(text),
+                    includeArchived);
         }
     }
 

@@ -53,14 +53,7 @@ final class ExerciseDirectory implements EventStore.AppendListener {
         long now = System.nanoTime();
         Entry e = entries.get(user);
         if (e == null || now - e.loadedAt() > Duration.ofSeconds(TTL_SECONDS).toNanos()) {
-            ExerciseCatalog.Filter all = new ExerciseCatalog.Filter(
-                    Optional.empty(),
-                    false,
-                    Optional.empty(),
-                    Optional.empty(),
-                    Optional.empty(),
-                    Optional.empty(),
-                    true);
+            ExerciseCatalog.Filter all = ExerciseCatalog.Filter.all().withArchived();
             Map<String, Exercise> byId = catalog.list(user, all).stream()
                     .collect(Collectors.toMap(Exercise::id, Function.identity(), (a, b) -> a));
             e = new Entry(now, byId, new ConcurrentHashMap<>());

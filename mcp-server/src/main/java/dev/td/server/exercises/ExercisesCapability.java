@@ -65,14 +65,7 @@ public final class ExercisesCapability implements Capability, Exercises {
 
     @Override
     public List<String> names(UUID user, String typed) {
-        ExerciseCatalog.Filter filter = new ExerciseCatalog.Filter(
-                Optional.empty(),
-                false,
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                typed.isBlank() ? Optional.empty() : Optional.of(typed),
-                false);
+        ExerciseCatalog.Filter filter = ExerciseCatalog.Filter.all().matching(typed);
         return installed().catalog().list(user, filter).stream()
                 .map(Exercise::name)
                 .toList();
