@@ -19,7 +19,17 @@ class ArchitectureTest {
     private static final JavaClasses TD = new ClassFileImporter()
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("dev.td.server");
-    private static final HouseRules RULES = new HouseRules("dev.td.server");
+    private static final HouseRules RULES = new HouseRules("dev.td.server", TD);
+
+    @Test
+    void theDomainsAreFoundByTheirCapability() {
+        assertThat(RULES.capabilities()).containsExactly("analysis", "exercises", "journal", "profile", "strength");
+    }
+
+    @Test
+    void everyPackageIsALayerOrACapability() {
+        assertThat(RULES.unplacedPackages(TD)).as("packages no rule places").isEmpty();
+    }
 
     @Test
     void layersOnlyPointDownward() {
@@ -68,7 +78,12 @@ class ArchitectureTest {
     class OnAFixtureThatBreaksThem {
 
         private static final JavaClasses BROKEN = new ClassFileImporter().importPackages("dev.td.archfixture");
-        private static final HouseRules FIXTURE = new HouseRules("dev.td.archfixture");
+        private static final HouseRules FIXTURE = new HouseRules("dev.td.archfixture", BROKEN);
+
+        @Test
+        void aPackageThatIsNeitherALayerNorACapabilityIsNamed() {
+            assertThat(FIXTURE.unplacedPackages(BROKEN)).containsExactly("stray");
+        }
 
         @Test
         void anEventLogCallingADomainFailsTheLayers() {

@@ -26,16 +26,50 @@ import java.util.stream.Collectors;
  */
 final class HouseRules {
 
-    /** The domain packages; each is a capability and sees the others only through their published types. */
-    static final List<String> CAPABILITIES = List.of("journal", "profile", "exercises", "strength", "analysis");
+    /** The packages below the root that are not domains: each is a layer of its own. */
+    static final List<String> INFRASTRUCTURE =
+            List.of("faces", "wiring", "capability", "access", "projections", "events");
 
     /** The annotation a capability puts on the types others may use (by name: fixtures carry their own). */
     static final String PUBLISHED = "Published";
 
     private final String root;
+    private final List<String> capabilities;
 
-    HouseRules(String root) {
+    /**
+     * The rules for the classes under {@code root}. The domains are found, not listed: a package holding
+     * a class that implements {@code <root>.capability.Capability} is a capability (the seam's own
+     * package aside), so a new domain is checked the moment it plugs in.
+     */
+    HouseRules(String root, JavaClasses classes) {
         this.root = root;
+        String seam = root + ".capability.Capability";
+        this.capabilities = classes.stream()
+                .filter(c -> c.getAllRawInterfaces().stream()
+                        .anyMatch(i -> i.getName().equals(seam)))
+                .map(JavaClass::getPackageName)
+                .filter(p -> p.startsWith(root + ".") && !p.equals(root + ".capability"))
+                .map(p -> p.substring(root.length() + 1).split("\\.", -1)[0])
+                .distinct()
+                .sorted()
+                .toList();
+    }
+
+    /** The capability (domain) packages found, by their name below the root. */
+    List<String> capabilities() {
+        return capabilities;
+    }
+
+    /** Packages directly below the root that are neither infrastructure nor a capability: nothing would check them. */
+    List<String> unplacedPackages(JavaClasses classes) {
+        return classes.stream()
+                .map(JavaClass::getPackageName)
+                .filter(p -> p.startsWith(root + "."))
+                .map(p -> p.substring(root.length() + 1).split("\\.", -1)[0])
+                .distinct()
+                .filter(p -> !INFRASTRUCTURE.contains(p) && !capabilities.contains(p))
+                .sorted()
+                .toList();
     }
 
     private String pkg(String name) {
@@ -43,7 +77,7 @@ final class HouseRules {
     }
 
     private String[] capabilityPackages() {
-        return CAPABILITIES.stream().map(this::pkg).toArray(String[]::new);
+        return capabilities.stream().map(this::pkg).toArray(String[]::new);
     }
 
     /** Faces → wiring → capabilities → seam → access, projections → events; nothing reaches upward. */
@@ -164,7 +198,7 @@ final class HouseRules {
     }
 
     private String capabilityOf(JavaClass c) {
-        for (String cap : CAPABILITIES) {
+        for (String cap : capabilities) {
             String p = root + "." + cap;
             if (c.getPackageName().equals(p) || c.getPackageName().startsWith(p + ".")) {
                 return cap;
