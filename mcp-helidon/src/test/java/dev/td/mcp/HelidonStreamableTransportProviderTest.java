@@ -2,6 +2,8 @@ package dev.td.mcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -20,6 +22,8 @@ class HelidonStreamableTransportProviderTest extends McpHttpTransportContract {
     private static final String TOOLS_LIST = """
             {"jsonrpc":"2.0","id":2,"method":"tools/list","params":{}}""";
 
+    private static final ObjectMapper JSON = new ObjectMapper();
+
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Override
@@ -35,7 +39,10 @@ class HelidonStreamableTransportProviderTest extends McpHttpTransportContract {
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Mcp-Session-Id")).isPresent();
-        assertThat(response.body()).contains("\"protocolVersion\"");
+        JsonNode reply = JSON.readTree(response.body());
+        assertThat(reply.at("/id").asInt()).isEqualTo(1);
+        assertThat(reply.at("/result/protocolVersion").asText()).isEqualTo("2025-06-18");
+        assertThat(reply.at("/result/serverInfo/name").asText()).isEqualTo("td-test");
     }
 
     @Test
@@ -48,7 +55,10 @@ class HelidonStreamableTransportProviderTest extends McpHttpTransportContract {
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.headers().firstValue("Content-Type"))
                 .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
-        assertThat(response.body()).contains("log_then_answer");
+        JsonNode reply = JSON.readTree(response.body());
+        assertThat(reply.at("/id").asInt()).isEqualTo(2);
+        assertThat(reply.at("/result/tools").findValuesAsText("name"))
+                .containsExactlyInAnyOrder("log_then_answer", "who_am_i");
     }
 
     @Test
@@ -100,7 +110,11 @@ class HelidonStreamableTransportProviderTest extends McpHttpTransportContract {
                             .statusCode())
                     .isEqualTo(200);
 
-            Thread.sleep(1000);
+            assertThat(server.sessionCount()).isEqualTo(1);
+
+            // polled without a request, which would count as activity and keep the session alive
+            Await.awaitUntil(
+                    Duration.ofSeconds(5), () -> server.sessionCount() == 0, "the idle session is ended by the reaper");
 
             assertThat(post(server, TOOLS_LIST, Map.of("Mcp-Session-Id", session))
                             .statusCode())

@@ -69,7 +69,7 @@ abstract class McpHttpTransportContract {
     }
 
     @Test
-    void logNotificationSentDuringToolCallReachesTheClient() {
+    void logNotificationSentDuringToolCallReachesTheClient() throws Exception {
         McpTestServer server = server(McpRequestGuard.localhostOnly());
         List<McpSchema.LoggingMessageNotification> logs = new CopyOnWriteArrayList<>();
         try (McpSyncClient client =
@@ -79,9 +79,30 @@ abstract class McpHttpTransportContract {
             McpSchema.CallToolResult result = client.callTool(callWithoutArguments("log_then_answer"));
 
             assertThat(TestTools.text(result)).isEqualTo("done");
+            // the sync client hands notifications to its consumer on another thread (boundedElastic), so
+            // the log line may be delivered just after callTool returns: wait for it, do not race it
+            Await.awaitUntil(
+                    Duration.ofSeconds(5),
+                    () -> logs.stream().anyMatch(log -> TestTools.LOG_LINE.equals(log.data())),
+                    "the log line \"" + TestTools.LOG_LINE + "\" reaches the client's logging consumer");
             assertThat(logs)
                     .extracting(McpSchema.LoggingMessageNotification::data)
-                    .contains(TestTools.LOG_LINE);
+                    .containsExactly(TestTools.LOG_LINE);
+        }
+    }
+
+    @Test
+    void idleStreamCarriesAKeepAliveCommentEveryHeartbeat() throws Exception {
+        McpTestServer server = server(McpRequestGuard.localhostOnly());
+        try (EventStream stream = openEventStream(server)) {
+            assertThat(stream.statusCode()).isEqualTo(200);
+
+            // three heartbeats take 3 x 100 ms; the deadline leaves room for a slow machine, yet a
+            // transport with heartbeats off, or on its 25 s default, fails it
+            Await.awaitUntil(
+                    McpTestServer.HEARTBEAT.multipliedBy(10),
+                    () -> stream.count(McpHttpTransportContract::isKeepAlive) >= 3,
+                    "three keep-alive comments arrive on the idle stream");
         }
     }
 
@@ -90,7 +111,13 @@ abstract class McpHttpTransportContract {
         McpTestServer server = server(McpRequestGuard.localhostOnly());
         try (McpSyncClient client = server.client(Optional.empty()).build()) {
             client.initialize();
-            Thread.sleep(McpTestServer.HEARTBEAT.multipliedBy(4).toMillis());
+            try (EventStream witness = openEventStream(server)) {
+                // the client's streams are open alongside this one, so they carry the same comments
+                Await.awaitUntil(
+                        McpTestServer.HEARTBEAT.multipliedBy(20),
+                        () -> witness.count(McpHttpTransportContract::isKeepAlive) >= 4,
+                        "four keep-alive comments are sent on the server's streams");
+            }
 
             McpSchema.CallToolResult result = client.callTool(callWithoutArguments("log_then_answer"));
 
@@ -150,8 +177,11 @@ abstract class McpHttpTransportContract {
     void hostAllowedByConfigurationIsAccepted() throws Exception {
         McpTestServer server = server(McpRequestGuard.localhostOnly().withAllowedHosts("td.example.com"));
 
+        // past the guard: the Streamable transport starts a session; the HTTP+SSE transport's message
+        // endpoint knows no session "none"
+        int admitted = server.kind == McpTestServer.Kind.STREAMABLE ? 200 : 404;
         assertThat(RawHttp.post(server.web.port(), pathOf(server), "td.example.com", INITIALIZE))
-                .isNotEqualTo(403);
+                .isEqualTo(admitted);
         assertThat(post(server, INITIALIZE, Map.of()).statusCode()).isEqualTo(403);
     }
 
@@ -161,6 +191,24 @@ abstract class McpHttpTransportContract {
         String body = INITIALIZE.replace("\"raw\"", "\"" + "x".repeat(2048) + "\"");
 
         assertThat(post(server, body, Map.of()).statusCode()).isEqualTo(413);
+    }
+
+    /** An SSE stream of the transport with nothing to say: a GET listening stream, or the HTTP+SSE stream. */
+    private EventStream openEventStream(McpTestServer server) throws Exception {
+        return switch (server.kind) {
+            case STREAMABLE -> {
+                HttpResponse<String> init = post(server, INITIALIZE, Map.of());
+                assertThat(init.statusCode()).isEqualTo(200);
+                String session = init.headers().firstValue("Mcp-Session-Id").orElseThrow();
+                yield EventStream.open(http, URI.create(server.baseUrl() + "/mcp"), Map.of("Mcp-Session-Id", session));
+            }
+            case SSE -> EventStream.open(http, URI.create(server.baseUrl() + "/sse"), Map.of());
+        };
+    }
+
+    /** The comment both transports send after a heartbeat of silence: an SSE comment line, Helidon writes no space. */
+    private static boolean isKeepAlive(String line) {
+        return ":keep-alive".equals(line);
     }
 
     private static McpSchema.CallToolRequest callWithoutArguments(String tool) {

@@ -12,6 +12,7 @@ import io.modelcontextprotocol.spec.McpSchema;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.IntSupplier;
 
 /** A Helidon WebServer on a random port serving the {@link TestTools} over one of the transports. */
 final class McpTestServer implements AutoCloseable {
@@ -27,10 +28,12 @@ final class McpTestServer implements AutoCloseable {
     final Kind kind;
     final McpSyncServer mcp;
     final WebServer web;
+    private final IntSupplier sessionCount;
 
-    private McpTestServer(Kind kind, McpSyncServer mcp, HttpService transport) {
+    private McpTestServer(Kind kind, McpSyncServer mcp, HttpService transport, IntSupplier sessionCount) {
         this.kind = kind;
         this.mcp = mcp;
+        this.sessionCount = sessionCount;
         this.web = WebServer.builder()
                 .port(0)
                 .routing(r -> r.register(transport))
@@ -58,7 +61,8 @@ final class McpTestServer implements AutoCloseable {
                         .capabilities(CAPABILITIES)
                         .tools(TestTools.loggingTool(), TestTools.whoAmITool())
                         .build(),
-                transport);
+                transport,
+                transport::sessionCount);
     }
 
     static McpTestServer sse(McpRequestGuard guard) {
@@ -73,7 +77,13 @@ final class McpTestServer implements AutoCloseable {
                         .capabilities(CAPABILITIES)
                         .tools(TestTools.loggingTool(), TestTools.whoAmITool())
                         .build(),
-                transport);
+                transport,
+                transport::sessionCount);
+    }
+
+    /** Number of sessions the transport has open, read without touching any of them. */
+    int sessionCount() {
+        return sessionCount.getAsInt();
     }
 
     String baseUrl() {
