@@ -64,7 +64,7 @@ class SportsScienceTest {
     }
 
     // ACWR: 21 days at 100 then 7 at 200 → rolling 200/125 = 1.6 (Hulin 2016 coupled, hand-worked); EWMA of a
-    // constant load is exactly 1 (Williams 2017)
+    // constant load is exactly 1, and of the step the closed form below (Williams 2017)
     @Test
     void acuteChronicWorkloadRatiosFollowTheirDefinitions() {
         double[] load = new double[28];
@@ -74,6 +74,9 @@ class SportsScienceTest {
         double[] flat = new double[40];
         Arrays.fill(flat, 50);
         assertThat(TrainingLoad.ewmaAcwr(flat)).isCloseTo(1.0, within(1e-12));
-        assertThat(TrainingLoad.ewmaAcwr(load)).isGreaterThan(1.0);
+        // EWMA after a step (Williams et al. 2017, λ = 2/(N+1)): both averages sit at 100 through day 21, and
+        // k days at 200 leave each at 200 − 100·(1 − λ)^k. With k = 7, λa = 1/4, λc = 2/29 (bc -l, scale 20):
+        // acute 186.651611328125, chronic 139.359836467103330581, ratio 1.339350103013253446
+        assertThat(TrainingLoad.ewmaAcwr(load)).isCloseTo(1.3393501030132535, within(1e-12));
     }
 }
