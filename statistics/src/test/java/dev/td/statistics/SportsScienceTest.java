@@ -63,6 +63,24 @@ class SportsScienceTest {
         assertThat(TrainingLoad.sessionRpeLoad(7, 60)).isEqualTo(420.0);
     }
 
+    // DOTS for women and the bodyweight clamps, from the coefficients OpenPowerlifting publishes
+    // (modules/coefficients/src/dots.rs: women 40–150 kg, men 40–210 kg), evaluated by Horner's rule in
+    // bc -l at scale 30 (400 kg at 60 kg: 443.418249865920409005730118005972; at 40 kg 593.918627232639601137;
+    // at 150 kg 308.302658615797483336; men, 700 kg at 210 kg: 346.934463251778999991)
+    @Test
+    void dotsForWomenAndTheBodyweightClampsMatchThePublishedCoefficients() {
+        assertThat(StrengthScore.dots(400, 60, Sex.FEMALE)).isCloseTo(443.4182498659204, within(1e-9));
+        assertThat(StrengthScore.dots(400, 35, Sex.FEMALE))
+                .as("below 40 kg counts as 40 kg")
+                .isCloseTo(593.9186272326396, within(1e-9));
+        assertThat(StrengthScore.dots(400, 160, Sex.FEMALE))
+                .as("women above 150 kg count as 150 kg")
+                .isCloseTo(308.3026586157975, within(1e-9));
+        assertThat(StrengthScore.dots(700, 220, Sex.MALE))
+                .as("men above 210 kg count as 210 kg")
+                .isCloseTo(346.934463251779, within(1e-9));
+    }
+
     // ACWR: 21 days at 100 then 7 at 200 → rolling 200/125 = 1.6 (Hulin 2016 coupled, hand-worked); EWMA of a
     // constant load is exactly 1, and of the step the closed form below (Williams 2017)
     @Test
