@@ -81,6 +81,23 @@ class SportsScienceTest {
                 .isCloseTo(346.934463251779, within(1e-9));
     }
 
+    // Women's classic Wilks (coefficients a…f = 594.31747775582, −27.23842536447, 0.82112226871,
+    // −0.00930733913, 4.731582e−5, −9.054e−8; IPF tables cover 26.51–154.53 kg) and IPF GL points for women,
+    // classic full powerlifting (IPF_GL_Coefficients-2020: A 610.32796, B 1045.59282, C 0.03048), evaluated in
+    // bc -l at scale 30: Wilks 400 kg at 60 kg 445.954750117220173355, at 26.51 kg 670.968074446822618156,
+    // at 154.53 kg 307.259689620073644147; GL 400 kg at 60 kg 90.416057947736808377
+    @Test
+    void womensWilksAndIpfGlMatchThePublishedCoefficients() {
+        assertThat(StrengthScore.wilksClassic(400, 60, Sex.FEMALE)).isCloseTo(445.95475011722016, within(1e-9));
+        assertThat(StrengthScore.wilksClassic(400, 20, Sex.FEMALE))
+                .as("below the table's 26.51 kg counts as 26.51 kg")
+                .isCloseTo(670.9680744468226, within(1e-9));
+        assertThat(StrengthScore.wilksClassic(400, 170, Sex.FEMALE))
+                .as("above the table's 154.53 kg counts as 154.53 kg")
+                .isCloseTo(307.25968962007363, within(1e-9));
+        assertThat(StrengthScore.ipfGoodlift(400, 60, Sex.FEMALE)).isCloseTo(90.4160579477368, within(1e-9));
+    }
+
     // ACWR: 21 days at 100 then 7 at 200 → rolling 200/125 = 1.6 (Hulin 2016 coupled, hand-worked); EWMA of a
     // constant load is exactly 1, and of the step the closed form below (Williams 2017)
     @Test
