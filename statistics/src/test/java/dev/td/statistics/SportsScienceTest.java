@@ -55,6 +55,23 @@ class SportsScienceTest {
         assertThat(days.get(1).tsb()).isCloseTo(-10.959379, within(1e-6));
     }
 
+    // Six weeks of 100 TSS a day, then two weeks off. The GoldenCheetah model (PMCData.cpp) has a closed form:
+    // after n days of load s from zero, CTL = s(1 − e^(−n/42)), ATL = s(1 − e^(−n/7)); after k rest days each
+    // decays by e^(−k/42), e^(−k/7); TSB on a day is the previous day's CTL − ATL. Evaluated in bc -l (scale 30):
+    // day 42: CTL 63.212055882855767840, ATL 99.752124782333364158; day 56: CTL 45.293417245806248035,
+    // ATL 13.499982060871018006, TSB 30.811665975623737711. The iteration must land on the closed form.
+    @Test
+    void performanceManagementChartFollowsTheClosedFormOfABlockAndARest() {
+        double[] stress = new double[56];
+        Arrays.fill(stress, 0, 42, 100);
+        List<PmcDay> days = TrainingLoad.performanceManagementChart(stress);
+        assertThat(days.get(41).ctl()).isCloseTo(63.212055882855765, within(1e-9));
+        assertThat(days.get(41).atl()).isCloseTo(99.75212478233337, within(1e-9));
+        assertThat(days.get(55).ctl()).isCloseTo(45.293417245806246, within(1e-9));
+        assertThat(days.get(55).atl()).isCloseTo(13.499982060871018, within(1e-9));
+        assertThat(days.get(55).tsb()).isCloseTo(30.811665975623736, within(1e-9));
+    }
+
     // Banister TRIMP: 60 min at 150 bpm, rest 60, max 190, men: 60·(90/130)·0.64·e^(1.92·90/130) = 100.44029 (hand,
     // 1e-5)
     @Test
