@@ -76,4 +76,43 @@ class AthleteGeneratorTest {
             assertThat(stored).as(p.name()).isEqualTo(recomputed);
         }
     }
+
+    /**
+     * The records as a second, simpler algorithm computes them from the effective history (after every
+     * correction and void): for each exercise and rep count 1–12, the heaviest working set, loads in kg
+     * (lb × 0.45359237, the international pound). No projection class is used for the expectation.
+     */
+    @Test
+    void personalRecordsEqualTheHeaviestWorkingSetPerRepCountInTheEffectiveHistory() throws Exception {
+        Map<String, Map<Integer, Double>> expected = new java.util.TreeMap<>();
+        try (java.sql.Connection c = core.database().dataSource().getConnection()) {
+            new dev.td.server.events.EffectiveLog()
+                    .forEach(c, athlete.userId(), Long.MAX_VALUE, Optional.empty(), fact -> {
+                        JsonNode d = fact.data();
+                        if (!fact.type().equals("set.logged")
+                                || !d.has("weight")
+                                || d.path("set_type").asText().equals("warmup")) {
+                            return;
+                        }
+                        int reps = d.path("reps").asInt(0);
+                        if (reps < 1 || reps > 12) {
+                            return;
+                        }
+                        double value = d.at("/weight/value").asDouble();
+                        double kg = d.at("/weight/unit").asText().equals("lb") ? value * 0.45359237 : value;
+                        expected.computeIfAbsent(d.path("exercise_id").asText(), k -> new java.util.TreeMap<>())
+                                .merge(reps, kg, Math::max);
+                    });
+        }
+        Map<String, Map<Integer, Double>> stored = new java.util.TreeMap<>();
+        core.projections()
+                .readAll(athlete.userId(), new PersonalRecordsProjection())
+                .forEach((exercise, records) -> {
+                    Map<Integer, Double> byReps = new java.util.TreeMap<>();
+                    records.byReps().forEach((reps, pr) -> byReps.put(reps, pr.weightKg()));
+                    stored.put(exercise, byReps);
+                });
+        assertThat(expected).as("the generated year has records to compare").isNotEmpty();
+        assertThat(stored).isEqualTo(expected);
+    }
 }
