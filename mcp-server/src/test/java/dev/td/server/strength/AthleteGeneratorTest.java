@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -114,5 +115,50 @@ class AthleteGeneratorTest {
                 });
         assertThat(expected).as("the generated year has records to compare").isNotEmpty();
         assertThat(stored).isEqualTo(expected);
+    }
+
+    /**
+     * Weekly volume as a second algorithm computes it from the effective history: per ISO week of the
+     * person's local date (WeekFields.ISO) and exercise, the working sets, their reps and their tonnage
+     * (kg × reps, lb × 0.45359237). No projection class is used for the expectation.
+     */
+    @Test
+    void weeklyVolumeEqualsTheWorkingSetsOfEachIsoWeekInTheEffectiveHistory() throws Exception {
+        Map<String, double[]> expected = new java.util.TreeMap<>();
+        java.time.temporal.WeekFields iso = java.time.temporal.WeekFields.ISO;
+        try (java.sql.Connection c = core.database().dataSource().getConnection()) {
+            new dev.td.server.events.EffectiveLog()
+                    .forEach(c, athlete.userId(), Long.MAX_VALUE, Optional.empty(), fact -> {
+                        JsonNode d = fact.data();
+                        if (!fact.type().equals("set.logged")
+                                || d.path("set_type").asText().equals("warmup")) {
+                            return;
+                        }
+                        LocalDate day = fact.occurredAt().toLocalDate();
+                        String week = String.format(
+                                "%d-W%02d", day.get(iso.weekBasedYear()), day.get(iso.weekOfWeekBasedYear()));
+                        int reps = d.path("reps").asInt(0);
+                        double value = d.at("/weight/value").asDouble(0);
+                        double kg = d.at("/weight/unit").asText().equals("lb") ? value * 0.45359237 : value;
+                        double[] v = expected.computeIfAbsent(
+                                week + " " + d.path("exercise_id").asText(), k -> new double[3]);
+                        v[0] += 1;
+                        v[1] += reps;
+                        v[2] += kg * reps;
+                    });
+        }
+        Map<String, double[]> stored = new java.util.TreeMap<>();
+        core.projections()
+                .readAll(athlete.userId(), new WeeklyVolumeProjection())
+                .forEach((week, w) -> w.byExercise()
+                        .forEach((exercise, v) -> stored.put(
+                                week + " " + exercise, new double[] {v.workingSets(), v.reps(), v.tonnageKg()})));
+        assertThat(stored.keySet()).isEqualTo(expected.keySet());
+        expected.forEach((key, v) -> {
+            double[] got = Objects.requireNonNull(stored.get(key));
+            assertThat(got[0]).as(key + " working sets").isEqualTo(v[0]);
+            assertThat(got[1]).as(key + " reps").isEqualTo(v[1]);
+            assertThat(got[2]).as(key + " tonnage kg").isCloseTo(v[2], org.assertj.core.api.Assertions.within(1e-6));
+        });
     }
 }
