@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -65,29 +64,69 @@ class HashChainKnownAnswerTest {
     private static final String H2 = "dcea238322ca726ae60c2338fa9a080afc9c0b5a8152c53350ca29dae83def27";
     private static final String H3 = "4dc6b6174b3ac59eff8592e267258bd2d46c27e7a309f1ca90417b73976f3d9b";
 
-    /** One event's hashed fields, as the store seals them. */
-    private record Fields(
-            UUID user,
-            UUID id,
-            long sequence,
-            String type,
-            Instant occurredAt,
-            String zone,
-            Instant recordedAt,
-            ObjectNode data,
-            ObjectNode metadata,
-            String key,
-            Optional<UUID> subject) {
+    /** One event's hashed fields, as the store seals them, by their name in the canonical text. */
+    private record Fields(Map<String, Object> values) {
 
+        static Fields of(
+                UUID user,
+                UUID id,
+                long sequence,
+                String type,
+                Instant occurredAt,
+                String zone,
+                Instant recordedAt,
+                ObjectNode data,
+                ObjectNode metadata,
+                String key,
+                Optional<UUID> subject) {
+            Map<String, Object> v = new LinkedHashMap<>();
+            v.put("user_id", user);
+            v.put("event_id", id);
+            v.put("sequence", sequence);
+            v.put("type", type);
+            v.put("occurred_at", occurredAt);
+            v.put("time_zone", zone);
+            v.put("recorded_at", recordedAt);
+            v.put("data", data);
+            v.put("metadata", metadata);
+            v.put("idempotency_key", key);
+            v.put("subject_event_id", subject);
+            return new Fields(v);
+        }
+
+        /** The same event with one field changed. */
+        Fields with(String field, Object value) {
+            Map<String, Object> v = new LinkedHashMap<>(values);
+            if (v.put(field, value) == null) {
+                throw new IllegalArgumentException("no hashed field " + field);
+            }
+            return new Fields(v);
+        }
+
+        private <T> T get(String field, Class<T> type) {
+            return type.cast(Objects.requireNonNull(values.get(field), field));
+        }
+
+        @SuppressWarnings("unchecked")
         String canonical() {
             return StoredEvent.canonical(
-                    user, id, sequence, type, occurredAt, zone, recordedAt, data, metadata, key, subject);
+                    get("user_id", UUID.class),
+                    get("event_id", UUID.class),
+                    get("sequence", Long.class),
+                    get("type", String.class),
+                    get("occurred_at", Instant.class),
+                    get("time_zone", String.class),
+                    get("recorded_at", Instant.class),
+                    get("data", ObjectNode.class),
+                    get("metadata", ObjectNode.class),
+                    get("idempotency_key", String.class),
+                    (Optional<UUID>) get("subject_event_id", Optional.class));
         }
     }
 
     /** Data as an agent sends it: keys in any order, 100.0 with its trailing zero. */
     private static Fields firstSet() {
-        return new Fields(
+        return Fields.of(
                 PERSON,
                 FIRST,
                 1,
@@ -103,7 +142,7 @@ class HashChainKnownAnswerTest {
     }
 
     private static Fields bodyWeight() {
-        return new Fields(
+        return Fields.of(
                 PERSON,
                 UUID.fromString("0190a000-0000-7000-8000-000000000002"),
                 2,
@@ -119,7 +158,7 @@ class HashChainKnownAnswerTest {
     }
 
     private static Fields voidOfFirst() {
-        return new Fields(
+        return Fields.of(
                 PERSON,
                 UUID.fromString("0190a000-0000-7000-8000-000000000003"),
                 3,
@@ -156,164 +195,23 @@ class HashChainKnownAnswerTest {
         assertThat(C2.getBytes(StandardCharsets.UTF_8)).hasSize(446);
     }
 
-    /** Each hashed field, changed once. */
-    private static Map<String, UnaryOperator<Fields>> tampering() {
-        Map<String, UnaryOperator<Fields>> t = new LinkedHashMap<>();
+    /** Each hashed field, changed once: the new value. */
+    private static Map<String, Object> tampering() {
+        Map<String, Object> t = new LinkedHashMap<>();
+        t.put("user_id", UUID.fromString("00000000-0000-4000-8000-000000000002"));
+        t.put("event_id", UUID.fromString("0190a000-0000-7000-8000-0000000000ff"));
+        t.put("sequence", 2L);
+        t.put("type", "custom.set");
+        t.put("occurred_at", Instant.parse("2026-11-24T17:05:01Z"));
+        t.put("time_zone", "Europe/Vienna");
+        t.put("recorded_at", Instant.parse("2026-11-24T17:06:00.123457Z"));
         t.put(
-                "user_id",
-                f -> new Fields(
-                        UUID.fromString("00000000-0000-4000-8000-000000000002"),
-                        f.id(),
-                        f.sequence(),
-                        f.type(),
-                        f.occurredAt(),
-                        f.zone(),
-                        f.recordedAt(),
-                        f.data(),
-                        f.metadata(),
-                        f.key(),
-                        f.subject()));
-        t.put(
-                "event_id",
-                f -> new Fields(
-                        f.user(),
-                        UUID.fromString("0190a000-0000-7000-8000-0000000000ff"),
-                        f.sequence(),
-                        f.type(),
-                        f.occurredAt(),
-                        f.zone(),
-                        f.recordedAt(),
-                        f.data(),
-                        f.metadata(),
-                        f.key(),
-                        f.subject()));
-        t.put(
-                "sequence",
-                f -> new Fields(
-                        f.user(),
-                        f.id(),
-                        2,
-                        f.type(),
-                        f.occurredAt(),
-                        f.zone(),
-                        f.recordedAt(),
-                        f.data(),
-                        f.metadata(),
-                        f.key(),
-                        f.subject()));
-        t.put(
-                "type",
-                f -> new Fields(
-                        f.user(),
-                        f.id(),
-                        f.sequence(),
-                        "custom.set",
-                        f.occurredAt(),
-                        f.zone(),
-                        f.recordedAt(),
-                        f.data(),
-                        f.metadata(),
-                        f.key(),
-                        f.subject()));
-        t.put(
-                "occurred_at",
-                f -> new Fields(
-                        f.user(),
-                        f.id(),
-                        f.sequence(),
-                        f.type(),
-                        Instant.parse("2026-11-24T17:05:01Z"),
-                        f.zone(),
-                        f.recordedAt(),
-                        f.data(),
-                        f.metadata(),
-                        f.key(),
-                        f.subject()));
-        t.put(
-                "time_zone",
-                f -> new Fields(
-                        f.user(),
-                        f.id(),
-                        f.sequence(),
-                        f.type(),
-                        f.occurredAt(),
-                        "Europe/Vienna",
-                        f.recordedAt(),
-                        f.data(),
-                        f.metadata(),
-                        f.key(),
-                        f.subject()));
-        t.put(
-                "recorded_at",
-                f -> new Fields(
-                        f.user(),
-                        f.id(),
-                        f.sequence(),
-                        f.type(),
-                        f.occurredAt(),
-                        f.zone(),
-                        Instant.parse("2026-11-24T17:06:00.123457Z"),
-                        f.data(),
-                        f.metadata(),
-                        f.key(),
-                        f.subject()));
-        t.put(
-                "data (the load)",
-                f -> new Fields(
-                        f.user(),
-                        f.id(),
-                        f.sequence(),
-                        f.type(),
-                        f.occurredAt(),
-                        f.zone(),
-                        f.recordedAt(),
-                        json("{\"session_id\":\"s-1\",\"exercise\":\"bench\",\"exercise_id\":\"barbell-bench-press\","
-                                + "\"weight\":{\"value\":100.5,\"unit\":\"kg\"},\"reps\":5,\"set_type\":\"working\"}"),
-                        f.metadata(),
-                        f.key(),
-                        f.subject()));
-        t.put(
-                "metadata (the agent)",
-                f -> new Fields(
-                        f.user(),
-                        f.id(),
-                        f.sequence(),
-                        f.type(),
-                        f.occurredAt(),
-                        f.zone(),
-                        f.recordedAt(),
-                        f.data(),
-                        json("{\"source\":\"mcp\",\"agent\":\"someone-else\"}"),
-                        f.key(),
-                        f.subject()));
-        t.put(
-                "idempotency_key",
-                f -> new Fields(
-                        f.user(),
-                        f.id(),
-                        f.sequence(),
-                        f.type(),
-                        f.occurredAt(),
-                        f.zone(),
-                        f.recordedAt(),
-                        f.data(),
-                        f.metadata(),
-                        "w1/bench/2",
-                        f.subject()));
-        t.put(
-                "subject_event_id",
-                f -> new Fields(
-                        f.user(),
-                        f.id(),
-                        f.sequence(),
-                        f.type(),
-                        f.occurredAt(),
-                        f.zone(),
-                        f.recordedAt(),
-                        f.data(),
-                        f.metadata(),
-                        f.key(),
-                        Optional.of(FIRST)));
+                "data",
+                json("{\"session_id\":\"s-1\",\"exercise\":\"bench\",\"exercise_id\":\"barbell-bench-press\","
+                        + "\"weight\":{\"value\":100.5,\"unit\":\"kg\"},\"reps\":5,\"set_type\":\"working\"}"));
+        t.put("metadata", json("{\"source\":\"mcp\",\"agent\":\"someone-else\"}"));
+        t.put("idempotency_key", "w1/bench/2");
+        t.put("subject_event_id", Optional.of(FIRST));
         return t;
     }
 
@@ -326,7 +224,8 @@ class HashChainKnownAnswerTest {
     void changingAnyHashedFieldChangesTheHash(String field) {
         // compared with the untouched event's hash from the same code, so a field that never reaches
         // the canonical text leaves the two equal and fails here, whatever else changed
-        Fields tampered = Objects.requireNonNull(tampering().get(field)).apply(firstSet());
+        Fields tampered =
+                firstSet().with(field, Objects.requireNonNull(tampering().get(field)));
         assertThat(hex(EventChain.sha256(EventStore.GENESIS, tampered.canonical())))
                 .as("hash after changing " + field)
                 .isNotEqualTo(
