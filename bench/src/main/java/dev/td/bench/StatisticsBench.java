@@ -1,16 +1,16 @@
 package dev.td.bench;
 
 import dev.td.statistics.Alternative;
-import dev.td.statistics.Descriptive;
-import dev.td.statistics.LaggedCorrelation;
-import dev.td.statistics.LinearRegression;
-import dev.td.statistics.MannKendallTest;
-import dev.td.statistics.MannWhitneyTest;
-import dev.td.statistics.PearsonCorrelation;
-import dev.td.statistics.ShapiroWilkTest;
-import dev.td.statistics.SpearmanCorrelation;
-import dev.td.statistics.TheilSen;
-import dev.td.statistics.WelchTest;
+import dev.td.statistics.comparison.MannWhitneyTest;
+import dev.td.statistics.comparison.WelchTest;
+import dev.td.statistics.correlation.LaggedCorrelation;
+import dev.td.statistics.correlation.PearsonCorrelation;
+import dev.td.statistics.correlation.SpearmanCorrelation;
+import dev.td.statistics.descriptive.Descriptive;
+import dev.td.statistics.descriptive.ShapiroWilkTest;
+import dev.td.statistics.regression.LinearRegression;
+import dev.td.statistics.trend.MannKendallTest;
+import dev.td.statistics.trend.TheilSen;
 import java.util.Arrays;
 import java.util.Random;
 

@@ -44,7 +44,9 @@ public record HypothesisTest(
             throw new IllegalArgumentException("test degreesOfFreedom, alternative, estimate, effectSize and quality"
                     + " must be given (use OptionalDouble.empty() / Optional.empty())");
         }
-        Inputs.requireProbability("alpha", alpha);
+        if (!(alpha > 0 && alpha < 1)) {
+            throw new IllegalArgumentException("alpha must be in (0, 1), was " + alpha);
+        }
     }
 
     /** Whether the null hypothesis is rejected at {@link #alpha()}. */

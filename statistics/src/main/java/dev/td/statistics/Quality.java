@@ -30,7 +30,7 @@ public record Quality(
     }
 
     /** A quality record for a method that ran. */
-    static Quality ran(SampleSize sampleSize, double confidenceLevel, List<Assumption> assumptions) {
+    public static Quality ran(SampleSize sampleSize, double confidenceLevel, List<Assumption> assumptions) {
         return new Quality(sampleSize, confidenceLevel, assumptions, Optional.empty());
     }
 

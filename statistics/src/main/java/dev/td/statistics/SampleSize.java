@@ -15,7 +15,7 @@ public enum SampleSize {
     SUFFICIENT;
 
     /** Classifies {@code n} against the method's {@code minimum} and {@code comfortable} sizes. */
-    static SampleSize classify(double n, int minimum, int comfortable) {
+    public static SampleSize classify(double n, int minimum, int comfortable) {
         if (n < minimum) {
             return INSUFFICIENT;
         }

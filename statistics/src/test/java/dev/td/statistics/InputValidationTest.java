@@ -3,6 +3,14 @@ package dev.td.statistics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.td.statistics.comparison.PairedComparison;
+import dev.td.statistics.comparison.TwoGroupComparison;
+import dev.td.statistics.comparison.WelchTest;
+import dev.td.statistics.correlation.PearsonCorrelation;
+import dev.td.statistics.descriptive.Description;
+import dev.td.statistics.descriptive.Descriptive;
+import dev.td.statistics.regression.LinearRegression;
+import dev.td.statistics.trend.MannKendallTest;
 import org.junit.jupiter.api.Test;
 
 /** Bad input gets an IllegalArgumentException that names the field and the fix, never a misleading number. */

@@ -14,25 +14,25 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Reads the NIST StRD files copied into src/test/resources/nist (public domain; see LICENSE file there). */
-final class NistDataset {
+public final class NistDataset {
     private static final Pattern PAIR = Pattern.compile("([A-Za-z0-9_()]+)\\s*=\\s*([-+0-9.Ee]+)");
 
     private NistDataset() {}
 
     /** Values of a univariate set, as binary64 (exactly what a caller would pass). */
-    static double[] univariate(String name) {
+    public static double[] univariate(String name) {
         return lines(name + ".data.txt").stream()
                 .mapToDouble(Double::parseDouble)
                 .toArray();
     }
 
     /** Raw decimal text of a univariate set, for exact reference arithmetic in tests. */
-    static List<String> univariateText(String name) {
+    public static List<String> univariateText(String name) {
         return lines(name + ".data.txt");
     }
 
     /** Columns of a regression set: index 0 is y, then x1, x2, … */
-    static double[][] columns(String name) {
+    public static double[][] columns(String name) {
         List<String> rows = lines(name + ".data.txt");
         int k = rows.get(0).trim().split("\\s+", -1).length;
         double[][] columns = new double[k][rows.size() - 1];
@@ -46,13 +46,13 @@ final class NistDataset {
     }
 
     /** Certified values of one set, by key: {@code mean}, {@code B0}, {@code sd(B0)}, {@code residual_sd}, … */
-    record Certified(String set, Map<String, Double> values) {
-        Certified {
+    public record Certified(String set, Map<String, Double> values) {
+        public Certified {
             values = Map.copyOf(values);
         }
 
         /** The certified value under {@code key}; a key the file lacks is a mistake in the test. */
-        double get(String key) {
+        public double get(String key) {
             Double value = values.get(key);
             if (value == null) {
                 throw new IllegalArgumentException("NIST set " + set + " has no certified value '" + key
@@ -63,7 +63,7 @@ final class NistDataset {
     }
 
     /** Certified values: keys such as {@code mean}, {@code B0}, {@code sd(B0)}, {@code residual_sd}. */
-    static Certified certified(String name) {
+    public static Certified certified(String name) {
         Map<String, Double> values = new HashMap<>();
         for (String line : lines(name + ".certified.txt")) {
             if (line.startsWith("#") || line.startsWith("anova") || line.startsWith("model")) {

@@ -1,5 +1,12 @@
 package dev.td.statistics;
 
+import dev.td.statistics.comparison.PairedTTest;
+import dev.td.statistics.comparison.WelchTest;
+import dev.td.statistics.correlation.Correlation;
+import dev.td.statistics.correlation.KendallCorrelation;
+import dev.td.statistics.correlation.PearsonCorrelation;
+import dev.td.statistics.correlation.SpearmanCorrelation;
+import dev.td.statistics.descriptive.Descriptive;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -21,7 +28,7 @@ import java.util.stream.Stream;
  * expected values is mapped to the td computation it is compared with; a key with no mapping, a case
  * with no checks and a case in neither list make {@link ReferenceValuesCoverageTest} fail.
  */
-final class ReferenceValues {
+public final class ReferenceValues {
     static final String RESOURCE = "/stats/reference_values.json";
 
     /** Cases td cannot compute, with the reason; every other case must yield checks. */
@@ -41,7 +48,7 @@ final class ReferenceValues {
     private static final Pattern CI_BOUND = Pattern.compile("ci(\\d\\d)_(low|high)");
     private static final Pattern CI_PAIR = Pattern.compile("ci(\\d\\d)(_two_sided)?");
 
-    enum Family {
+    public enum Family {
         CORRELATION,
         COMPARISON
     }
@@ -71,7 +78,7 @@ final class ReferenceValues {
      * exact; otherwise half a unit in the last printed digit, but no tighter than the case's
      * {@code digits} significant digits.
      */
-    record Check(
+    public record Check(
             String caseId,
             String source,
             String quantity,
@@ -80,7 +87,7 @@ final class ReferenceValues {
             Family family,
             DoubleSupplier actual) {
 
-        double tolerance() {
+        public double tolerance() {
             if (expected.signum() == 0 || expected.stripTrailingZeros().scale() <= 0) {
                 return 0;
             }
@@ -107,12 +114,12 @@ final class ReferenceValues {
         return CATALOGUE;
     }
 
-    static Stream<Check> checks(Family family) {
+    public static Stream<Check> checks(Family family) {
         return CATALOGUE.checks().stream().filter(c -> c.family() == family);
     }
 
     /** The inputs of one case, for tests that assert more than its numbers. */
-    static double[] input(String caseId, String name) {
+    public static double[] input(String caseId, String name) {
         return doubles(member(caseObject(caseId), name, caseId));
     }
 

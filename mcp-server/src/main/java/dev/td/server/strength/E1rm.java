@@ -1,7 +1,7 @@
 package dev.td.server.strength;
 
 import dev.td.server.events.TrainingEvent;
-import dev.td.statistics.OneRepMax;
+import dev.td.statistics.sport.OneRepMax;
 import java.util.Optional;
 
 /**

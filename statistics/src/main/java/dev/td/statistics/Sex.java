@@ -1,7 +1,0 @@
-package dev.td.statistics;
-
-/** Sex as used by sex-specific formulas (TRIMP weighting, Wilks/DOTS/IPF GL coefficients). */
-public enum Sex {
-    MALE,
-    FEMALE
-}

@@ -1,0 +1,82 @@
+package dev.td.statistics.comparison;
+
+import dev.td.statistics.Alternative;
+import dev.td.statistics.Assumption;
+import dev.td.statistics.HypothesisTest;
+import dev.td.statistics.Quality;
+import dev.td.statistics.descriptive.ShapiroWilkTest;
+import dev.td.statistics.numeric.Inputs;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Compares paired observations with the right test for the data: the paired t-test when the
+ * differences a − b pass the Shapiro–Wilk normality check, otherwise the Wilcoxon signed-rank test,
+ * with {@link Quality#notRunReason()} giving the W/p that failed normality. The paired counterpart
+ * of {@link TwoGroupComparison}.
+ */
+public final class PairedComparison {
+    private final double alpha;
+    private final double confidenceLevel;
+    private final Alternative alternative;
+
+    private PairedComparison(double alpha, double confidenceLevel, Alternative alternative) {
+        this.alpha = Inputs.requireProbability("alpha", alpha);
+        this.confidenceLevel = Inputs.requireProbability("confidenceLevel", confidenceLevel);
+        this.alternative = Inputs.requireGiven("alternative", alternative);
+    }
+
+    /** alpha 0.05 for both the normality check and the test, 95 % intervals, two-sided. */
+    public static PairedComparison withDefaults() {
+        return new PairedComparison(0.05, 0.95, Alternative.TWO_SIDED);
+    }
+
+    public PairedComparison withAlpha(double alpha) {
+        return new PairedComparison(alpha, confidenceLevel, alternative);
+    }
+
+    public PairedComparison withConfidenceLevel(double level) {
+        return new PairedComparison(alpha, level, alternative);
+    }
+
+    public PairedComparison withAlternative(Alternative alternative) {
+        return new PairedComparison(alpha, confidenceLevel, alternative);
+    }
+
+    /** Paired t-test if the differences look normal, else Wilcoxon signed-rank (see class doc). */
+    public HypothesisTest compare(double[] a, double[] b) {
+        double[] d = Inputs.pairedDifferences(a, b);
+        Assumption normality = ShapiroWilkTest.withDefaults().withAlpha(alpha).check("differences a - b", d);
+        if (normality.met()) {
+            return PairedTTest.withDefaults()
+                    .withAlpha(alpha)
+                    .withConfidenceLevel(confidenceLevel)
+                    .withAlternative(alternative)
+                    .test(a, b);
+        }
+        HypothesisTest robust = WilcoxonSignedRankTest.withDefaults()
+                .withAlpha(alpha)
+                .withConfidenceLevel(confidenceLevel)
+                .withAlternative(alternative)
+                .test(a, b);
+        List<Assumption> assumptions = new ArrayList<>(List.of(normality));
+        assumptions.addAll(robust.quality().assumptions());
+        Quality quality = new Quality(
+                robust.quality().sampleSize(),
+                confidenceLevel,
+                assumptions,
+                Optional.of("paired t-test not run: " + normality.name() + " failed (" + normality.detail()
+                        + "); ran Wilcoxon signed-rank instead"));
+        return new HypothesisTest(
+                robust.method(),
+                robust.statistic(),
+                robust.degreesOfFreedom(),
+                robust.pValue(),
+                robust.alternative(),
+                robust.alpha(),
+                robust.estimate(),
+                robust.effectSize(),
+                quality);
+    }
+}

@@ -1,0 +1,2 @@
+/** A fixture capability that uses the numerics, which use it back. */
+package dev.td.statsfixture.trend;
