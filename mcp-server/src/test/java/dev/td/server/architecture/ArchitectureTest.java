@@ -52,6 +52,18 @@ class ArchitectureTest {
     }
 
     @Test
+    void theServerUsesTheStatisticsCapabilitiesNeverTheirInternalNumerics() {
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses()
+                .that()
+                .resideInAPackage("dev.td.server..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("dev.td.statistics.numeric..")
+                .because("numeric is public only so the statistics packages can share it")
+                .check(TD);
+    }
+
+    @Test
     void packagesFormNoCycles() {
         RULES.noCycles().check(TD);
     }

@@ -1,6 +1,7 @@
 package dev.td.server.strength;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.td.server.projections.Projection;
@@ -160,5 +161,114 @@ class AthleteGeneratorTest {
             assertThat(got[1]).as(key + " reps").isEqualTo(v[1]);
             assertThat(got[2]).as(key + " tonnage kg").isCloseTo(v[2], org.assertj.core.api.Assertions.within(1e-6));
         });
+    }
+
+    /** One session's (or one exercise's within it) sets, counted without the projection classes. */
+    private record Tally(int sets, int working, int hard, int reps, double tonnageKg, double topKg, int topReps) {
+        Tally plus(JsonNode d) {
+            boolean working = !d.path("set_type").asText().equals("warmup");
+            double effort = d.has("rpe")
+                    ? d.path("rpe").asDouble()
+                    : d.has("rir") ? 10 - d.path("rir").asDouble() : 10;
+            int r = d.path("reps").asInt(0);
+            double value = d.at("/weight/value").asDouble(0);
+            double kg = d.at("/weight/unit").asText().equals("lb") ? value * 0.45359237 : value;
+            boolean top = working
+                    && d.has("weight")
+                    && r >= 1
+                    && (kg > topKg || (kg == topKg && r > topReps) || topReps == 0);
+            return new Tally(
+                    sets + 1,
+                    working ? this.working + 1 : this.working,
+                    working && effort >= 7 ? hard + 1 : hard,
+                    working ? reps + r : reps,
+                    working ? tonnageKg + kg * r : tonnageKg,
+                    top ? kg : topKg,
+                    top ? r : topReps);
+        }
+    }
+
+    /**
+     * Sessions as a second algorithm computes them from the effective history: per session and per
+     * exercise within it, all sets, working sets (not warm-ups), hard sets (working, and RPE 7+ where RPE
+     * = rpe, else 10 − rir, else taken as hard), reps and tonnage of working sets, and the top set: the
+     * heaviest working set with reps, ties to more reps. Checked against both the session summaries and
+     * the per-exercise progression points. No projection class is used for the expectation.
+     */
+    @Test
+    void sessionSummariesAndProgressionPointsEqualTheSetsOfEachSessionInTheEffectiveHistory() throws Exception {
+        Tally none = new Tally(0, 0, 0, 0, 0, 0, 0);
+        Map<String, Tally> bySession = new java.util.TreeMap<>();
+        Map<String, Tally> bySessionAndExercise = new java.util.TreeMap<>();
+        try (java.sql.Connection c = core.database().dataSource().getConnection()) {
+            new dev.td.server.events.EffectiveLog()
+                    .forEach(c, athlete.userId(), Long.MAX_VALUE, Optional.empty(), fact -> {
+                        if (!fact.type().equals("set.logged")) {
+                            return;
+                        }
+                        JsonNode d = fact.data();
+                        String session = d.path("session_id").asText();
+                        bySession.merge(session, none.plus(d), (a, b) -> a.plus(d));
+                        bySessionAndExercise.merge(
+                                session + " " + d.path("exercise_id").asText(), none.plus(d), (a, b) -> a.plus(d));
+                    });
+        }
+        assertThat(bySession).as("the generated year has sessions to compare").hasSizeGreaterThan(100);
+
+        Map<String, SessionSummaryProjection.Summary> summaries =
+                core.projections().readAll(athlete.userId(), new SessionSummaryProjection());
+        assertThat(summaries.keySet()).containsAll(bySession.keySet());
+        bySession.forEach((session, t) -> {
+            SessionSummaryProjection.Summary s = Objects.requireNonNull(summaries.get(session));
+            assertThat(new int[] {s.sets(), s.workingSets(), s.hardSets()})
+                    .as(session + " sets, working sets, hard sets")
+                    .containsExactly(t.sets(), t.working(), t.hard());
+            assertThat(s.volumeKg()).as(session + " tonnage").isCloseTo(t.tonnageKg(), within(1e-6));
+            s.exercises()
+                    .forEach(e -> assertExerciseMatches(
+                            session + " " + e.exerciseId(),
+                            Objects.requireNonNull(bySessionAndExercise.get(session + " " + e.exerciseId())),
+                            new int[] {e.sets(), e.workingSets(), e.hardSets(), e.reps()},
+                            e.volumeKg(),
+                            e.topSet()));
+        });
+
+        Map<String, ExerciseProgressionProjection.Progression> progressions =
+                core.projections().readAll(athlete.userId(), new ExerciseProgressionProjection());
+        int points = 0;
+        for (ExerciseProgressionProjection.Progression p : progressions.values()) {
+            for (ExerciseProgressionProjection.Point point : p.sessions()) {
+                String key = point.sessionId() + " " + p.exerciseId();
+                Tally t = Objects.requireNonNull(bySessionAndExercise.get(key), key);
+                assertExerciseMatches(
+                        key,
+                        t,
+                        new int[] {t.sets(), point.workingSets(), point.hardSets(), point.reps()},
+                        point.volumeKg(),
+                        point.topSet());
+                points++;
+            }
+        }
+        assertThat(points).as("every session of every exercise has its point").isEqualTo(bySessionAndExercise.size());
+    }
+
+    private static void assertExerciseMatches(
+            String key,
+            Tally expected,
+            int[] setsWorkingHardReps,
+            double tonnageKg,
+            Optional<SessionSummaryProjection.TopSet> topSet) {
+        assertThat(setsWorkingHardReps)
+                .as(key + " sets, working sets, hard sets, reps")
+                .containsExactly(expected.sets(), expected.working(), expected.hard(), expected.reps());
+        assertThat(tonnageKg).as(key + " tonnage").isCloseTo(expected.tonnageKg(), within(1e-6));
+        if (expected.topReps() == 0) {
+            assertThat(topSet).as(key + " top set").isEmpty();
+        } else {
+            assertThat(topSet).as(key + " top set").hasValueSatisfying(top -> {
+                assertThat(top.weightKg()).isEqualTo(expected.topKg());
+                assertThat(top.reps()).isEqualTo(expected.topReps());
+            });
+        }
     }
 }
