@@ -21,19 +21,22 @@ public final class Sums {
         return sum + compensation;
     }
 
-    /** Mean with one refinement pass: mean + Σ(x − mean)/n, which removes the rounding of the first pass. */
+    /**
+     * Mean of a compensated (Neumaier) sum s + c, refined by the residual Σx − n·mean taken from the sum's
+     * parts with a fused multiply-add ({@code fma(−mean, n, s) + c}), which removes the rounding of the
+     * division. The residual is never formed from x − mean, which rounds when |x| ≫ |mean|.
+     */
     public static double mean(double[] values) {
         int n = values.length;
-        double first = sum(values, 0, n) / n;
-        double correction = 0;
+        double s = 0;
         double c = 0;
         for (double v : values) {
-            double d = v - first;
-            double t = correction + d;
-            c += Math.abs(correction) >= Math.abs(d) ? (correction - t) + d : (d - t) + correction;
-            correction = t;
+            double t = s + v;
+            c += Math.abs(s) >= Math.abs(v) ? (s - t) + v : (v - t) + s;
+            s = t;
         }
-        return first + (correction + c) / n;
+        double first = (s + c) / n;
+        return first + (Math.fma(-first, n, s) + c) / n;
     }
 
     /** Σ(x − mean)², corrected two-pass (Chan, Golub &amp; LeVeque 1983, eq. 1.7). */

@@ -11,6 +11,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class TrendTest {
+    /** A rising series of 12 with reversals, for Sen's interval. */
+    static final double[] SEN_EXAMPLE = {10, 12, 11, 15, 14, 18, 17, 21, 19, 24, 23, 26};
 
     // Hand-worked: 1..5 strictly increasing → S = 10, Var S = 5·4·15/18 = 50/3,
     // Z = 9/sqrt(50/3) = 2.204541, two-sided p = 0.027486 (normal table), 6 digits
@@ -59,7 +61,7 @@ class TrendTest {
     // Sen 1968 interval: bounds are order statistics of the brute-force slopes at ranks (N ∓ C)/2 (+1), exact
     @Test
     void theilSenIntervalBoundsAreTheSenOrderStatistics() {
-        double[] y = {10, 12, 11, 15, 14, 18, 17, 21, 19, 24, 23, 26};
+        double[] y = SEN_EXAMPLE;
         double[] x = new double[y.length];
         for (int i = 0; i < x.length; i++) {
             x[i] = i;
