@@ -149,6 +149,15 @@ class StrengthFoldsTest {
                         .orElseThrow()
                         .kg())
                 .isCloseTo(112.10762331838565, within(1e-9));
+        // the chart's edges: 100 × 5 @ RPE 6 is 76.2 % (as 9 reps @ 10) → 131.2335958; 100 × 3 @ RPE 10 is 92.2 %
+        assertThat(E1rm.of(set("2026-10-05", "s1", BENCH, 100, 5, SetType.WORKING, 6, -1))
+                        .orElseThrow()
+                        .kg())
+                .isCloseTo(131.23359580052494, within(1e-9));
+        assertThat(E1rm.of(set("2026-10-05", "s1", BENCH, 100, 3, SetType.WORKING, 10, -1))
+                        .orElseThrow()
+                        .kg())
+                .isCloseTo(108.45986984815617, within(1e-9));
         // RPE 10 × 1 is 100 %
         assertThat(E1rm.of(set("2026-10-05", "s1", BENCH, 150, 1, SetType.WORKING, 10, -1))
                         .orElseThrow()
@@ -209,10 +218,11 @@ class StrengthFoldsTest {
                 s,
                 Optional.of("Push A"),
                 Optional.of("felt fresh"));
-        TrainingEvent.SetLogged warmup = set("2026-10-05", s, BENCH, 60, 8, SetType.WARMUP, -1, -1);
+        TrainingEvent.SetLogged warmup = set("2026-10-05", s, BENCH, 60, 10, SetType.WARMUP, -1, -1);
         TrainingEvent.SetLogged top = set("2026-10-05", s, BENCH, 100, 5, SetType.WORKING, 9, -1);
         TrainingEvent.SetLogged sameLoadFewerReps = set("2026-10-05", s, BENCH, 100, 3, SetType.WORKING, 6, -1);
         TrainingEvent.SetLogged squat = working("2026-10-05", s, SQUAT, 120, 5);
+        TrainingEvent.SetLogged squat2 = set("2026-10-05", s, SQUAT, 125, 3, SetType.WORKING, 9, -1);
         TrainingEvent.SessionEnded end = new TrainingEvent.SessionEnded(
                 UUID.randomUUID(),
                 9,
@@ -220,19 +230,22 @@ class StrengthFoldsTest {
                 s,
                 OptionalDouble.of(8.5),
                 Optional.of("shoulder ok"));
-        var summary =
-                at(fold(new SessionSummaryProjection(), List.of(start, warmup, top, sameLoadFewerReps, squat, end)), s);
+        var summary = at(
+                fold(
+                        new SessionSummaryProjection(),
+                        List.of(start, warmup, top, sameLoadFewerReps, squat, squat2, end)),
+                s);
         assertThat(summary.name()).contains("Push A");
         assertThat(summary.startedAt()).contains("2026-10-05T18:00:00+02:00");
         assertThat(summary.endedAt()).contains("2026-10-05T19:05:00+02:00");
         assertThat(summary.date()).contains("2026-10-05");
         assertThat(summary.sessionRpe()).hasValue(8.5);
         assertThat(summary.notes()).contains("shoulder ok");
-        // 4 sets, 3 working, hard: 100×5 @ 9 and 120×5 (no RPE); 100×3 @ 6 is not
+        // 5 sets, 4 working, hard: 100×5 @ 9, 120×5 (no RPE) and 125×3 @ 9; 100×3 @ 6 is not
         assertThat(new int[] {summary.sets(), summary.workingSets(), summary.hardSets()})
-                .containsExactly(4, 3, 2);
-        // 500 + 300 + 600 = 1400 kg; the warm-up is not volume
-        assertThat(summary.volumeKg()).isEqualTo(1400);
+                .containsExactly(5, 4, 3);
+        // 500 + 300 + 600 + 375 = 1775 kg; the warm-up (600 kg) is not volume
+        assertThat(summary.volumeKg()).isEqualTo(1775);
         assertThat(summary.exercises())
                 .extracting(SessionSummaryProjection.ExerciseDone::exerciseId)
                 .containsExactly(BENCH, SQUAT);
@@ -240,7 +253,7 @@ class StrengthFoldsTest {
         assertThat(new int[] {bench.sets(), bench.workingSets(), bench.hardSets(), bench.reps()})
                 .containsExactly(3, 2, 1, 8);
         assertThat(bench.volumeKg()).isEqualTo(800);
-        // top set: 100 kg, and at equal load the set with more reps (5, not 3)
+        // reps 5 + 3 (the warm-up's 10 do not count); top set: 100 kg, at equal load the one with more reps
         assertThat(bench.topSet()).hasValueSatisfying(t -> {
             assertThat(t.weightKg()).isEqualTo(100);
             assertThat(t.reps()).isEqualTo(5);
@@ -251,27 +264,76 @@ class StrengthFoldsTest {
 
     @Test
     void aSessionWithoutStartOrEndTakesItsStartAndDateFromItsFirstSetAndKeepsEarlierRpeAndNotes() {
-        TrainingEvent.SetLogged first = working("2026-10-06", "s9", SQUAT, 100, 5);
-        TrainingEvent.SessionEnded endWithoutRpe = new TrainingEvent.SessionEnded(
-                UUID.randomUUID(),
-                99,
-                OffsetDateTime.parse("2026-10-06T19:00+01:00"),
-                "s9",
-                OptionalDouble.empty(),
-                Optional.empty());
-        var summary = at(
+        SessionSummaryProjection fold = new SessionSummaryProjection();
+        var sets = at(
                 fold(
-                        new SessionSummaryProjection(),
-                        List.of(first, working("2026-10-06", "s9", SQUAT, 105, 5), endWithoutRpe)),
+                        fold,
+                        List.of(
+                                working("2026-10-06", "s9", SQUAT, 100, 5),
+                                working("2026-10-06", "s9", SQUAT, 105, 5))),
                 "s9");
-        assertThat(summary.startedAt()).contains("2026-10-06T18:00:00+01:00");
-        assertThat(summary.date()).contains("2026-10-06");
-        assertThat(summary.name()).isEmpty();
-        assertThat(summary.sessionRpe()).isEmpty();
-        assertThat(summary.notes()).isEmpty();
-        assertThat(summary.exercises()).hasSize(1);
-        assertThat(summary.exercises().getFirst().topSet().orElseThrow().weightKg())
+        assertThat(sets.startedAt()).contains("2026-10-06T18:00:00+01:00");
+        assertThat(sets.date()).contains("2026-10-06");
+        assertThat(sets.endedAt()).isEmpty();
+        assertThat(sets.name()).isEmpty();
+        assertThat(sets.exercises()).hasSize(1);
+        assertThat(sets.exercises().getFirst().topSet().orElseThrow().weightKg())
                 .isEqualTo(105);
+
+        var ended = fold.apply(
+                sets,
+                new TrainingEvent.SessionEnded(
+                        UUID.randomUUID(),
+                        99,
+                        OffsetDateTime.parse("2026-10-06T19:00+01:00"),
+                        "s9",
+                        OptionalDouble.empty(),
+                        Optional.empty()));
+        assertThat(ended.endedAt()).contains("2026-10-06T19:00:00+01:00");
+        assertThat(ended.sessionRpe()).isEmpty();
+        assertThat(ended.notes()).isEmpty();
+    }
+
+    @Test
+    void theTopSetIsTheHeaviestWithRepsAndAtEqualLoadTheOneWithMoreRepsElseTheFirst() {
+        TrainingEvent.SetLogged single = working("2026-10-06", "s", BENCH, 120, 1);
+        assertThat(SessionSummaryProjection.heavier(Optional.empty(), single))
+                .as("a single rep is a top set")
+                .hasValueSatisfying(t -> assertThat(t.reps()).isEqualTo(1));
+        var threeReps = SessionSummaryProjection.heavier(Optional.empty(), working("2026-10-06", "s", BENCH, 100, 3));
+        TrainingEvent.SetLogged fiveReps = working("2026-10-06", "s", BENCH, 100, 5);
+        assertThat(SessionSummaryProjection.heavier(threeReps, fiveReps))
+                .as("equal load, more reps")
+                .hasValueSatisfying(t ->
+                        assertThat(t.eventId()).isEqualTo(fiveReps.eventId().toString()));
+        var firstFive = SessionSummaryProjection.heavier(Optional.empty(), fiveReps);
+        assertThat(SessionSummaryProjection.heavier(firstFive, working("2026-10-06", "s", BENCH, 100, 5)))
+                .as("a tie keeps the first")
+                .isEqualTo(firstFive);
+        assertThat(SessionSummaryProjection.heavier(firstFive, working("2026-10-06", "s", BENCH, 100.5, 1)))
+                .as("heavier wins whatever the reps")
+                .hasValueSatisfying(t -> assertThat(t.weightKg()).isEqualTo(100.5));
+        assertThat(SessionSummaryProjection.heavier(firstFive, working("2026-10-06", "s", BENCH, 200, 0)))
+                .as("no reps, no top set")
+                .isEqualTo(firstFive);
+        assertThat(SessionSummaryProjection.heavier(
+                        firstFive, set("2026-10-06", "s", BENCH, 200, 5, SetType.WARMUP, -1, -1)))
+                .as("a warm-up is never the top set")
+                .isEqualTo(firstFive);
+        assertThat(SessionSummaryProjection.heavier(
+                        firstFive, set("2026-10-06", "s", BENCH, -1, 5, SetType.WORKING, -1, -1)))
+                .as("no load, no top set")
+                .isEqualTo(firstFive);
+    }
+
+    @Test
+    void theBestE1rmOfASessionKeepsTheFirstSetThatReachedIt() {
+        TrainingEvent.SetLogged first = working("2026-10-06", "s", SQUAT, 100, 5);
+        var progression = at(
+                fold(new ExerciseProgressionProjection(), List.of(first, working("2026-10-06", "s", SQUAT, 100, 5))),
+                SQUAT);
+        assertThat(progression.sessions().getFirst().bestE1rm().orElseThrow().eventId())
+                .isEqualTo(first.eventId().toString());
     }
 
     @Test
