@@ -61,6 +61,22 @@ public record StoredEvent(
                 true);
     }
 
+    /** This event's canonical form: the text its hash covers after the previous hash. */
+    String canonical() {
+        return canonical(
+                userId,
+                eventId,
+                sequence,
+                type,
+                occurredAt.toInstant(),
+                timeZone,
+                recordedAt,
+                data,
+                metadata,
+                idempotencyKey,
+                subject);
+    }
+
     /** The canonical form the hash chain covers. */
     static String canonical(
             UUID userId,
