@@ -101,7 +101,7 @@ public final class ProjectionEngine implements EventStore.AppendListener {
     }
 
     /** Folds a fact stream into in-memory states (for as-of and what-if answers); nothing is stored. */
-    static <S> void fold(Projection<S> p, Map<String, Object> states, TrainingEvent e) {
+    public static <S> void fold(Projection<S> p, Map<String, Object> states, TrainingEvent e) {
         for (String key : p.keys(e)) {
             @SuppressWarnings("unchecked")
             S state = states.containsKey(key) ? (S) states.get(key) : p.empty(key);

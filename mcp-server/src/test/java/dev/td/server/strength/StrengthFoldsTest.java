@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 import dev.td.server.events.TrainingEvent;
 import dev.td.server.events.TrainingEvent.SetType;
 import dev.td.server.projections.Projection;
+import dev.td.server.projections.ProjectionEngine;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -52,15 +53,13 @@ class StrengthFoldsTest {
         return set(date, session, exercise, kg, reps, SetType.WORKING, -1, -1);
     }
 
-    /** Folds the events the way the engine does: per key, in order, from {@code empty}. */
+    /** Folds the events with the engine's own in-memory fold (the one as-of and what-if answers use). */
     private static <S> Map<String, S> fold(Projection<S> projection, List<? extends TrainingEvent> events) {
-        Map<String, S> state = new TreeMap<>();
-        for (TrainingEvent e : events) {
-            for (String key : projection.keys(e)) {
-                state.put(key, projection.apply(state.getOrDefault(key, projection.empty(key)), e));
-            }
-        }
-        return state;
+        Map<String, Object> states = new TreeMap<>();
+        events.forEach(e -> ProjectionEngine.fold(projection, states, e));
+        Map<String, S> typed = new TreeMap<>();
+        states.forEach((key, state) -> typed.put(key, projection.stateType().cast(state)));
+        return typed;
     }
 
     private static <V> V at(Map<?, V> map, Object key) {
