@@ -12,6 +12,7 @@ import io.modelcontextprotocol.json.McpJsonDefaults;
 import io.modelcontextprotocol.json.McpJsonMapper;
 import io.modelcontextprotocol.json.TypeRef;
 import io.modelcontextprotocol.spec.HttpHeaders;
+import io.modelcontextprotocol.spec.McpError;
 import io.modelcontextprotocol.spec.McpSchema;
 import io.modelcontextprotocol.spec.McpStreamableServerSession;
 import io.modelcontextprotocol.spec.McpStreamableServerTransportProvider;
@@ -201,22 +202,65 @@ public final class HelidonStreamableTransportProvider implements McpStreamableSe
             ServerResponse res) {
         EventChannel channel = EventChannel.reply(json);
         session.track(channel);
+        // the SDK's streamable session closes the channel when a handler fails, without an answer: the failure is
+        // kept here and answered below, so the client hears the SDK's error (e.g. -32602) for its request id
+        java.util.concurrent.CompletableFuture<Optional<Throwable>> outcome =
+                new java.util.concurrent.CompletableFuture<>();
         // deferred, as the SDK's deprecated responseStream(request, transport) does: the stream joins
         // the session's open streams only once the handler thread subscribes
         Mono.defer(() -> session.sdk().responseStream(channel).handle(request))
                 .contextWrite(c -> c.put(McpTransportContext.KEY, context))
                 .subscribeOn(handlers)
-                .doFinally(signal -> channel.close())
-                .subscribe(
-                        done -> {}, error -> LOG.log(Level.WARNING, "Request " + request.method() + " failed", error));
+                .doFinally(signal -> {
+                    channel.close();
+                    outcome.complete(Optional.empty());
+                })
+                .subscribe(done -> {}, error -> outcome.complete(Optional.of(error)));
         try {
             channel.serve(res, heartbeat);
         } finally {
             session.untrack(channel);
         }
         if (!res.isSent()) {
-            replies.error(res, 500, McpSchema.ErrorCodes.INTERNAL_ERROR, "Internal Server Error");
+            Optional<Throwable> failed;
+            try {
+                failed = outcome.get(5, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                failed = Optional.of(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failed = Optional.of(e);
+            }
+            McpSchema.JSONRPCResponse answer = failure(
+                    request, failed.orElseGet(() -> new IllegalStateException("the request ended without an answer")));
+            replies.json(res, isClientMistake(answer) ? 200 : 500, answer);
         }
+    }
+
+    private static boolean isClientMistake(McpSchema.JSONRPCResponse answer) {
+        McpSchema.JSONRPCResponse.@Nullable JSONRPCError error = answer.error();
+        return error != null && error.code() != McpSchema.ErrorCodes.INTERNAL_ERROR;
+    }
+
+    /**
+     * The JSON-RPC error for a request whose handling failed: the SDK's own error when it raised one
+     * (such as -32602 for params of the wrong shape), else -32603 with the request id. The streamable
+     * session of the SDK leaves this to the transport; without it the client would get an HTTP 500.
+     */
+    private static McpSchema.JSONRPCResponse failure(McpSchema.JSONRPCRequest request, Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof McpError mcpError) {
+                LOG.log(Level.DEBUG, "Request " + request.method() + " refused: " + t.getMessage());
+                return McpSchema.JSONRPCResponse.error(request.id(), mcpError.getJsonRpcError());
+            }
+        }
+        LOG.log(Level.WARNING, "Request " + request.method() + " failed", error);
+        return McpSchema.JSONRPCResponse.error(
+                request.id(),
+                new McpSchema.JSONRPCResponse.JSONRPCError(
+                        McpSchema.ErrorCodes.INTERNAL_ERROR,
+                        "internal error handling " + request.method() + "; the server log has the details",
+                        null));
     }
 
     private McpStreamableServerSession.Factory sessionFactory() {

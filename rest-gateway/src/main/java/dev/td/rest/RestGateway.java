@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.td.tools.Authenticator;
 import dev.td.tools.Envelope;
 import dev.td.tools.ErrorCode;
+import dev.td.tools.InputLimits;
 import dev.td.tools.Json;
 import dev.td.tools.Principal;
 import dev.td.tools.ToolCall;
@@ -143,13 +144,28 @@ public final class RestGateway implements HttpService {
                 throw ToolException.invalid("$", "the request body must be a JSON object with the tool's arguments");
             }
             return node;
-        } catch (JsonProcessingException e) {
-            String reason = e.getOriginalMessage().split("[(\n]", -1)[0].strip();
+        } catch (NumberFormatException e) {
+            // Jackson reports a number it cannot represent (an exponent beyond ±2^31) this way, not as a parse error
+            String reason = String.valueOf(e.getMessage()).lines().findFirst().orElse("");
             throw ToolException.invalid(
                     "$",
-                    "the request body is not valid JSON: " + reason + " (line "
-                            + e.getLocation().getLineNr() + ", column "
-                            + e.getLocation().getColumnNr() + "); send the tool's arguments as one JSON object");
+                    "the request body holds a number td cannot read ("
+                            + (reason.length() > 120 ? reason.substring(0, 117) + "..." : reason)
+                            + "); numbers must lie between 1e-" + InputLimits.MAX_EXPONENT + " and 1e"
+                            + InputLimits.MAX_EXPONENT);
+        } catch (JsonProcessingException e) {
+            String reason = e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException
+                    ? e.getOriginalMessage().lines().findFirst().orElse("").strip()
+                    : e.getOriginalMessage().split("[(\n]", -1)[0].strip();
+            com.fasterxml.jackson.core.JsonLocation at = e.getLocation();
+            String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+            String fix = e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException
+                    ? "; td reads at most " + InputLimits.READ_DEPTH + " levels of nesting, keys of "
+                            + InputLimits.READ_NAME_LENGTH + " characters and numbers of "
+                            + InputLimits.READ_NUMBER_LENGTH + " characters (tool arguments: " + InputLimits.MAX_DEPTH
+                            + " levels, keys of " + InputLimits.MAX_KEY_LENGTH + ")"
+                    : "; send the tool's arguments as one JSON object";
+            throw ToolException.invalid("$", "the request body is not valid JSON: " + reason + where + fix);
         }
     }
 

@@ -1,12 +1,12 @@
 package dev.td.tools;
 
-import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 
-/** The one JSON configuration td uses everywhere (Jackson 2): strict on duplicate keys, exact decimals. */
+/** The one JSON configuration td uses everywhere (Jackson 2): strict on duplicate keys, exact decimals,
+ * and the reader limits of {@link InputLimits}. */
 public final class Json {
 
     private static final ObjectMapper MAPPER = JsonMapper.builder()
@@ -20,9 +20,7 @@ public final class Json {
             .build();
 
     static {
-        MAPPER.getFactory()
-                .setStreamReadConstraints(
-                        StreamReadConstraints.builder().maxNestingDepth(64).build());
+        MAPPER.getFactory().setStreamReadConstraints(InputLimits.readConstraints());
     }
 
     private Json() {}

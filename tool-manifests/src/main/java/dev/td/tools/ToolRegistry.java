@@ -57,6 +57,7 @@ public final class ToolRegistry implements ToolInvoker {
                     "the arguments of " + tool + " must be a JSON object, got "
                             + args.getNodeType().name().toLowerCase(Locale.ROOT));
         }
+        InputLimits.check(args);
         binding.validator().validate(args);
         try {
             return binding.handler().handle(new ToolCall(binding.manifest(), principal, (ObjectNode) args, origin));

@@ -16,6 +16,12 @@ public final class TimeInput {
 
     private static final Duration FUTURE_TOLERANCE = Duration.ofHours(24);
 
+    /** The earliest moment td records or queries: nobody's training log starts before 1900. */
+    static final Instant EARLIEST = Instant.parse("1900-01-01T00:00:00Z");
+
+    /** The latest bound a query may name (PostgreSQL and ISO 8601 both stay four-digit years). */
+    static final Instant LATEST = Instant.parse("9999-12-31T00:00:00Z");
+
     private TimeInput() {}
 
     /** A moment and the zone it happened in. */
@@ -61,6 +67,10 @@ public final class TimeInput {
                                 + "' is not a date-time; write 2026-11-24T07:30:00+01:00 (with offset) or 2026-11-24T07:30:00 (local, with time_zone)");
             }
         }
+        if (moment.instant().isBefore(EARLIEST)) {
+            throw ToolException.invalid(
+                    path, "'" + value + "' is before 1900; td records training from 1900 on. Check the year");
+        }
         if (moment.instant().isAfter(now.plus(FUTURE_TOLERANCE))) {
             throw ToolException.invalid(
                     path,
@@ -78,6 +88,15 @@ public final class TimeInput {
 
     /** A bound of a time range: a date-time with offset, or a date meaning its start in the person's zone. */
     public static Instant bound(String value, ZoneId personZone, String path) {
+        Instant bound = parseBound(value, personZone, path);
+        if (bound.isBefore(EARLIEST) || bound.isAfter(LATEST)) {
+            throw ToolException.invalid(
+                    path, "'" + value + "' is outside the years 1900 to 9999 that td keeps; name a date in that range");
+        }
+        return bound;
+    }
+
+    private static Instant parseBound(String value, ZoneId personZone, String path) {
         try {
             return OffsetDateTime.parse(value).toInstant();
         } catch (DateTimeParseException notDateTime) {

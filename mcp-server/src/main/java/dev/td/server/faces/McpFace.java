@@ -62,6 +62,7 @@ final class McpFace {
     <S extends McpServer.SyncSpecification<S>> McpServer.SyncSpecification<S> configure(
             McpServer.SyncSpecification<S> spec, String version) {
         return spec.serverInfo("td", version)
+                .jsonMapper(new RequestParams(io.modelcontextprotocol.json.McpJsonDefaults.getMapper()))
                 .instructions(INSTRUCTIONS)
                 .validateToolInputs(false)
                 .capabilities(McpSchema.ServerCapabilities.builder()

@@ -20,6 +20,8 @@ final class McpPrompts {
     static final String WEEKLY_REVIEW = "weekly_review";
     static final String EXERCISE_PROGRESS = "exercise_progress";
     private static final int MAX_COMPLETIONS = 20;
+    /** Longest typed value a completion looks up (the longest exercise name in the catalog is under 80). */
+    private static final int MAX_TYPED = 100;
 
     private final Function<McpSyncServerExchange, Principal> principalOf;
     private final BiFunction<UUID, String, List<String>> exerciseNames;
@@ -65,6 +67,11 @@ final class McpPrompts {
         return List.of(new McpServerFeatures.SyncCompletionSpecification(
                 new McpSchema.PromptReference(EXERCISE_PROGRESS), (exchange, request) -> {
                     if (!"exercise".equals(request.argument().name())) {
+                        return new McpSchema.CompleteResult(
+                                new McpSchema.CompleteResult.CompleteCompletion(List.of(), 0, false));
+                    }
+                    if (request.argument().value().length() > MAX_TYPED) {
+                        // nobody types an exercise name this long; matching it would only hold a connection
                         return new McpSchema.CompleteResult(
                                 new McpSchema.CompleteResult.CompleteCompletion(List.of(), 0, false));
                     }
