@@ -17,7 +17,7 @@ class ToolManifestsTest {
     void everyManifestInTheIndexLoads() {
         assertThat(catalog.all())
                 .extracting(ToolManifest::name)
-                .contains("log_events", "get_events", "correct_event", "void_event", "get_event_types");
+                .contains("log_events", "get_events", "correct_event", "void_event", "get_event_types", "verify_chain");
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -86,6 +87,7 @@ public final class EventQuery {
                     }
                     StoredEvent e = store.read(rs);
                     ObjectNode node = filter.effective() ? effective(e, rs) : e.toJson();
+                    chainFields(node, e, rs);
                     rows.add(node);
                     last = Optional.of(new Cursor(
                             filter.effective()
@@ -98,6 +100,12 @@ public final class EventQuery {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** What a third party needs besides the event itself to re-verify its hash: the stored link and the subject. */
+    private static void chainFields(ObjectNode node, StoredEvent e, ResultSet rs) throws SQLException {
+        node.put("prev_hash", HexFormat.of().formatHex(rs.getBytes("prev_hash")));
+        node.put("subject_event_id", e.subject().map(UUID::toString).orElse(null));
     }
 
     private ArrayNode array(List<ObjectNode> rows) {
@@ -131,8 +139,9 @@ public final class EventQuery {
     }
 
     private static String logSql(Filter f) {
-        return "SELECT " + EventStore.columns() + " FROM events e WHERE e.user_id = ?" + typeClause(f, "e.type")
-                + rangeClause(f, "e.occurred_at", "e.sequence") + " ORDER BY e.occurred_at, e.sequence LIMIT ?";
+        return "SELECT " + EventStore.columns() + ", prev_hash FROM events e WHERE e.user_id = ?"
+                + typeClause(f, "e.type") + rangeClause(f, "e.occurred_at", "e.sequence")
+                + " ORDER BY e.occurred_at, e.sequence LIMIT ?";
     }
 
     private static String effectiveSql(Filter f) {
@@ -143,7 +152,8 @@ public final class EventQuery {
                 + "   WHERE type = 'event.corrected' ORDER BY subject_event_id, sequence DESC),"
                 + " correction_ids AS (SELECT subject_event_id, jsonb_agg(event_id ORDER BY sequence) AS ids FROM comp"
                 + "   WHERE type = 'event.corrected' GROUP BY subject_event_id)"
-                + " SELECT * FROM (SELECT " + cols + ", COALESCE(lc.occurred_at, e.occurred_at) AS eff_occurred_at,"
+                + " SELECT * FROM (SELECT " + cols
+                + ", e.prev_hash, COALESCE(lc.occurred_at, e.occurred_at) AS eff_occurred_at,"
                 + " COALESCE(lc.time_zone, e.time_zone) AS eff_time_zone, COALESCE(lc.data -> 'data', e.data)::text AS eff_data,"
                 + " ci.ids::text AS correction_ids"
                 + " FROM events e LEFT JOIN last_correction lc ON lc.subject_event_id = e.event_id"

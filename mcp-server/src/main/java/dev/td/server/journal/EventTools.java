@@ -118,6 +118,7 @@ final class EventTools {
         data.set(
                 "next_cursor",
                 page.next().<JsonNode>map(c -> JSON.textNode(c.encode())).orElse(JSON.nullNode()));
+        data.put("user_id", call.principal().userId().toString());
         return Envelope.of(data, Meta.now(call.origin().requestId()));
     }
 

@@ -1,6 +1,7 @@
 /**
  * The raw event log as tools: {@code log_events}, {@code get_events}, {@code correct_event},
- * {@code void_event}, {@code get_event_types}. Agents log any event type here; the rules other
+ * {@code void_event}, {@code get_event_types}, and {@code verify_chain}, which recomputes the person's
+ * hash chain. Agents log any event type here; the rules other
  * capabilities add (a set names a known exercise) apply through the platform's event checks.
  *
  * <p>A capability: may use {@code events}, {@code capability} and the published types of

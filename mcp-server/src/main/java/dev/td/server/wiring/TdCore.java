@@ -4,6 +4,7 @@ import dev.td.server.access.Accounts;
 import dev.td.server.analysis.AnalysisCapability;
 import dev.td.server.capability.Capability;
 import dev.td.server.capability.Platform;
+import dev.td.server.events.ChainVerifier;
 import dev.td.server.events.EventStore;
 import dev.td.server.events.EventTypes;
 import dev.td.server.exercises.ExercisesCapability;
@@ -69,11 +70,17 @@ public final class TdCore implements AutoCloseable {
             db.migrate();
             TdCore core = new TdCore(db);
             core.projections.rebuildOutdated();
+            core.checkChains();
             return core;
         } catch (RuntimeException e) {
             db.close();
             throw e;
         }
+    }
+
+    /** Recomputes every person's hash chain and logs a warning for each that does not verify; td starts anyway. */
+    private void checkChains() {
+        new ChainVerifier(database.dataSource(), events).checkAll();
     }
 
     /** Names of the person's exercises that match what was typed so far (for MCP completions). */
