@@ -106,7 +106,7 @@ class StrengthToolsTest {
     void correctingASetChangesTheRecordsAsIfItHadBeenLoggedRight() {
         post(
                 "/v1/workouts",
-                "{\"idempotency_key\":\"typo-day\",\"started_at\":\"2026-10-05T18:00:00+02:00\",\"exercises\":[{\"exercise\":\"deadlift\","
+                "{\"idempotency_key\":\"typo-day\",\"confirm_unusual\":true,\"started_at\":\"2026-10-05T18:00:00+02:00\",\"exercises\":[{\"exercise\":\"deadlift\","
                         + "\"sets\":[{\"weight\":1800,\"unit\":\"kg\",\"reps\":3}]}]}");
         JsonNode before = get("/v1/records?exercise=deadlift").body().at("/data/exercises/0/by_reps/0");
         assertThat(before.at("/weight/kg").asDouble()).isEqualTo(1800.0);

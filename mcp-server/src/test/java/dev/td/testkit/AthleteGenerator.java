@@ -160,6 +160,8 @@ public final class AthleteGenerator {
             ObjectNode typoSet = (ObjectNode) workout.at("/exercises/0/sets/1");
             double right = typoSet.get("weight").asDouble();
             typoSet.put("weight", right * 10);
+            // the agent asked, and the person confirmed the typo: a tenfold load can be beyond human range
+            workout.put("confirm_unusual", true);
             fixes.add(new CorrectSet(
                     date.plusDays(2 + random.nextInt(5)),
                     key + "/set/0/1/0",

@@ -9,15 +9,16 @@ import java.util.Iterator;
  * A canonical text form of JSON for hashing: object keys sorted, no whitespace, numbers in plain
  * decimal form without trailing zeros ({@code 1e2}, {@code 100} and {@code 100.0} all become {@code 100}).
  * The same value read back from a JSONB column gives the same text, so the hash chain can be
- * re-verified from the stored rows.
+ * re-verified from the stored rows. Tools use it too, to hash what a call asked.
  */
-final class CanonicalJson {
+public final class CanonicalJson {
 
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private CanonicalJson() {}
 
-    static String of(JsonNode node) {
+    /** The canonical text of a JSON value. */
+    public static String of(JsonNode node) {
         StringBuilder out = new StringBuilder(256);
         write(node, out);
         return out.toString();

@@ -74,6 +74,9 @@ public final class EventStore {
 
         /** Whether this idempotency key is already stored (a retry of the call being checked). */
         boolean hasKey(String idempotencyKey) throws SQLException;
+
+        /** The event stored under this idempotency key, if any. */
+        Optional<StoredEvent> findByKey(String idempotencyKey) throws SQLException;
     }
 
     public void addListener(AppendListener listener) {
@@ -248,6 +251,16 @@ public final class EventStore {
         return found;
     }
 
+    /** The event stored under this idempotency key, if any (read without the append lock). */
+    public Optional<StoredEvent> findByKey(UUID userId, String idempotencyKey) {
+        try (Connection c = db.getConnection()) {
+            return Optional.ofNullable(
+                    findByKeys(c, userId, List.of(idempotencyKey)).get(idempotencyKey));
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** One event by id, as stored. */
     public Optional<StoredEvent> find(UUID userId, UUID eventId) {
         try (Connection c = db.getConnection()) {
@@ -347,6 +360,15 @@ public final class EventStore {
                 return keys.get().containsKey(idempotencyKey);
             }
             return !findByKeys(c, userId, List.of(idempotencyKey)).isEmpty();
+        }
+
+        @Override
+        public Optional<StoredEvent> findByKey(String idempotencyKey) throws SQLException {
+            if (keys.isPresent() && keys.get().containsKey(idempotencyKey)) {
+                return Optional.of(keys.get().get(idempotencyKey));
+            }
+            return Optional.ofNullable(
+                    findByKeys(c, userId, List.of(idempotencyKey)).get(idempotencyKey));
         }
     }
 }

@@ -1,17 +1,23 @@
 package dev.td.server.strength;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.td.server.capability.Capability;
 import dev.td.server.capability.Platform;
+import dev.td.server.events.EventCheck;
+import dev.td.server.exercises.Exercise;
 import dev.td.server.exercises.Exercises;
 import dev.td.server.profile.Profiles;
 import dev.td.server.projections.Projection;
+import dev.td.tools.ToolException;
 import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 
 /**
  * Strength training: logging workouts and sets, and the answers kept ready for them (session
  * summaries, exercise progression by estimated 1RM, personal records, weekly volume).
- * Uses the person's exercises to resolve names and their profile for time zone and unit.
+ * Uses the person's exercises to resolve names and their profile for time zone and unit. Refuses sets
+ * outside human ranges unless confirmed ({@link Plausibility}), whichever tool writes them.
  */
 public final class StrengthCapability implements Capability {
 
@@ -35,8 +41,31 @@ public final class StrengthCapability implements Capability {
     @Override
     public void install(Platform platform) {
         TrainingViews views = new TrainingViews(platform.database(), platform.projections(), profiles);
-        new WorkoutTools(platform.events(), platform.projections(), profiles, exercises, views, exercises::freeId)
+        Plausibility plausibility =
+                new Plausibility((user, id) -> exercises.find(user, id).flatMap(Exercise::equipment));
+        platform.checkEvents(unusualSetsConfirmed(plausibility));
+        new WorkoutTools(
+                        platform.events(),
+                        platform.projections(),
+                        profiles,
+                        exercises,
+                        views,
+                        exercises::freeId,
+                        plausibility)
                 .register(platform.tools());
         new TrainingQueries(platform.projections(), views, exercises, exercises::find).register(platform.tools());
+    }
+
+    /** A set written as a raw event (log_events, correct_event) with unusual values must say they were confirmed. */
+    private static EventCheck unusualSetsConfirmed(Plausibility plausibility) {
+        return (UUID user, String type, JsonNode data, String path) -> {
+            if (type.equals("set.logged") && !data.path(Plausibility.MARKER).asBoolean(false)) {
+                plausibility.unusual(user, data).ifPresent(odd -> {
+                    throw ToolException.invalid(
+                            path + "." + odd.dataField(),
+                            odd.refusal("add \"" + Plausibility.MARKER + "\": true to the set's data"));
+                });
+            }
+        };
     }
 }

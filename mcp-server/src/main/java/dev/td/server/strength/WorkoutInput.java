@@ -17,7 +17,8 @@ import java.util.UUID;
 /**
  * Turns the exercises and sets of a log_workout / log_sets call into set.logged events (plus
  * superset markers), checking what a schema cannot: a unit for every weight, something measured
- * in every set, not both RPE and RIR. Each event's idempotency key derives from the call's.
+ * in every set, not both RPE and RIR, values in human ranges (or confirmed). Each event's idempotency
+ * key derives from the call's.
  */
 final class WorkoutInput {
 
@@ -31,6 +32,12 @@ final class WorkoutInput {
         String freeId(UUID user, String name);
     }
 
+    /** Decides whether a set may be stored as built: returns (possibly marking the data) or throws a tool error. */
+    @FunctionalInterface
+    interface Admission {
+        void admit(UUID user, ObjectNode data, String setPath);
+    }
+
     static List<NewEvent> sets(
             ObjectNode args,
             UUID user,
@@ -40,7 +47,8 @@ final class WorkoutInput {
             String key,
             ObjectNode metadata,
             NameResolver names,
-            NewExercises newExercises) {
+            NewExercises newExercises,
+            Admission admission) {
         List<NewEvent> events = new ArrayList<>();
         Optional<String> callUnit = JsonFields.text(args, "unit");
         JsonNode exercises = args.get("exercises");
@@ -98,6 +106,7 @@ final class WorkoutInput {
                 JsonNode set = sets.get(j);
                 String setPath = path + ".sets[" + j + "]";
                 ObjectNode data = setData(set, setPath, exerciseUnit, sessionId, name, exerciseId, superset);
+                admission.admit(user, data, setPath);
                 int count = set.path("count").asInt(1);
                 for (int c = 0; c < count; c++) {
                     ObjectNode copy = data.deepCopy().put("set_index", setIndex++);
