@@ -21,7 +21,8 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         version = "td " + TdCore.VERSION,
         description = "The td server: the training data platform for AI agents.",
-        subcommands = {Main.Serve.class, Main.Stdio.class, Main.Migrate.class, Main.Projections.class})
+        subcommands = {Main.Serve.class, Main.Stdio.class, Main.Migrate.class, Main.Projections.class, KeyCommands.class
+        })
 public final class Main {
 
     public static void main(String[] args) {
@@ -121,10 +122,15 @@ public final class Main {
 
         @Override
         public Integer call() throws Exception {
+            Optional<String> bootstrapKey =
+                    Optional.ofNullable(System.getenv("TD_BOOTSTRAP_API_KEY")).filter(s -> !s.isBlank());
+            Optional<String> refusal = bootstrapKey.flatMap(KeyCommands::bootstrapKeyRefusal);
+            if (refusal.isPresent()) {
+                System.err.println(refusal.get());
+                return KeyCommands.USAGE;
+            }
             TdCore core = TdCore.open(storage.databaseUrl(), storage.dataDir());
-            Accounts.Bootstrap boot = core.accounts()
-                    .bootstrapOwner(Optional.ofNullable(System.getenv("TD_BOOTSTRAP_API_KEY"))
-                            .filter(s -> !s.isBlank()));
+            Accounts.Bootstrap boot = core.accounts().bootstrapOwner(bootstrapKey);
             HttpServer server = HttpServer.start(
                     core,
                     new HttpServer.Options(
@@ -165,10 +171,19 @@ public final class Main {
         public Integer call() throws Exception {
             java.io.PrintStream protocol = System.out;
             System.setOut(System.err);
+            Optional<String> bootstrapKey =
+                    Optional.ofNullable(System.getenv("TD_BOOTSTRAP_API_KEY")).filter(s -> !s.isBlank());
+            Optional<String> refusal = bootstrapKey.flatMap(KeyCommands::bootstrapKeyRefusal);
+            if (refusal.isPresent()) {
+                System.err.println(refusal.get());
+                return KeyCommands.USAGE;
+            }
             try (TdCore core = TdCore.open(storage.databaseUrl(), storage.dataDir())) {
-                core.accounts()
-                        .bootstrapOwner(Optional.ofNullable(System.getenv("TD_BOOTSTRAP_API_KEY"))
-                                .filter(s -> !s.isBlank()));
+                if (core.accounts().bootstrapOwner(bootstrapKey).newKey().isPresent()) {
+                    // the generated owner key is never shown on stdio (stdout is the protocol)
+                    System.err.println("td-server: created a new database and its owner; for an API key (HTTP, td CLI)"
+                            + " run 'td-server keys create' with the same --data-dir or --database-url");
+                }
                 StdioServer.run(core, System.in, protocol);
             }
             return 0;
