@@ -98,12 +98,17 @@ final class ChainWalk {
                 problem);
     }
 
+    /** A problem with a stored event, named by its id and sequence. */
+    private static ChainVerifier.Problem about(
+            StoredEvent e, ChainVerifier.Kind kind, String expected, String found, String message) {
+        return new ChainVerifier.Problem(kind, Optional.of(e.eventId()), e.sequence(), expected, found, message);
+    }
+
     private ChainVerifier.Problem altered(Row row, byte[] vouched) {
         StoredEvent e = row.event();
-        return new ChainVerifier.Problem(
+        return about(
+                e,
                 ChainVerifier.Kind.ALTERED,
-                Optional.of(e.eventId()),
-                e.sequence(),
                 hex(vouched),
                 hex(EventChain.sha256(row.prevHash(), e.canonical())),
                 "Event " + name(e) + " was changed after td stored it: its content no longer hashes to "
@@ -114,10 +119,9 @@ final class ChainWalk {
 
     private ChainVerifier.Problem rehashed(Row row) {
         StoredEvent e = row.event();
-        return new ChainVerifier.Problem(
+        return about(
+                e,
                 ChainVerifier.Kind.ALTERED,
-                Optional.of(e.eventId()),
-                e.sequence(),
                 hex(head.hash()),
                 hex(e.hash()),
                 "Event " + name(e) + ", the last of the log, was rewritten and given a new hash: it hashes "
@@ -128,10 +132,9 @@ final class ChainWalk {
 
     private ChainVerifier.Problem inserted(Row row, byte[] vouched) {
         StoredEvent e = row.event();
-        return new ChainVerifier.Problem(
+        return about(
+                e,
                 ChainVerifier.Kind.INSERTED,
-                Optional.of(e.eventId()),
-                e.sequence(),
                 hex(vouched),
                 hex(e.hash()),
                 "Event " + name(e) + " was not written by td: its hash fits neither its own content nor the "
@@ -141,10 +144,9 @@ final class ChainWalk {
 
     private ChainVerifier.Problem pastHead(Row row) {
         StoredEvent e = row.event();
-        return new ChainVerifier.Problem(
+        return about(
+                e,
                 ChainVerifier.Kind.INSERTED,
-                Optional.of(e.eventId()),
-                e.sequence(),
                 hex(head.hash()),
                 hex(e.hash()),
                 "Event " + name(e) + " lies after the end of the chain td recorded (sequence "
@@ -155,10 +157,9 @@ final class ChainWalk {
 
     private ChainVerifier.Problem outOfOrder(Row row) {
         StoredEvent e = row.event();
-        return new ChainVerifier.Problem(
+        return about(
+                e,
                 ChainVerifier.Kind.INSERTED,
-                Optional.of(e.eventId()),
-                e.sequence(),
                 hex(previous),
                 hex(e.hash()),
                 "Event " + name(e) + " is out of place (sequence " + (checked + 1)
@@ -168,10 +169,9 @@ final class ChainWalk {
 
     private ChainVerifier.Problem brokenLink(Row row) {
         StoredEvent e = row.event();
-        return new ChainVerifier.Problem(
+        return about(
+                e,
                 ChainVerifier.Kind.BROKEN_LINK,
-                Optional.of(e.eventId()),
-                e.sequence(),
                 hex(previous),
                 hex(row.prevHash()),
                 "Event " + name(e) + " does not link to "
