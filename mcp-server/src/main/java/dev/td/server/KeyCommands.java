@@ -5,14 +5,7 @@ import dev.td.server.access.KeyStrength;
 import dev.td.server.wiring.Database;
 import dev.td.tools.ToolCatalog;
 import dev.td.tools.ToolManifest;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -60,8 +53,8 @@ final class KeyCommands {
      */
     private static Database open(Main.Storage storage) {
         Database db = storage.databaseUrl()
-                .or(() -> runningEmbedded(storage.dataDir()))
                 .map(Database::external)
+                .or(() -> Database.attachToRunning(storage.dataDir()))
                 .orElseGet(() -> Database.embedded(storage.dataDir()));
         try {
             db.migrate();
@@ -69,26 +62,6 @@ final class KeyCommands {
         } catch (RuntimeException e) {
             db.close();
             throw e;
-        }
-    }
-
-    /**
-     * The JDBC URL of the embedded PostgreSQL running on {@code dataDir}, from the port PostgreSQL writes as
-     * the fourth line of {@code postmaster.pid}; empty if none is running there.
-     */
-    static Optional<String> runningEmbedded(Path dataDir) {
-        Path pidFile = dataDir.resolve("postgres").resolve("postmaster.pid");
-        try {
-            List<String> lines = Files.readAllLines(pidFile, StandardCharsets.UTF_8);
-            if (lines.size() < 4 || !lines.get(3).strip().matches("\\d{1,5}")) {
-                return Optional.empty();
-            }
-            String url = "jdbc:postgresql://localhost:" + lines.get(3).strip() + "/postgres?user=postgres&password=";
-            try (Connection probe = DriverManager.getConnection(url + "&loginTimeout=5")) {
-                return probe.isValid(5) ? Optional.of(url) : Optional.empty();
-            }
-        } catch (IOException | SQLException e) {
-            return Optional.empty(); // no pid file, or a stale one: nobody holds the directory
         }
     }
 

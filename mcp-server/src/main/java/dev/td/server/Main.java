@@ -6,6 +6,7 @@ import dev.td.server.faces.StdioServer;
 import dev.td.server.projections.Projection;
 import dev.td.server.projections.ProjectionEngine;
 import dev.td.server.wiring.Database;
+import dev.td.server.wiring.DatabaseUnavailableException;
 import dev.td.server.wiring.TdCore;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -27,10 +28,25 @@ public final class Main {
 
     public static void main(String[] args) {
         configureLogging();
-        int code = new CommandLine(new Main()).execute(args);
+        int code = new CommandLine(new Main())
+                .setExecutionExceptionHandler(Main::oneLineWhenTheDatabaseIsUnavailable)
+                .execute(args);
         if (code != 0) {
             System.exit(code);
         }
+    }
+
+    /** "Another td uses this data directory" and its kind are one line for a person, not a stack trace. */
+    private static int oneLineWhenTheDatabaseIsUnavailable(
+            Exception e, CommandLine command, CommandLine.ParseResult parsed) throws Exception {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof DatabaseUnavailableException unavailable) {
+                command.getErr().println("td-server: " + unavailable.getMessage());
+                command.getErr().flush();
+                return 1;
+            }
+        }
+        throw e;
     }
 
     /** td's logging defaults (warnings, stderr) unless the user points java.util.logging elsewhere. */
@@ -178,7 +194,19 @@ public final class Main {
                 System.err.println(refusal.get());
                 return KeyCommands.USAGE;
             }
-            try (TdCore core = TdCore.open(storage.databaseUrl(), storage.dataDir())) {
+            TdCore opened;
+            try {
+                opened = TdCore.open(storage.databaseUrl(), storage.dataDir());
+            } catch (DatabaseUnavailableException e) {
+                System.err.println("td-server: " + e.getMessage());
+                System.err.flush();
+                StdioRefusal.answerFirstRequest(
+                        System.in,
+                        protocol,
+                        java.util.Objects.requireNonNullElse(e.getMessage(), "the database is unavailable"));
+                return 1;
+            }
+            try (TdCore core = opened) {
                 if (core.accounts().bootstrapOwner(bootstrapKey).newKey().isPresent()) {
                     // the generated owner key is never shown on stdio (stdout is the protocol)
                     System.err.println("td-server: created a new database and its owner; for an API key (HTTP, td CLI)"

@@ -4,7 +4,11 @@ import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 
-/** A PostgreSQL URL as users write it ({@code postgresql://user:pw@host/db}) or as JDBC wants it. */
+/**
+ * A PostgreSQL URL as users write it ({@code postgresql://user:pw@host/db}) or as JDBC wants it, split
+ * into a JDBC URL without credentials and the user and password (empty when not given): the driver
+ * prefers a URL's user to the one it is handed, so a URL that names one cannot log in as another.
+ */
 public record ConnectionUrl(String jdbcUrl, String user, String password) {
 
     public static ConnectionUrl parse(String url) {
@@ -12,7 +16,7 @@ public record ConnectionUrl(String jdbcUrl, String user, String password) {
             URI uri = URI.create(url.substring("jdbc:".length()));
             String user = queryParam(uri, "user");
             String password = queryParam(uri, "password");
-            return new ConnectionUrl(url, user, password);
+            return new ConnectionUrl(withoutCredentials(url), user, password);
         }
         if (url.startsWith("postgresql://") || url.startsWith("postgres://")) {
             URI uri = URI.create(url);
@@ -23,10 +27,27 @@ public record ConnectionUrl(String jdbcUrl, String user, String password) {
             int port = uri.getPort() < 0 ? 5432 : uri.getPort();
             String query = uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery();
             return new ConnectionUrl(
-                    "jdbc:postgresql://" + uri.getHost() + ":" + port + uri.getRawPath() + query, user, password);
+                    withoutCredentials("jdbc:postgresql://" + uri.getHost() + ":" + port + uri.getRawPath() + query),
+                    user,
+                    password);
         }
         throw new IllegalArgumentException("database URL must start with postgresql:// or jdbc:postgresql:, got "
                 + url.replaceAll(":[^:@/]*@", ":***@"));
+    }
+
+    private static String withoutCredentials(String jdbcUrl) {
+        int q = jdbcUrl.indexOf('?');
+        if (q < 0) {
+            return jdbcUrl;
+        }
+        String kept = java.util.Arrays.stream(jdbcUrl.substring(q + 1).split("&", -1))
+                .filter(pair -> !pair.isEmpty())
+                .filter(pair -> {
+                    String name = pair.split("=", 2)[0];
+                    return !name.equals("user") && !name.equals("password");
+                })
+                .collect(java.util.stream.Collectors.joining("&"));
+        return jdbcUrl.substring(0, q) + (kept.isEmpty() ? "" : "?" + kept);
     }
 
     private static String queryParam(URI uri, String name) {

@@ -2,12 +2,11 @@ package dev.td.server.wiring;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -16,61 +15,103 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The PostgreSQL td runs on: an embedded server with a persistent data directory when no URL is
- * given, or the server at a JDBC URL. Migrations run on {@link #migrate()}; the pool works as the
- * {@code td_app} role where the migrations could create it (read and append events, never change them).
+ * given, or the server at a JDBC URL. Migrations and administration run as the owner (the URL's user;
+ * embedded: the superuser {@code postgres}); the connection pool logs in as {@code td_app}, a role
+ * that may read and append events and nothing that bypasses the database's checks (see
+ * {@link AppRole} for where that is not possible).
+ *
+ * <p>Embedded, every connection needs a password: both are generated on first start and kept in
+ * {@code dataDir/postgres.credentials} (0600); {@code pg_hba.conf} says {@code scram-sha-256} on every
+ * line. The data directory is locked while td runs on it; a PostgreSQL left running by a killed td is
+ * stopped before the next start.
  */
 public final class Database implements AutoCloseable {
 
-    private static final System.Logger LOG = System.getLogger(Database.class.getName());
-
-    private final Optional<EmbeddedPostgres> embedded;
+    private final Optional<EmbeddedServer> embedded;
+    // without user and password: those go separately to the driver, which would prefer the URL's
     private final String jdbcUrl;
-    // Hikari and Flyway take null for "no user/password given"
+    // the driver, Hikari and Flyway take null for "no user/password given"
     private final @Nullable String user;
     private final @Nullable String password;
+    private final Optional<String> appPassword;
     private @Nullable HikariDataSource pool;
+    private @Nullable Thread stopOnExit;
 
-    private Database(Optional<EmbeddedPostgres> embedded, String jdbcUrl, String user, String password) {
+    private Database(
+            Optional<EmbeddedServer> embedded,
+            String jdbcUrl,
+            String user,
+            String password,
+            Optional<String> appPassword) {
         this.embedded = embedded;
         this.jdbcUrl = jdbcUrl;
         this.user = user.isEmpty() ? null : user;
         this.password = password.isEmpty() ? null : password;
+        this.appPassword = appPassword;
     }
 
-    /** Starts embedded PostgreSQL keeping its data under {@code dataDir/postgres}. */
+    /**
+     * Starts embedded PostgreSQL keeping its data under {@code dataDir/postgres}.
+     *
+     * @throws DatabaseUnavailableException when another td uses the directory, or PostgreSQL cannot start
+     */
     public static Database embedded(Path dataDir) {
+        EmbeddedServer server = EmbeddedServer.start(dataDir);
+        EmbeddedCredentials credentials = server.credentials();
+        Database db = new Database(
+                Optional.of(server),
+                server.jdbcUrl(),
+                EmbeddedServer.SUPERUSER,
+                credentials.superuserPassword(),
+                Optional.of(credentials.appPassword()));
+        // kill -9 cannot be helped (the next start clears up); SIGTERM and the end of main must not orphan PostgreSQL
+        Thread stop = new Thread(db::close, "td-database-stop");
+        db.stopOnExit = stop;
+        Runtime.getRuntime().addShutdownHook(stop);
+        return db;
+    }
+
+    /**
+     * The embedded PostgreSQL that a running td server holds on {@code dataDir}, reached on the port
+     * PostgreSQL writes as the fourth line of {@code postmaster.pid}, as the owner (its password from the
+     * data directory); empty if none runs there. For administration (keys) while td serves.
+     */
+    public static Optional<Database> attachToRunning(Path dataDir) {
+        Path pidFile = dataDir.resolve("postgres").resolve("postmaster.pid");
         try {
-            Path pgData = dataDir.resolve("postgres");
-            Files.createDirectories(pgData);
-            EmbeddedPostgres pg = EmbeddedPostgres.builder()
-                    .setDataDirectory(pgData)
-                    .setCleanDataDirectory(false)
-                    .setServerConfig("max_connections", "100")
-                    .setServerConfig("fsync", "on")
-                    // zonky's test defaults trade durability for speed; an acknowledged event must survive a crash
-                    .setServerConfig("synchronous_commit", "on")
-                    .setServerConfig("full_page_writes", "on")
-                    .start();
-            String url = pg.getJdbcUrl("postgres", "postgres");
-            return new Database(Optional.of(pg), url, "postgres", "");
-        } catch (IOException e) {
-            throw new UncheckedIOException(
-                    "could not start embedded PostgreSQL in " + dataDir + " (is another td server using it?): "
-                            + e.getMessage(),
-                    e);
+            java.util.List<String> lines = java.nio.file.Files.readAllLines(pidFile, StandardCharsets.UTF_8);
+            if (lines.size() < 4 || !lines.get(3).strip().matches("\\d{1,5}")) {
+                return Optional.empty();
+            }
+            String password = EmbeddedCredentials.read(dataDir)
+                    .map(EmbeddedCredentials::superuserPassword)
+                    .orElse("");
+            String url = "jdbc:postgresql://localhost:" + lines.get(3).strip() + "/postgres";
+            java.util.Properties props = new java.util.Properties();
+            props.setProperty("user", EmbeddedServer.SUPERUSER);
+            props.setProperty("password", password);
+            props.setProperty("loginTimeout", "5");
+            try (Connection probe = DriverManager.getConnection(url, props)) {
+                return probe.isValid(5)
+                        ? Optional.of(new Database(
+                                Optional.empty(), url, EmbeddedServer.SUPERUSER, password, Optional.empty()))
+                        : Optional.empty();
+            }
+        } catch (java.io.IOException | SQLException e) {
+            return Optional.empty(); // no pid file, or a stale one: nobody holds the directory
         }
     }
 
     /**
      * Connects to an external PostgreSQL. Accepts {@code jdbc:postgresql://…} and
-     * {@code postgresql://user:password@host:port/db} URLs.
+     * {@code postgresql://user:password@host:port/db} URLs; the URL's user is the owner.
      */
     public static Database external(String url) {
         ConnectionUrl parsed = ConnectionUrl.parse(url);
-        return new Database(Optional.empty(), parsed.jdbcUrl(), parsed.user(), parsed.password());
+        return new Database(Optional.empty(), parsed.jdbcUrl(), parsed.user(), parsed.password(), Optional.empty());
     }
 
-    /** Runs the Flyway migrations of the schema module; returns how many were applied. */
+    /** Runs the Flyway migrations of the schema module as the owner; returns how many were applied. */
     public int migrate() {
         return Flyway.configure()
                 .dataSource(jdbcUrl, user, password)
@@ -80,17 +121,31 @@ public final class Database implements AutoCloseable {
                 .migrationsExecuted;
     }
 
-    /** The connection pool (created on first use), working as td_app where that role exists. */
+    /** The connection pool (created on first use), logged in as td_app where that can be arranged. */
     public synchronized DataSource dataSource() {
         if (pool == null) {
             HikariConfig config = new HikariConfig();
             config.setJdbcUrl(jdbcUrl);
-            config.setUsername(user);
-            config.setPassword(password);
             config.setMaximumPoolSize(Integer.getInteger("td.db.pool", 16));
             config.setPoolName("td");
-            if (appRoleUsable()) {
-                config.setConnectionInitSql("SET ROLE td_app");
+            // a time budget for every statement: a slow request cannot hold a connection (and starve the pool)
+            // for longer than this; PostgreSQL cancels it and the request fails on its own
+            config.addDataSourceProperty(
+                    "options", "-c statement_timeout=" + Integer.getInteger("td.db.statementTimeoutMs", 30_000));
+            switch (new AppRole(jdbcUrl, user, password).establish(appPassword)) {
+                case AppRole.Login.AsAppRole app -> {
+                    config.setUsername(AppRole.NAME);
+                    config.setPassword(app.password());
+                }
+                case AppRole.Login.OwnerWithSetRole ignored -> {
+                    config.setUsername(user);
+                    config.setPassword(password);
+                    config.setConnectionInitSql("SET ROLE " + AppRole.NAME);
+                }
+                case AppRole.Login.AsOwner ignored -> {
+                    config.setUsername(user);
+                    config.setPassword(password);
+                }
             }
             pool = new HikariDataSource(config);
         }
@@ -99,38 +154,47 @@ public final class Database implements AutoCloseable {
 
     /** A connection as the migrating (owner) user, bypassing td_app; for administration and tests. */
     public Connection ownerConnection() throws SQLException {
-        return java.sql.DriverManager.getConnection(jdbcUrl, user, password);
+        return DriverManager.getConnection(jdbcUrl, user, password);
     }
 
+    /**
+     * The owner's JDBC URL, credentials included: for a second td or a tool on the same database. It
+     * holds the owner's password; never log it.
+     */
     public String jdbcUrl() {
-        return jdbcUrl;
+        StringBuilder url = new StringBuilder(jdbcUrl);
+        char separator = jdbcUrl.contains("?") ? '&' : '?';
+        if (user != null) {
+            url.append(separator).append("user=").append(encode(user));
+            separator = '&';
+        }
+        if (password != null) {
+            url.append(separator).append("password=").append(encode(password));
+        }
+        return url.toString();
+    }
+
+    private static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
     }
 
     public boolean isEmbedded() {
         return embedded.isPresent();
     }
 
-    private boolean appRoleUsable() {
-        try (Connection c = ownerConnection();
-                var rs = c.createStatement().executeQuery("SELECT pg_has_role(current_user, 'td_app', 'MEMBER')")) {
-            return rs.next() && rs.getBoolean(1);
-        } catch (SQLException e) {
-            LOG.log(System.Logger.Level.INFO, "td_app role not usable, working as " + user + ": " + e.getMessage());
-            return false;
-        }
-    }
-
     @Override
     public synchronized void close() {
         if (pool != null) {
             pool.close();
+            pool = null;
         }
-        embedded.ifPresent(pg -> {
+        embedded.ifPresent(EmbeddedServer::close);
+        if (stopOnExit != null && Thread.currentThread() != stopOnExit) {
             try {
-                pg.close();
-            } catch (IOException e) {
-                LOG.log(System.Logger.Level.WARNING, "embedded PostgreSQL did not stop cleanly", e);
+                Runtime.getRuntime().removeShutdownHook(stopOnExit);
+            } catch (IllegalStateException e) {
+                // the JVM is shutting down: the hook runs, and finds everything closed
             }
-        });
+        }
     }
 }
