@@ -25,7 +25,8 @@ import javax.sql.DataSource;
 /**
  * The append-only event log. Appends for one person are serialised by a row lock on their stream
  * head, which gives the gapless sequence, the hash chain and exactly-once idempotency keys even
- * when many clients send the same key at the same moment. Each append notifies
+ * when many clients send the same key at the same moment; within this process they first take turns
+ * in an {@link AppendQueue}, so waiting appends hold no connection and go in arrival order. Each append notifies
  * {@value #EVENTS_CHANNEL} on commit.
  */
 public final class EventStore {
@@ -43,6 +44,8 @@ public final class EventStore {
     private final List<AppendListener> listeners = new ArrayList<>();
     /** The head of each person's log as this process last committed it: a guess, checked by the write. */
     private final Map<UUID, EventChain.Head> heads = new ConcurrentHashMap<>();
+    /** Appends of one person in this process, one at a time in arrival order (see {@link AppendQueue}). */
+    private final AppendQueue queue = new AppendQueue();
 
     public EventStore(DataSource db) {
         this.db = db;
@@ -96,19 +99,7 @@ public final class EventStore {
      * takes the lookup path.
      */
     public List<StoredEvent> append(UUID userId, List<NewEvent> events, Precondition precondition) {
-        List<StoredEvent> result;
-        try (Connection c = db.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                result = appendInTransaction(c, userId, events, precondition);
-                c.commit();
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("append failed: " + e.getMessage(), e);
-        }
+        List<StoredEvent> result = queue.inTurn(userId, () -> appendCommitted(userId, events, precondition));
         List<StoredEvent> written = result.stream().filter(e -> !e.replayed()).toList();
         if (!written.isEmpty()) {
             StoredEvent last = written.getLast();
@@ -119,6 +110,23 @@ public final class EventStore {
             listeners.forEach(l -> l.committed(userId, written));
         }
         return result;
+    }
+
+    /** One append transaction, committed, or rolled back when anything fails. */
+    private List<StoredEvent> appendCommitted(UUID userId, List<NewEvent> events, Precondition precondition) {
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            try {
+                List<StoredEvent> result = appendInTransaction(c, userId, events, precondition);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("append failed: " + e.getMessage(), e);
+        }
     }
 
     // NO_PRECONDITION is a sentinel: only appends without a precondition may use the cached chain head

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -69,7 +70,7 @@ public final class ProjectionEngine implements EventStore.AppendListener {
             for (String key : p.keys(e)) {
                 S state = states.containsKey(key)
                         ? states.get(key)
-                        : load(tx, userId, p, key).orElseGet(() -> p.empty(key));
+                        : loadLocked(tx, userId, p, key).orElseGet(() -> p.empty(key));
                 states.put(key, p.apply(state, e));
             }
             last = e.sequence();
@@ -296,41 +297,62 @@ public final class ProjectionEngine implements EventStore.AppendListener {
         }
     }
 
-    private <S> Optional<S> load(Connection c, UUID userId, Projection<S> p, String key) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(
-                "SELECT state::text FROM projection_states WHERE user_id = ? AND projection = ? AND key = ?")) {
-            ps.setObject(1, userId);
-            ps.setString(2, p.name());
-            ps.setString(3, key);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(json.readValue(rs.getString(1), p.stateType())) : Optional.empty();
-            }
+    /**
+     * The stored state of a key, read under the person's append lock in the append transaction: parsed
+     * anew only when the row's stamp differs from the cached one (the last write of this process is
+     * cached as it was saved, so a person's appends do not ship and parse their growing states again).
+     */
+    private <S> Optional<S> loadLocked(Connection tx, UUID userId, Projection<S> p, String key) throws SQLException {
+        try {
+            return readCached(tx, userId, p, key);
         } catch (JsonProcessingException e) {
             throw new SQLException("projection state of " + p.name() + "/" + key + " is unreadable", e);
         }
     }
 
+    /**
+     * Upserts the states in one statement and caches them with the stamps they were stored under. The
+     * transaction may still roll back: then the row keeps its old stamp, which differs from the cached
+     * one (updated_at is the writing transaction's start), and the next read parses the row again.
+     */
     private void save(Connection c, UUID userId, Projection<?> p, Map<String, ?> states, long lastSequence)
             throws SQLException {
         if (states.isEmpty()) {
             return;
         }
-        try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO projection_states (user_id, projection, key, state, last_sequence, version)"
-                        + " VALUES (?, ?, ?, ?::jsonb, ?, ?) ON CONFLICT (user_id, projection, key)"
-                        + " DO UPDATE SET state = EXCLUDED.state, last_sequence = EXCLUDED.last_sequence, version = EXCLUDED.version, updated_at = now()")) {
+        String[] keys = new String[states.size()];
+        String[] texts = new String[states.size()];
+        int i = 0;
+        try {
             for (Map.Entry<String, ?> s : states.entrySet()) {
-                ps.setObject(1, userId);
-                ps.setString(2, p.name());
-                ps.setString(3, s.getKey());
-                ps.setString(4, json.writeValueAsString(s.getValue()));
-                ps.setLong(5, lastSequence);
-                ps.setInt(6, p.version());
-                ps.addBatch();
+                keys[i] = s.getKey();
+                texts[i] = json.writeValueAsString(s.getValue());
+                i++;
             }
-            ps.executeBatch();
         } catch (JsonProcessingException e) {
             throw new SQLException("projection state of " + p.name() + " cannot be written", e);
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO projection_states (user_id, projection, key, state, last_sequence, version)"
+                        + " SELECT ?, ?, k, s::jsonb, ?, ? FROM unnest(?::text[], ?::text[]) AS t(k, s)"
+                        + " ON CONFLICT (user_id, projection, key)"
+                        + " DO UPDATE SET state = EXCLUDED.state, last_sequence = EXCLUDED.last_sequence, version = EXCLUDED.version, updated_at = now()"
+                        + " RETURNING key, updated_at")) {
+            ps.setObject(1, userId);
+            ps.setString(2, p.name());
+            ps.setLong(3, lastSequence);
+            ps.setInt(4, p.version());
+            ps.setArray(5, c.createArrayOf("text", keys));
+            ps.setArray(6, c.createArrayOf("text", texts));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String key = rs.getString(1);
+                    Object state = Objects.requireNonNull(states.get(key), key);
+                    parsed.put(
+                            new StateKey(userId, p.name(), key),
+                            new Parsed(lastSequence, p.version(), rs.getTimestamp(2), state));
+                }
+            }
         }
     }
 }

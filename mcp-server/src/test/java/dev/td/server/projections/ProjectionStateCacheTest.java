@@ -1,0 +1,115 @@
+package dev.td.server.projections;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.td.server.events.EventStore;
+import dev.td.server.events.StoredEvent;
+import dev.td.server.wiring.TdCore;
+import dev.td.testkit.TestDatabases;
+import dev.td.tools.Json;
+import dev.td.tools.Principal;
+import dev.td.tools.ToolCall;
+import java.sql.Connection;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The engine keeps the states it saves parsed, so a person's next append does not read them back;
+ * a state saved by a transaction that then rolled back must never be folded into or read.
+ */
+class ProjectionStateCacheTest {
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static TdCore core;
+
+    @BeforeAll
+    static void open() {
+        core = TdCore.open(Optional.of(TestDatabases.fresh()), TestDatabases.tempDir("td-state-cache"));
+        // after the projections (installed first): fails the append of any workout keyed "fail-…"
+        core.events().addListener(new EventStore.AppendListener() {
+            @Override
+            public void appended(Connection tx, UUID userId, List<StoredEvent> events) {
+                if (events.stream().anyMatch(e -> e.idempotencyKey().startsWith("fail-"))) {
+                    throw new IllegalStateException("the append fails after its projections were written");
+                }
+            }
+        });
+    }
+
+    @AfterAll
+    static void close() {
+        core.close();
+    }
+
+    private static void logBench(Principal person, String key, String startedAt, double kg) {
+        ObjectNode args = JSON.objectNode().put("idempotency_key", key).put("started_at", startedAt);
+        ObjectNode bench =
+                args.putArray("exercises").addObject().put("exercise", "bench").put("unit", "kg");
+        bench.putArray("sets").addObject().put("weight", kg).put("reps", 5);
+        core.tools()
+                .invoke(
+                        "log_workout",
+                        person,
+                        args,
+                        new ToolCall.Origin(
+                                "api", UUID.randomUUID().toString(), Optional.of("test"), Optional.empty()));
+    }
+
+    /** The stored bench progression as JSON, read through the engine (and its cache). */
+    private static JsonNode storedProgression(UUID user) {
+        Projection<?> progression = core.projections().projections().stream()
+                .filter(p -> p.name().equals("exercise_progression"))
+                .findFirst()
+                .orElseThrow();
+        return Json.mapper()
+                .valueToTree(core.projections()
+                        .read(user, progression, "barbell-bench-press")
+                        .orElseThrow());
+    }
+
+    private static JsonNode foldedFromLog(UUID user) {
+        return Json.mapper()
+                .valueToTree(core.projections()
+                        .foldFromLog(user, "exercise_progression")
+                        .get("barbell-bench-press"));
+    }
+
+    @Test
+    void anAppendRolledBackAfterItsProjectionsWereSavedLeavesNoTraceInLaterStatesOrReads() {
+        UUID user = core.accounts().createUser("rolled back");
+        Principal person = new Principal(user, UUID.randomUUID(), "test", Set.of("*"));
+        logBench(person, "w1", "2026-11-02T18:00:00+01:00", 100);
+
+        assertThatThrownBy(() -> logBench(person, "fail-w2", "2026-11-04T18:00:00+01:00", 140))
+                .hasMessageContaining("internal error in log_workout; nothing was stored");
+        // no read in between: a read compares stamps and would replace a stale cached state itself
+        logBench(person, "w3", "2026-11-06T18:00:00+01:00", 102.5);
+        JsonNode sessions = storedProgression(user).get("sessions");
+        assertThat(sessions).hasSize(2);
+        assertThat(sessions.get(0).get("date").asText()).isEqualTo("2026-11-02");
+        assertThat(sessions.get(1).get("date").asText()).isEqualTo("2026-11-06");
+        assertThat(storedProgression(user)).isEqualTo(foldedFromLog(user));
+    }
+
+    @Test
+    void aPersonsAppendsFoldIntoWhatTheyLastSavedAsARecomputationFromTheLogWould() {
+        UUID user = core.accounts().createUser("many workouts");
+        Principal person = new Principal(user, UUID.randomUUID(), "test", Set.of("*"));
+        for (int day = 1; day <= 9; day++) {
+            logBench(person, "w" + day, "2026-10-0" + day + "T18:00:00+02:00", 90 + day);
+        }
+        JsonNode sessions = storedProgression(user).get("sessions");
+        assertThat(sessions).hasSize(9);
+        assertThat(sessions.get(8).get("date").asText()).isEqualTo("2026-10-09");
+        assertThat(storedProgression(user)).isEqualTo(foldedFromLog(user));
+    }
+}
