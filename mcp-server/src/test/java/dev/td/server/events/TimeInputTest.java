@@ -125,4 +125,33 @@ class TimeInputTest {
         assertThat(StoredEvent.iso(OffsetDateTime.parse("2026-11-24T07:30:00Z")))
                 .isEqualTo("2026-11-24T07:30:00Z");
     }
+
+    @Test
+    void occurredAtFrom1900OnIsAcceptedAndTheSecondBeforeIsRefusedNamingThePath() {
+        assertThat(TimeInput.occurredAt("1900-01-01T00:00:00Z", Optional.empty(), BERLIN, PATH, NOW)
+                        .instant())
+                .isEqualTo(Instant.parse("1900-01-01T00:00:00Z"));
+        assertThatThrownBy(() -> TimeInput.occurredAt("1899-12-31T23:59:59Z", Optional.empty(), BERLIN, PATH, NOW))
+                .isInstanceOfSatisfying(ToolException.class, e -> {
+                    assertThat(e.path()).isEqualTo(PATH);
+                    assertThat(e.getMessage()).contains("before 1900");
+                });
+        assertThatThrownBy(() -> TimeInput.occurredAt("0000-01-01T00:00:00Z", Optional.empty(), BERLIN, PATH, NOW))
+                .isInstanceOf(ToolException.class);
+    }
+
+    @Test
+    void queryBoundsRunFrom1900To9999AndBeyondAreRefusedNamingThePath() {
+        ZoneId utc = ZoneOffset.UTC;
+        assertThat(TimeInput.bound("1900-01-01", utc, "$.from")).isEqualTo(Instant.parse("1900-01-01T00:00:00Z"));
+        assertThat(TimeInput.bound("9999-12-31", utc, "$.to")).isEqualTo(Instant.parse("9999-12-31T00:00:00Z"));
+        assertThatThrownBy(() -> TimeInput.bound("1899-12-31", utc, "$.from"))
+                .isInstanceOfSatisfying(
+                        ToolException.class, e -> assertThat(e.path()).isEqualTo("$.from"));
+        assertThatThrownBy(() -> TimeInput.bound("9999-12-31T00:00:01Z", utc, "$.to"))
+                .isInstanceOfSatisfying(
+                        ToolException.class, e -> assertThat(e.path()).isEqualTo("$.to"));
+        assertThatThrownBy(() -> TimeInput.bound("-5000-01-01T00:00:00Z", utc, "$.from"))
+                .isInstanceOf(ToolException.class);
+    }
 }

@@ -59,7 +59,18 @@ class ToolFuzzTest {
 
     @AfterAll
     static void report() {
-        System.out.println("fuzz seed " + SEED + ", " + PER_TOOL + " REST cases per tool; outcomes: " + OUTCOMES);
+        String rss;
+        try {
+            rss = java.nio.file.Files.readAllLines(java.nio.file.Path.of("/proc/self/status")).stream()
+                    .filter(l -> l.startsWith("VmHWM") || l.startsWith("VmRSS"))
+                    .map(l -> l.replaceAll("\\s+", " "))
+                    .reduce((a, b) -> a + ", " + b)
+                    .orElse("unknown");
+        } catch (IOException e) {
+            rss = "unknown";
+        }
+        System.out.println("fuzz seed " + SEED + ", " + PER_TOOL + " REST cases per tool; outcomes: " + OUTCOMES
+                + "; test JVM with the server: " + rss);
     }
 
     @Test
