@@ -36,9 +36,25 @@ public final class Main {
         }
     }
 
+    /** A command refusing to run, with the one line that says why (it starts with "td-server: "). */
+    static final class Refusal extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        private final int exitCode;
+
+        Refusal(String message, int exitCode) {
+            super(message);
+            this.exitCode = exitCode;
+        }
+    }
+
     /** "Another td uses this data directory" and its kind are one line for a person, not a stack trace. */
     private static int oneLineWhenTheDatabaseIsUnavailable(
             Exception e, CommandLine command, CommandLine.ParseResult parsed) throws Exception {
+        if (e instanceof Refusal refusal) {
+            command.getErr().println(refusal.getMessage());
+            command.getErr().flush();
+            return refusal.exitCode;
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof DatabaseUnavailableException unavailable) {
                 command.getErr().println("td-server: " + unavailable.getMessage());
@@ -90,6 +106,19 @@ public final class Main {
             return base.resolve("td");
         }
 
+        /**
+         * {@code TD_BOOTSTRAP_API_KEY} when set; a weak one is refused (one line, exit 2) before any database
+         * is touched.
+         */
+        Optional<String> bootstrapKey() {
+            Optional<String> key =
+                    Optional.ofNullable(System.getenv("TD_BOOTSTRAP_API_KEY")).filter(s -> !s.isBlank());
+            key.flatMap(KeyCommands::bootstrapKeyRefusal).ifPresent(why -> {
+                throw new Refusal(why, KeyCommands.USAGE);
+            });
+            return key;
+        }
+
         Optional<String> databaseUrl() {
             return Optional.ofNullable(databaseUrl)
                     .or(() -> Optional.ofNullable(System.getenv("TD_DATABASE_URL")))
@@ -138,13 +167,7 @@ public final class Main {
 
         @Override
         public Integer call() throws Exception {
-            Optional<String> bootstrapKey =
-                    Optional.ofNullable(System.getenv("TD_BOOTSTRAP_API_KEY")).filter(s -> !s.isBlank());
-            Optional<String> refusal = bootstrapKey.flatMap(KeyCommands::bootstrapKeyRefusal);
-            if (refusal.isPresent()) {
-                System.err.println(refusal.get());
-                return KeyCommands.USAGE;
-            }
+            Optional<String> bootstrapKey = storage.bootstrapKey();
             TdCore core = TdCore.open(storage.databaseUrl(), storage.dataDir());
             Accounts.Bootstrap boot = core.accounts().bootstrapOwner(bootstrapKey);
             HttpServer server = HttpServer.start(
@@ -187,13 +210,7 @@ public final class Main {
         public Integer call() throws Exception {
             java.io.PrintStream protocol = System.out;
             System.setOut(System.err);
-            Optional<String> bootstrapKey =
-                    Optional.ofNullable(System.getenv("TD_BOOTSTRAP_API_KEY")).filter(s -> !s.isBlank());
-            Optional<String> refusal = bootstrapKey.flatMap(KeyCommands::bootstrapKeyRefusal);
-            if (refusal.isPresent()) {
-                System.err.println(refusal.get());
-                return KeyCommands.USAGE;
-            }
+            Optional<String> bootstrapKey = storage.bootstrapKey();
             TdCore opened;
             try {
                 opened = TdCore.open(storage.databaseUrl(), storage.dataDir());
