@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -16,8 +17,8 @@ import java.util.OptionalLong;
 /**
  * The embedded PostgreSQL of one data directory ({@code dataDir/postgres}), run by td: td holds the
  * directory's lock while it runs, clears up what a killed td left behind before starting, requires a
- * password on every connection (passwords in {@code dataDir/postgres.credentials}), and on stopping
- * waits until PostgreSQL has ended before it lets the directory go.
+ * password on every connection from the first moment (passwords in {@code dataDir/postgres.credentials}),
+ * and on stopping waits until PostgreSQL has ended before it lets the directory go.
  */
 final class EmbeddedServer implements AutoCloseable {
 
@@ -55,10 +56,12 @@ final class EmbeddedServer implements AutoCloseable {
             Files.createDirectories(pgData);
             new PostmasterPidFile(pgData).clearLeftovers();
             PgHba hba = new PgHba(pgData);
-            // a directory from before passwords (or a new one, initdb'd with trust) gets them on this start
-            boolean trusting = !hba.exists() || hba.allowsOtherThanScram();
+            // zonky runs initdb only where there is no postgresql.conf yet
+            boolean fresh = !Files.exists(pgData.resolve("postgresql.conf"));
+            // a directory from before passwords gets them on this start
+            boolean trusting = !fresh && hba.allowsOtherThanScram();
             EmbeddedCredentials credentials = EmbeddedCredentials.read(dataDir).orElseGet(() -> {
-                if (!trusting) {
+                if (!fresh && !trusting) {
                     throw new DatabaseUnavailableException("the passwords of the embedded PostgreSQL in "
                             + pgData + " are missing (" + dataDir.resolve(EmbeddedCredentials.FILE_NAME)
                             + "); restore that file, or set the method of every line in "
@@ -67,25 +70,10 @@ final class EmbeddedServer implements AutoCloseable {
                 }
                 return EmbeddedCredentials.create(dataDir);
             });
-            // PostgreSQL's own messages (recovery, refusals) in the data directory, where the person looks
-            ProcessBuilder.Redirect log =
-                    ProcessBuilder.Redirect.appendTo(dataDir.resolve(LOG_FILE).toFile());
-            EmbeddedPostgres pg = EmbeddedPostgres.builder()
-                    .setDataDirectory(pgData)
-                    .setOutputRedirector(log)
-                    .setErrorRedirector(log)
-                    .setCleanDataDirectory(false)
-                    .setRegisterShutdownHook(false)
-                    .setPGStartupWait(STARTUP_WAIT)
-                    // zonky's own connections (its readiness check) log in as postgres with this password
-                    .setConnectConfig("password", credentials.superuserPassword())
-                    .setServerConfig("max_connections", "100")
-                    .setServerConfig("fsync", "on")
-                    // zonky's test defaults trade durability for speed; an acknowledged event must survive a crash
-                    .setServerConfig("synchronous_commit", "on")
-                    .setServerConfig("full_page_writes", "on")
-                    .setServerConfig("password_encryption", "scram-sha-256")
-                    .start();
+            EmbeddedPostgres pg;
+            try (InitialPassword initial = InitialPassword.write(dataDir, credentials.superuserPassword())) {
+                pg = builder(dataDir, credentials, initial).start();
+            }
             EmbeddedServer server = new EmbeddedServer(dataDir, lock, pg, credentials);
             if (trusting) {
                 server.requirePasswords(hba);
@@ -101,6 +89,52 @@ final class EmbeddedServer implements AutoCloseable {
         } catch (RuntimeException e) {
             lock.close();
             throw e;
+        }
+    }
+
+    /**
+     * zonky's builder for this directory. zonky's initdb always passes {@code -A trust}; its "locale"
+     * options follow as {@code --name=value}, so initdb's later {@code --auth} wins and a new cluster
+     * is born with SCRAM on every line and the superuser's password set: there is no moment in which
+     * it lets anybody in without one.
+     */
+    private static EmbeddedPostgres.Builder builder(
+            Path dataDir, EmbeddedCredentials credentials, InitialPassword initial) {
+        // PostgreSQL's own messages (recovery, refusals) in the data directory, where the person looks
+        ProcessBuilder.Redirect log =
+                ProcessBuilder.Redirect.appendTo(dataDir.resolve(LOG_FILE).toFile());
+        return EmbeddedPostgres.builder()
+                .setDataDirectory(pgData(dataDir))
+                .setOutputRedirector(log)
+                .setErrorRedirector(log)
+                .setCleanDataDirectory(false)
+                .setRegisterShutdownHook(false)
+                .setPGStartupWait(STARTUP_WAIT)
+                .setLocaleConfig("auth", PgHba.METHOD)
+                .setLocaleConfig("pwfile", initial.file().toString())
+                // zonky's own connections (its readiness check) log in as postgres with this password
+                .setConnectConfig("password", credentials.superuserPassword())
+                .setServerConfig("max_connections", "100")
+                .setServerConfig("fsync", "on")
+                // zonky's test defaults trade durability for speed; an acknowledged event must survive a crash
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("full_page_writes", "on")
+                .setServerConfig("password_encryption", PgHba.METHOD);
+    }
+
+    /** The superuser's password in a file only its owner reads, for initdb's {@code --pwfile}; gone after. */
+    private record InitialPassword(Path file) implements AutoCloseable {
+        static InitialPassword write(Path dataDir, String password) throws IOException {
+            Path file = dataDir.resolve("postgres.initdb-password");
+            Files.deleteIfExists(file);
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+            Files.writeString(file, password + "\n");
+            return new InitialPassword(file);
+        }
+
+        @Override
+        public void close() throws IOException {
+            Files.deleteIfExists(file);
         }
     }
 

@@ -11,9 +11,10 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * The client authentication file of the embedded PostgreSQL ({@code pg_hba.conf}). zonky's initdb
- * writes {@code trust} for every line; td requires a password (SCRAM) on every line instead, so that
- * nobody on the machine connects as the superuser without the data directory's credentials.
+ * The client authentication file of the embedded PostgreSQL ({@code pg_hba.conf}). td's clusters are
+ * made with SCRAM on every line; a data directory made by an older td (zonky's initdb with
+ * {@code trust}) is rewritten to SCRAM on its next start, so that nobody on the machine connects as
+ * the superuser without the data directory's credentials.
  */
 final class PgHba {
 

@@ -18,7 +18,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
@@ -95,6 +98,52 @@ class DatabaseLifecycleTest {
             assertThat(PosixFilePermissions.toString(
                             Files.getPosixFilePermissions(dir.resolve("postgres.credentials"))))
                     .isEqualTo("rw-------");
+        }
+    }
+
+    @Test
+    void aNewDataDirectoryLetsNobodyInWithoutAPasswordEvenWhileItIsBeingMade() throws Exception {
+        Path dir = TestDatabases.tempDir("td-born");
+        Path pidFile = dir.resolve("postgres/postmaster.pid");
+        AtomicBoolean started = new AtomicBoolean();
+        AtomicInteger attempts = new AtomicInteger();
+        List<String> gotIn = new CopyOnWriteArrayList<>();
+        // a local process that knows the port as soon as PostgreSQL writes it and tries the superuser
+        Thread intruder = Thread.ofPlatform().start(() -> {
+            while (!started.get()) {
+                portIn(pidFile).ifPresent(port -> {
+                    attempts.incrementAndGet();
+                    try (Connection c = DriverManager.getConnection(
+                            "jdbc:postgresql://localhost:" + port + "/postgres?connectTimeout=2", "postgres", "")) {
+                        gotIn.add("attempt " + attempts.get() + " as "
+                                + c.getMetaData().getUserName());
+                    } catch (SQLException refused) {
+                        // what must happen every time
+                    }
+                });
+                Thread.onSpinWait();
+            }
+        });
+        try (Database db = Database.embedded(dir)) {
+            started.set(true);
+            intruder.join();
+            assertThat(db.isEmbedded()).isTrue();
+        }
+        assertThat(attempts.get()).as("attempts while the new cluster started").isPositive();
+        assertThat(gotIn).as("password-less superuser logins").isEmpty();
+        assertThat(methodsOf(dir.resolve("postgres/pg_hba.conf"))).containsOnly("scram-sha-256");
+        assertThat(Files.readString(dir.resolve("postgres.log"))).doesNotContain("trust authentication");
+        assertThat(dir.resolve("postgres.initdb-password")).doesNotExist();
+    }
+
+    private static Optional<Integer> portIn(Path pidFile) {
+        try {
+            List<String> lines = Files.readAllLines(pidFile);
+            return lines.size() > 3 && lines.get(3).strip().matches("[0-9]+")
+                    ? Optional.of(Integer.parseInt(lines.get(3).strip()))
+                    : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
         }
     }
 
