@@ -3,10 +3,13 @@ package dev.td.tools;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Binds each manifest to its handler and runs calls: the single place where arguments are
@@ -64,6 +67,17 @@ public final class ToolRegistry implements ToolInvoker {
         } catch (ToolException e) {
             throw e;
         } catch (RuntimeException e) {
+            Optional<String> busy = outOfTime(e);
+            if (busy.isPresent()) {
+                LOG.log(
+                        System.Logger.Level.WARNING,
+                        "tool " + tool + " ran out of time, request " + origin.requestId() + ": " + busy.get());
+                throw new ToolException(
+                        ErrorCode.UNAVAILABLE,
+                        "$",
+                        tool + " " + busy.get() + "; nothing was stored. Retry with the same idempotency key"
+                                + " (a read: ask for less, e.g. a shorter range)");
+            }
             LOG.log(System.Logger.Level.ERROR, "tool " + tool + " failed, request " + origin.requestId(), e);
             throw new ToolException(
                     ErrorCode.INTERNAL,
@@ -72,6 +86,32 @@ public final class ToolRegistry implements ToolInvoker {
                             + "; nothing was stored. Retry with the same idempotency key; if it persists, report request id "
                             + origin.requestId());
         }
+    }
+
+    /**
+     * Whether a failure is the server's time or capacity running out rather than a fault: a statement
+     * cancelled by its time budget (SQLSTATE 57014), no pooled connection free in time, or the
+     * database going away (class 08, 57P01). Those are answered {@code unavailable} (503), which a
+     * client may retry; the transaction was rolled back.
+     */
+    static Optional<String> outOfTime(Throwable failure) {
+        Throwable t = failure;
+        for (int depth = 0; t != null && depth < 20; depth++, t = t.getCause()) {
+            if (t instanceof SQLTransientConnectionException) {
+                return Optional.of("found no free database connection in time (the server is busy)");
+            }
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                String state = sql.getSQLState();
+                if (state.equals("57014")) {
+                    return Optional.of(
+                            "took longer than the server's time budget for one database statement and was cancelled");
+                }
+                if (state.startsWith("08") || state.equals("57P01")) {
+                    return Optional.of("lost its database connection (" + state + ")");
+                }
+            }
+        }
+        return Optional.empty();
     }
 
     private record Binding(ToolManifest manifest, ArgumentValidator validator, ToolHandler handler) {}

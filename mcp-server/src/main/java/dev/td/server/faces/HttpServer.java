@@ -5,8 +5,10 @@ import dev.td.mcp.HelidonSseTransportProvider;
 import dev.td.mcp.HelidonStreamableTransportProvider;
 import dev.td.mcp.McpRequestGuard;
 import dev.td.rest.RestGateway;
+import dev.td.rest.TransportProblems;
 import dev.td.server.wiring.TdCore;
 import dev.td.tools.Principal;
+import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.WebServer;
@@ -89,6 +91,13 @@ public final class HttpServer {
                 // answers are small and written at once: without TCP_NODELAY, Nagle plus the client's delayed ACK add
                 // ~40 ms
                 .connectionOptions(socket -> socket.tcpNoDelay(true))
+                // what Helidon answers itself (414, 431, 413, malformed requests) is problem+json like every td error
+                .directHandlers(handlers -> {
+                    TransportProblems problems = new TransportProblems();
+                    for (DirectHandler.EventType type : DirectHandler.EventType.values()) {
+                        handlers.addHandler(type, problems);
+                    }
+                })
                 .routing(r -> r.get("/health", (req, res) -> {
                             boolean ok = databaseReachable(core);
                             res.status(ok ? Status.OK_200 : Status.SERVICE_UNAVAILABLE_503);

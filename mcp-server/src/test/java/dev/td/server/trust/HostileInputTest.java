@@ -158,6 +158,69 @@ class HostileInputTest {
         assertThat(answer.body().path("path").asText()).isEqualTo("$.types[0]");
     }
 
+    static List<org.junit.jupiter.params.provider.Arguments> requestsTheHttpLayerRefuses() {
+        String longQuery = "a".repeat(20_000);
+        return List.of(
+                org.junit.jupiter.params.provider.Arguments.of(
+                        "a 20,000-character request line",
+                        "GET /v1/events?types=" + longQuery + " HTTP/1.1\r\nHost: localhost\r\n\r\n",
+                        414,
+                        "POST /v1/tools/"),
+                org.junit.jupiter.params.provider.Arguments.of(
+                        "a 20,000-character header",
+                        "GET /v1/events HTTP/1.1\r\nHost: localhost\r\nX-Big: " + longQuery + "\r\n\r\n",
+                        400, // Helidon answers 400 (not 431) for headers over its limit
+                        "headers"),
+                org.junit.jupiter.params.provider.Arguments.of(
+                        "bytes that are not HTTP", "NOT HTTP AT ALL\r\n\r\n", 400, "HTTP/1.1"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("requestsTheHttpLayerRefuses")
+    void what_the_http_layer_refuses_before_td_sees_it_is_problem_json_naming_the_fix(
+            String what, String raw, int status, String fix) throws IOException {
+        URI base = URI.create(server.baseUrl());
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(raw.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1));
+            socket.getOutputStream().flush();
+            java.io.BufferedReader in = new java.io.BufferedReader(
+                    new java.io.InputStreamReader(socket.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
+            String statusLine = in.readLine();
+            assertThat(statusLine).as(what).startsWith("HTTP/1.1 " + status);
+            String contentType = "";
+            int length = 0;
+            for (String line = in.readLine(); line != null && !line.isEmpty(); line = in.readLine()) {
+                String lower = line.toLowerCase(java.util.Locale.ROOT);
+                if (lower.startsWith("content-type:")) {
+                    contentType = line.substring(13).strip();
+                } else if (lower.startsWith("content-length:")) {
+                    length = Integer.parseInt(line.substring(15).strip());
+                }
+            }
+            char[] body = new char[length];
+            int read = 0;
+            while (read < length) {
+                int n = in.read(body, read, length - read);
+                if (n < 0) {
+                    break;
+                }
+                read += n;
+            }
+            assertThat(contentType).as(what).isEqualTo("application/problem+json");
+            JsonNode problem = Json.mapper().readTree(new String(body, 0, read));
+            assertThat(problem.path("status").asInt()).isEqualTo(status);
+            assertThat(problem.path("path").asText()).isEqualTo("$");
+            assertThat(problem.path("code").asText()).isEqualTo("invalid_argument");
+            assertThat(problem.path("detail").asText()).contains(fix).doesNotContain(longPart(raw));
+        }
+    }
+
+    /** A piece of what was sent, which the answer must not echo back. */
+    private static String longPart(String raw) {
+        return raw.contains("aaaaaaaaaa") ? "aaaaaaaaaa" : "NOT HTTP AT ALL";
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"rpe", "rir"})
     void an_rpe_or_rir_of_1e309_is_a_400_naming_the_field(String field) {
