@@ -16,9 +16,14 @@ import dev.td.server.strength.StrengthCapability;
 import dev.td.tools.ToolCatalog;
 import dev.td.tools.ToolRegistry;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * td without its faces: the database, the event store, the accounts, and every capability installed
@@ -35,9 +40,13 @@ public final class TdCore implements AutoCloseable {
     private final ToolRegistry tools;
     private final ProjectionEngine projections;
     private final ExercisesCapability exercises;
+    private final CompletableFuture<List<ChainVerifier.Report>> chainCheck;
+    private volatile boolean closing;
+    private static final Duration CHAIN_CHECK_STOP = Duration.ofSeconds(10);
 
     private TdCore(Database database) {
         this.database = database;
+        this.chainCheck = new CompletableFuture<>();
         this.events = new EventStore(database.dataSource());
         this.accounts = new Accounts(database.dataSource());
         this.eventTypes = EventTypes.load();
@@ -70,7 +79,7 @@ public final class TdCore implements AutoCloseable {
             db.migrate();
             TdCore core = new TdCore(db);
             core.projections.rebuildOutdated();
-            core.checkChains();
+            core.startChainCheck();
             return core;
         } catch (RuntimeException e) {
             db.close();
@@ -78,9 +87,25 @@ public final class TdCore implements AutoCloseable {
         }
     }
 
-    /** Recomputes every person's hash chain and logs a warning for each that does not verify; td starts anyway. */
-    private void checkChains() {
-        new ChainVerifier(database.dataSource(), events).checkAll();
+    /**
+     * Recomputes every person's hash chain in the background and logs a warning for each that does not
+     * verify; td answers meanwhile (the check reads in its own snapshots and is linear in the log, so
+     * years of history do not delay the start). Stopped between people when td closes.
+     */
+    private void startChainCheck() {
+        Thread check = Thread.ofPlatform().daemon().name("td-chain-check").unstarted(() -> {
+            try {
+                chainCheck.complete(new ChainVerifier(database.dataSource(), events).checkAll(() -> !closing));
+            } catch (RuntimeException e) {
+                chainCheck.completeExceptionally(e);
+            }
+        });
+        check.start();
+    }
+
+    /** The chains found broken by the check td starts with (completes when that check is done). */
+    public CompletableFuture<List<ChainVerifier.Report>> chainCheckAtStart() {
+        return chainCheck;
     }
 
     /** Names of the person's exercises that match what was typed so far (for MCP completions). */
@@ -114,6 +139,14 @@ public final class TdCore implements AutoCloseable {
 
     @Override
     public void close() {
+        closing = true;
+        try {
+            chainCheck.get(CHAIN_CHECK_STOP.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException | java.util.concurrent.CancellationException e) {
+            // logged by the check itself; closing goes on
+        }
         database.close();
     }
 }

@@ -286,7 +286,7 @@ class VerifyChainTest {
     }
 
     @Test
-    void aServerStartingOnATamperedLogWarnsNamingThePersonAndTheEventAndStartsAnyway() {
+    void aServerStartingOnATamperedLogWarnsNamingThePersonAndTheEventAndStartsAnyway() throws Exception {
         Person p = person("startup");
         List<JsonNode> logged = logThree(p);
         tamper("UPDATE events SET data = jsonb_set(data, '{value}', '56') WHERE user_id = ? AND sequence = 3", p.id());
@@ -306,8 +306,10 @@ class VerifyChainTest {
             public void close() {}
         };
         logger.addHandler(capture);
+        List<ChainVerifier.Report> broken;
         try (TdCore second = TdCore.open(Optional.of(server.databaseUrl()), TestDatabases.tempDir("td-chain"))) {
             assertThat(second.tools().manifests()).isNotEmpty();
+            broken = second.chainCheckAtStart().get(60, java.util.concurrent.TimeUnit.SECONDS);
         } finally {
             logger.removeHandler(capture);
         }
@@ -317,6 +319,9 @@ class VerifyChainTest {
                 .filteredOn(r -> r.getLevel().equals(Level.WARNING))
                 .extracting(LogRecord::getMessage)
                 .anySatisfy(m -> assertThat(m).contains(p.id().toString(), eventId, "altered", "sequence 3"));
+        assertThat(broken)
+                .anySatisfy(r -> assertThat(r.userId()).isEqualTo(p.id()))
+                .allSatisfy(r -> assertThat(r.ok()).isFalse());
     }
 
     // --- re-verification as a third party would do it, from the README recipe
