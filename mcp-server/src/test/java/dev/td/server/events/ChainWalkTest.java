@@ -285,6 +285,7 @@ class ChainWalkTest {
         assertThat(p.sequence()).isEqualTo(3);
         assertThat(p.expectedHash()).isEqualTo(hex(replaced.event().hash()));
         assertThat(p.foundHash()).isEqualTo(hex(h2));
+        assertThat(p.explanation()).contains("does not link to the event before it (sequence 2)");
         assertThat(report.eventsChecked()).isEqualTo(2);
     }
 
@@ -298,6 +299,7 @@ class ChainWalkTest {
         assertThat(p.kind()).isEqualTo(ChainVerifier.Kind.BROKEN_LINK);
         assertThat(p.expectedHash()).isEqualTo(GENESIS_HEX);
         assertThat(p.foundHash()).isEqualTo(hex(MADE_UP));
+        assertThat(p.explanation()).contains("does not link to the start of the chain (32 zero bytes)");
     }
 
     @Test
@@ -332,6 +334,64 @@ class ChainWalkTest {
         ChainVerifier.Problem p = problem(verify(headAt(rows, 5), rows));
 
         assertThat(p.sequence()).isEqualTo(2);
+    }
+
+    /** Feeds rows until the walk says it needs no more; how many it took (the last one revealed the problem). */
+    private static int rowsTaken(Optional<EventChain.Head> head, List<ChainWalk.Row> rows) {
+        ChainWalk walk = new ChainWalk(PERSON, head);
+        for (int i = 0; i < rows.size(); i++) {
+            if (!walk.accept(rows.get(i))) {
+                assertThat(walk.accept(rows.get(i)))
+                        .as("a row after the problem")
+                        .isFalse();
+                return i + 1;
+            }
+        }
+        return rows.size();
+    }
+
+    @Test
+    void theWalkAsksForNoMoreRowsOnceTheRowThatRevealsAProblemIsSeen() {
+        // counted by hand: the row named, or for an altered middle event the row after it that vouches for it
+        List<ChainWalk.Row> alteredMiddle = chain(4);
+        alteredMiddle.set(1, row(id(2), 2, "note 8", hashOf(alteredMiddle, 1), hashOf(alteredMiddle, 2)));
+        assertThat(rowsTaken(headAt(chain(4), 4), alteredMiddle)).isEqualTo(3);
+
+        List<ChainWalk.Row> alteredLast = chain(3);
+        alteredLast.set(2, row(id(3), 3, "note 8", hashOf(alteredLast, 2), hashOf(alteredLast, 3)));
+        assertThat(rowsTaken(headAt(chain(3), 3), alteredLast)).isEqualTo(3);
+
+        assertThat(rowsTaken(headAt(chain(3), 2), chain(3))).as("past the head").isEqualTo(3);
+
+        List<ChainWalk.Row> replaced = chain(4);
+        replaced.set(1, sealed(id(2), 2, "note 2 rewritten", hashOf(replaced, 1)));
+        assertThat(rowsTaken(headAt(chain(4), 4), replaced)).as("broken link").isEqualTo(3);
+
+        List<ChainWalk.Row> gap = chain(4);
+        gap.remove(1);
+        assertThat(rowsTaken(headAt(chain(4), 4), gap)).as("gap").isEqualTo(2);
+
+        List<ChainWalk.Row> rehashed = chain(3);
+        rehashed.set(2, sealed(id(3), 3, "note 9", hashOf(rehashed, 2)));
+        assertThat(rowsTaken(headAt(chain(3), 3), rehashed)).as("rehashed last").isEqualTo(3);
+
+        assertThat(rowsTaken(headAt(chain(3), 3), chain(3))).as("intact").isEqualTo(3);
+    }
+
+    @Test
+    void aRowRepeatingASequenceAlreadyCheckedIsInsertedAndNamed() {
+        List<ChainWalk.Row> rows = chain(3);
+        ChainWalk.Row again = sealed(id(9), 2, "note 2 again", hashOf(rows, 1));
+        rows.add(2, again);
+
+        ChainVerifier.Report report = verify(headAt(chain(3), 3), rows);
+
+        ChainVerifier.Problem p = problem(report);
+        assertThat(p.kind()).isEqualTo(ChainVerifier.Kind.INSERTED);
+        assertThat(p.eventId()).contains(id(9));
+        assertThat(p.expectedHash()).isEqualTo(hex(hashOf(rows, 2)));
+        assertThat(p.explanation()).contains("sequence 3 was expected next");
+        assertThat(report.eventsChecked()).isEqualTo(2);
     }
 
     @Test
