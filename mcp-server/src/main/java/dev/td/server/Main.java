@@ -79,6 +79,21 @@ public final class Main {
         }
     }
 
+    /**
+     * Where td keeps its data unless told: {@code $XDG_DATA_HOME/td}, else {@code $HOME/.local/share/td}
+     * ({@code user.home} only where {@code HOME} is unset). The same rule as the td CLI's, so both follow
+     * {@code HOME} when a client or a service manager sets it.
+     */
+    static Path defaultDataDir(java.util.Map<String, String> env) {
+        String xdg = env.get("XDG_DATA_HOME");
+        if (xdg != null && !xdg.isBlank()) {
+            return Path.of(xdg, "td");
+        }
+        String home =
+                Optional.ofNullable(env.get("HOME")).filter(h -> !h.isBlank()).orElse(System.getProperty("user.home"));
+        return Path.of(home, ".local", "share", "td");
+    }
+
     /** Options every subcommand shares: where the data lives. */
     static class Storage {
         @Option(
@@ -96,14 +111,7 @@ public final class Main {
         String databaseUrl;
 
         Path dataDir() {
-            if (dataDir != null) {
-                return dataDir;
-            }
-            String xdg = System.getenv("XDG_DATA_HOME");
-            Path base = xdg != null && !xdg.isBlank()
-                    ? Path.of(xdg)
-                    : Path.of(System.getProperty("user.home"), ".local", "share");
-            return base.resolve("td");
+            return dataDir != null ? dataDir : defaultDataDir(System.getenv());
         }
 
         /**
@@ -224,6 +232,8 @@ public final class Main {
                 return 1;
             }
             try (TdCore core = opened) {
+                System.err.println("td-server " + TdCore.VERSION + ": MCP on stdin/stdout; data: "
+                        + (core.database().isEmbedded() ? "embedded PostgreSQL in " + storage.dataDir() : "external"));
                 if (core.accounts().bootstrapOwner(bootstrapKey).newKey().isPresent()) {
                     // the generated owner key is never shown on stdio (stdout is the protocol)
                     System.err.println("td-server: created a new database and its owner; for an API key (HTTP, td CLI)"
