@@ -16,32 +16,41 @@ import java.util.OptionalInt;
  * @param projectionVersion  the code version of the projection read, where one was read
  * @param cacheHit           whether a stored result was served rather than computed now
  * @param statisticalQuality sample size, confidence level and assumptions, where statistics are involved
+ * @param period             the days answered for, as resolved from from/to or a period in words, and the time
+ *                           zone they are counted in; only for tools that take a time range
  */
 public record Meta(
         Instant computedAt,
         String requestId,
         OptionalInt projectionVersion,
         boolean cacheHit,
-        Optional<JsonNode> statisticalQuality) {
+        Optional<JsonNode> statisticalQuality,
+        Optional<JsonNode> period) {
 
     public Meta {
         Objects.requireNonNull(computedAt, "computedAt");
         Objects.requireNonNull(requestId, "requestId");
         Objects.requireNonNull(projectionVersion, "projectionVersion");
         Objects.requireNonNull(statisticalQuality, "statisticalQuality");
+        Objects.requireNonNull(period, "period");
     }
 
     /** Meta for an answer computed now, reading no projection and no statistics. */
     public static Meta now(String requestId) {
-        return new Meta(Instant.now(), requestId, OptionalInt.empty(), false, Optional.empty());
+        return new Meta(Instant.now(), requestId, OptionalInt.empty(), false, Optional.empty(), Optional.empty());
     }
 
     public Meta withProjectionVersion(int version) {
-        return new Meta(computedAt, requestId, OptionalInt.of(version), cacheHit, statisticalQuality);
+        return new Meta(computedAt, requestId, OptionalInt.of(version), cacheHit, statisticalQuality, period);
     }
 
     public Meta withStatisticalQuality(JsonNode quality) {
-        return new Meta(computedAt, requestId, projectionVersion, cacheHit, Optional.of(quality));
+        return new Meta(computedAt, requestId, projectionVersion, cacheHit, Optional.of(quality), period);
+    }
+
+    /** The resolved time range of the answer ({@code meta.period}). */
+    public Meta withPeriod(JsonNode resolved) {
+        return new Meta(computedAt, requestId, projectionVersion, cacheHit, statisticalQuality, Optional.of(resolved));
     }
 
     public ObjectNode toJson() {
@@ -55,6 +64,7 @@ public record Meta(
         }
         meta.put("cache_hit", cacheHit);
         meta.set("statistical_quality", statisticalQuality.orElse(JsonNodeFactory.instance.nullNode()));
+        period.ifPresent(p -> meta.set("period", p));
         return meta;
     }
 }

@@ -83,6 +83,11 @@ public record ToolManifest(
         mp.putObject("projection_version").putArray("type").add("integer").add("null");
         mp.putObject("cache_hit").put("type", "boolean");
         mp.putObject("statistical_quality").putArray("type").add("object").add("null");
+        if (inputSchema.path("properties").has("period")) {
+            mp.putObject("period")
+                    .put("type", "object")
+                    .put("description", "The days answered for (from, to), the period asked and the time zone");
+        }
         if (defs != null) {
             env.set("$defs", defs);
         }

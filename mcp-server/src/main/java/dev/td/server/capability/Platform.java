@@ -15,7 +15,7 @@ import javax.sql.DataSource;
 /**
  * What every {@link Capability} is installed on: the shared services of one td process (database,
  * event log, projection engine, accounts, event types) and the places a capability plugs into (the
- * tool registry, the event checks, the log's append listeners).
+ * tool registry, the event checks, the context of corrections and voids, the log's append listeners).
  */
 public final class Platform {
 
@@ -27,6 +27,7 @@ public final class Platform {
     private final EventTypes eventTypes;
     private final ToolRegistry.Builder tools;
     private final List<EventCheck> checks = new CopyOnWriteArrayList<>();
+    private final List<ChangeContext> changeContexts = new CopyOnWriteArrayList<>();
 
     public Platform(
             DataSource database,
@@ -84,6 +85,20 @@ public final class Platform {
             for (EventCheck c : checks) {
                 c.check(user, type, data, dataPath);
             }
+        };
+    }
+
+    /** Adds what a capability tells about corrections and voids to their answers (see {@link ChangeContext}). */
+    public void describeChanges(ChangeContext context) {
+        changeContexts.add(Objects.requireNonNull(context, "context"));
+    }
+
+    /** Every capability's {@link ChangeContext}, as one; contexts added later apply too. */
+    public ChangeContext changeContext() {
+        return (user, touched) -> {
+            List<ChangeContext.After> steps =
+                    changeContexts.stream().map(c -> c.before(user, touched)).toList();
+            return context -> steps.forEach(s -> s.addTo(context));
         };
     }
 

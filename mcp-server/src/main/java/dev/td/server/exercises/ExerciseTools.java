@@ -62,13 +62,7 @@ final class ExerciseTools {
             muscles = Optional.of(Set.of(a.get("muscle").asText()));
         }
         if (a.hasNonNull("region")) {
-            String term = a.get("region").asText();
-            Set<String> region = vocabulary
-                    .region(term)
-                    .orElseThrow(() -> ToolException.invalid(
-                            "$.region",
-                            "unknown body region '" + term + "'; use one of "
-                                    + String.join(", ", vocabulary.regionTerms()) + ", or a muscle group with muscle"));
+            Set<String> region = vocabulary.bodyPart(a.get("region").asText(), "$.region");
             muscles = Optional.of(muscles.map(m -> intersect(m, region)).orElse(region));
         }
         ExerciseCatalog.Filter filter = new ExerciseCatalog.Filter(

@@ -3,6 +3,7 @@ package dev.td.server.exercises;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.td.server.capability.Published;
 import dev.td.tools.Json;
+import dev.td.tools.ToolException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -88,6 +89,21 @@ public final class MuscleGroups {
      */
     public Optional<Set<String>> region(String term) {
         return Optional.ofNullable(regionsByTerm.get(ExerciseNames.normalize(term)));
+    }
+
+    /**
+     * The muscle groups a body-part word from a tool's arguments stands for: a muscle group, or a region
+     * term in English or German ("legs", "Beine", "upper body", "posterior chain"). The one vocabulary every
+     * tool that takes a body part uses.
+     *
+     * @throws ToolException naming {@code path} and the words that work, when the word is none of them
+     */
+    public Set<String> bodyPart(String term, String path) {
+        return region(term)
+                .orElseThrow(() -> ToolException.invalid(
+                        path,
+                        "unknown body part '" + term + "'; use a muscle group (" + String.join(", ", muscles)
+                                + ") or a region in English or German (" + String.join(", ", terms) + ")"));
     }
 
     /** The region terms as written in the vocabulary, for error messages and documentation. */

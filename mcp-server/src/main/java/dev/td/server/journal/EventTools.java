@@ -4,16 +4,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.td.server.capability.ChangeContext;
 import dev.td.server.events.EventCheck;
 import dev.td.server.events.EventMetadata;
 import dev.td.server.events.EventQuery;
 import dev.td.server.events.EventStore;
 import dev.td.server.events.EventTypes;
+import dev.td.server.events.Fact;
 import dev.td.server.events.JsonFields;
 import dev.td.server.events.NewEvent;
 import dev.td.server.events.StoredEvent;
 import dev.td.server.events.TimeInput;
+import dev.td.server.profile.AskedPeriod;
+import dev.td.server.profile.DayRange;
+import dev.td.server.profile.PeriodWords;
 import dev.td.server.profile.Profiles;
+import dev.td.server.profile.ZoneInUse;
 import dev.td.tools.Envelope;
 import dev.td.tools.Meta;
 import dev.td.tools.ToolCall;
@@ -36,9 +42,17 @@ final class EventTools {
     private final EventTypes types;
     private final Profiles profiles;
     private final EventCheck check;
+    private final ChangeContext changes;
 
-    EventTools(EventStore store, EventQuery query, EventTypes types, Profiles profiles, EventCheck check) {
+    EventTools(
+            EventStore store,
+            EventQuery query,
+            EventTypes types,
+            Profiles profiles,
+            EventCheck check,
+            ChangeContext changes) {
         this.check = check;
+        this.changes = changes;
         this.store = store;
         this.query = query;
         this.types = types;
@@ -97,13 +111,21 @@ final class EventTools {
 
     private Envelope getEvents(ToolCall call) {
         ObjectNode a = call.arguments();
-        ZoneId zone = profiles.timeZoneOf(call.principal().userId());
+        ZoneInUse zoneInUse = profiles.zoneInUse(call.principal().userId());
+        ZoneId zone = zoneInUse.zone();
         List<String> typeFilter = new ArrayList<>();
         a.path("types").forEach(t -> typeFilter.add(t.asText()));
+        Optional<String> words = JsonFields.text(a, "period");
+        Optional<DayRange> days = words.map(w -> {
+            AskedPeriod.requireAlone(a);
+            return PeriodWords.resolve(w, Instant.now().atZone(zone).toLocalDate(), "$.period");
+        });
         EventQuery.Filter filter = new EventQuery.Filter(
                 typeFilter,
-                JsonFields.text(a, "from").map(v -> TimeInput.bound(v, zone, "$.from")),
-                JsonFields.text(a, "to").map(v -> TimeInput.bound(v, zone, "$.to")),
+                days.map(d -> d.start(zone))
+                        .or(() -> JsonFields.text(a, "from").map(v -> TimeInput.bound(v, zone, "$.from"))),
+                days.map(d -> d.end(zone))
+                        .or(() -> JsonFields.text(a, "to").map(v -> TimeInput.bound(v, zone, "$.to"))),
                 !"log".equals(a.path("view").asText("effective")),
                 a.path("limit").asInt(100),
                 JsonFields.text(a, "cursor").map(v -> EventQuery.Cursor.decode(v, "$.cursor")));
@@ -119,7 +141,16 @@ final class EventTools {
                 "next_cursor",
                 page.next().<JsonNode>map(c -> JSON.textNode(c.encode())).orElse(JSON.nullNode()));
         data.put("user_id", call.principal().userId().toString());
-        return Envelope.of(data, Meta.now(call.origin().requestId()));
+        ObjectNode context = JSON.objectNode();
+        Meta meta = Meta.now(call.origin().requestId());
+        if (days.isPresent() || a.hasNonNull("from") || a.hasNonNull("to")) {
+            zoneInUse.hint().ifPresent(h -> context.put("time_zone", h));
+        }
+        if (days.isPresent()) {
+            meta = meta.withPeriod(
+                    AskedPeriod.json(days.map(DayRange::from), days.map(DayRange::to), words, zoneInUse));
+        }
+        return new Envelope(data, context, meta);
     }
 
     private Envelope correctEvent(ToolCall call) {
@@ -128,10 +159,13 @@ final class EventTools {
         UUID target = UUID.fromString(a.get("event_id").asText());
         String key = a.get("idempotency_key").asText();
         StoredEvent original = requireCompensable(user, target, "correct");
+        Current current = current(user, original);
+        boolean replace = a.path("replace").asBoolean(false);
+        JsonNode corrected = replace ? a.get("data") : MergePatch.apply(current.data(), a.get("data"));
         EventTypes.EventType type = types.find(original.type()).orElse(null);
         if (type != null) {
-            types.validateData(type, a.get("data"), "$.data");
-            check.check(user, original.type(), a.get("data"), "$.data");
+            types.validateData(type, corrected, "$.data");
+            check.check(user, original.type(), corrected, "$.data");
         }
         ZoneId originalZone = ZoneId.of(original.timeZone());
         TimeInput.Moment at = a.has("occurred_at")
@@ -144,7 +178,7 @@ final class EventTools {
                 : new TimeInput.Moment(original.occurredAt().toInstant(), originalZone);
         ObjectNode data = JSON.objectNode();
         data.put("event_id", target.toString());
-        data.set("data", a.get("data"));
+        data.set("data", corrected);
         if (a.has("occurred_at")) {
             data.put(
                     "occurred_at",
@@ -160,11 +194,39 @@ final class EventTools {
                 key,
                 EventMetadata.of(call, Optional.empty()),
                 Optional.of(target));
-        StoredEvent stored = appendCompensation(user, correction, target, "correct");
+        ChangeContext.After after =
+                changes.before(user, List.of(fact(original, current.data()), fact(original, (ObjectNode) corrected)));
+        StoredEvent stored = appendCompensation(
+                user, correction, target, "correct", replace ? Optional.empty() : Optional.of(current));
         ObjectNode out = JSON.objectNode();
         out.set("correction", stored.toJson());
         out.set("corrected", correctedView(original, stored, user));
-        return Envelope.of(out, Meta.now(call.origin().requestId()));
+        return new Envelope(out, context(after, stored), Meta.now(call.origin().requestId()));
+    }
+
+    /** An event's data as it reads now, and the correction it comes from (none: the event's own data). */
+    private record Current(ObjectNode data, Optional<UUID> correction) {}
+
+    private Current current(UUID user, StoredEvent original) {
+        return store.compensationsOf(user, original.eventId()).stream()
+                .filter(e -> e.type().equals(EventTypes.CORRECTED))
+                .reduce((earlier, later) -> later)
+                .map(c -> new Current((ObjectNode) c.data().get("data"), Optional.of(c.eventId())))
+                .orElseGet(() -> new Current(original.data(), Optional.empty()));
+    }
+
+    /** The event as it reads (or will read) in the effective history with {@code data}. */
+    private static Fact fact(StoredEvent original, ObjectNode data) {
+        return new Fact(original.eventId(), original.sequence(), original.type(), original.occurredAt(), data);
+    }
+
+    /** What the capabilities say the change did; nothing for a retry, which changed nothing. */
+    private static ObjectNode context(ChangeContext.After after, StoredEvent stored) {
+        ObjectNode context = JSON.objectNode();
+        if (!stored.replayed()) {
+            after.addTo(context);
+        }
+        return context;
     }
 
     private ObjectNode correctedView(StoredEvent original, StoredEvent latest, UUID user) {
@@ -188,6 +250,8 @@ final class EventTools {
         UUID target = UUID.fromString(a.get("event_id").asText());
         String key = a.get("idempotency_key").asText();
         StoredEvent original = requireCompensable(user, target, "void");
+        ChangeContext.After after = changes.before(
+                user, List.of(fact(original, current(user, original).data())));
         ObjectNode data = JSON.objectNode();
         data.put("event_id", target.toString());
         data.put("reason", a.get("reason").asText());
@@ -199,10 +263,10 @@ final class EventTools {
                 key,
                 EventMetadata.of(call, Optional.empty()),
                 Optional.of(target));
-        StoredEvent stored = appendCompensation(user, voiding, target, "void");
+        StoredEvent stored = appendCompensation(user, voiding, target, "void", Optional.empty());
         ObjectNode out = JSON.objectNode();
         out.set("voiding", stored.toJson());
-        return Envelope.of(out, Meta.now(call.origin().requestId()));
+        return new Envelope(out, context(after, stored), Meta.now(call.origin().requestId()));
     }
 
     /** The target must exist and be an original event; checked again under the append lock. */
@@ -219,12 +283,18 @@ final class EventTools {
         return original;
     }
 
-    private StoredEvent appendCompensation(UUID user, NewEvent compensation, UUID target, String verb) {
+    /**
+     * Appends a correction or void; under the lock the target must not be voided and, for a correction merged
+     * into the data read before ({@code mergedInto}), no other correction may have come since.
+     */
+    private StoredEvent appendCompensation(
+            UUID user, NewEvent compensation, UUID target, String verb, Optional<Current> mergedInto) {
         List<StoredEvent> stored = store.append(user, List.of(compensation), log -> {
             if (log.hasKey(compensation.idempotencyKey())) {
                 return;
             }
-            for (StoredEvent earlier : log.compensationsOf(target)) {
+            List<StoredEvent> compensations = log.compensationsOf(target);
+            for (StoredEvent earlier : compensations) {
                 if (earlier.type().equals(EventTypes.VOIDED)) {
                     throw ToolException.conflict(
                             "$.event_id",
@@ -234,6 +304,15 @@ final class EventTools {
                                     + (verb.equals("void") ? "voided again" : "corrected")
                                     + "; log a new event instead");
                 }
+            }
+            Optional<UUID> latest =
+                    compensations.stream().map(StoredEvent::eventId).reduce((earlier, later) -> later);
+            if (mergedInto.isPresent() && !mergedInto.get().correction().equals(latest)) {
+                throw ToolException.conflict(
+                        "$.event_id",
+                        "event " + target + " was corrected by another call meanwhile (by event "
+                                + latest.map(UUID::toString).orElse("?")
+                                + "); read it again and repeat the correction with a new idempotency_key");
             }
         });
         return stored.getFirst();

@@ -21,7 +21,13 @@ public final class JournalCapability implements Capability {
 
     @Override
     public void install(Platform platform) {
-        new EventTools(platform.events(), platform.queries(), platform.eventTypes(), profiles, platform.eventChecks())
+        new EventTools(
+                        platform.events(),
+                        platform.queries(),
+                        platform.eventTypes(),
+                        profiles,
+                        platform.eventChecks(),
+                        platform.changeContext())
                 .register(platform.tools());
         new ChainTools(new ChainVerifier(platform.database(), platform.events())).register(platform.tools());
     }

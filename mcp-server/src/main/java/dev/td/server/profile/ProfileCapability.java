@@ -4,7 +4,6 @@ import dev.td.server.capability.Capability;
 import dev.td.server.capability.Platform;
 import dev.td.server.projections.Projection;
 import dev.td.server.projections.ProjectionEngine;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -43,7 +42,7 @@ public final class ProfileCapability implements Capability, Profiles {
     }
 
     @Override
-    public ZoneId timeZoneOf(UUID user) {
+    public ZoneInUse zoneInUse(UUID user) {
         return installed().zones().timeZoneOf(Objects.requireNonNull(user, "user"));
     }
 

@@ -54,7 +54,8 @@ final class ProfileTools {
     }
 
     private Envelope getProfile(ToolCall call) {
-        Profile p = profiles.profile(call.principal().userId());
+        UUID user = call.principal().userId();
+        Profile p = profiles.profile(user);
         ObjectNode data = JSON.objectNode();
         data.put("time_zone", p.timeZone().orElse(null));
         data.put("weight_unit", p.weightUnit().orElse(null));
@@ -69,6 +70,9 @@ final class ProfileTools {
         } else {
             data.putNull("body_weight_kg");
         }
-        return Envelope.of(data, Meta.now(call.origin().requestId()).withProjectionVersion(ProfileProjection.VERSION));
+        ObjectNode context = JSON.objectNode();
+        profiles.zoneInUse(user).hint().ifPresent(h -> context.put("time_zone", h));
+        return new Envelope(
+                data, context, Meta.now(call.origin().requestId()).withProjectionVersion(ProfileProjection.VERSION));
     }
 }

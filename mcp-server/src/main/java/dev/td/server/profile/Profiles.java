@@ -11,6 +11,14 @@ public interface Profiles {
     /** The person's profile as of the last committed profile.updated event. */
     Profile profile(UUID user);
 
-    /** The person's time zone: their profile's, else the one their account was created with, else UTC. */
-    ZoneId timeZoneOf(UUID user);
+    /**
+     * The time zone td counts the person's days in, and where it comes from: their profile's, else the zone
+     * most of their latest events carry, else UTC.
+     */
+    ZoneInUse zoneInUse(UUID user);
+
+    /** The zone of {@link #zoneInUse}. */
+    default ZoneId timeZoneOf(UUID user) {
+        return zoneInUse(user).zone();
+    }
 }

@@ -13,7 +13,10 @@ final class SessionSummaryProjection extends NamedProjection<SessionSummaryProje
 
     static final String NAME = "session_summary";
 
-    /** A session as the person would describe it afterwards. */
+    /**
+     * A session as the person would describe it afterwards; {@code startedEventId} is the session.started
+     * event (voiding a session needs it, or void_session).
+     */
     record Summary(
             String sessionId,
             Optional<String> name,
@@ -26,7 +29,8 @@ final class SessionSummaryProjection extends NamedProjection<SessionSummaryProje
             int sets,
             int workingSets,
             int hardSets,
-            double volumeKg) {}
+            double volumeKg,
+            Optional<String> startedEventId) {}
 
     /** One exercise within a session. */
     record ExerciseDone(
@@ -43,7 +47,7 @@ final class SessionSummaryProjection extends NamedProjection<SessionSummaryProje
     record TopSet(double weightKg, int reps, OptionalDouble rpe, Optional<String> unit, String eventId) {}
 
     SessionSummaryProjection() {
-        super(NAME, 1, Summary.class);
+        super(NAME, 2, Summary.class);
     }
 
     @Override
@@ -60,7 +64,8 @@ final class SessionSummaryProjection extends NamedProjection<SessionSummaryProje
                 0,
                 0,
                 0,
-                0);
+                0,
+                Optional.empty());
     }
 
     @Override
@@ -89,7 +94,8 @@ final class SessionSummaryProjection extends NamedProjection<SessionSummaryProje
                         s.sets(),
                         s.workingSets(),
                         s.hardSets(),
-                        s.volumeKg());
+                        s.volumeKg(),
+                        Optional.of(e.eventId().toString()));
             case TrainingEvent.SessionEnded e ->
                 new Summary(
                         s.sessionId(),
@@ -103,7 +109,8 @@ final class SessionSummaryProjection extends NamedProjection<SessionSummaryProje
                         s.sets(),
                         s.workingSets(),
                         s.hardSets(),
-                        s.volumeKg());
+                        s.volumeKg(),
+                        s.startedEventId());
             case TrainingEvent.SetLogged e -> withSet(s, e);
             default -> s;
         };
@@ -146,7 +153,8 @@ final class SessionSummaryProjection extends NamedProjection<SessionSummaryProje
                 s.sets() + 1,
                 s.workingSets() + (set.counts() ? 1 : 0),
                 s.hardSets() + (set.hard() ? 1 : 0),
-                s.volumeKg() + (set.counts() ? set.volumeKg() : 0));
+                s.volumeKg() + (set.counts() ? set.volumeKg() : 0),
+                s.startedEventId());
     }
 
     static Optional<TopSet> heavier(Optional<TopSet> current, TrainingEvent.SetLogged set) {

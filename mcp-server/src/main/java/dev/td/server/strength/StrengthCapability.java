@@ -14,8 +14,9 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * Strength training: logging workouts and sets, and the answers kept ready for them (session
- * summaries, exercise progression by estimated 1RM, personal records, weekly volume).
+ * Strength training: logging workouts and sets, voiding whole sessions, and the answers kept ready for
+ * them (session summaries, exercise progression by estimated 1RM, personal records, weekly volume); the
+ * context corrections and voids of sets get (records gained or taken back, sessions left empty).
  * Uses the person's exercises to resolve names and their profile for time zone and unit. Refuses sets
  * outside human ranges unless confirmed ({@link Plausibility}), whichever tool writes them.
  */
@@ -44,16 +45,12 @@ public final class StrengthCapability implements Capability {
         Plausibility plausibility =
                 new Plausibility((user, id) -> exercises.find(user, id).flatMap(Exercise::equipment));
         platform.checkEvents(unusualSetsConfirmed(plausibility));
-        new WorkoutTools(
-                        platform.events(),
-                        platform.projections(),
-                        profiles,
-                        exercises,
-                        views,
-                        exercises::freeId,
-                        plausibility)
+        new WorkoutTools(platform.events(), profiles, exercises, views, exercises::freeId, plausibility)
                 .register(platform.tools());
         new TrainingQueries(platform.projections(), views, exercises, exercises::find).register(platform.tools());
+        StrengthChanges changes = new StrengthChanges(views);
+        platform.describeChanges(changes);
+        new SessionVoiding(platform.events(), views, changes).register(platform.tools());
     }
 
     /** A set written as a raw event (log_events, correct_event) with unusual values must say they were confirmed. */

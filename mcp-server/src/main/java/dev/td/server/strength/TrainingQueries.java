@@ -6,10 +6,11 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.td.server.events.Fact;
 import dev.td.server.events.JsonFields;
+import dev.td.server.events.StoredEvent;
 import dev.td.server.events.TrainingEvent;
 import dev.td.server.exercises.Exercise;
-import dev.td.server.exercises.MuscleGroups;
 import dev.td.server.exercises.NameResolver;
+import dev.td.server.profile.AskedPeriod;
 import dev.td.server.projections.Projection;
 import dev.td.server.projections.ProjectionEngine;
 import dev.td.tools.Envelope;
@@ -17,15 +18,13 @@ import dev.td.tools.Meta;
 import dev.td.tools.ToolCall;
 import dev.td.tools.ToolException;
 import dev.td.tools.ToolRegistry;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.BiFunction;
 
@@ -43,7 +42,7 @@ final class TrainingQueries {
     private final BiFunction<UUID, String, Optional<Exercise>> exercises;
     private final SessionSummaryProjection sessions = new SessionSummaryProjection();
     private final ExerciseProgressionProjection progression = new ExerciseProgressionProjection();
-    private final WeeklyVolumeProjection volume = new WeeklyVolumeProjection();
+    private final VolumeQuery volume;
 
     TrainingQueries(
             ProjectionEngine engine,
@@ -54,42 +53,27 @@ final class TrainingQueries {
         this.views = views;
         this.names = names;
         this.exercises = exercises;
+        this.volume = new VolumeQuery(engine, views, names, exercises);
     }
 
     void register(ToolRegistry.Builder tools) {
         tools.handle("list_sessions", this::listSessions)
                 .handle("get_session", this::getSession)
                 .handle("get_exercise_progression", this::progression)
-                .handle("get_volume", this::volume)
+                .handle("get_volume", volume::answer)
                 .handle("get_personal_records", this::records);
     }
 
-    /** A period of the person's calendar days, both ends inclusive. */
-    private record Period(Optional<LocalDate> from, Optional<LocalDate> to) {
-        boolean contains(String date) {
-            LocalDate d = LocalDate.parse(date);
-            return from.map(f -> !d.isBefore(f)).orElse(true)
-                    && to.map(t -> !d.isAfter(t)).orElse(true);
-        }
+    /** The days asked for, in the person's zone (from/to or period). */
+    private AskedPeriod asked(ToolCall call) {
+        return AskedPeriod.of(call.arguments(), views.zone(call.principal().userId()), Instant.now());
     }
 
-    private Period period(ObjectNode a) {
-        Optional<LocalDate> from = date(a, "from");
-        Optional<LocalDate> to = date(a, "to");
-        if (from.isPresent() && to.isPresent() && to.get().isBefore(from.get())) {
-            throw ToolException.invalid(
-                    "$.to", "to (" + to.get() + ") is before from (" + from.get() + "); both days are included");
-        }
-        return new Period(from, to);
-    }
-
-    private static Optional<LocalDate> date(ObjectNode a, String field) {
-        try {
-            return JsonFields.text(a, field).map(LocalDate::parse);
-        } catch (DateTimeParseException e) {
-            throw ToolException.invalid(
-                    "$." + field, "'" + a.get(field).asText() + "' is not a date; write YYYY-MM-DD, e.g. 2026-11-01");
-        }
+    /** The context every ranged answer carries: how the person's days were counted, when the zone is a guess. */
+    private static ObjectNode zoneContext(AskedPeriod asked) {
+        ObjectNode context = JSON.objectNode();
+        asked.zone().hint().ifPresent(h -> context.put("time_zone", h));
+        return context;
     }
 
     private Meta meta(ToolCall call, Projection<?> p) {
@@ -98,7 +82,7 @@ final class TrainingQueries {
 
     private Envelope listSessions(ToolCall call) {
         UUID user = call.principal().userId();
-        Period period = period(call.arguments());
+        AskedPeriod period = asked(call);
         int limit = call.arguments().path("limit").asInt(50);
         Units units = views.units(user);
         List<SessionSummaryProjection.Summary> all =
@@ -108,13 +92,14 @@ final class TrainingQueries {
                 .reversed());
         ArrayNode list = JSON.arrayNode();
         for (SessionSummaryProjection.Summary s : all) {
-            if (list.size() < limit && s.date().map(period::contains).orElse(false)) {
+            if (list.size() < limit
+                    && s.date().map(LocalDate::parse).map(period::contains).orElse(false)) {
                 list.add(views.summaryJson(s, units));
             }
         }
         ObjectNode data = JSON.objectNode();
         data.set("sessions", list);
-        return Envelope.of(data, meta(call, sessions));
+        return new Envelope(data, zoneContext(period), meta(call, sessions).withPeriod(period.toJson()));
     }
 
     private Envelope getSession(ToolCall call) {
@@ -130,7 +115,11 @@ final class TrainingQueries {
         return Envelope.of(data, meta(call, sessions));
     }
 
-    /** The sets of one session as logged (effective view), read by session id through the JSONB index on events. */
+    /**
+     * The sets of one session as stored (effective view: corrections applied), every stored field, with
+     * the load also in the person's unit, the e1RM and the event's id and time; read by session id through
+     * the JSONB index on events.
+     */
     private ArrayNode sessionSets(UUID user, String sessionId, Units units) {
         ArrayNode sets = JSON.arrayNode();
         for (Fact e : views.sessionFacts(user, sessionId)) {
@@ -139,21 +128,17 @@ final class TrainingQueries {
                     .map(t -> (TrainingEvent.SetLogged) t)
                     .ifPresent(set -> {
                         ObjectNode n = sets.addObject();
-                        n.put("exercise_id", set.exerciseId());
-                        n.put("exercise", set.exercise());
-                        set.weightKg().ifPresent(kg -> n.set("weight", units.load(kg)));
-                        set.reps().ifPresent(r -> n.put("reps", r));
-                        set.durationS().ifPresent(d -> n.put("duration_s", d));
-                        set.rpe().ifPresent(r -> n.put("rpe", r));
-                        set.rir().ifPresent(r -> n.put("rir", r));
-                        n.put("set_type", set.setType().name().toLowerCase(java.util.Locale.ROOT));
-                        set.supersetId().ifPresent(x -> n.put("superset_id", x));
-                        E1rm.of(set).ifPresent(x -> n.set("e1rm", units.load(x.kg())));
-                        JsonNode notes = e.data().get("notes");
-                        if (notes != null) {
-                            n.set("notes", notes);
-                        }
                         n.put("event_id", set.eventId().toString());
+                        n.put("occurred_at", StoredEvent.iso(set.occurredAt()));
+                        e.data().properties().forEach(f -> n.set(f.getKey(), f.getValue()));
+                        n.put("set_type", set.setType().name().toLowerCase(java.util.Locale.ROOT));
+                        set.weightKg().ifPresent(kg -> {
+                            if (!set.unit().orElse(units.unit()).equals(units.unit())) {
+                                n.set("weight_as_logged", e.data().get("weight"));
+                            }
+                            n.set("weight", units.load(kg));
+                        });
+                        E1rm.of(set).ifPresent(x -> n.set("e1rm", units.load(x.kg())));
                     });
         }
         return sets;
@@ -163,15 +148,13 @@ final class TrainingQueries {
         UUID user = call.principal().userId();
         String exerciseId =
                 names.resolveId(user, call.arguments().get("exercise").asText(), "$.exercise");
-        Period asked = period(call.arguments());
+        AskedPeriod asked = asked(call);
         Units units = views.units(user);
         ExerciseProgressionProjection.Progression p =
                 engine.read(user, progression, exerciseId).orElseGet(() -> progression.empty(exerciseId));
-        Period period = asked.from().isPresent()
-                        || asked.to().isPresent()
-                        || p.sessions().isEmpty()
+        AskedPeriod period = asked.bounded() || p.sessions().isEmpty()
                 ? asked
-                : new Period(
+                : asked.withBounds(
                         Optional.of(
                                 LocalDate.parse(p.sessions().getLast().date()).minusDays(364)),
                         Optional.empty());
@@ -180,7 +163,7 @@ final class TrainingQueries {
         List<Double> values = new ArrayList<>();
         Optional<ExerciseProgressionProjection.BestE1rm> best = Optional.empty();
         for (ExerciseProgressionProjection.Point point : p.sessions()) {
-            if (!period.contains(point.date())) {
+            if (!period.contains(LocalDate.parse(point.date()))) {
                 continue;
             }
             ObjectNode n = points.addObject();
@@ -222,7 +205,7 @@ final class TrainingQueries {
                         .orElse(JSON.nullNode()));
         data.set("trend", trend.trend());
         data.set("type", typeJson(p.usage(), exercises.apply(user, exerciseId).flatMap(Exercise::type)));
-        ObjectNode context = JSON.objectNode();
+        ObjectNode context = zoneContext(period);
         if (trend.direction().equals("stalled") || trend.direction().equals("declining")) {
             context.put(
                     "strength_trend",
@@ -230,7 +213,7 @@ final class TrainingQueries {
                             + " sessions in this period (Theil–Sen slope interval "
                             + trend.trend().at("/slope_per_week/ci") + " " + units.unit() + "/week)");
         }
-        Meta meta = meta(call, progression);
+        Meta meta = meta(call, progression).withPeriod(period.toJson());
         if (trend.quality().isPresent()) {
             meta = meta.withStatisticalQuality(trend.quality().get());
         }
@@ -251,122 +234,6 @@ final class TrainingQueries {
         return t;
     }
 
-    private Envelope volume(ToolCall call) {
-        UUID user = call.principal().userId();
-        ObjectNode a = call.arguments();
-        Period asked = period(a);
-        Period period = asked.from().isPresent() || asked.to().isPresent()
-                ? asked
-                : engine.lastKey(user, volume)
-                        .map(w -> new Period(Optional.of(mondayOf(w).minusWeeks(11)), Optional.empty()))
-                        .orElse(asked);
-        Optional<String> onlyExercise = JsonFields.text(a, "exercise").map(n -> names.resolveId(user, n, "$.exercise"));
-        Optional<String> onlyMuscle = JsonFields.text(a, "muscle_group").map(m -> {
-            if (!MuscleGroups.bundled().all().contains(m)) {
-                throw ToolException.invalid(
-                        "$.muscle_group",
-                        "unknown muscle group '" + m + "'; use one of "
-                                + String.join(", ", MuscleGroups.bundled().all()));
-            }
-            return m;
-        });
-        Units units = views.units(user);
-        ArrayNode weeks = JSON.arrayNode();
-        var lookup = memo(user);
-        String fromWeek = period.from().map(TrainingQueries::isoWeek).orElse("");
-        String toWeek = period.to().map(TrainingQueries::isoWeek).orElse("\uffff");
-        for (Map.Entry<String, WeeklyVolumeProjection.Week> w :
-                engine.readRange(user, volume, fromWeek, toWeek).entrySet()) {
-            if (!weekOverlaps(w.getKey(), period)) {
-                continue;
-            }
-            weeks.add(weekJson(lookup, w.getValue(), onlyExercise, onlyMuscle, units));
-        }
-        ObjectNode data = JSON.objectNode();
-        data.set("weeks", weeks);
-        return Envelope.of(data, meta(call, volume));
-    }
-
-    /** Looks each exercise up once per answer, not once per week it appears in. */
-    private java.util.function.Function<String, Optional<Exercise>> memo(UUID user) {
-        Map<String, Optional<Exercise>> seen = new java.util.HashMap<>();
-        return id -> seen.computeIfAbsent(id, x -> exercises.apply(user, x));
-    }
-
-    private ObjectNode weekJson(
-            java.util.function.Function<String, Optional<Exercise>> lookup,
-            WeeklyVolumeProjection.Week week,
-            Optional<String> onlyExercise,
-            Optional<String> onlyMuscle,
-            Units units) {
-        int sets = 0;
-        int hard = 0;
-        double tonnage = 0;
-        ObjectNode byExercise = JSON.objectNode();
-        Map<String, double[]> byMuscle = new TreeMap<>();
-        for (Map.Entry<String, WeeklyVolumeProjection.Volume> e :
-                week.byExercise().entrySet()) {
-            Optional<Exercise> ex = lookup.apply(e.getKey());
-            List<String> primary = ex.map(Exercise::primaryMuscles).orElse(List.of());
-            List<String> secondary = ex.map(Exercise::secondaryMuscles).orElse(List.of());
-            if ((onlyExercise.isPresent() && !onlyExercise.get().equals(e.getKey()))
-                    || (onlyMuscle.isPresent()
-                            && !primary.contains(onlyMuscle.get())
-                            && !secondary.contains(onlyMuscle.get()))) {
-                continue;
-            }
-            WeeklyVolumeProjection.Volume v = e.getValue();
-            sets += v.workingSets();
-            hard += v.hardSets();
-            tonnage += v.tonnageKg();
-            ObjectNode x = byExercise.putObject(e.getKey());
-            x.put("working_sets", v.workingSets());
-            x.put("hard_sets", v.hardSets());
-            x.put("reps", v.reps());
-            x.set("tonnage", units.load(v.tonnageKg()));
-            primary.forEach(m -> add(byMuscle, m, v, 1.0));
-            secondary.forEach(m -> add(byMuscle, m, v, 0.5));
-        }
-        ObjectNode n = JSON.objectNode();
-        n.put("week", week.week());
-        n.put("working_sets", sets);
-        n.put("hard_sets", hard);
-        n.set("tonnage", units.load(tonnage));
-        n.set("by_exercise", byExercise);
-        ObjectNode muscles = n.putObject("by_muscle_group");
-        byMuscle.forEach((m, v) -> {
-            if (onlyMuscle.isEmpty() || onlyMuscle.get().equals(m)) {
-                muscles.putObject(m).put("sets", Units.round(v[0])).put("hard_sets", Units.round(v[1]));
-            }
-        });
-        return n;
-    }
-
-    private static void add(
-            Map<String, double[]> byMuscle, String muscle, WeeklyVolumeProjection.Volume v, double weight) {
-        double[] t = byMuscle.computeIfAbsent(muscle, k -> new double[2]);
-        t[0] += weight * v.workingSets();
-        t[1] += weight * v.hardSets();
-    }
-
-    private static String isoWeek(LocalDate d) {
-        return String.format("%d-W%02d", d.get(IsoFields.WEEK_BASED_YEAR), d.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
-    }
-
-    private static LocalDate mondayOf(String isoWeek) {
-        String[] parts = isoWeek.split("-W", -1);
-        return LocalDate.of(Integer.parseInt(parts[0]), 1, 4)
-                .with(IsoFields.WEEK_OF_WEEK_BASED_YEAR, Integer.parseInt(parts[1]))
-                .with(java.time.DayOfWeek.MONDAY);
-    }
-
-    private static boolean weekOverlaps(String isoWeek, Period period) {
-        LocalDate monday = mondayOf(isoWeek);
-        LocalDate sunday = monday.plusDays(6);
-        return period.from().map(f -> !sunday.isBefore(f)).orElse(true)
-                && period.to().map(t -> !monday.isAfter(t)).orElse(true);
-    }
-
     private Envelope records(ToolCall call) {
         UUID user = call.principal().userId();
         Optional<String> only =
@@ -384,8 +251,7 @@ final class TrainingQueries {
                     "exercise",
                     exercises.apply(user, r.getKey()).map(Exercise::name).orElse(r.getKey()));
             ArrayNode byReps = n.putArray("by_reps");
-            r.getValue()
-                    .byReps()
+            RepRecords.of(r.getValue())
                     .forEach((reps, pr) -> byReps.add(views.recordJson(r.getKey(), reps + "rm", pr, units)));
             n.set(
                     "e1rm",

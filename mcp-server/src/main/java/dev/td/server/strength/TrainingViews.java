@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.td.server.events.EffectiveLog;
 import dev.td.server.events.Fact;
 import dev.td.server.profile.Profiles;
+import dev.td.server.profile.ZoneInUse;
 import dev.td.server.projections.ProjectionEngine;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,7 +17,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -42,6 +42,11 @@ final class TrainingViews {
         return records;
     }
 
+    /** The records of one exercise as they stand (empty records when nothing was logged). */
+    PersonalRecordsProjection.Records recordsOf(UUID user, String exerciseId) {
+        return engine.read(user, records, exerciseId).orElseGet(() -> records.empty(exerciseId));
+    }
+
     Optional<SessionSummaryProjection.Summary> session(UUID user, String sessionId) {
         return engine.read(user, sessions, sessionId);
     }
@@ -55,6 +60,11 @@ final class TrainingViews {
             throw new IllegalStateException(e);
         }
         return facts;
+    }
+
+    /** The zone the person's days are counted in, and where it comes from. */
+    ZoneInUse zone(UUID user) {
+        return profiles.zoneInUse(user);
     }
 
     Units units(UUID user) {
@@ -85,6 +95,7 @@ final class TrainingViews {
         n.put("name", s.name().orElse(null));
         n.put("date", s.date().orElse(null));
         n.put("started_at", s.startedAt().orElse(null));
+        n.put("started_event_id", s.startedEventId().orElse(null));
         n.put("ended_at", s.endedAt().orElse(null));
         if (s.sessionRpe().isPresent()) {
             n.put("session_rpe", s.sessionRpe().getAsDouble());
@@ -141,28 +152,30 @@ final class TrainingViews {
         return n;
     }
 
-    /** The records in {@code after} that are new or better than in {@code before}. */
+    /** The records in {@code after} that beat everything in {@code before} for as many reps, with the previous best. */
     List<ObjectNode> newRecords(
             PersonalRecordsProjection.Records before, PersonalRecordsProjection.Records after, Units units) {
+        return changesJson(after.exerciseId(), RepRecords.gained(before, after), units);
+    }
+
+    /** The records of {@code before} a correction or void took back, each with what holds it now (or null). */
+    List<ObjectNode> revisedRecords(
+            PersonalRecordsProjection.Records before, PersonalRecordsProjection.Records after, Units units) {
+        return changesJson(after.exerciseId(), RepRecords.lost(before, after), units);
+    }
+
+    private List<ObjectNode> changesJson(String exerciseId, List<RepRecords.Change> changes, Units units) {
         List<ObjectNode> found = new ArrayList<>();
-        for (Map.Entry<Integer, PersonalRecordsProjection.Pr> r : after.byReps().entrySet()) {
-            PersonalRecordsProjection.Pr old = before.byReps().get(r.getKey());
-            if (old == null || !old.eventId().equals(r.getValue().eventId())) {
-                ObjectNode n = recordJson(after.exerciseId(), r.getKey() + "rm", r.getValue(), units);
-                n.set("previous", old == null ? JSON.nullNode() : units.load(old.weightKg()));
-                found.add(n);
-            }
-        }
-        if (after.e1rm().isPresent()
-                && !after.e1rm()
-                        .map(PersonalRecordsProjection.Pr::eventId)
-                        .equals(before.e1rm().map(PersonalRecordsProjection.Pr::eventId))) {
-            ObjectNode n = recordJson(after.exerciseId(), "e1rm", after.e1rm().get(), units);
+        for (RepRecords.Change c : changes) {
+            ObjectNode n = c.now()
+                    .map(pr -> recordJson(exerciseId, c.kind(), pr, units))
+                    .orElseGet(() -> JSON.objectNode()
+                            .put("exercise_id", exerciseId)
+                            .put("record", c.kind())
+                            .putNull("weight"));
             n.set(
                     "previous",
-                    before.e1rm()
-                            .<com.fasterxml.jackson.databind.JsonNode>map(p -> units.load(p.valueKg()))
-                            .orElse(JSON.nullNode()));
+                    c.previousKg().isPresent() ? units.load(c.previousKg().getAsDouble()) : JSON.nullNode());
             found.add(n);
         }
         return found;

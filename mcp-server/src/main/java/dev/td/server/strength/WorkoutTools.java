@@ -13,7 +13,6 @@ import dev.td.server.events.StoredEvent;
 import dev.td.server.events.TimeInput;
 import dev.td.server.exercises.NameResolver;
 import dev.td.server.profile.Profiles;
-import dev.td.server.projections.ProjectionEngine;
 import dev.td.tools.Envelope;
 import dev.td.tools.ErrorCode;
 import dev.td.tools.Meta;
@@ -54,7 +53,6 @@ final class WorkoutTools {
     static final String FINGERPRINT = "request_sha256";
 
     private final EventStore store;
-    private final ProjectionEngine projections;
     private final Profiles profiles;
     private final NameResolver names;
     private final TrainingViews views;
@@ -63,7 +61,6 @@ final class WorkoutTools {
 
     WorkoutTools(
             EventStore store,
-            ProjectionEngine projections,
             Profiles profiles,
             NameResolver names,
             TrainingViews views,
@@ -72,7 +69,6 @@ final class WorkoutTools {
         this.newExercises = newExercises;
         this.plausibility = plausibility;
         this.store = store;
-        this.projections = projections;
         this.profiles = profiles;
         this.names = names;
         this.views = views;
@@ -241,13 +237,12 @@ final class WorkoutTools {
         ArrayNode prs = context.putArray("new_personal_records");
         before.forEach((id, records) ->
                 views.newRecords(records, records(user, id), units).forEach(prs::add));
+        views.zone(user).hint().ifPresent(h -> context.put("time_zone", h));
         return new Envelope(data, context, Meta.now(call.origin().requestId()));
     }
 
     private PersonalRecordsProjection.Records records(UUID user, String exerciseId) {
-        return projections
-                .read(user, views.records(), exerciseId)
-                .orElseGet(() -> views.records().empty(exerciseId));
+        return views.recordsOf(user, exerciseId);
     }
 
     /**

@@ -163,8 +163,10 @@ class AcceptedInputReadsBackTest {
                         .isTrue();
 
                 ObjectNode corrected = data(random, depth);
+                // replace: the new data as a whole, not merged into the old (correct_event merges by default)
                 ObjectNode correction = F.objectNode()
                         .put("event_id", eventId)
+                        .put("replace", true)
                         .put("idempotency_key", "limits-fix-" + seed + "-" + round);
                 correction.set("data", corrected);
                 Http.Answer fixed =
