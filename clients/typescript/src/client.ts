@@ -1,0 +1,190 @@
+// A typed td client as a framework would build it: TypeScript types generated from td's OpenAPI
+// document by openapi-typescript (generated/td.ts) and the openapi-fetch client on top.
+//
+// tsc compiling this file is the first check (sets of {weight, reps, unit} without type/count must
+// be accepted, wrong types refused). Running it against a real td is the second:
+//   node dist/src/client.js <td base URL> <API key>
+// calls every operation, and checks each answer against the document (documented status, body
+// valid against its schema with no undocumented property). Exit code 1 on any failure.
+// Expected values below are worked out by hand in the comments, not taken from td.
+import createClient from "openapi-fetch";
+import type { components, paths } from "../generated/td.js";
+import { type JsonObject, ResponseCheck } from "./response-check.js";
+
+declare const process: { argv: string[]; exitCode?: number };
+
+type Schemas = components["schemas"];
+
+// ---- compile-time checks -------------------------------------------------------------------
+// set_input's type and count have defaults on the server: a client may leave them out.
+export const plainSet: Schemas["SetInput"] = { weight: 100, reps: 5, unit: "kg" };
+// @ts-expect-error weight is a number, not a string
+export const textWeight: Schemas["SetInput"] = { weight: "100", reps: 5, unit: "kg" };
+// @ts-expect-error unit is kg or lb
+export const stoneUnit: Schemas["SetInput"] = { weight: 100, reps: 5, unit: "st" };
+// @ts-expect-error a workout needs its idempotency_key
+export const keyless: Schemas["LogWorkoutRequest"] = { started_at: "2026-11-24T18:00:00+01:00", exercises: [] };
+// Answers are typed through to the leaves: context, meta.statistical_quality, the trend's slope.
+export function slopeOf(answer: Schemas["GetExerciseProgressionResponse"]): number | undefined {
+  const slope: Schemas["TrendSlope"] | null = answer.data.trend.slope_per_week;
+  const quality: Schemas["StatisticalQuality"] | null = answer.meta.statistical_quality;
+  const trendNote: string | undefined = answer.context.strength_trend;
+  return quality === null || trendNote === "" ? undefined : slope?.value;
+}
+
+// ---- run against a real td -----------------------------------------------------------------
+const [baseUrl, apiKey] = process.argv.slice(2);
+if (baseUrl === undefined || apiKey === undefined) {
+  console.error("usage: node dist/src/client.js <td base URL> <API key>");
+  process.exitCode = 2;
+} else {
+  await run(baseUrl, apiKey);
+}
+
+async function run(baseUrl: string, apiKey: string): Promise<void> {
+  const doc = (await (await fetch(`${baseUrl}/openapi.json`)).json()) as JsonObject;
+  const check = new ResponseCheck(doc);
+  const td = createClient<paths>({ baseUrl, headers: { Authorization: `Bearer ${apiKey}` } });
+  td.use({
+    async onResponse({ request, response, schemaPath }) {
+      check.check(request.method, schemaPath, response.status, response.headers.get("content-type") ?? "", await response.clone().json());
+      return undefined;
+    },
+  });
+  const expect = (what: string, ok: boolean, detail: unknown = "") => {
+    if (!ok) check.failures.push(`${what} ${JSON.stringify(detail)}`);
+  };
+
+  // Seven weekly bench sessions, 3 sets of 5, +2.5 kg a week from 100 kg; sets as {weight, reps, unit} only.
+  const weights = [100, 102.5, 105, 107.5, 110, 112.5, 115];
+  let lastSession = "";
+  for (const [week, weight] of weights.entries()) {
+    const day = new Date(Date.UTC(2026, 8, 7 + 7 * week, 16)).toISOString(); // Mondays from 2026-09-07, 16:00Z
+    const set: Schemas["SetInput"] = { weight, reps: 5, unit: "kg" };
+    const { data: answer } = await td.POST("/v1/workouts", {
+      body: { idempotency_key: `openapi-check-bench-${week}`, started_at: day, exercises: [{ exercise: "bench", sets: [set, set, set] }] },
+    });
+    // 3 sets of 5 at w: 3 sets logged, volume 15 w (1500 kg in week 0)
+    expect("log_workout sets_logged", answer?.data.sets_logged === 3, answer?.data.sets_logged);
+    expect("log_workout volume", answer?.data.session.volume.kg === 15 * weight, answer?.data.session.volume);
+    expect("log_workout context.new_personal_records", Array.isArray(answer?.context.new_personal_records), answer?.context);
+    lastSession = answer?.data.session.session_id ?? "";
+  }
+  const sets = await td.POST("/v1/workouts/sets", {
+    body: { idempotency_key: "openapi-check-rows", session_id: lastSession, exercises: [{ exercise: "barbell row", sets: [{ weight: 60, reps: 10, unit: "kg" }] }] },
+  });
+  // the last session had 3 sets; one more makes 4
+  expect("log_sets session.sets", sets.data?.data.session.sets === 4, sets.data?.data.session);
+
+  const progression = await td.GET("/v1/progression", { params: { query: { exercise: "bench" } } });
+  const trend = progression.data?.data.trend;
+  // e1RM (Epley, no RPE) = w * (1 + 5/30) = 7w/6, rising 2.5 * 7/6 = 2.9167 kg a week on every pair of
+  // sessions: the Theil-Sen slope is 2.92 and its interval [2.92, 2.92] excludes zero, so improving.
+  expect("progression direction", trend?.direction === "improving", trend);
+  expect("progression slope", trend?.slope_per_week?.value === 2.92, trend?.slope_per_week);
+  expect("progression statistical_quality", progression.data?.meta.statistical_quality != null, progression.data?.meta);
+  // best e1RM: 115 * 7/6 = 134.1667, shown to 0.01
+  expect("progression best_e1rm", progression.data?.data.best_e1rm?.kg === 134.17, progression.data?.data.best_e1rm);
+
+  const records = await td.GET("/v1/records", { params: { query: { exercise: "bench" } } });
+  const fiveRm = records.data?.data.exercises[0]?.by_reps.find((r) => r.record === "5rm");
+  expect("5rm is the last session's 115 kg", fiveRm?.weight.kg === 115, fiveRm);
+
+  await td.GET("/v1/sessions/{session_id}", { params: { path: { session_id: lastSession } } });
+  await td.GET("/v1/sessions", { params: { query: { from: "2026-09-01" } } });
+  await td.GET("/v1/volume", { params: { query: { from: "2026-09-01", to: "2026-10-31" } } });
+
+  const unresolved = await td.GET("/v1/exercises/resolve", { params: { query: { name: "qqqq zzzz" } } });
+  expect("resolve_exercise context.hint", typeof unresolved.data?.context.hint === "string", unresolved.data?.context);
+  const created = await td.POST("/v1/exercises", {
+    body: { name: "Openapi Check Sled Push", idempotency_key: "openapi-check-sled", primary_muscles: ["quads"] },
+  });
+  const exerciseId = created.data?.data.exercise.exercise_id ?? "missing";
+  await td.PATCH("/v1/exercises/{exercise_id}", {
+    params: { path: { exercise_id: exerciseId } },
+    body: { add_aliases: ["openapi prowler"], idempotency_key: "openapi-check-sled-alias" },
+  });
+  await td.POST("/v1/exercises/{exercise_id}/archive", {
+    params: { path: { exercise_id: exerciseId } },
+    body: { idempotency_key: "openapi-check-sled-archive" },
+  });
+  await td.GET("/v1/exercises", { params: { query: { region: "upper body" } } });
+
+  const logged = await td.POST("/v1/events", {
+    body: {
+      events: [{ type: "custom.openapi_note", occurred_at: "2026-11-01T08:00:00+01:00", data: { text: "felt good" }, idempotency_key: "openapi-check-note" }],
+    },
+  });
+  const noteId = logged.data?.data.events[0]?.event_id ?? "missing";
+  await td.POST("/v1/events/{event_id}/corrections", {
+    params: { path: { event_id: noteId } },
+    body: { data: { text: "felt great" }, idempotency_key: "openapi-check-note-fix" },
+  });
+  await td.POST("/v1/events/{event_id}/void", {
+    params: { path: { event_id: noteId } },
+    body: { reason: "logged by the OpenAPI check", idempotency_key: "openapi-check-note-void" },
+  });
+  await td.GET("/v1/events", { params: { query: { view: "log", limit: 5 } } });
+  const chain = await td.GET("/v1/chain");
+  expect("verify_chain ok", chain.data?.data.ok === true, chain.data?.data);
+
+  await td.PATCH("/v1/profile", { body: { idempotency_key: "openapi-check-profile", weight_unit: "kg", time_zone: "Europe/Berlin" } });
+  await td.GET("/v1/profile");
+  const described = await td.POST("/v1/stats/describe", { body: { values: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] } });
+  // mean of 1..10 = 55 / 10 = 5.5
+  expect("stats_describe mean", described.data?.data.mean === 5.5, described.data?.data);
+  expect("stats_describe context.notes", Array.isArray(described.data?.context.notes), described.data?.context);
+
+  // Errors come back as typed problem+json.
+  const invalid = await td.POST("/v1/workouts", {
+    body: { idempotency_key: "openapi-check-bad", started_at: "2026-11-02T18:00:00+01:00", exercises: [{ exercise: "bench", sets: [{ weight: 100, reps: 5.5, unit: "kg" }] }] },
+  });
+  expect("5.5 reps is invalid_argument", invalid.error?.code === "invalid_argument" && invalid.response.status === 400, invalid.error);
+  const missing = await td.GET("/v1/sessions/{session_id}", { params: { path: { session_id: "s-does-not-exist" } } });
+  expect("an unknown session is not_found", missing.error?.code === "not_found", missing.error);
+  const anonymous = await createClient<paths>({ baseUrl }).GET("/v1/profile");
+  check.check("GET", "/v1/profile", anonymous.response.status, anonymous.response.headers.get("content-type") ?? "", anonymous.error);
+  expect("no key is unauthenticated", anonymous.error?.code === "unauthenticated", anonymous.error);
+
+  await sweep(doc, check, baseUrl, apiKey);
+  report(check);
+}
+
+/** Calls every operation not answered 200 yet with the first example the document gives for it. */
+async function sweep(doc: JsonObject, check: ResponseCheck, baseUrl: string, apiKey: string): Promise<void> {
+  const answered = new Set(check.checked.filter((c) => c.status === 200).map((c) => c.operation));
+  type Op = { operationId: string; parameters: { name: string; in: string; example?: unknown }[]; requestBody?: { content: Record<string, { examples: Record<string, { value: unknown }> }> } };
+  for (const [path, item] of Object.entries(doc["paths"] as unknown as Record<string, Record<string, Op>>)) {
+    for (const [method, op] of Object.entries(item)) {
+      if (answered.has(op.operationId)) continue;
+      let url = path;
+      const query = new URLSearchParams();
+      for (const p of op.parameters) {
+        if (p.example === undefined) continue;
+        if (p.in === "path") url = url.replace(`{${p.name}}`, encodeURIComponent(String(p.example)));
+        else for (const v of [p.example].flat()) query.append(p.name, String(v));
+      }
+      const body = Object.values(op.requestBody?.content["application/json"]?.examples ?? {})[0]?.value;
+      const response = await fetch(`${baseUrl}${url}${query.size > 0 ? "?" + query : ""}`, {
+        method: method.toUpperCase(),
+        headers: { Authorization: `Bearer ${apiKey}`, "Content-Type": "application/json" },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
+      check.check(method, path, response.status, response.headers.get("content-type") ?? "", await response.json());
+    }
+  }
+}
+
+function report(check: ResponseCheck): void {
+  const ok = new Set(check.checked.filter((c) => c.status === 200).map((c) => c.operation));
+  const missing = [...check.operations().values()].filter((op) => !ok.has(op));
+  for (const op of missing) {
+    check.failures.push(`${op}: no call answered 200; add one to clients/typescript/src/client.ts`);
+  }
+  const statuses = [...new Set(check.checked.map((c) => c.status))].sort().join(", ");
+  console.log(`typed client: ${check.checked.length} answers checked against the document (statuses ${statuses}); ${ok.size} of ${check.operations().size} operations answered 200`);
+  if (check.failures.length > 0) {
+    console.error(`typed client: ${check.failures.length} failure(s):\n  ${check.failures.join("\n  ")}`);
+    process.exitCode = 1;
+  }
+}

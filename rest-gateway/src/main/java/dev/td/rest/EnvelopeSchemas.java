@@ -1,0 +1,165 @@
+package dev.td.rest;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.td.tools.ErrorCode;
+
+/**
+ * The parts every answer shares: the envelope's {@code meta} and {@code context}, and the
+ * problem+json body of every error, one named response per {@link ErrorCode}.
+ */
+final class EnvelopeSchemas {
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    static final String PROBLEM_JSON = "application/problem+json";
+
+    private EnvelopeSchemas() {}
+
+    /** Defines Meta, Context and Problem (with the shared definitions they use) in {@code components}. */
+    static void define(SchemaComponents components, ObjectNode schemas) {
+        components.shared("context");
+        schemas.set("Meta", meta(components.shared("statistical_quality")));
+        schemas.set("Problem", problem());
+        schemas.set(
+                "ProblemDetails",
+                problemDetails(components.shared("exercise"), components.shared("exercise_candidate")));
+    }
+
+    /** The envelope of one tool's answer: {@code data} as given, the shared context and meta. */
+    static ObjectNode envelope(ObjectNode data) {
+        ObjectNode env = JSON.objectNode();
+        env.put("type", "object");
+        env.putArray("required").add("data").add("context").add("meta");
+        ObjectNode props = env.putObject("properties");
+        props.set("data", data);
+        props.set("context", SchemaComponents.ref("Context"));
+        props.set("meta", SchemaComponents.ref("Meta"));
+        return env;
+    }
+
+    /** A meta as an example answer shows it. */
+    static ObjectNode metaExample() {
+        ObjectNode m = JSON.objectNode();
+        m.put("computed_at", "2026-11-24T17:02:11.204Z");
+        m.put("request_id", "6f1c2a9e-0d4b-4a57-9a3e-2b8c1d7f4e10");
+        m.putNull("projection_version");
+        m.put("cache_hit", false);
+        m.putNull("statistical_quality");
+        return m;
+    }
+
+    /** The response for an error code: problem+json with an example as td answers it. */
+    static ObjectNode errorResponse(ErrorCode code) {
+        ObjectNode r = JSON.objectNode();
+        r.put("description", code.wireName() + ": " + code.meaning());
+        if (code == ErrorCode.UNAUTHENTICATED) {
+            r.putObject("headers")
+                    .putObject("WWW-Authenticate")
+                    .put("description", "Bearer realm=\"td\"")
+                    .putObject("schema")
+                    .put("type", "string");
+        }
+        ObjectNode media = r.putObject("content").putObject(PROBLEM_JSON);
+        media.set("schema", SchemaComponents.ref("Problem"));
+        ObjectNode example = media.putObject("example");
+        example.put("type", "https://td.dev/problems/" + code.wireName());
+        example.put("title", code.meaning());
+        example.put("status", code.httpStatus());
+        example.put("detail", exampleDetail(code));
+        example.put("code", code.wireName());
+        example.put("path", code == ErrorCode.INVALID_ARGUMENT ? "$.exercises[0].sets[1].reps" : "$");
+        example.put("request_id", "6f1c2a9e-0d4b-4a57-9a3e-2b8c1d7f4e10");
+        return r;
+    }
+
+    /** What td says in such a case (the texts the server writes, shortened). */
+    private static String exampleDetail(ErrorCode code) {
+        return switch (code) {
+            case INVALID_ARGUMENT -> "reps must be an integer between 0 and 1000; got 5.5";
+            case UNAUTHENTICATED ->
+                "send your td API key as 'Authorization: Bearer td_…' (the server printed the owner's key on first start)";
+            case FORBIDDEN ->
+                "this API key lacks the scope 'training:write' that log_workout needs; ask the data owner for a key or grant with that scope";
+            case NOT_FOUND -> "no session 's-3f2a'; list_sessions shows the sessions and their ids";
+            case CONFLICT ->
+                "this idempotency_key was already used for a different workout; a retry must send the same content."
+                        + " Use a new key for a new workout";
+            case PAYLOAD_TOO_LARGE ->
+                "the request body is larger than 1048576 bytes; split the call (log_events takes at most 1000 events per call)";
+            case INTERNAL ->
+                "internal error in log_workout; nothing was stored. Retry with the same idempotency key; if it persists,"
+                        + " report request id 6f1c2a9e-0d4b-4a57-9a3e-2b8c1d7f4e10";
+            default -> code.meaning();
+        };
+    }
+
+    private static ObjectNode meta(ObjectNode statisticalQuality) {
+        ObjectNode s = JSON.objectNode();
+        s.put("type", "object");
+        s.put("description", "How the answer was made");
+        s.putArray("required")
+                .add("computed_at")
+                .add("request_id")
+                .add("projection_version")
+                .add("cache_hit")
+                .add("statistical_quality");
+        ObjectNode p = s.putObject("properties");
+        p.putObject("computed_at").put("type", "string").put("format", "date-time");
+        p.putObject("request_id").put("type", "string");
+        p.putObject("projection_version")
+                .put("description", "Code version of the projection read; null when none was read")
+                .putArray("type")
+                .add("integer")
+                .add("null");
+        p.putObject("cache_hit").put("type", "boolean");
+        ObjectNode quality = p.putObject("statistical_quality");
+        quality.put("description", "Where statistics are involved; null elsewhere");
+        quality.putArray("anyOf").add(statisticalQuality).addObject().put("type", "null");
+        return s;
+    }
+
+    private static ObjectNode problem() {
+        ObjectNode s = JSON.objectNode();
+        s.put("type", "object");
+        s.put(
+                "description",
+                "RFC 9457 problem details, with td's error code and the JSON path of the offending argument");
+        s.putArray("required")
+                .add("type")
+                .add("title")
+                .add("status")
+                .add("detail")
+                .add("code")
+                .add("path")
+                .add("request_id");
+        ObjectNode p = s.putObject("properties");
+        p.putObject("type").put("type", "string");
+        p.putObject("title").put("type", "string");
+        p.putObject("status").put("type", "integer");
+        p.putObject("detail").put("type", "string").put("description", "What went wrong and what to do");
+        ArrayNode codes = p.putObject("code").put("type", "string").putArray("enum");
+        for (ErrorCode c : ErrorCode.values()) {
+            codes.add(c.wireName());
+        }
+        p.putObject("path")
+                .put("type", "string")
+                .put("description", "JSON path of the offending argument, $ for the whole call");
+        p.putObject("request_id").put("type", "string");
+        p.set("details", SchemaComponents.ref("ProblemDetails"));
+        return s;
+    }
+
+    private static ObjectNode problemDetails(ObjectNode exercise, ObjectNode candidate) {
+        ObjectNode details = JSON.objectNode();
+        details.put("type", "object");
+        details.put("description", "Structured help, where there is some");
+        ObjectNode p = details.putObject("properties");
+        p.putObject("candidates")
+                .put("type", "array")
+                .put("description", "An unclear exercise name: what it may mean, best first")
+                .set("items", candidate);
+        p.set("existing", exercise.put("description", "A name already taken: the exercise that has it"));
+        return details;
+    }
+}
