@@ -94,6 +94,17 @@ async function run(baseUrl: string, apiKey: string): Promise<void> {
   await td.GET("/v1/sessions", { params: { query: { from: "2026-09-01" } } });
   await td.GET("/v1/volume", { params: { query: { from: "2026-09-01", to: "2026-10-31" } } });
 
+  // a workout logged by mistake, removed whole: session.started + 1 set.logged = 2 events voided
+  // (no ended_at given, so no session.ended)
+  const mistake = await td.POST("/v1/workouts", {
+    body: { idempotency_key: "openapi-check-mistake", started_at: "2026-11-03T07:00:00Z", exercises: [{ exercise: "bench", sets: [{ weight: 40, reps: 5, unit: "kg" }] }] },
+  });
+  const voided = await td.POST("/v1/sessions/{session_id}/void", {
+    params: { path: { session_id: mistake.data?.data.session.session_id ?? "missing" } },
+    body: { reason: "logged by mistake", idempotency_key: "openapi-check-mistake-void" },
+  });
+  expect("void_session voided", voided.data?.data.voided === 2, voided.data?.data);
+
   const unresolved = await td.GET("/v1/exercises/resolve", { params: { query: { name: "qqqq zzzz" } } });
   expect("resolve_exercise context.hint", typeof unresolved.data?.context.hint === "string", unresolved.data?.context);
   const created = await td.POST("/v1/exercises", {

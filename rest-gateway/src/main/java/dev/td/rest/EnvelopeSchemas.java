@@ -116,6 +116,39 @@ final class EnvelopeSchemas {
         ObjectNode quality = p.putObject("statistical_quality");
         quality.put("description", "Where statistics are involved; null elsewhere");
         quality.putArray("anyOf").add(statisticalQuality).addObject().put("type", "null");
+        p.set("period", period());
+        return s;
+    }
+
+    /** {@code meta.period}, on the answers of tools that take from/to or a period in words. */
+    private static ObjectNode period() {
+        ObjectNode s = JSON.objectNode();
+        s.put("type", "object");
+        s.put(
+                "description",
+                "Tools with from/to or period: the days answered for (null: open), the words asked, the time zone");
+        s.putArray("required")
+                .add("from")
+                .add("to")
+                .add("asked")
+                .add("time_zone")
+                .add("time_zone_source");
+        ObjectNode p = s.putObject("properties");
+        for (String day : new String[] {"from", "to"}) {
+            p.putObject(day)
+                    .put("format", "date")
+                    .putArray("type")
+                    .add("string")
+                    .add("null");
+        }
+        p.putObject("asked").putArray("type").add("string").add("null");
+        p.putObject("time_zone").put("type", "string");
+        p.putObject("time_zone_source")
+                .put("description", "profile (set with update_profile), inferred (from the events), default (UTC)")
+                .putArray("enum")
+                .add("profile")
+                .add("inferred")
+                .add("default");
         return s;
     }
 
