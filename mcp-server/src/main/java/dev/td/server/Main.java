@@ -214,6 +214,14 @@ public final class Main {
         @CommandLine.Mixin
         Storage storage = new Storage();
 
+        @Option(
+                names = "--toolsets",
+                paramLabel = "NAMES",
+                defaultValue = "${env:TD_TOOLSETS:-all}",
+                description = "Toolsets to offer, separated by commas: events, training, catalog, stats or all"
+                        + " (default: ${DEFAULT-VALUE}; env TD_TOOLSETS). A tool's toolset is the family of its scope.")
+        String toolsets = "all";
+
         @Override
         public Integer call() throws Exception {
             java.io.PrintStream protocol = System.out;
@@ -239,7 +247,15 @@ public final class Main {
                     System.err.println("td-server: created a new database and its owner; for an API key (HTTP, td CLI)"
                             + " run 'td-server keys create' with the same --data-dir or --database-url");
                 }
-                StdioServer.run(core, System.in, protocol);
+                try {
+                    StdioServer.checkToolsets(core, toolsets);
+                } catch (IllegalArgumentException e) {
+                    System.err.println("td-server: --toolsets: " + e.getMessage());
+                    System.err.flush();
+                    StdioRefusal.answerFirstRequest(System.in, protocol, "--toolsets: " + e.getMessage());
+                    return 2;
+                }
+                StdioServer.run(core, System.in, protocol, toolsets);
             }
             return 0;
         }

@@ -92,8 +92,10 @@ class McpFaceTest {
                     .findFirst()
                     .orElseThrow();
             assertThat(log.annotations().idempotentHint()).isTrue();
-            assertThat(log.annotations().readOnlyHint()).isFalse();
-            assertThat(log.outputSchema()).containsKeys("properties", "$defs");
+            // not read-only: the spec's default, so not sent
+            assertThat(log.annotations().readOnlyHint()).isNull();
+            // the envelope every answer is; the exact schema is the resource td://tools/log_events/output-schema
+            assertThat(log.outputSchema()).containsEntry("required", List.of("data", "context", "meta"));
             McpSchema.Tool get = tools.stream()
                     .filter(t -> t.name().equals("get_events"))
                     .findFirst()

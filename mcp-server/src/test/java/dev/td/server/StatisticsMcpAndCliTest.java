@@ -50,7 +50,8 @@ class StatisticsMcpAndCliTest {
                     .findFirst()
                     .orElseThrow();
             assertThat(tool.annotations().readOnlyHint()).isTrue();
-            assertThat(tool.annotations().idempotentHint()).isTrue();
+            // idempotentHint means nothing on a read-only tool (MCP spec), so td does not send it there
+            assertThat(tool.annotations().idempotentHint()).isNull();
             assertThat(tool.annotations().openWorldHint()).isFalse();
             McpSchema.CallToolResult result = client.callTool(McpRequests.callTool("stats_compare", args));
             assertThat(result.isError()).isFalse();

@@ -18,6 +18,9 @@ public interface Exercises extends NameResolver {
     /** An id no exercise of the person has yet, derived from the name ({@code my-cable-fly}, {@code my-cable-fly-2}). */
     String freeId(UUID user, String name);
 
-    /** Names of the person's exercises that match what was typed so far (all when blank), for completions. */
+    /**
+     * Names of the person's exercises that match what was typed so far (all when blank), for completions: prefix
+     * matches first, then by sets logged, then word-prefix, substring and fuzzy matches.
+     */
     List<String> names(UUID user, String typed);
 }

@@ -20,7 +20,7 @@ public final class ExercisesCapability implements Capability, Exercises {
     private final Profiles profiles;
     private volatile Optional<Installed> installed = Optional.empty();
 
-    private record Installed(ExerciseCatalog catalog, ExerciseDirectory directory) {}
+    private record Installed(ExerciseCatalog catalog, ExerciseDirectory directory, NameCompletion completion) {}
 
     public ExercisesCapability(Profiles profiles) {
         this.profiles = Objects.requireNonNull(profiles, "profiles");
@@ -32,9 +32,11 @@ public final class ExercisesCapability implements Capability, Exercises {
         ExerciseDirectory directory = new ExerciseDirectory(catalog);
         platform.listen(catalog.projection());
         platform.listen(directory);
+        NameCompletion completion = new NameCompletion(catalog, platform.database());
+        platform.listen(completion);
         platform.checkEvents(knownExercise(catalog));
         new ExerciseTools(catalog, platform.events(), profiles, platform.database()).register(platform.tools());
-        installed = Optional.of(new Installed(catalog, directory));
+        installed = Optional.of(new Installed(catalog, directory, completion));
     }
 
     /** A set written as a raw event (log_events, correct_event) must name an exercise of the person's catalog. */
@@ -65,10 +67,7 @@ public final class ExercisesCapability implements Capability, Exercises {
 
     @Override
     public List<String> names(UUID user, String typed) {
-        ExerciseCatalog.Filter filter = ExerciseCatalog.Filter.all().matching(typed);
-        return installed().catalog().list(user, filter).stream()
-                .map(Exercise::name)
-                .toList();
+        return installed().completion().names(user, typed);
     }
 
     private Installed installed() {

@@ -12,16 +12,18 @@ import io.helidon.http.DirectHandler;
 import io.helidon.http.HeaderNames;
 import io.helidon.http.Status;
 import io.helidon.webserver.WebServer;
+import io.helidon.webserver.http.ServerRequest;
+import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpSyncServer;
-import io.modelcontextprotocol.server.McpSyncServerExchange;
 import java.sql.Connection;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * td over HTTP on one Helidon SE server: MCP Streamable HTTP at {@code /mcp}, the older HTTP+SSE
- * transport at {@code /sse} + {@code /message}, REST at {@code /v1}, {@code /openapi.json} and {@code /health}.
+ * td over HTTP on one Helidon SE server: MCP Streamable HTTP at {@code /mcp} (toolsets picked with the {@code
+ * X-MCP-Toolsets} header) and {@code /mcp/x/{toolsets}} (picked in the path), the older HTTP+SSE transport at
+ * {@code /sse} + {@code /message}, REST at {@code /v1}, {@code /openapi.json} and {@code /health}.
  */
 public final class HttpServer {
 
@@ -52,22 +54,13 @@ public final class HttpServer {
     }
 
     public static HttpServer start(TdCore core, Options options) {
+        McpFace face = new McpFace(core.tools(), core.eventTypes(), HttpServer::caller, core::exerciseNames);
+        Toolsets toolsets = face.toolsets();
         McpRequestGuard guard = McpRequestGuard.localhostOnly()
                 .withExtraAllowedOrigins(options.allowedOrigins().toArray(String[]::new))
                 .withMaxBodyBytes(MAX_BODY_BYTES)
-                .withAuthenticator(request -> {
-                    Optional<String> bearer = request.headers()
-                            .first(HeaderNames.AUTHORIZATION)
-                            .filter(h -> h.regionMatches(true, 0, "Bearer ", 0, 7));
-                    if (bearer.isPresent()) {
-                        return core.accounts()
-                                .authenticate(bearer.get().substring(7).strip());
-                    }
-                    return options.trustLocalhost()
-                                    && isLoopback(request.remotePeer().address())
-                            ? Optional.of(core.accounts().localOwner())
-                            : Optional.empty();
-                });
+                .withAuthenticator(request -> principal(core, options, request)
+                        .map(p -> new McpCaller(p, toolsets.parse(ToolsetChoice.of(request)))));
         if (!options.host().equals("127.0.0.1") && !options.host().equals("localhost")) {
             guard = guard.withAllowedHosts("*");
         }
@@ -75,13 +68,17 @@ public final class HttpServer {
                 .path("/mcp")
                 .guard(guard)
                 .build();
+        HelidonStreamableTransportProvider streamableByToolset = HelidonStreamableTransportProvider.builder()
+                .path(ToolsetChoice.PATH)
+                .guard(guard)
+                .build();
         HelidonSseTransportProvider sse = HelidonSseTransportProvider.builder()
                 .ssePath("/sse")
                 .messagePath("/message")
                 .guard(guard)
                 .build();
-        McpFace face = new McpFace(core.tools(), core.eventTypes(), HttpServer::principal, core::exerciseNames);
         McpSyncServer streamableServer = build(face, McpServer.sync(streamable), options.conformanceFixtures());
+        McpSyncServer byToolsetServer = build(face, McpServer.sync(streamableByToolset), options.conformanceFixtures());
         McpSyncServer sseServer = build(face, McpServer.sync(sse), options.conformanceFixtures());
         RestGateway rest = new RestGateway(core.tools(), core.accounts()::authenticate, MAX_BODY_BYTES, TdCore.VERSION);
         WebServer web = WebServer.builder()
@@ -105,12 +102,14 @@ public final class HttpServer {
                             res.send("{\"status\":\"" + (ok ? "ok" : "database unreachable") + "\",\"version\":\""
                                     + TdCore.VERSION + "\"}");
                         })
+                        .register(new ToolsetChoice(toolsets))
                         .register(streamable)
+                        .register(streamableByToolset)
                         .register(sse)
                         .register(rest))
                 .build()
                 .start();
-        return new HttpServer(web, List.of(streamableServer, sseServer));
+        return new HttpServer(web, List.of(streamableServer, byToolsetServer, sseServer));
     }
 
     private static <S extends McpServer.SyncSpecification<S>> McpSyncServer build(
@@ -123,12 +122,24 @@ public final class HttpServer {
         return spec.build();
     }
 
-    private static Principal principal(McpSyncServerExchange exchange) {
-        Object p = exchange.transportContext().get(McpRequestGuard.PRINCIPAL);
-        if (p instanceof Principal principal) {
-            return principal;
+    /** Who the request authenticates as: the bearer key's principal, or the owner on trusted localhost. */
+    private static Optional<Principal> principal(TdCore core, Options options, ServerRequest request) {
+        Optional<String> bearer = request.headers()
+                .first(HeaderNames.AUTHORIZATION)
+                .filter(h -> h.regionMatches(true, 0, "Bearer ", 0, 7));
+        if (bearer.isPresent()) {
+            return core.accounts().authenticate(bearer.get().substring(7).strip());
         }
-        throw new IllegalStateException("MCP request without an authenticated principal");
+        return options.trustLocalhost() && isLoopback(request.remotePeer().address())
+                ? Optional.of(core.accounts().localOwner())
+                : Optional.empty();
+    }
+
+    private static McpCaller caller(McpTransportContext context) {
+        if (context.get(McpRequestGuard.PRINCIPAL) instanceof McpCaller caller) {
+            return caller;
+        }
+        throw new IllegalStateException("MCP request without an authenticated caller");
     }
 
     private static boolean isLoopback(java.net.SocketAddress address) {

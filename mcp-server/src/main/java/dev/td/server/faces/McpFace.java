@@ -4,15 +4,14 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.td.server.events.EventTypes;
-import dev.td.tools.Envelope;
 import dev.td.tools.Json;
 import dev.td.tools.Principal;
 import dev.td.tools.ToolCall;
 import dev.td.tools.ToolException;
 import dev.td.tools.ToolInvoker;
 import dev.td.tools.ToolManifest;
+import io.modelcontextprotocol.common.McpTransportContext;
 import io.modelcontextprotocol.server.McpServer;
 import io.modelcontextprotocol.server.McpServerFeatures;
 import io.modelcontextprotocol.server.McpSyncServerExchange;
@@ -21,44 +20,69 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 /**
- * The MCP face: every tool manifest becomes an MCP tool (annotations, input and output schema,
- * structuredContent plus a text rendering); the event-type catalog is a resource. It only
- * translates between MCP and the {@link ToolInvoker}.
+ * The MCP face: every tool manifest becomes an MCP tool (annotations, compact input and output schemas, see
+ * {@link ToolSchemas}; structuredContent plus the same JSON as text); the event-type catalog and the tools' full
+ * output schemas are resources. A caller sees only the tools of the toolsets it picked whose scope its key has.
+ * It only translates between MCP and the {@link ToolInvoker}.
  */
 final class McpFace {
 
-    static final String INSTRUCTIONS =
-            "td is the person's training record: every set, run, reading and injury as an immutable event, "
-                    + "with statistics kept ready. Log what the person reports with log_events (one idempotency key per event; retries are safe), "
-                    + "fix mistakes with correct_event or void_event, and read with get_events. get_event_types lists the kinds of events and their fields. "
-                    + "Every answer is {data, context, meta}: read context, it holds what you did not ask for but should know.";
+    /**
+     * Sent once when a client connects: which tool answers which kind of question, the rules every write follows
+     * and what an answer holds beside its data (the output schemas leave {@code context} and {@code meta} to this).
+     */
+    static final String INSTRUCTIONS = """
+            td is the person's training record: immutable events, with projections and statistics kept ready. Which tool for what:
+            - A workout the person did: log_workout (whole session) or log_sets (sets added to the current one).
+            - What they did: list_sessions, get_session. How a lift goes: get_exercise_progression. Bests: get_personal_records. Sets per week and muscle: get_volume.
+            - Anything else (body weight, sleep, HRV, a note, an injury): log_events (kinds and fields: get_event_types); read back with get_events.
+            - A wrong value: correct_event (only the fields to change). Something that should not be there: void_event, a whole session: void_session. Nothing is edited in place.
+            - Exercises: resolve_exercise, list_exercises, create_exercise, update_exercise, archive_exercise.
+            - Statistics on numbers you pass in: stats_describe, stats_compare, stats_correlate, stats_trend, stats_regression. Run one before calling something a trend or a difference; report intervals and effect sizes (alpha = 1 - confidence_level).
+            - Time zone, unit, body weight: get_profile, update_profile. Proof the log is untouched: verify_chain.
+            Writes: each takes an idempotency_key you choose; after a timeout retry with the same key and arguments, a changed call needs a new key. Times are 2026-11-24T18:00:00+01:00, or local without offset in time_zone (default: the person's zone); a date is that day in the person's zone; read tools also take a period in words (last week, letzte Woche, June 2025). Weights need a unit (kg or lb) on the set, the exercise or the call. Exercise names resolve as said (bench, Bankdrücken); an unknown or ambiguous one is refused with candidates: ask, never guess. Values outside human ranges are refused as likely typos: check with the person, then repeat with confirm_unusual: true.
+            Every answer is {data, context, meta}. context: what you did not ask for but should know (new records, anomalies, notes); read it. meta: computed_at, request_id, projection_version, cache_hit, statistical_quality (sample size, confidence, assumptions met). Exact output schemas: td://tools/{name}/output-schema.""";
 
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 
     private final ToolInvoker tools;
-    private final EventTypes eventTypes;
-    private final Function<McpSyncServerExchange, Principal> principalOf;
+    private final Toolsets toolsets;
+    private final Map<String, String> scopes;
+    private final Function<McpTransportContext, McpCaller> callerOf;
     private final McpPrompts prompts;
+    private final McpResources resources;
     private final ObjectMapper json = Json.mapper();
 
     /**
-     * @param principalOf who is calling, from the exchange (the transport's authenticated principal, or the local owner on stdio)
+     * @param callerOf who is calling and which toolsets they picked, from the request's transport context (the
+     *     transport's authenticated caller over HTTP, the local owner on stdio)
+     * @param exerciseNames exercise names of a person's catalog matching what was typed, best first
      */
     McpFace(
             ToolInvoker tools,
             EventTypes eventTypes,
-            Function<McpSyncServerExchange, Principal> principalOf,
-            java.util.function.BiFunction<UUID, String, List<String>> exerciseNames) {
+            Function<McpTransportContext, McpCaller> callerOf,
+            BiFunction<UUID, String, List<String>> exerciseNames) {
         this.tools = tools;
-        this.eventTypes = eventTypes;
-        this.principalOf = principalOf;
-        this.prompts = new McpPrompts(principalOf, exerciseNames);
+        this.toolsets = Toolsets.of(tools.manifests());
+        this.scopes = tools.manifests().stream()
+                .collect(java.util.stream.Collectors.toUnmodifiableMap(ToolManifest::name, ToolManifest::scope));
+        this.callerOf = callerOf;
+        this.prompts = new McpPrompts(
+                exchange -> callerOf.apply(exchange.transportContext()).principal(), exerciseNames);
+        this.resources = new McpResources(eventTypes, tools.manifests());
     }
 
-    /** Adds td's capabilities, tools and resources to an MCP server specification. */
+    /** The toolsets clients of this face can pick from. */
+    Toolsets toolsets() {
+        return toolsets;
+    }
+
+    /** Adds td's capabilities, tools, resources, prompts and completions to an MCP server specification. */
     <S extends McpServer.SyncSpecification<S>> McpServer.SyncSpecification<S> configure(
             McpServer.SyncSpecification<S> spec, String version) {
         return spec.serverInfo("td", version)
@@ -73,26 +97,52 @@ final class McpFace {
                         .completions()
                         .build())
                 .tools(tools.manifests().stream().map(this::tool).toList())
-                .resources(eventTypesResource())
+                .addToolFilter((context, tool) -> offered(callerOf.apply(context), tool.name()))
+                .resources(resources.eventTypes())
+                .resourceTemplates(resources.outputSchemas())
                 .prompts(prompts.prompts())
                 .completions(prompts.completions());
     }
 
-    private McpServerFeatures.SyncToolSpecification tool(ToolManifest m) {
-        McpSchema.Tool tool = McpSchema.Tool.builder(m.name(), map(PortableSchema.of(m.inputSchema())))
-                .title(m.title())
+    /** Whether the caller sees {@code tool}: it is in a toolset they picked, and their key has its scope. */
+    private boolean offered(McpCaller caller, String tool) {
+        return toolsets.offers(caller.toolsets(), tool)
+                && Optional.ofNullable(scopes.get(tool))
+                        .map(scope -> caller.principal().may(scope))
+                        .orElse(true);
+    }
+
+    /**
+     * The tool as {@code tools/list} shows it: name, description, schemas and hints. The manifest's title is left
+     * out (25 tools: ~670 characters): models never see it, and clients show the name without one.
+     */
+    private static McpSchema.Tool listed(ToolManifest m) {
+        return McpSchema.Tool.builder(m.name(), map(ToolSchemas.input(m.inputSchema())))
                 .description(m.description())
-                .outputSchema(map(PortableSchema.of(m.envelopeSchema())))
-                .annotations(new McpSchema.ToolAnnotations(
-                        m.title(),
-                        m.annotations().readOnly(),
-                        m.annotations().destructive(),
-                        m.annotations().idempotent(),
-                        m.annotations().openWorld(),
-                        null))
+                .outputSchema(map(ToolSchemas.output()))
+                .annotations(annotations(m.annotations()))
                 .build();
+    }
+
+    /**
+     * The hints, without what the spec's defaults already say (readOnlyHint false, idempotentHint false) or what it
+     * ignores on a read-only tool (destructiveHint, idempotentHint), nor a title. A read-only tool
+     * thus says {@code readOnlyHint: true, openWorldHint: false}, a write {@code destructiveHint}, {@code
+     * idempotentHint} (when true) and {@code openWorldHint}.
+     */
+    private static McpSchema.ToolAnnotations annotations(ToolManifest.Annotations a) {
+        return new McpSchema.ToolAnnotations(
+                null,
+                a.readOnly() ? Boolean.TRUE : null,
+                a.readOnly() ? null : a.destructive(),
+                (!a.readOnly() && a.idempotent()) ? Boolean.TRUE : null,
+                a.openWorld(),
+                null);
+    }
+
+    private McpServerFeatures.SyncToolSpecification tool(ToolManifest m) {
         return McpServerFeatures.SyncToolSpecification.builder()
-                .tool(tool)
+                .tool(listed(m))
                 .callHandler((exchange, request) -> call(m, exchange, request))
                 .build();
     }
@@ -101,17 +151,27 @@ final class McpFace {
             ToolManifest m, McpSyncServerExchange exchange, McpSchema.CallToolRequest request) {
         String requestId = UUID.randomUUID().toString();
         try {
-            Principal principal = principalOf.apply(exchange);
+            McpCaller caller = callerOf.apply(exchange.transportContext());
+            if (!toolsets.offers(caller.toolsets(), m.name())) {
+                throw ToolException.notFound(
+                        "$",
+                        m.name() + " is in the toolset '"
+                                + toolsets.toolsetOf(m.name()).orElseThrow()
+                                + "', which this connection did not pick (it picked " + caller.toolsets()
+                                + "); add it to X-MCP-Toolsets, the /mcp/x/ path or --toolsets");
+            }
+            Principal principal = caller.principal();
             JsonNode args = json.valueToTree(request.arguments() == null ? Map.of() : request.arguments());
             Optional<String> client =
                     Optional.ofNullable(exchange.getClientInfo()).map(i -> i.name() + "/" + i.version());
             ToolCall.Origin origin =
                     new ToolCall.Origin("mcp", requestId, client, Optional.ofNullable(exchange.sessionId()));
-            Envelope envelope = tools.invoke(m.name(), principal, args, origin);
-            String text = json.writeValueAsString(envelope.toJson());
+            JsonNode answer = tools.invoke(m.name(), principal, args, origin).toJson();
+            // the same JSON twice, as the spec asks (clients that read only text content still get the answer);
+            // compact, so a client that shows the model one of them pays for the data once, without indentation
             return McpSchema.CallToolResult.builder()
-                    .structuredContent(json.convertValue(envelope.toJson(), MAP))
-                    .addTextContent(text)
+                    .structuredContent(json.convertValue(answer, MAP))
+                    .addTextContent(json.writeValueAsString(answer))
                     .isError(false)
                     .build();
         } catch (ToolException e) {
@@ -124,30 +184,7 @@ final class McpFace {
         }
     }
 
-    private McpServerFeatures.SyncResourceSpecification eventTypesResource() {
-        McpSchema.Resource resource = McpSchema.Resource.builder("td://event-types", "event-types")
-                .title("Event types")
-                .description(
-                        "The event types td knows, with the JSON Schema of their data (same as the get_event_types tool)")
-                .mimeType("application/json")
-                .build();
-        return new McpServerFeatures.SyncResourceSpecification(resource, (exchange, request) -> {
-            ArrayNode list = json.createArrayNode();
-            for (EventTypes.EventType t : eventTypes.all()) {
-                list.addObject()
-                        .put("type", t.type())
-                        .put("description", t.description())
-                        .put("loggable", t.loggable())
-                        .set("schema", t.schema());
-            }
-            McpSchema.ResourceContents contents = McpSchema.TextResourceContents.builder(request.uri(), list.toString())
-                    .mimeType("application/json")
-                    .build();
-            return McpSchema.ReadResourceResult.builder(List.of(contents)).build();
-        });
-    }
-
-    private Map<String, Object> map(JsonNode node) {
-        return json.convertValue(node, MAP);
+    private static Map<String, Object> map(JsonNode node) {
+        return Json.mapper().convertValue(node, MAP);
     }
 }

@@ -15,8 +15,31 @@ public final class StdioServer {
 
     private StdioServer() {}
 
+    /** Serves every toolset. */
     public static void run(TdCore core, InputStream in, OutputStream out) throws InterruptedException {
+        run(core, in, out, Toolsets.ALL);
+    }
+
+    /**
+     * Checks a toolset choice as {@link #run(TdCore, InputStream, OutputStream, String)} reads it.
+     *
+     * @throws IllegalArgumentException naming a toolset td does not have, and the ones it has
+     */
+    public static void checkToolsets(TdCore core, String toolsets) {
+        Toolsets.of(core.tools().manifests()).parse(toolsets);
+    }
+
+    /**
+     * Serves the toolsets named in {@code toolsets} ({@code training,stats}; {@code all} or blank for every one)
+     * until stdin ends.
+     *
+     * @throws IllegalArgumentException naming a toolset td does not have, and the ones it has, before serving
+     */
+    public static void run(TdCore core, InputStream in, OutputStream out, String toolsets) throws InterruptedException {
         Principal owner = core.accounts().localOwner();
+        McpCaller caller =
+                new McpCaller(owner, Toolsets.of(core.tools().manifests()).parse(toolsets));
+        McpFace face = new McpFace(core.tools(), core.eventTypes(), context -> caller, core::exerciseNames);
         CountDownLatch closed = new CountDownLatch(1);
         InputStream watched = new java.io.FilterInputStream(in) {
             @Override
@@ -39,7 +62,6 @@ public final class StdioServer {
         };
         StdioServerTransportProvider transport =
                 new StdioServerTransportProvider(McpJsonDefaults.getMapper(), watched, out);
-        McpFace face = new McpFace(core.tools(), core.eventTypes(), exchange -> owner, core::exerciseNames);
         McpSyncServer server =
                 face.configure(McpServer.sync(transport), TdCore.VERSION).build();
         Runtime.getRuntime().addShutdownHook(new Thread(closed::countDown));

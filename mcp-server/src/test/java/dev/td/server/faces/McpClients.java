@@ -1,0 +1,34 @@
+package dev.td.server.faces;
+
+import dev.td.testkit.TestServer;
+import io.modelcontextprotocol.client.McpClient;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.Map;
+
+/** The real MCP SDK client over Streamable HTTP to a test server, initialized. */
+final class McpClients {
+
+    private McpClients() {}
+
+    /** As the owner, on {@code /mcp}. */
+    static McpSyncClient owner(TestServer server) {
+        return streamable(server, "/mcp", TestServer.OWNER_KEY, Map.of());
+    }
+
+    static McpSyncClient streamable(TestServer server, String endpoint, String key, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder().header("Authorization", "Bearer " + key);
+        headers.forEach(request::header);
+        McpSyncClient client = McpClient.sync(HttpClientStreamableHttpTransport.builder(server.baseUrl())
+                        .endpoint(endpoint)
+                        .requestBuilder(request)
+                        .build())
+                .requestTimeout(Duration.ofSeconds(60))
+                .initializationTimeout(Duration.ofSeconds(60))
+                .build();
+        client.initialize();
+        return client;
+    }
+}

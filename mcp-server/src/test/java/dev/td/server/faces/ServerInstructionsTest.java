@@ -1,0 +1,58 @@
+package dev.td.server.faces;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.td.testkit.TestServer;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** What a client hears once on connecting: which tool answers which kind of question, in a few lines. */
+class ServerInstructionsTest {
+
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
+
+    @Test
+    void theInstructionsMapKindsOfQuestionsToToolsInAFewLines() {
+        String instructions;
+        List<String> tools;
+        try (McpSyncClient client = McpClients.owner(server)) {
+            instructions = client.getServerInstructions();
+            tools = client.listTools().tools().stream()
+                    .map(McpSchema.Tool::name)
+                    .toList();
+        }
+        // the kinds of questions of issue #10, each with the tool(s) that answer it
+        assertThat(line(instructions, "A workout the person did")).contains("log_workout", "log_sets");
+        assertThat(line(instructions, "How a lift goes")).contains("get_exercise_progression");
+        assertThat(line(instructions, "Bests")).contains("get_personal_records");
+        assertThat(line(instructions, "Sets per week")).contains("get_volume");
+        assertThat(line(instructions, "What they did")).contains("list_sessions", "get_session");
+        assertThat(line(instructions, "Anything else")).contains("log_events", "get_event_types", "get_events");
+        assertThat(line(instructions, "A wrong value")).contains("correct_event", "void_event");
+        assertThat(line(instructions, "Statistics"))
+                .contains("stats_describe", "stats_compare", "stats_correlate", "stats_trend", "stats_regression");
+        // every tool is named, and every tool-like name is a tool (no stale names after a rename)
+        assertThat(tools).allSatisfy(tool -> assertThat(instructions).contains(tool));
+        Matcher named = Pattern.compile(
+                        "\\b(?:log|get|list|correct|void|resolve|create|update|archive|stats|verify)_" + "[a-z_]+")
+                .matcher(instructions);
+        while (named.find()) {
+            assertThat(tools).as("named in the instructions").contains(named.group());
+        }
+        assertThat(instructions.lines().count()).isLessThanOrEqualTo(12);
+        assertThat(instructions.length()).isLessThanOrEqualTo(2_500);
+    }
+
+    private static String line(String text, String start) {
+        return text.lines()
+                .filter(l -> l.contains(start))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no line with '" + start + "' in:\n" + text));
+    }
+}

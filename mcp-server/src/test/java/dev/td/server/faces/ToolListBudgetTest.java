@@ -1,0 +1,244 @@
+package dev.td.server.faces;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.td.testkit.McpRequests;
+import dev.td.testkit.SchemaFuzzer;
+import dev.td.testkit.TestServer;
+import dev.td.tools.ArgumentValidator;
+import dev.td.tools.Json;
+import dev.td.tools.ToolManifest;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.json.McpJsonDefaults;
+import io.modelcontextprotocol.spec.McpSchema;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/**
+ * What connecting td costs an agent: the whole {@code tools/list} as td sends it over Streamable HTTP stays within
+ * 30,000 characters (about 7,500 tokens), while every tool keeps a description, an exact input schema and an output
+ * schema that real answers pass.
+ */
+class ToolListBudgetTest {
+
+    /** The budget of issue #10: the leanest peers send ~30k characters for ~20 tools. */
+    static final int BUDGET_CHARACTERS = 30_000;
+
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
+
+    private static final com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>> MAP =
+            new com.fasterxml.jackson.core.type.TypeReference<>() {};
+
+    static McpSyncClient client() {
+        return McpClients.owner(server);
+    }
+
+    @Test
+    void theWholeToolListAsSentFitsTheBudget() throws Exception {
+        String sent = rawToolsList();
+        McpSchema.ListToolsResult listed;
+        try (McpSyncClient client = client()) {
+            listed = client.listTools();
+        }
+        String asTheSdkReadsIt = McpJsonDefaults.getMapper().writeValueAsString(listed);
+        String verbatim = McpJsonDefaults.getMapper()
+                .writeValueAsString(McpSchema.ListToolsResult.builder(server.core().tools().manifests().stream()
+                                .map(ToolListBudgetTest::verbatim)
+                                .toList())
+                        .build());
+        System.out.printf(
+                "tools/list: %d tools, %,d characters as sent (%,d as the SDK client reads it); the manifests verbatim"
+                        + " (full envelope output schemas, $defs, titles, every hint) would be %,d%n",
+                listed.tools().size(), sent.length(), asTheSdkReadsIt.length(), verbatim.length());
+        assertThat(listed.tools()).hasSize(server.core().tools().manifests().size());
+        assertThat(sent.length()).as("tools/list response body").isLessThanOrEqualTo(BUDGET_CHARACTERS);
+        assertThat(asTheSdkReadsIt.length()).isLessThanOrEqualTo(BUDGET_CHARACTERS);
+    }
+
+    @Test
+    void everyToolIsDescribedAndTakesAnObjectSchemaWithoutReferences() {
+        try (McpSyncClient client = client()) {
+            for (McpSchema.Tool tool : client.listTools().tools()) {
+                assertThat(tool.description()).as(tool.name()).isNotBlank();
+                assertThat(tool.inputSchema()).as(tool.name()).containsEntry("type", "object");
+                // clients such as the MCP Inspector's forms cannot follow $ref; td's definitions are used once per tool
+                assertThat(Json.mapper().valueToTree(tool.inputSchema()).findValues("$ref"))
+                        .as(tool.name())
+                        .isEmpty();
+                ToolManifest manifest = server.core().tools().manifests().stream()
+                        .filter(m -> m.name().equals(tool.name()))
+                        .findFirst()
+                        .orElseThrow();
+                // hints a client acts on, each as the manifest says (absent where the spec's default says it)
+                assertThat(Boolean.TRUE.equals(tool.annotations().readOnlyHint()))
+                        .as(tool.name())
+                        .isEqualTo(manifest.annotations().readOnly());
+                if (!manifest.annotations().readOnly()) {
+                    assertThat(tool.annotations().destructiveHint())
+                            .as(tool.name())
+                            .isEqualTo(manifest.annotations().destructive());
+                    assertThat(Boolean.TRUE.equals(tool.annotations().idempotentHint()))
+                            .as(tool.name())
+                            .isEqualTo(manifest.annotations().idempotent());
+                }
+                assertThat(tool.annotations().openWorldHint()).as(tool.name()).isFalse();
+            }
+        }
+    }
+
+    @Test
+    void theServedInputSchemasAcceptExactlyWhatTheManifestsAccept() {
+        SchemaFuzzer fuzzer = new SchemaFuzzer(20261129L);
+        try (McpSyncClient client = client()) {
+            for (McpSchema.Tool tool : client.listTools().tools()) {
+                ToolManifest manifest = server.core().tools().manifests().stream()
+                        .filter(m -> m.name().equals(tool.name()))
+                        .findFirst()
+                        .orElseThrow();
+                ArgumentValidator served =
+                        ArgumentValidator.of(Json.mapper().valueToTree(tool.inputSchema()), tool.name() + " served");
+                ArgumentValidator contract = ArgumentValidator.of(manifest.inputSchema(), tool.name() + " manifest");
+                for (ToolManifest.Example example : manifest.examples()) {
+                    assertThat(served.violations(example.arguments()))
+                            .as(tool.name() + ": " + example.title())
+                            .isEmpty();
+                }
+                int accepted = 0;
+                for (int i = 0; i < 300; i++) {
+                    SchemaFuzzer.Case c = fuzzer.next(manifest.inputSchema());
+                    if (!c.sendableAsMap()) {
+                        continue;
+                    }
+                    boolean byContract = contract.violations(c.arguments()).isEmpty();
+                    accepted += byContract ? 1 : 0;
+                    assertThat(served.violations(c.arguments()).isEmpty())
+                            .as(tool.name() + " " + c.mutation() + " " + c.arguments())
+                            .isEqualTo(byContract);
+                }
+                System.out.printf(
+                        "%s: served and manifest input schemas agree on 300 fuzzed calls (%d valid)%n",
+                        tool.name(), accepted);
+            }
+        }
+    }
+
+    @Test
+    void realAnswersPassTheServedOutputSchemaAndTheExactOne() throws Exception {
+        // log_workout first, so that the reads have a session to show
+        Map<String, Map<String, Object>> calls = new java.util.LinkedHashMap<>();
+        calls.put(
+                "log_workout",
+                Map.of(
+                        "idempotency_key", "budget-workout",
+                        "started_at", "2026-11-20T18:00:00+01:00",
+                        "exercises",
+                                List.of(Map.of(
+                                        "exercise", "bench",
+                                        "unit", "kg",
+                                        "sets", List.of(Map.of("weight", 100, "reps", 5, "count", 3))))));
+        calls.put("get_exercise_progression", Map.of("exercise", "bench"));
+        calls.put("list_sessions", Map.of());
+        calls.put("get_personal_records", Map.of());
+        calls.put(
+                "log_events",
+                Map.of(
+                        "events",
+                        List.of(Map.of(
+                                "type", "note.recorded",
+                                "occurred_at", "2026-11-21T08:00:00+01:00",
+                                "data", Map.of("text", "slept well"),
+                                "idempotency_key", "budget-note"))));
+        calls.put("stats_describe", Map.of("values", List.of(1.0, 2.0, 4.0, 8.0)));
+        calls.put("get_profile", Map.of());
+        calls.put("resolve_exercise", Map.of("name", "Bankdrücken"));
+        try (McpSyncClient client = client()) {
+            List<McpSchema.Tool> tools = client.listTools().tools();
+            for (Map.Entry<String, Map<String, Object>> call : calls.entrySet()) {
+                String tool = call.getKey();
+                McpSchema.CallToolResult result = client.callTool(McpRequests.callTool(tool, call.getValue()));
+                assertThat(result.isError()).as(tool + ": " + result.content()).isFalse();
+                JsonNode answer = Json.mapper().valueToTree(result.structuredContent());
+                JsonNode served = Json.mapper()
+                        .valueToTree(tools.stream()
+                                .filter(t -> t.name().equals(tool))
+                                .findFirst()
+                                .orElseThrow()
+                                .outputSchema());
+                assertThat(ArgumentValidator.of(served, tool + " answer").violations(answer))
+                        .as(tool)
+                        .isEmpty();
+                McpSchema.ReadResourceResult exact =
+                        client.readResource(McpRequests.readResource("td://tools/" + tool + "/output-schema"));
+                JsonNode exactSchema = Json.mapper()
+                        .readTree(((McpSchema.TextResourceContents)
+                                        exact.contents().getFirst())
+                                .text());
+                assertThat(ArgumentValidator.of(exactSchema, tool + " answer").violations(answer))
+                        .as(tool + " against its exact schema")
+                        .isEmpty();
+                // a wrong answer is caught by the served schema: it is a check, not decoration
+                assertThat(ArgumentValidator.of(served, tool + " answer")
+                                .violations(Json.mapper().createObjectNode().set("data", answer.get("data"))))
+                        .as(tool + " without context and meta")
+                        .isNotEmpty();
+            }
+        }
+    }
+
+    /** The tool as td listed it before the list was made compact: the manifest's schemas and hints as they are. */
+    private static McpSchema.Tool verbatim(ToolManifest m) {
+        return McpSchema.Tool.builder(m.name(), Json.mapper().convertValue(PortableSchema.of(m.inputSchema()), MAP))
+                .title(m.title())
+                .description(m.description())
+                .outputSchema(Json.mapper().convertValue(PortableSchema.of(m.envelopeSchema()), MAP))
+                .annotations(new McpSchema.ToolAnnotations(
+                        m.title(),
+                        m.annotations().readOnly(),
+                        m.annotations().destructive(),
+                        m.annotations().idempotent(),
+                        m.annotations().openWorld(),
+                        null))
+                .build();
+    }
+
+    /** The tools/list response body exactly as td sends it, from a session opened by hand over HTTP. */
+    static String rawToolsList() throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> init = http.send(
+                post(
+                        "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
+                                + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"budget\",\"version\":\"1\"}}}",
+                        java.util.Optional.empty()),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(init.statusCode()).as(init.body()).isEqualTo(200);
+        String session = init.headers().firstValue("Mcp-Session-Id").orElseThrow();
+        http.send(
+                post("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}", java.util.Optional.of(session)),
+                HttpResponse.BodyHandlers.discarding());
+        HttpResponse<String> list = http.send(
+                post("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}", java.util.Optional.of(session)),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
+        assertThat(list.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+        return list.body();
+    }
+
+    private static HttpRequest post(String body, java.util.Optional<String> session) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/mcp"))
+                .header("Authorization", "Bearer " + TestServer.OWNER_KEY)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json, text/event-stream")
+                .header("MCP-Protocol-Version", "2025-06-18")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        session.ifPresent(id -> b.header("Mcp-Session-Id", id));
+        return b.build();
+    }
+}
