@@ -19,6 +19,7 @@ final class EnvelopeSchemas {
     /** Defines Meta, Context and Problem (with the shared definitions they use) in {@code components}. */
     static void define(SchemaComponents components, ObjectNode schemas) {
         components.shared("context");
+        schemas.set("Period", period());
         schemas.set("Meta", meta(components.shared("statistical_quality")));
         schemas.set("Problem", problem());
         schemas.set(
@@ -116,7 +117,7 @@ final class EnvelopeSchemas {
         ObjectNode quality = p.putObject("statistical_quality");
         quality.put("description", "Where statistics are involved; null elsewhere");
         quality.putArray("anyOf").add(statisticalQuality).addObject().put("type", "null");
-        p.set("period", period());
+        p.set("period", SchemaComponents.ref("Period"));
         return s;
     }
 

@@ -73,7 +73,14 @@ class OpenApiForClientsTest {
     void contextAndStatisticalQualityAreTypedInEveryAnswer() {
         JsonNode context = doc.at(SCHEMAS + "Context/properties");
         assertThat(context.propertyStream().map(e -> e.getKey()))
-                .containsExactlyInAnyOrder("new_personal_records", "strength_trend", "hint", "notes");
+                .containsExactlyInAnyOrder(
+                        "new_personal_records",
+                        "strength_trend",
+                        "hint",
+                        "notes",
+                        "time_zone",
+                        "personal_records_revised",
+                        "empty_sessions");
         assertThat(context.at("/new_personal_records/items/$ref").asText())
                 .isEqualTo("#/components/schemas/PersonalRecord");
         assertThat(doc.at(SCHEMAS + "Meta/properties/statistical_quality/anyOf/0/$ref")
