@@ -37,8 +37,14 @@ class ToolsetsTest {
     static final TestServer server = TestServer.perClass();
 
     // the toolsets are the scope families of the manifests; the tools of each are read off the manifests by hand
-    private static final Set<String> EVENTS =
-            Set.of("log_events", "get_events", "correct_event", "void_event", "get_event_types", "verify_chain");
+    private static final Set<String> EVENTS = Set.of(
+            "log_events",
+            "get_events",
+            "correct_event",
+            "void_event",
+            "void_session",
+            "get_event_types",
+            "verify_chain");
     private static final Set<String> STATS =
             Set.of("stats_describe", "stats_compare", "stats_correlate", "stats_trend", "stats_regression");
     private static final Set<String> CATALOG =
