@@ -2,40 +2,71 @@ package dev.td.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.td.tools.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 
 /** {@code td login}, {@code td logout} and {@code td config}: where td sends calls and with which key. */
 final class AccountCommands {
 
     private AccountCommands() {}
 
-    /** Checks the server and the key, then stores both in the config file (mode 0600). */
-    static int login(Invocation run) {
-        Settings settings = run.settings();
-        if (run.apiKeyFlag().isEmpty()) {
-            throw new UsageException("td login needs --api-key (and --url unless the server is at " + settings.url()
-                    + "), e.g. td login --url http://127.0.0.1:7878 --api-key td_…");
+    /**
+     * Checks the server and the key, then stores both in the config file (mode 0600). With
+     * {@code --with-token} the key is read from stdin, so that it never shows in the process list.
+     */
+    static int login(Invocation run, boolean withToken) {
+        Invocation login = run;
+        if (withToken) {
+            if (run.apiKeyFlag().isPresent()) {
+                throw new UsageException("give the key with --api-key or on stdin with --with-token, not both; "
+                        + "--with-token keeps it out of the process list");
+            }
+            login = run.withApiKey(readToken(run.stdin()));
         }
-        try (TdApi api = run.api()) {
-            return login(run, settings, api);
+        Settings settings = login.settings();
+        if (login.apiKeyFlag().isEmpty()) {
+            throw new UsageException("td login needs --with-token (the key on stdin) or --api-key, and --url unless"
+                    + " the server is at " + settings.url() + ", e.g. td login --url http://127.0.0.1:7878 "
+                    + "--with-token < key-file");
         }
+        try (TdApi api = login.api()) {
+            return login(login, settings, api);
+        }
+    }
+
+    /** The key piped to {@code td login --with-token}: one word, surrounding whitespace and line breaks dropped. */
+    private static String readToken(InputStream stdin) {
+        String text;
+        try {
+            text = new String(stdin.readAllBytes(), StandardCharsets.UTF_8).strip();
+        } catch (IOException e) {
+            throw new UsageException("--with-token cannot read stdin (" + e.getMessage() + ")");
+        }
+        if (text.isEmpty()) {
+            throw new UsageException("--with-token read no key from stdin; pipe it in, e.g. "
+                    + "td login --url URL --with-token < key-file");
+        }
+        if (text.chars().anyMatch(Character::isWhitespace)) {
+            throw new UsageException("--with-token expects only the key on stdin, got " + text.split("\\s+").length
+                    + " words; put the key alone in the file or pipe");
+        }
+        return text;
     }
 
     private static int login(Invocation run, Settings settings, TdApi api) {
         switch (api.health()) {
             case Reply.Unreachable unreachable -> {
-                run.tell(run.unreachableMessage(settings, unreachable.reason()));
-                return ExitCodes.ERROR;
+                return run.fail(run.unreachable(settings, unreachable.reason()));
             }
             case Reply.Failure failure -> {
-                run.tell("error: " + settings.url() + "/health answered HTTP "
-                        + failure.problem().status() + "; is this the URL of a td server?");
-                return ExitCodes.ERROR;
+                return run.fail(ErrorReport.error(settings.url() + "/health answered HTTP "
+                        + failure.problem().status() + "; is this the URL of a td server?"));
             }
             case Reply.Answer answer
             when !"ok".equals(answer.body().path("status").asText()) -> {
-                run.tell("error: " + settings.url() + "/health did not report status ok (" + answer.body()
-                        + "); is this the URL of a td server?");
-                return ExitCodes.ERROR;
+                return run.fail(ErrorReport.error(settings.url() + "/health did not report status ok (" + answer.body()
+                        + "); is this the URL of a td server?"));
             }
             case Reply.Answer ok -> {
                 // healthy: go on and check the key
@@ -43,12 +74,18 @@ final class AccountCommands {
         }
         switch (api.callTool("get_event_types", Json.mapper().createObjectNode())) {
             case Reply.Unreachable unreachable -> {
-                run.tell(run.unreachableMessage(settings, unreachable.reason()));
-                return ExitCodes.ERROR;
+                return run.fail(run.unreachable(settings, unreachable.reason()));
             }
             case Reply.Failure failure -> {
-                run.tell(failure.problem().message() + "\n  nothing was stored");
-                return failure.problem().exitCode();
+                ErrorReport report = ErrorReport.of(failure.problem());
+                return run.fail(new ErrorReport(
+                        report.code(),
+                        report.status(),
+                        report.path(),
+                        report.detail() + "; nothing was stored",
+                        report.exitCode(),
+                        report.requestId(),
+                        report.message() + "\n  nothing was stored"));
             }
             case Reply.Answer ok -> {
                 // the key works
@@ -86,7 +123,8 @@ final class AccountCommands {
         json.put("queued_calls", run.queue().list().size());
         run.print(json);
         if (settings.apiKey().isEmpty()) {
-            run.tell("no API key is set: give --api-key, set TD_API_KEY, or run `td login --url URL --api-key KEY`");
+            run.tell(
+                    "no API key is set: give --api-key, set TD_API_KEY, or run `td login --url URL --with-token < key-file`");
         }
         return ExitCodes.OK;
     }

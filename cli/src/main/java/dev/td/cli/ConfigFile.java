@@ -44,7 +44,7 @@ final class ConfigFile {
             json = Json.mapper().readTree(Files.readString(file, StandardCharsets.UTF_8));
         } catch (JsonProcessingException e) {
             throw new UsageException("the config file " + file + " is not valid JSON (" + e.getOriginalMessage()
-                    + "); fix it or remove it with `td logout`, then `td login --url URL --api-key KEY`");
+                    + "); fix it or remove it with `td logout`, then `td login --url URL --with-token < key-file`");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read " + file, e);
         }

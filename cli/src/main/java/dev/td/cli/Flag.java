@@ -4,13 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
 /**
  * One input property offered as a command-line flag: a scalar ({@code --time-zone Europe/Berlin})
- * or a list of scalars, given by repeating the flag ({@code --types a --types b}).
+ * or a list of scalars, given by repeating the flag ({@code --types a --types b}), as a comma list
+ * ({@code --types a,b}), or both. In a comma list {@code \,} is a comma inside a value and
+ * {@code \\} a backslash; any other backslash is kept as it is.
  *
  * @param property    the JSON property name ({@code time_zone})
  * @param option      the flag ({@code --time-zone})
@@ -32,6 +35,35 @@ record Flag(String property, String option, boolean repeatable, String type, Lis
 
     static String optionFor(String property) {
         return "--" + property.replace('_', '-');
+    }
+
+    /**
+     * The values of one command-line argument of a list flag, split at the commas that are not
+     * escaped; an empty value ({@code a,,b}, a trailing comma) is a {@link UsageException}.
+     */
+    List<String> items(String argument) {
+        List<String> items = new ArrayList<>();
+        StringBuilder item = new StringBuilder();
+        for (int i = 0; i < argument.length(); i++) {
+            char c = argument.charAt(i);
+            char next = i + 1 < argument.length() ? argument.charAt(i + 1) : 0;
+            if (c == '\\' && (next == ',' || next == '\\')) {
+                item.append(next);
+                i++;
+            } else if (c == ',') {
+                items.add(item.toString());
+                item.setLength(0);
+            } else {
+                item.append(c);
+            }
+        }
+        items.add(item.toString());
+        if (items.stream().anyMatch(String::isEmpty)) {
+            throw new UsageException(option + " has an empty value in '" + argument
+                    + "': separate values with single commas (" + option + " " + example + "," + example
+                    + "), and write \\, for a comma inside a value");
+        }
+        return items;
     }
 
     /** The JSON value of one command-line value, or a {@link UsageException} naming this flag and the fix. */

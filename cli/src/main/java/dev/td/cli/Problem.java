@@ -56,7 +56,7 @@ record Problem(int status, Optional<String> code, String detail, Optional<String
         requestId.ifPresent(id -> text.append("\n  request id: ").append(id));
         if (exitCode() == ExitCodes.AUTH) {
             text.append(
-                    "\n  check the API key with `td config`, or store a new one with `td login --url URL --api-key KEY`");
+                    "\n  check the API key with `td config`, or store a new one with `td login --url URL --with-token < key-file`");
         }
         return text.toString();
     }

@@ -2,6 +2,9 @@ package dev.td.cli;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.td.cli.completion.Completion;
+import dev.td.cli.output.Format;
+import dev.td.cli.output.OutputOptions;
 import dev.td.tools.Json;
 import dev.td.tools.ToolCatalog;
 import dev.td.tools.ToolManifest;
@@ -17,78 +20,49 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.Help.Ansi;
-import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
-import picocli.CommandLine.Model.PositionalParamSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.ParseResult;
-import picocli.CommandLine.ScopeType;
 
 /**
  * The {@code td} command line: one subcommand per tool manifest calling td's REST API, plus
- * {@code login}, {@code logout}, {@code config}, {@code tools}, {@code queue} and {@code help}.
- * Data goes to stdout, messages to stderr; the exit code follows {@link ExitCodes}.
+ * {@code login}, {@code logout}, {@code config}, {@code tools}, {@code queue}, {@code completion}
+ * and {@code help}. Data goes to stdout, messages to stderr; the exit code follows {@link ExitCodes}.
+ *
+ * <p>A call of one tool builds the picocli model of that tool only: a process lives for one call,
+ * and the models of all tools would cost more than the call itself.
  */
 public final class Td {
-
-    private static final Set<String> RESERVED_OPTIONS =
-            Set.of("--url", "--api-key", "--json", "--compact", ToolCommand.INPUT_OPTION, "--help", "--version");
 
     private final CommandLine root;
     private final Map<String, ToolCommand> tools = new LinkedHashMap<>();
 
-    private Td(List<ToolManifest> manifests) {
-        root = new CommandLine(rootSpec());
+    private Td(List<ToolManifest> manifests, boolean tdCommands) {
         for (ToolManifest manifest : manifests) {
-            ToolCommand command = ToolCommand.of(manifest, RESERVED_OPTIONS);
-            tools.put(manifest.cli().command(), command);
-            root.addSubcommand(manifest.cli().command(), command.commandLine());
+            tools.put(manifest.cli().command(), ToolCommand.of(manifest, CommandTree.RESERVED_OPTIONS));
         }
-        root.addSubcommand(
-                "login",
-                new CommandLine(plain(
-                        "login",
-                        "Check a server URL and API key, then store them",
-                        "Calls /health and get_event_types with --api-key at the URL (--url, else TD_URL, else the default), "
-                                + "then stores both in the "
-                                + "config file (mode 0600), where later commands find them.")));
-        root.addSubcommand("logout", new CommandLine(plain("logout", "Remove the stored URL and API key")));
-        root.addSubcommand(
-                "config",
-                new CommandLine(plain(
-                        "config",
-                        "Show the URL and API key in use and where each comes from",
-                        "Order of precedence: --url/--api-key, then TD_URL/TD_API_KEY, then the config file of `td login`, "
-                                + "then the default URL " + Settings.DEFAULT_URL + ". The key is masked.")));
-        root.addSubcommand("tools", new CommandLine(plain("tools", "List the tools with their commands and titles")));
-        CommandLine queue = new CommandLine(plain("queue", "Writes queued while the server was unreachable"));
-        queue.addSubcommand("list", new CommandLine(plain("list", "Print the queued calls, oldest first")));
-        queue.addSubcommand(
-                "flush",
-                new CommandLine(
-                        plain(
-                                "flush",
-                                "Send the queued calls in order",
-                                "Stops at the first call the server cannot take now (unreachable, key rejected, server error) and "
-                                        + "keeps it and the rest; drops calls that were sent or rejected for their arguments.")));
-        root.addSubcommand("queue", queue);
-        CommandSpec help = plain("help", "Show help for td, a command, or the exit codes (td help exit-codes)");
-        help.addPositional(PositionalParamSpec.builder()
-                .arity("0..*")
-                .paramLabel("TOPIC")
-                .type(String[].class)
-                .auxiliaryTypes(String.class)
-                .description("a command, or exit-codes")
-                .build());
-        root.addSubcommand("help", new CommandLine(help));
+        root = CommandTree.build(tools.values(), tdCommands);
         root.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST_HEADING, h -> "");
         root.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_COMMAND_LIST, h -> commandList());
     }
 
+    /** The command tree for one command line: only the tool it calls, when it calls one; everything otherwise. */
+    private static Td forCommand(Optional<String> word) {
+        Optional<ToolManifest> tool = word.filter(w -> !CommandTree.TD_COMMANDS.contains(w))
+                .filter(w -> w.matches("[a-z][a-z0-9-]+"))
+                .flatMap(w -> ToolCatalog.loadOne(w.replace('-', '_'))
+                        .filter(m -> m.cli().command().equals(w)));
+        return tool.map(m -> new Td(List.of(m), false))
+                .orElseGet(() -> new Td(ToolCatalog.load().all(), true));
+    }
+
     public static void main(String[] args) {
+        // the schema validator of --dry-run logs through SLF4J; without a binding SLF4J warns on stderr
+        if (System.getProperty("slf4j.internal.verbosity") == null) {
+            System.setProperty("slf4j.internal.verbosity", "ERROR");
+        }
         Map<String, String> env = System.getenv();
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
@@ -100,8 +74,8 @@ public final class Td {
      * for tests and for embedding.
      *
      * @param args      the arguments after {@code td}
-     * @param stdin     read by {@code --input -}
-     * @param out       receives data (JSON)
+     * @param stdin     read by {@code --input -} and {@code td login --with-token}
+     * @param out       receives data (JSON, a table or CSV), and with {@code -o json} a failure as JSON
      * @param err       receives messages and errors
      * @param env       the environment ({@code TD_URL}, {@code TD_API_KEY}, …)
      * @param configDir where {@code config.json} (the stored login) lives
@@ -116,14 +90,24 @@ public final class Td {
             Map<String, String> env,
             Path configDir,
             Path dataDir) {
+        Prescan prescan = Prescan.of(args);
         try {
-            return new Td(ToolCatalog.load().all()).execute(args, stdin, out, err, env, configDir, dataDir);
+            rejectTokenOnTheCommandLine(args);
+            return forCommand(prescan.command()).execute(args, stdin, out, err, env, configDir, dataDir, prescan);
         } catch (UsageException e) {
-            err.println("usage error: " + e.getMessage());
-            return ExitCodes.USAGE;
+            return Invocation.report(
+                    ErrorReport.usage(String.valueOf(e.getMessage())),
+                    prescan.jsonErrors(),
+                    prescan.compact(),
+                    out,
+                    err);
         } catch (RuntimeException e) {
-            err.println("error: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
-            return ExitCodes.ERROR;
+            return Invocation.report(
+                    ErrorReport.error(Optional.ofNullable(e.getMessage()).orElse(e.toString())),
+                    prescan.jsonErrors(),
+                    prescan.compact(),
+                    out,
+                    err);
         } finally {
             out.flush();
             err.flush();
@@ -155,6 +139,17 @@ public final class Td {
         return Path.of(home).resolve(fallback).resolve("td");
     }
 
+    /** picocli would echo the value of {@code --with-token=…} in its error, and the value is the secret. */
+    private static void rejectTokenOnTheCommandLine(String[] args) {
+        for (String arg : args) {
+            if (arg.startsWith(CommandTree.WITH_TOKEN_OPTION + "=")) {
+                throw new UsageException(CommandTree.WITH_TOKEN_OPTION + " takes no value: it reads the key from "
+                        + "stdin, e.g. td login --url URL --with-token < key-file");
+            }
+        }
+    }
+
+    @SuppressWarnings("TooManyParameters")
     private int execute(
             String[] args,
             InputStream stdin,
@@ -162,14 +157,20 @@ public final class Td {
             PrintStream err,
             Map<String, String> env,
             Path configDir,
-            Path dataDir) {
+            Path dataDir,
+            Prescan prescan) {
         ParseResult parsed;
         try {
             parsed = root.parseArgs(args);
         } catch (ParameterException e) {
-            err.println("usage error: " + describe(e) + suggestions(e));
-            err.println("  run `" + qualifiedName(e.getCommandLine()) + " --help` for the commands and flags");
-            return ExitCodes.USAGE;
+            return Invocation.report(
+                    ErrorReport.usage(
+                            describe(e) + suggestions(e),
+                            "run `" + qualifiedName(e.getCommandLine()) + " --help` for the commands and flags"),
+                    prescan.jsonErrors(),
+                    prescan.compact(),
+                    out,
+                    err);
         }
         List<ParseResult> chain = new ArrayList<>();
         for (ParseResult level = parsed; level != null; level = level.subcommand()) {
@@ -181,11 +182,9 @@ public final class Td {
                 leaf.commandSpec().commandLine().usage(out, Ansi.OFF);
                 return ExitCodes.OK;
             }
-            if (level.isVersionHelpRequested()) {
-                out.println("td " + Version.current());
-                return ExitCodes.OK;
-            }
         }
+        Optional<String> format = global(chain, CommandTree.OUTPUT_OPTION);
+        boolean json = global(chain, "--json").isPresent();
         Invocation run = new Invocation(
                 stdin,
                 out,
@@ -195,10 +194,50 @@ public final class Td {
                 new OfflineQueue(dataDir),
                 global(chain, "--url"),
                 global(chain, "--api-key"),
-                global(chain, "--compact").isPresent());
+                outputOptions(format, json, global(chain, "--compact").isPresent(), fields(chain)),
+                json
+                        || format.flatMap(Format::parse)
+                                .filter(f -> f == Format.JSON)
+                                .isPresent());
+        if (chain.stream().anyMatch(ParseResult::isVersionHelpRequested)) {
+            return VersionCommand.run(run);
+        }
         List<String> path =
                 chain.stream().skip(1).map(level -> level.commandSpec().name()).toList();
         return dispatch(path, leaf, run);
+    }
+
+    private static OutputOptions outputOptions(
+            Optional<String> formatFlag, boolean json, boolean compact, List<String> fields) {
+        Format format = formatFlag
+                .map(text -> Format.parse(text)
+                        .orElseThrow(() -> new UsageException("-o must be one of " + String.join(", ", Format.labels())
+                                + ", got '" + text + "': for example -o table")))
+                .orElse(Format.JSON);
+        if (json && format != Format.JSON) {
+            throw new UsageException("--json and -o " + format.label() + " contradict each other; give one of them");
+        }
+        try {
+            return new OutputOptions(format, compact, fields);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(CommandTree.FIELDS_OPTION + ": " + e.getMessage());
+        }
+    }
+
+    /** The fields of every {@code --fields}, split at commas. */
+    private static List<String> fields(List<ParseResult> chain) {
+        List<String> fields = new ArrayList<>();
+        for (ParseResult level : chain) {
+            OptionSpec matched = level.matchedOption(CommandTree.FIELDS_OPTION);
+            if (matched != null) {
+                matched.stringValues().forEach(value -> {
+                    for (String field : value.split(",", -1)) {
+                        fields.add(field.strip());
+                    }
+                });
+            }
+        }
+        return fields;
     }
 
     private int dispatch(List<String> path, ParseResult leaf, Invocation run) {
@@ -211,23 +250,26 @@ public final class Td {
                 root.usage(run.out(), Ansi.OFF);
                 yield ExitCodes.OK;
             }
-            case "login" -> AccountCommands.login(run);
+            case "login" -> AccountCommands.login(run, leaf.matchedOption(CommandTree.WITH_TOKEN_OPTION) != null);
             case "logout" -> AccountCommands.logout(run);
             case "config" -> AccountCommands.config(run);
             case "tools" -> listTools(run);
             case "queue list" -> QueueCommands.list(run);
             case "queue flush" -> QueueCommands.flush(run);
+            case "completion" -> completion(leaf.matchedPositionalValue(0, ""), run);
             case "help" -> help(leaf.matchedPositionalValue(0, new String[0]), run);
             default -> {
                 leaf.commandSpec().commandLine().usage(run.err(), Ansi.OFF);
-                run.tell("usage error: `td " + command + "` needs a subcommand (see above)");
-                yield ExitCodes.USAGE;
+                yield run.fail(ErrorReport.usage("`td " + command + "` needs a subcommand (see above)"));
             }
         };
     }
 
     private int callTool(ToolCommand command, ParseResult parsed, Invocation run) {
         ObjectNode arguments = ToolArguments.assemble(command, parsed, run.stdin());
+        if (parsed.matchedOption(ToolCommand.DRY_RUN_OPTION) != null) {
+            return DryRun.run(command, arguments, run);
+        }
         Settings settings = run.settings();
         String tool = command.manifest().name();
         Reply reply;
@@ -239,23 +281,20 @@ public final class Td {
                 run.print(answer.body());
                 yield ExitCodes.OK;
             }
-            case Reply.Failure failure -> {
-                run.tell(failure.problem().message());
-                yield failure.problem().exitCode();
-            }
+            case Reply.Failure failure -> run.fail(ErrorReport.of(failure.problem()));
             case Reply.Unreachable unreachable
             when command.queueableOffline() -> {
                 run.queue().append(new OfflineQueue.QueuedCall(tool, arguments, Instant.now(), settings.url()));
-                run.tell(
-                        "offline: the server at " + settings.url() + " is unreachable (" + unreachable.reason() + ").\n"
-                                + "  queued " + tool + " in " + run.queue().path() + "; `td queue flush` sends it "
-                                + "(replaying is safe: it is idempotent)");
-                yield ExitCodes.OFFLINE;
+                String detail = "the server at " + settings.url() + " is unreachable (" + unreachable.reason()
+                        + "); queued " + tool + " in " + run.queue().path() + ", `td queue flush` sends it";
+                yield run.fail(ErrorReport.offline(
+                        detail,
+                        "offline: the server at " + settings.url() + " is unreachable (" + unreachable.reason()
+                                + ").\n" + "  queued " + tool + " in "
+                                + run.queue().path()
+                                + "; `td queue flush` sends it (replaying is safe: it is idempotent)"));
             }
-            case Reply.Unreachable unreachable -> {
-                run.tell(run.unreachableMessage(settings, unreachable.reason()));
-                yield ExitCodes.ERROR;
-            }
+            case Reply.Unreachable unreachable -> run.fail(run.unreachable(settings, unreachable.reason()));
         };
     }
 
@@ -273,6 +312,14 @@ public final class Td {
                     .put("idempotent", m.annotations().idempotent());
         }
         run.print(list);
+        return ExitCodes.OK;
+    }
+
+    private int completion(String shell, Invocation run) {
+        String script = Completion.script(shell, root)
+                .orElseThrow(() -> new UsageException("td completion knows " + String.join(", ", Completion.SHELLS)
+                        + ", got '" + shell + "': for example td completion bash"));
+        run.out().print(script);
         return ExitCodes.OK;
     }
 
@@ -295,53 +342,6 @@ public final class Td {
         }
         target.usage(run.out(), Ansi.OFF);
         return ExitCodes.OK;
-    }
-
-    private CommandSpec rootSpec() {
-        CommandSpec spec =
-                CommandSpec.create().name("td").mixinStandardHelpOptions(true).version("td " + Version.current());
-        spec.usageMessage()
-                .width(100)
-                .header("td: the training log of one person, for agents. Every tool is a command; output is JSON.")
-                .optionListHeading("%nOptions:%n")
-                .description("Arguments come as flags or as one JSON object (--input FILE, or --input - for stdin). "
-                        + "The answer is the envelope {data, context, meta} on stdout; messages go to stderr.")
-                .footer(
-                        "",
-                        "Settings: --url / TD_URL / `td login` (default " + Settings.DEFAULT_URL
-                                + "), --api-key / TD_API_KEY / `td login`.",
-                        "Exit codes: 0 ok, 1 error, 2 usage, 3 not found, 4 auth, 5 conflict, 6 offline (queued); "
-                                + "see `td help exit-codes`.");
-        spec.addOption(global(
-                "--url", "<url>", "td server URL (else TD_URL, the stored login, " + Settings.DEFAULT_URL + ")"));
-        spec.addOption(
-                global("--api-key", "<key>", "API key, sent as a bearer token (else TD_API_KEY or the stored login)"));
-        spec.addOption(OptionSpec.builder("--json")
-                .arity("0")
-                .scopeType(ScopeType.INHERIT)
-                .description("Print JSON (the default; accepted for explicitness)")
-                .build());
-        spec.addOption(OptionSpec.builder("--compact")
-                .arity("0")
-                .scopeType(ScopeType.INHERIT)
-                .description("Print JSON on one line instead of indented")
-                .build());
-        return spec;
-    }
-
-    private static OptionSpec global(String name, String label, String description) {
-        return OptionSpec.builder(name)
-                .paramLabel(label)
-                .type(String.class)
-                .scopeType(ScopeType.INHERIT)
-                .description(description)
-                .build();
-    }
-
-    private static CommandSpec plain(String name, String header, String... description) {
-        CommandSpec spec = CommandSpec.create().name(name).mixinStandardHelpOptions(true);
-        spec.usageMessage().width(100).header(header).description(description).optionListHeading("%nOptions:%n");
-        return spec;
     }
 
     private String commandList() {

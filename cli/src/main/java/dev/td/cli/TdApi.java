@@ -5,11 +5,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.td.tools.Json;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.ConnectException;
+import java.net.HttpURLConnection;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
@@ -17,23 +18,30 @@ import java.util.Optional;
 /**
  * td's REST API as the CLI uses it: {@code POST /v1/tools/{name}} with the arguments as body,
  * and {@code GET /health}. Every call returns a {@link Reply}; none throws for HTTP or network failures.
+ *
+ * <p>It uses {@link HttpURLConnection}, not {@code java.net.http.HttpClient}: a CLI process makes one
+ * request and exits, and the newer client costs a third of td's start-up (it sets up TLS and a
+ * selector thread even for {@code http://}).
  */
 final class TdApi implements AutoCloseable {
 
-    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
+    static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
 
     private final URI base;
     private final Optional<String> apiKey;
-    private final HttpClient http;
+    private final Duration connectTimeout;
+    private final Duration requestTimeout;
 
     TdApi(String baseUrl, Optional<String> apiKey) {
+        this(baseUrl, apiKey, CONNECT_TIMEOUT, REQUEST_TIMEOUT);
+    }
+
+    TdApi(String baseUrl, Optional<String> apiKey, Duration connectTimeout, Duration requestTimeout) {
         this.base = URI.create(baseUrl.endsWith("/") ? baseUrl : baseUrl + "/");
         this.apiKey = apiKey;
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(CONNECT_TIMEOUT)
-                .build();
+        this.connectTimeout = connectTimeout;
+        this.requestTimeout = requestTimeout;
     }
 
     /** Checks that a base URL can be used before any request is made. */
@@ -51,45 +59,75 @@ final class TdApi implements AutoCloseable {
         }
     }
 
+    /** Where a tool call goes: {@code <base>/v1/tools/<tool>}. */
+    String toolUrl(String tool) {
+        return base.resolve("v1/tools/" + tool).toString();
+    }
+
     Reply callTool(String tool, ObjectNode arguments) {
-        HttpRequest.Builder request = request("v1/tools/" + tool)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(write(arguments), StandardCharsets.UTF_8));
-        apiKey.ifPresent(key -> request.header("Authorization", "Bearer " + key));
-        return send(request.build());
+        return send("v1/tools/" + tool, Optional.of(write(arguments).getBytes(StandardCharsets.UTF_8)));
     }
 
     Reply health() {
-        return send(request("health").GET().build());
+        return send("health", Optional.empty());
     }
 
-    private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(base.resolve(path))
-                .timeout(REQUEST_TIMEOUT)
-                .header("Accept", "application/json, application/problem+json")
-                .header("X-Td-Source", "cli")
-                .header("User-Agent", "td-cli/" + Version.current());
-    }
-
-    private Reply send(HttpRequest request) {
-        HttpResponse<String> response;
+    private Reply send(String path, Optional<byte[]> body) {
+        HttpURLConnection connection;
         try {
-            response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-        } catch (HttpTimeoutException e) {
-            return new Reply.Unreachable("no answer within "
-                    + (e instanceof java.net.http.HttpConnectTimeoutException ? CONNECT_TIMEOUT : REQUEST_TIMEOUT)
-                            .toSeconds()
-                    + " s");
+            connection = (HttpURLConnection) base.resolve(path).toURL().openConnection();
+        } catch (IOException | IllegalArgumentException e) {
+            return new Reply.Unreachable("cannot open " + base.resolve(path) + ": " + e.getMessage());
+        }
+        try {
+            prepare(connection, body);
+            try {
+                connection.connect();
+            } catch (SocketTimeoutException e) {
+                return new Reply.Unreachable("no connection within " + connectTimeout.toSeconds() + " s");
+            }
+            if (body.isPresent()) {
+                try (OutputStream out = connection.getOutputStream()) {
+                    out.write(body.get());
+                }
+            }
+            int status = connection.getResponseCode();
+            return answer(status, read(status < 400 ? connection.getInputStream() : connection.getErrorStream()));
+        } catch (SocketTimeoutException e) {
+            return new Reply.Unreachable("no answer within " + requestTimeout.toSeconds() + " s");
         } catch (IOException e) {
             return new Reply.Unreachable(describe(e));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Reply.Unreachable("interrupted");
+        } finally {
+            connection.disconnect();
         }
-        int status = response.statusCode();
+    }
+
+    private void prepare(HttpURLConnection connection, Optional<byte[]> body) throws IOException {
+        connection.setConnectTimeout(Math.toIntExact(connectTimeout.toMillis()));
+        connection.setReadTimeout(Math.toIntExact(requestTimeout.toMillis()));
+        connection.setInstanceFollowRedirects(false);
+        connection.setUseCaches(false);
+        connection.setRequestProperty("Accept", "application/json, application/problem+json");
+        connection.setRequestProperty("X-Td-Source", "cli");
+        connection.setRequestProperty("User-Agent", "td-cli/" + Version.current());
+        // one request per connection: a kept-alive one could be closed under a POST, which
+        // HttpURLConnection would then send again (the body is buffered, not streamed, because in
+        // streaming mode it drops the problem document of a 401)
+        connection.setRequestProperty("Connection", "close");
+        if (body.isPresent()) {
+            connection.setRequestMethod("POST");
+            connection.setDoOutput(true);
+            connection.setRequestProperty("Content-Type", "application/json");
+            apiKey.ifPresent(key -> connection.setRequestProperty("Authorization", "Bearer " + key));
+        } else {
+            connection.setRequestMethod("GET");
+        }
+    }
+
+    private Reply answer(int status, String body) {
         if (status >= 200 && status < 300) {
             try {
-                return new Reply.Answer(Json.mapper().readTree(response.body()));
+                return new Reply.Answer(Json.mapper().readTree(body));
             } catch (JsonProcessingException e) {
                 return new Reply.Failure(new Problem(
                         status,
@@ -100,17 +138,26 @@ final class TdApi implements AutoCloseable {
                         Optional.empty()));
             }
         }
-        return new Reply.Failure(Problem.from(status, response.body()));
+        return new Reply.Failure(Problem.from(status, body));
     }
 
-    /** Releases the HTTP client's threads and connections; matters when td runs embedded in a longer-lived JVM. */
+    private static String read(InputStream in) throws IOException {
+        if (in == null) {
+            return "";
+        }
+        try (in) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    /** Nothing to release: each call opens and closes its own connection. Kept so callers use try-with-resources. */
     @Override
     public void close() {
-        http.close();
+        // no pooled state
     }
 
     private static String describe(IOException e) {
-        if (e instanceof java.net.ConnectException) {
+        if (e instanceof ConnectException) {
             return "connection refused";
         }
         String type = e.getClass().getSimpleName();

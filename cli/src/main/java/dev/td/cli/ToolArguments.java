@@ -42,7 +42,7 @@ final class ToolArguments {
             List<String> values = matched.stringValues();
             if (flag.repeatable()) {
                 ArrayNode array = arguments.putArray(field.name());
-                values.forEach(value -> array.add(flag.convert(value)));
+                values.forEach(value -> flag.items(value).forEach(item -> array.add(flag.convert(item))));
             } else {
                 arguments.set(field.name(), flag.convert(values.getLast()));
             }

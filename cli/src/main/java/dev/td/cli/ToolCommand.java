@@ -20,6 +20,7 @@ import picocli.CommandLine.Model.OptionSpec;
 final class ToolCommand {
 
     static final String INPUT_OPTION = "--input";
+    static final String DRY_RUN_OPTION = "--dry-run";
     private static final int MAX_RESULT_CHARS = 400;
 
     private final ToolManifest manifest;
@@ -64,7 +65,7 @@ final class ToolCommand {
     }
 
     private CommandSpec spec() {
-        CommandSpec spec = CommandSpec.create().name(manifest.cli().command()).mixinStandardHelpOptions(true);
+        CommandSpec spec = CommandSpec.create().name(manifest.cli().command());
         spec.usageMessage()
                 .abbreviateSynopsis(true)
                 .width(100)
@@ -81,6 +82,13 @@ final class ToolCommand {
                 .description(
                         "The whole argument object as JSON, from a file or '-' for stdin; flags override its fields")
                 .build());
+        spec.addOption(OptionSpec.builder(DRY_RUN_OPTION)
+                .arity("0")
+                .description(
+                        "Check the arguments against the tool's input schema and print the request instead of sending "
+                                + "it; nothing is sent or stored")
+                .build());
+        CommandTree.addHelpOptions(spec);
         return spec;
     }
 
@@ -113,11 +121,16 @@ final class ToolCommand {
         Optional.ofNullable(field.schema().get("default"))
                 .ifPresent(value -> lines.add("Default (when omitted): " + escape(value.asText()) + "."));
         if (flag.repeatable()) {
-            lines.add("Repeat the flag for several values.");
+            lines.add("Several values: repeat the flag or separate them with commas (\\, is a comma in a value).");
         }
         OptionSpec.Builder option = OptionSpec.builder(flag.option())
                 .paramLabel("<" + flag.type() + ">")
                 .description(lines.toArray(String[]::new));
+        if (!flag.allowed().isEmpty()) {
+            option.completionCandidates(flag.allowed());
+        } else if ("boolean".equals(flag.type())) {
+            option.completionCandidates(List.of("true", "false"));
+        }
         if (flag.repeatable()) {
             option.type(String[].class).auxiliaryTypes(String.class).arity("1");
         } else if ("boolean".equals(flag.type())) {

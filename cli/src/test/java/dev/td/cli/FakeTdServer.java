@@ -67,17 +67,22 @@ final class FakeTdServer implements AutoCloseable {
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Map<String, Canned> canned = new ConcurrentHashMap<>();
+    private volatile Canned health = new Canned(200, "application/json", "{\"status\":\"ok\"}");
 
     FakeTdServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.createContext(
-                "/health", exchange -> respond(exchange, new Canned(200, "application/json", "{\"status\":\"ok\"}")));
+        server.createContext("/health", exchange -> respond(exchange, health));
         server.createContext("/v1/tools/", this::tool);
         server.start();
     }
 
     String url() {
         return "http://127.0.0.1:" + server.getAddress().getPort();
+    }
+
+    /** What {@code GET /health} answers from now on. */
+    void health(Canned response) {
+        health = response;
     }
 
     void answer(String tool, Canned response) {

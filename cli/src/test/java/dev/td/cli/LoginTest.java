@@ -84,7 +84,66 @@ class LoginTest {
         TdRunner.Result login = td.run("login", "--url", server.url());
 
         assertThat(login.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(login.err()).contains("td login needs --api-key");
+        assertThat(login.err()).contains("td login needs --with-token (the key on stdin) or --api-key");
+    }
+
+    @Test
+    void withTokenReadsTheKeyFromStdinChecksItAndStoresIt() throws Exception {
+        TdRunner.Result login =
+                td.runWithStdin("td_secret_key_abcdef\n", "login", "--url", server.url(), "--with-token");
+
+        assertThat(login.exitCode()).as(login.err()).isZero();
+        assertThat(server.received().getFirst().header("Authorization")).contains("Bearer td_secret_key_abcdef");
+        assertThat(Json.mapper().readTree(configFile().toFile()).get("api_key").asText())
+                .isEqualTo("td_secret_key_abcdef");
+        assertThat(login.err()).contains("td_s…cdef").doesNotContain("td_secret_key_abcdef");
+    }
+
+    @Test
+    void withTokenAndAnEmptyStdinIsAUsageErrorAndNothingIsStored() {
+        TdRunner.Result login = td.runWithStdin(" \n", "login", "--url", server.url(), "--with-token");
+
+        assertThat(login.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(login.err()).contains("--with-token read no key from stdin");
+        assertThat(server.received()).isEmpty();
+        assertThat(configFile()).doesNotExist();
+    }
+
+    @Test
+    void withTokenWantsOnlyTheKeyOnStdin() {
+        TdRunner.Result login =
+                td.runWithStdin("td_secret_key_abcdef\nsecond line\n", "login", "--url", server.url(), "--with-token");
+
+        assertThat(login.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(login.err())
+                .contains("expects only the key on stdin, got 3 words")
+                .doesNotContain("td_secret");
+    }
+
+    @Test
+    void withTokenAndApiKeyTogetherIsAUsageError() {
+        TdRunner.Result login = td.runWithStdin(
+                "td_secret_key_abcdef",
+                "login",
+                "--url",
+                server.url(),
+                "--with-token",
+                "--api-key",
+                "td_other_key_1234");
+
+        assertThat(login.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(login.err()).contains("--api-key or on stdin with --with-token, not both");
+        assertThat(configFile()).doesNotExist();
+    }
+
+    @Test
+    void aKeyWrittenAsTheValueOfWithTokenIsRefusedWithoutEchoingIt() {
+        TdRunner.Result login = td.run("login", "--url", server.url(), "--with-token=td_secret_key_abcdef");
+
+        assertThat(login.exitCode()).isEqualTo(ExitCodes.USAGE);
+        assertThat(login.err()).contains("--with-token takes no value: it reads the key from stdin");
+        assertThat(login.err() + login.out()).doesNotContain("td_secret_key_abcdef");
+        assertThat(server.received()).isEmpty();
     }
 
     @Test

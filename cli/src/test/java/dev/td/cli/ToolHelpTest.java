@@ -84,7 +84,7 @@ class ToolHelpTest {
         assertThat(help)
                 .contains("One of: effective, log.")
                 .contains("Default (when omitted): 100.")
-                .contains("Repeat the flag for several values.");
+                .contains("Several values: repeat the flag or separate them with commas");
     }
 
     @Test

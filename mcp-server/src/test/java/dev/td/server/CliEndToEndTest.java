@@ -124,6 +124,52 @@ class CliEndToEndTest {
     }
 
     @Test
+    void theCliAndTheServerReportTheSameVersion() {
+        CliRun version = td("", "--version");
+
+        assertThat(version.exit()).isZero();
+        String cli = version.out().lines().findFirst().orElseThrow();
+        assertThat(cli).startsWith("td ");
+        assertThat(version.out())
+                .isEqualTo(cli + "\nserver " + cli.substring("td ".length()) + " at " + server.baseUrl() + "\n");
+        assertThat(version.err()).doesNotContain("warning");
+    }
+
+    @Test
+    void withJsonOutputAServerRejectionIsAProblemObjectOnStdout() {
+        CliRun bad = td(
+                "{\"events\":[{\"type\":\"metric.recorded\",\"occurred_at\":\"2026-11-24T07:00:00\",\"time_zone\":\"Nowhere/Land\",\"data\":{\"metric\":\"hrv\",\"value\":1},\"idempotency_key\":\"cli-bad-json\"}]}",
+                "log-events",
+                "--input",
+                "-",
+                "-o",
+                "json");
+
+        assertThat(bad.exit()).isEqualTo(2);
+        assertThat(bad.json().get("code").asText()).isEqualTo("invalid_argument");
+        assertThat(bad.json().get("status").asInt()).isEqualTo(400);
+        assertThat(bad.json().get("path").asText()).isEqualTo("$.events[0].time_zone");
+        assertThat(bad.json().get("exit_code").asInt()).isEqualTo(2);
+        assertThat(bad.json().get("request_id").asText()).isNotBlank();
+    }
+
+    @Test
+    void aDryRunOfAWorkoutStoresNothing() {
+        long before = server.eventCount();
+
+        CliRun dry = td(
+                "{\"idempotency_key\":\"cli-dry\",\"started_at\":\"2026-11-22T07:00:00+01:00\",\"exercises\":[{\"exercise\":\"OHP\",\"sets\":[{\"weight\":60,\"unit\":\"kg\",\"reps\":5}]}]}",
+                "log-workout",
+                "--input",
+                "-",
+                "--dry-run");
+
+        assertThat(dry.exit()).as(dry.err()).isZero();
+        assertThat(dry.json().get("sent").asBoolean()).isFalse();
+        assertThat(server.eventCount()).isEqualTo(before);
+    }
+
+    @Test
     void aWrongKeyExitsWithTheAuthCode() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit = Td.run(

@@ -44,6 +44,25 @@ public final class ToolCatalog {
         return new ToolCatalog(java.util.Collections.unmodifiableMap(tools));
     }
 
+    /**
+     * One manifest, read without parsing the others: for a short-lived process that calls one tool
+     * (the CLI). The index names a tool's manifest {@code <name>.json}; when it does not, or the file
+     * holds another tool, the whole catalog is read.
+     */
+    public static Optional<ToolManifest> loadOne(String name) {
+        String file = name + ".json";
+        if (!indexEntries().contains(file)) {
+            return load().find(name);
+        }
+        ObjectMapper json = Json.mapper();
+        try {
+            ToolManifest manifest = parse(json, read(ROOT + file), file, json.readTree(read(ROOT + "defs.json")));
+            return manifest.name().equals(name) ? Optional.of(manifest) : load().find(name);
+        } catch (IOException e) {
+            throw new IllegalStateException("td/tools/defs.json is not valid JSON", e);
+        }
+    }
+
     public List<ToolManifest> all() {
         return List.copyOf(byName.values());
     }

@@ -21,6 +21,14 @@ class ToolManifestsTest {
     }
 
     @Test
+    void oneManifestLoadedAloneEqualsTheOneInTheCatalog() {
+        for (ToolManifest tool : catalog.all()) {
+            assertThat(ToolCatalog.loadOne(tool.name())).as(tool.name()).contains(tool);
+        }
+        assertThat(ToolCatalog.loadOne("no_such_tool")).isEmpty();
+    }
+
+    @Test
     void everyExampleIsValidAgainstItsToolsSchemas() {
         for (ToolManifest tool : catalog.all()) {
             ArgumentValidator input = ArgumentValidator.of(tool.inputSchema(), "input of " + tool.name());

@@ -31,7 +31,8 @@ import java.util.concurrent.TimeoutException;
  */
 public final class TdCore implements AutoCloseable {
 
-    public static final String VERSION = "0.1.0";
+    /** The version /health, MCP and OpenAPI report; the CLI reports the same one ({@code td --version}). */
+    public static final String VERSION = dev.td.tools.TdVersion.CURRENT;
 
     private final Database database;
     private final EventStore events;
