@@ -127,7 +127,7 @@ class ToolCallTest {
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(result.err())
                 .contains("--limit expects a whole number, got 'ten'")
-                .contains("for example --limit 100");
+                .contains("for example --limit 10");
         assertThat(result.out()).isEmpty();
         assertThat(server.received()).isEmpty();
     }

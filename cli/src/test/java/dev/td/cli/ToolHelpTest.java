@@ -83,7 +83,7 @@ class ToolHelpTest {
 
         assertThat(help)
                 .contains("One of: effective, log.")
-                .contains("Default (when omitted): 100.")
+                .contains("Default (when omitted): 10.")
                 .contains("Several values: repeat the flag or separate them with commas");
     }
 

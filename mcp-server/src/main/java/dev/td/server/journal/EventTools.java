@@ -36,6 +36,8 @@ import java.util.UUID;
 final class EventTools {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    /** Events per page when no limit is given: an answer under ~2,000 tokens (an event is ~170), next_cursor for more. */
+    static final int DEFAULT_PAGE = 10;
 
     private final EventStore store;
     private final EventQuery query;
@@ -127,7 +129,7 @@ final class EventTools {
                 days.map(d -> d.end(zone))
                         .or(() -> JsonFields.text(a, "to").map(v -> TimeInput.bound(v, zone, "$.to"))),
                 !"log".equals(a.path("view").asText("effective")),
-                a.path("limit").asInt(100),
+                a.path("limit").asInt(DEFAULT_PAGE),
                 JsonFields.text(a, "cursor").map(v -> EventQuery.Cursor.decode(v, "$.cursor")));
         if (filter.from().isPresent()
                 && filter.to().isPresent()

@@ -80,10 +80,13 @@ final class TrainingQueries {
         return Meta.now(call.origin().requestId()).withProjectionVersion(p.version());
     }
 
+    /** Sessions listed when no limit is given: an answer under ~2,000 tokens (a session is ~350); more says what is left. */
+    static final int DEFAULT_SESSIONS = 5;
+
     private Envelope listSessions(ToolCall call) {
         UUID user = call.principal().userId();
         AskedPeriod period = asked(call);
-        int limit = call.arguments().path("limit").asInt(50);
+        int limit = call.arguments().path("limit").asInt(DEFAULT_SESSIONS);
         Units units = views.units(user);
         List<SessionSummaryProjection.Summary> all =
                 new ArrayList<>(engine.readAll(user, sessions).values());
@@ -91,14 +94,19 @@ final class TrainingQueries {
                         (SessionSummaryProjection.Summary s) -> s.startedAt().orElse(""))
                 .reversed());
         ArrayNode list = JSON.arrayNode();
+        int more = 0;
         for (SessionSummaryProjection.Summary s : all) {
-            if (list.size() < limit
-                    && s.date().map(LocalDate::parse).map(period::contains).orElse(false)) {
-                list.add(views.summaryJson(s, units));
+            if (s.date().map(LocalDate::parse).map(period::contains).orElse(false)) {
+                if (list.size() < limit) {
+                    list.add(views.summaryJson(s, units));
+                } else {
+                    more++;
+                }
             }
         }
         ObjectNode data = JSON.objectNode();
         data.set("sessions", list);
+        data.put("more", more);
         return new Envelope(data, zoneContext(period), meta(call, sessions).withPeriod(period.toJson()));
     }
 
