@@ -4,7 +4,7 @@
  * {@code HypothesisTest}, {@code EffectSize}, {@code Assumption}, {@code Quality},
  * {@code SampleSize}, {@code Alternative}; the methods live in one package per capability
  * ({@code descriptive}, {@code comparison}, {@code correlation}, {@code regression}, {@code trend},
- * {@code anomaly}, {@code sport}) over the shared internals in {@code numeric}.
+ * {@code anomaly}, {@code sport}, {@code load}) over the shared internals in {@code numeric}.
  *
  * <p>Depends on nothing of the statistics module (the JDK only). Every other package may use it.
  */

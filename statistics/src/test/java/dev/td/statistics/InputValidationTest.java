@@ -9,7 +9,10 @@ import dev.td.statistics.comparison.WelchTest;
 import dev.td.statistics.correlation.PearsonCorrelation;
 import dev.td.statistics.descriptive.Description;
 import dev.td.statistics.descriptive.Descriptive;
+import dev.td.statistics.load.CogganPower;
+import dev.td.statistics.load.LoadModel;
 import dev.td.statistics.regression.LinearRegression;
+import dev.td.statistics.sport.BestEfforts;
 import dev.td.statistics.trend.MannKendallTest;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +28,29 @@ class InputValidationTest {
                         .test(new double[] {1, 2, 3}, new double[] {1, Double.POSITIVE_INFINITY}))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("b[1] is Infinity");
+    }
+
+    @Test
+    void loadPowerAndStreamSamplesAreRefusedAtTheirIndex() {
+        assertThatThrownBy(() -> LoadModel.withDefaults().series(new double[] {50, Double.NaN}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("dailyLoad[1] is NaN");
+        assertThatThrownBy(() -> CogganPower.normalizedPower(new double[] {Double.POSITIVE_INFINITY}, 1))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("watts[0] is Infinity");
+        assertThatThrownBy(() -> BestEfforts.fromStream(new double[] {0, 10}, new double[] {0, Double.NaN}, 5))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("elapsedSeconds[1] is NaN");
+    }
+
+    @Test
+    void unsortedOrNegativeSamplesAreRefusedNamingTheArgument() {
+        assertThatThrownBy(() -> LoadModel.withDefaults().series(new double[] {50, -1}))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("dailyLoad[1] is -1.0: a load cannot be negative");
+        assertThatThrownBy(() -> BestEfforts.fromStream(new double[] {0, 10, 5}, new double[] {0, 1, 2}, 5))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("distanceMetres and elapsedSeconds must be non-decreasing; at [2]");
     }
 
     @Test

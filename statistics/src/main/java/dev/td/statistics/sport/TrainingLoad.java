@@ -19,6 +19,9 @@ import java.util.List;
  *   <li>Acute:chronic workload ratio: rolling 7-day mean / 28-day mean (coupled, Hulin et al. 2016),
  *       and EWMA with λ = 2/(N + 1), N = 7 and 28 (Williams et al. 2017).</li>
  * </ul>
+ *
+ * <p>For a whole daily series — every day's PMC, coupled, uncoupled and EWMA ratios, monotony and strain, with an
+ * explicit reason where a value is undefined — use {@code dev.td.statistics.load.LoadModel}.
  */
 public final class TrainingLoad {
     private TrainingLoad() {}

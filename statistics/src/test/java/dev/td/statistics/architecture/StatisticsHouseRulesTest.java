@@ -43,6 +43,7 @@ class StatisticsHouseRulesTest {
                         "comparison",
                         "correlation",
                         "descriptive",
+                        "load",
                         "numeric",
                         "regression",
                         "sport",

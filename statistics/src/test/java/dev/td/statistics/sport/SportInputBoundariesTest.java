@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 
 /** The edges of each formula's documented domain: the last valid input is accepted, the first invalid refused. */
 class SportInputBoundariesTest {
@@ -153,5 +155,120 @@ class SportInputBoundariesTest {
         assertThatThrownBy(() -> TrainingLoad.ewmaAcwr(new double[28]))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("dailyLoad has no chronic load: the ratio is undefined");
+    }
+
+    @Test
+    @SuppressWarnings("NullAway") // passes null on purpose: the refusal is what is tested
+    void aStreamIsFiniteNotNegativeAndPaired() {
+        double[] t = {0, 1, 2};
+        assertThatThrownBy(() -> BestEfforts.fromStream(null, t, 1000))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("distanceMetres must be given");
+        assertThatThrownBy(() -> BestEfforts.fromStream(new double[] {0, 1, 2}, new double[0], 1000))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("elapsedSeconds needs at least 1 values, got 0");
+        assertThatThrownBy(() -> BestEfforts.fromStream(new double[] {0, Double.NaN, 2}, t, 1000))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("distanceMetres[1] is NaN");
+        assertThatThrownBy(() -> BestEfforts.fromStream(new double[] {0, 1}, t))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("distanceMetres and elapsedSeconds must have the same length, got 2 and 3");
+        refused(
+                () -> BestEfforts.fromStream(new double[] {-1, 1, 2}, t, 1000),
+                "distanceMetres[0] and elapsedSeconds[0] must be ≥ 0, were -1.0 and 0.0");
+        refused(
+                () -> BestEfforts.fromStream(new double[] {0, 1, 2}, new double[] {-0.5, 1, 2}, 1000),
+                "distanceMetres[0] and elapsedSeconds[0] must be ≥ 0, were 0.0 and -0.5");
+    }
+
+    @Test
+    void aStreamMustRunForwardWithoutJumps() {
+        refused(
+                () -> BestEfforts.fromStream(new double[] {0, 5, 4}, new double[] {0, 1, 2}, 1),
+                "distanceMetres and elapsedSeconds must be non-decreasing; at [2] they go from 5.0 m, 1.0 s to 4.0 m,"
+                        + " 2.0 s: sort the samples by time");
+        refused(
+                () -> BestEfforts.fromStream(new double[] {0, 4, 5}, new double[] {0, 2, 1}, 1),
+                "distanceMetres and elapsedSeconds must be non-decreasing; at [2] they go from 4.0 m, 2.0 s to 5.0 m,"
+                        + " 1.0 s: sort the samples by time");
+        refused(
+                () -> BestEfforts.fromStream(new double[] {0, 4, 9}, new double[] {0, 2, 2}, 1),
+                "distanceMetres jumps from 4.0 to 9.0 m at [2] while elapsedSeconds stays at 2.0 s: merge or drop"
+                        + " samples with the same time");
+        // standing still (distance and time unchanged, or time passing at one distance) is fine
+        assertThat(BestEfforts.fromStream(new double[] {0, 4, 4, 4, 9}, new double[] {0, 2, 2, 5, 6}, 9))
+                .hasValueSatisfying(e -> assertThat(e.seconds()).isEqualTo(6.0));
+    }
+
+    @Test
+    @SuppressWarnings("NullAway") // passes null on purpose: the refusal is what is tested
+    void theDistanceAskedForIsPositiveAndFinite() {
+        double[] d = {0, 1000};
+        double[] t = {0, 300};
+        for (double target : new double[] {Math.nextDown(1.0), 0, -1, Double.NaN, Double.POSITIVE_INFINITY}) {
+            refused(
+                    () -> BestEfforts.fromStream(d, t, target),
+                    "targetMetres must be a finite distance of at least 1 m, was " + target);
+            refused(
+                    () -> BestEfforts.fromLaps(List.of(new Lap(1000, 300)), target),
+                    "targetMetres must be a finite distance of at least 1 m, was " + target);
+        }
+        // 1 m at 1000 m / 300 s: 0.3 s
+        assertThat(BestEfforts.fromStream(d, t, 1))
+                .hasValueSatisfying(e -> assertThat(e.seconds()).isCloseTo(0.3, within(1e-12)));
+        refused(() -> BestEfforts.fromLaps(null, 1000), "laps must be given");
+        refused(() -> BestEfforts.fromLaps(null), "laps must be given");
+    }
+
+    @Test
+    void aLapHasADistanceAndTakesTime() {
+        refused(() -> new Lap(-1, 60), "lap distanceMetres must be finite and ≥ 0, was -1.0");
+        refused(() -> new Lap(Double.POSITIVE_INFINITY, 60), "lap distanceMetres must be finite and ≥ 0, was Infinity");
+        refused(() -> new Lap(400, 0), "lap seconds must be finite and > 0, was 0.0");
+        refused(() -> new Lap(400, Double.NaN), "lap seconds must be finite and > 0, was NaN");
+        refused(() -> new Lap(400, Double.POSITIVE_INFINITY), "lap seconds must be finite and > 0, was Infinity");
+        assertThat(new Lap(0, Double.MIN_VALUE).distanceMetres()).isZero();
+    }
+
+    @Test
+    @SuppressWarnings("NullAway") // passes null on purpose: the refusal is what is tested
+    void aBestEffortHasPositiveDistancesAndTimeAndASource() {
+        BestEffort.Source stream = BestEffort.Source.STREAM;
+        String refusal = "a best effort needs positive distances and time, finite starts ≥ 0 and its source; got ";
+        refused(
+                () -> new BestEffort(0, 1, 1, 0, 0, stream),
+                refusal + "0.0 m, 1.0 s, covered 1.0 m, start 0.0 m at 0.0 s, STREAM");
+        refused(
+                () -> new BestEffort(1, 0, 1, 0, 0, stream),
+                refusal + "1.0 m, 0.0 s, covered 1.0 m, start 0.0 m at 0.0 s, STREAM");
+        refused(
+                () -> new BestEffort(1, 1, 0, 0, 0, stream),
+                refusal + "1.0 m, 1.0 s, covered 0.0 m, start 0.0 m at 0.0 s, STREAM");
+        refused(
+                () -> new BestEffort(1, 1, 1, -1, 0, stream),
+                refusal + "1.0 m, 1.0 s, covered 1.0 m, start -1.0 m at 0.0 s, STREAM");
+        refused(
+                () -> new BestEffort(1, 1, 1, 0, -1, stream),
+                refusal + "1.0 m, 1.0 s, covered 1.0 m, start 0.0 m at -1.0 s, STREAM");
+        refused(
+                () -> new BestEffort(1, Double.POSITIVE_INFINITY, 1, 0, 0, stream),
+                refusal + "1.0 m, Infinity s, covered 1.0 m, start 0.0 m at 0.0 s, STREAM");
+        refused(
+                () -> new BestEffort(1, 1, 1, Double.POSITIVE_INFINITY, 0, stream),
+                refusal + "1.0 m, 1.0 s, covered 1.0 m, start Infinity m at 0.0 s, STREAM");
+        refused(
+                () -> new BestEffort(1, 1, 1, 0, Double.NaN, stream),
+                refusal + "1.0 m, 1.0 s, covered 1.0 m, start 0.0 m at NaN s, STREAM");
+        refused(
+                () -> new BestEffort(1, 1, 1, 0, 0, null),
+                refusal + "1.0 m, 1.0 s, covered 1.0 m, start 0.0 m at 0.0 s, null");
+        assertThat(new BestEffort(1, 1, 1, 0, 0, BestEffort.Source.LAPS).source())
+                .isEqualTo(BestEffort.Source.LAPS);
+    }
+
+    private static void refused(Executable call, String message) {
+        assertThatThrownBy(call::execute)
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(message);
     }
 }
