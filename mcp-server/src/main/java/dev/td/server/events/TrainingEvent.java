@@ -108,7 +108,10 @@ public sealed interface TrainingEvent {
             Optional<String> weightUnit,
             Optional<String> sex,
             OptionalInt birthYear,
-            OptionalDouble bodyWeightKg)
+            OptionalDouble bodyWeightKg,
+            OptionalInt restingHr,
+            OptionalInt maxHr,
+            OptionalInt ftpW)
             implements TrainingEvent {}
 
     /** An injury reported or updated (same {@code injuryId}); lists are as the person told them. */
@@ -222,7 +225,10 @@ public sealed interface TrainingEvent {
                                 JsonFields.text(d, "weight_unit"),
                                 JsonFields.text(d, "sex"),
                                 JsonFields.integer(d, "birth_year"),
-                                JsonFields.number(d, "body_weight_kg"));
+                                JsonFields.number(d, "body_weight_kg"),
+                                JsonFields.integer(d, "resting_hr"),
+                                JsonFields.integer(d, "max_hr"),
+                                JsonFields.integer(d, "ftp_w"));
                     case "injury.reported" ->
                         new InjuryReported(
                                 f.eventId(),
