@@ -10,6 +10,7 @@ import dev.td.server.events.EventTypes;
 import dev.td.server.exercises.ExercisesCapability;
 import dev.td.server.health.HealthCapability;
 import dev.td.server.journal.JournalCapability;
+import dev.td.server.load.LoadCapability;
 import dev.td.server.profile.ProfileCapability;
 import dev.td.server.projections.Projection;
 import dev.td.server.projections.ProjectionEngine;
@@ -61,6 +62,7 @@ public final class TdCore implements AutoCloseable {
                 exercises,
                 new StrengthCapability(profile, exercises),
                 new HealthCapability(profile, exercises),
+                new LoadCapability(profile),
                 new AnalysisCapability());
         this.projections = new ProjectionEngine(
                 database.dataSource(),
