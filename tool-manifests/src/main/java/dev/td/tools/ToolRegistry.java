@@ -20,8 +20,10 @@ public final class ToolRegistry implements ToolInvoker {
     private static final System.Logger LOG = System.getLogger(ToolRegistry.class.getName());
 
     private final Map<String, Binding> bindings;
+    private final List<AnswerHook> hooks;
 
-    private ToolRegistry(Map<String, Binding> bindings) {
+    private ToolRegistry(Map<String, Binding> bindings, List<AnswerHook> hooks) {
+        this.hooks = hooks;
         this.bindings = bindings;
     }
 
@@ -63,7 +65,12 @@ public final class ToolRegistry implements ToolInvoker {
         InputLimits.check(args);
         binding.validator().validate(args);
         try {
-            return binding.handler().handle(new ToolCall(binding.manifest(), principal, (ObjectNode) args, origin));
+            ToolCall call = new ToolCall(binding.manifest(), principal, (ObjectNode) args, origin);
+            Envelope answer = binding.handler().handle(call);
+            for (AnswerHook hook : hooks) {
+                answer = hook.after(call, answer);
+            }
+            return answer;
         } catch (ToolException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -123,6 +130,7 @@ public final class ToolRegistry implements ToolInvoker {
     public static final class Builder {
         private final ToolCatalog catalog;
         private final Map<String, ToolHandler> handlers = new LinkedHashMap<>();
+        private final List<AnswerHook> hooks = new java.util.ArrayList<>();
 
         private Builder(ToolCatalog catalog) {
             this.catalog = catalog;
@@ -136,6 +144,12 @@ public final class ToolRegistry implements ToolInvoker {
                 throw new IllegalStateException(
                         "tool " + tool + " already has a handler: two capabilities register it");
             }
+            return this;
+        }
+
+        /** Adds a hook every successful answer passes through, after the hooks added before it. */
+        public Builder after(AnswerHook hook) {
+            hooks.add(java.util.Objects.requireNonNull(hook, "hook"));
             return this;
         }
 
@@ -153,7 +167,7 @@ public final class ToolRegistry implements ToolInvoker {
                                 ArgumentValidator.of(manifest.inputSchema(), "arguments of " + manifest.name()),
                                 handler));
             }
-            return new ToolRegistry(java.util.Collections.unmodifiableMap(bindings));
+            return new ToolRegistry(java.util.Collections.unmodifiableMap(bindings), List.copyOf(hooks));
         }
     }
 }

@@ -108,7 +108,60 @@ public sealed interface TrainingEvent {
             Optional<String> weightUnit,
             Optional<String> sex,
             OptionalInt birthYear,
-            OptionalDouble bodyWeightKg)
+            OptionalDouble bodyWeightKg,
+            OptionalInt restingHr,
+            OptionalInt maxHr,
+            OptionalInt ftpW)
+            implements TrainingEvent {}
+
+    /** An injury reported or updated (same {@code injuryId}); lists are as the person told them. */
+    record InjuryReported(
+            UUID eventId,
+            long sequence,
+            OffsetDateTime occurredAt,
+            String injuryId,
+            String bodyPart,
+            Optional<String> said,
+            String side,
+            String severity,
+            OptionalDouble pain,
+            Optional<LocalDate> since,
+            java.util.List<String> exercises,
+            java.util.List<String> patterns,
+            java.util.List<String> sports,
+            Optional<String> notes)
+            implements TrainingEvent {}
+
+    record InjuryResolved(
+            UUID eventId, long sequence, OffsetDateTime occurredAt, String injuryId, Optional<String> notes)
+            implements TrainingEvent {}
+
+    /** A program started (replacing the current one) or, as {@code ProgramPhaseChanged}, moved on. */
+    record ProgramStarted(
+            UUID eventId,
+            long sequence,
+            OffsetDateTime occurredAt,
+            String programId,
+            String name,
+            Optional<String> goal,
+            Optional<String> phase,
+            OptionalInt week,
+            OptionalInt weeks,
+            OptionalInt sessionsPerWeek,
+            java.util.List<String> sessions,
+            Optional<String> notes)
+            implements TrainingEvent {}
+
+    record ProgramPhaseChanged(
+            UUID eventId,
+            long sequence,
+            OffsetDateTime occurredAt,
+            String programId,
+            String phase,
+            OptionalInt week,
+            OptionalInt sessionsPerWeek,
+            Optional<java.util.List<String>> sessions,
+            Optional<String> notes)
             implements TrainingEvent {}
 
     /** Set types as people log them. */
@@ -172,7 +225,60 @@ public sealed interface TrainingEvent {
                                 JsonFields.text(d, "weight_unit"),
                                 JsonFields.text(d, "sex"),
                                 JsonFields.integer(d, "birth_year"),
-                                JsonFields.number(d, "body_weight_kg"));
+                                JsonFields.number(d, "body_weight_kg"),
+                                JsonFields.integer(d, "resting_hr"),
+                                JsonFields.integer(d, "max_hr"),
+                                JsonFields.integer(d, "ftp_w"));
+                    case "injury.reported" ->
+                        new InjuryReported(
+                                f.eventId(),
+                                f.sequence(),
+                                f.occurredAt(),
+                                d.path("injury_id").asText(),
+                                d.path("body_part").asText(),
+                                JsonFields.text(d, "said"),
+                                d.path("side").asText("none"),
+                                d.path("severity").asText("mild"),
+                                JsonFields.number(d, "pain"),
+                                JsonFields.text(d, "since").map(LocalDate::parse),
+                                JsonFields.texts(d.path("exercises")),
+                                JsonFields.texts(d.path("patterns")),
+                                JsonFields.texts(d.path("sports")),
+                                JsonFields.text(d, "notes"));
+                    case "injury.resolved" ->
+                        new InjuryResolved(
+                                f.eventId(),
+                                f.sequence(),
+                                f.occurredAt(),
+                                d.path("injury_id").asText(),
+                                JsonFields.text(d, "notes"));
+                    case "program.started" ->
+                        new ProgramStarted(
+                                f.eventId(),
+                                f.sequence(),
+                                f.occurredAt(),
+                                d.path("program_id").asText(),
+                                d.path("name").asText(),
+                                JsonFields.text(d, "goal"),
+                                JsonFields.text(d, "phase"),
+                                JsonFields.integer(d, "week"),
+                                JsonFields.integer(d, "weeks"),
+                                JsonFields.integer(d, "sessions_per_week"),
+                                JsonFields.texts(d.path("sessions")),
+                                JsonFields.text(d, "notes"));
+                    case "program.phase_changed" ->
+                        new ProgramPhaseChanged(
+                                f.eventId(),
+                                f.sequence(),
+                                f.occurredAt(),
+                                d.path("program_id").asText(),
+                                d.path("phase").asText(),
+                                JsonFields.integer(d, "week"),
+                                JsonFields.integer(d, "sessions_per_week"),
+                                d.has("sessions")
+                                        ? Optional.of(JsonFields.texts(d.path("sessions")))
+                                        : Optional.empty(),
+                                JsonFields.text(d, "notes"));
                     default -> null;
                 });
     }

@@ -9,7 +9,7 @@ final class ProfileProjection extends NamedProjection<Profile> {
 
     static final String NAME = "profile";
     static final String KEY = "profile";
-    static final int VERSION = 1;
+    static final int VERSION = 2;
 
     ProfileProjection() {
         super(NAME, VERSION, Profile.class);
@@ -35,6 +35,9 @@ final class ProfileProjection extends NamedProjection<Profile> {
                 u.weightUnit().or(p::weightUnit),
                 u.sex().or(p::sex),
                 u.birthYear().isPresent() ? u.birthYear() : p.birthYear(),
-                u.bodyWeightKg().isPresent() ? u.bodyWeightKg() : p.bodyWeightKg());
+                u.bodyWeightKg().isPresent() ? u.bodyWeightKg() : p.bodyWeightKg(),
+                u.restingHr().isPresent() ? u.restingHr() : p.restingHr(),
+                u.maxHr().isPresent() ? u.maxHr() : p.maxHr(),
+                u.ftpW().isPresent() ? u.ftpW() : p.ftpW());
     }
 }

@@ -70,9 +70,20 @@ final class ProfileTools {
         } else {
             data.putNull("body_weight_kg");
         }
+        optional(data, "resting_hr", p.restingHr());
+        optional(data, "max_hr", p.maxHr());
+        optional(data, "ftp_w", p.ftpW());
         ObjectNode context = JSON.objectNode();
         profiles.zoneInUse(user).hint().ifPresent(h -> context.put("time_zone", h));
         return new Envelope(
                 data, context, Meta.now(call.origin().requestId()).withProjectionVersion(ProfileProjection.VERSION));
+    }
+
+    private static void optional(ObjectNode data, String field, java.util.OptionalInt value) {
+        if (value.isPresent()) {
+            data.put(field, value.getAsInt());
+        } else {
+            data.putNull(field);
+        }
     }
 }

@@ -8,7 +8,9 @@ import dev.td.server.events.ChainVerifier;
 import dev.td.server.events.EventStore;
 import dev.td.server.events.EventTypes;
 import dev.td.server.exercises.ExercisesCapability;
+import dev.td.server.health.HealthCapability;
 import dev.td.server.journal.JournalCapability;
+import dev.td.server.load.LoadCapability;
 import dev.td.server.profile.ProfileCapability;
 import dev.td.server.projections.Projection;
 import dev.td.server.projections.ProjectionEngine;
@@ -59,6 +61,8 @@ public final class TdCore implements AutoCloseable {
                 new JournalCapability(profile),
                 exercises,
                 new StrengthCapability(profile, exercises),
+                new HealthCapability(profile, exercises),
+                new LoadCapability(profile),
                 new AnalysisCapability());
         this.projections = new ProjectionEngine(
                 database.dataSource(),

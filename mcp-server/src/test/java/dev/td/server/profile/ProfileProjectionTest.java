@@ -18,7 +18,18 @@ class ProfileProjectionTest {
 
     private static TrainingEvent.ProfileUpdated update(
             Optional<ZoneId> zone, Optional<String> unit, Optional<String> sex, OptionalInt born, OptionalDouble kg) {
-        return new TrainingEvent.ProfileUpdated(UUID.randomUUID(), 1, AT, zone, unit, sex, born, kg);
+        return new TrainingEvent.ProfileUpdated(
+                UUID.randomUUID(),
+                1,
+                AT,
+                zone,
+                unit,
+                sex,
+                born,
+                kg,
+                OptionalInt.empty(),
+                OptionalInt.empty(),
+                OptionalInt.empty());
     }
 
     @Test
@@ -48,7 +59,10 @@ class ProfileProjectionTest {
                         Optional.of("lb"),
                         Optional.of("female"),
                         OptionalInt.of(1990),
-                        OptionalDouble.of(60.8)));
+                        OptionalDouble.of(60.8),
+                        OptionalInt.empty(),
+                        OptionalInt.empty(),
+                        OptionalInt.empty()));
         p = fold.apply(
                 p,
                 update(
@@ -63,7 +77,46 @@ class ProfileProjectionTest {
                         Optional.of("lb"),
                         Optional.of("female"),
                         OptionalInt.of(1991),
-                        OptionalDouble.of(60.8)));
+                        OptionalDouble.of(60.8),
+                        OptionalInt.empty(),
+                        OptionalInt.empty(),
+                        OptionalInt.empty()));
+    }
+
+    @Test
+    void heartRatesAndThresholdPowerChangeOnlyWhenAnUpdateCarriesThem() {
+        ProfileProjection fold = new ProfileProjection();
+        Profile p = fold.apply(
+                fold.empty(ProfileProjection.KEY),
+                new TrainingEvent.ProfileUpdated(
+                        UUID.randomUUID(),
+                        1,
+                        AT,
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        OptionalInt.empty(),
+                        OptionalDouble.empty(),
+                        OptionalInt.of(52),
+                        OptionalInt.of(188),
+                        OptionalInt.of(250)));
+        p = fold.apply(
+                p,
+                new TrainingEvent.ProfileUpdated(
+                        UUID.randomUUID(),
+                        2,
+                        AT,
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        OptionalInt.empty(),
+                        OptionalDouble.empty(),
+                        OptionalInt.of(48),
+                        OptionalInt.empty(),
+                        OptionalInt.empty()));
+        assertThat(p.restingHr()).hasValue(48);
+        assertThat(p.maxHr()).hasValue(188);
+        assertThat(p.ftpW()).hasValue(250);
     }
 
     @Test
@@ -82,7 +135,7 @@ class ProfileProjectionTest {
         Profile p = Profile.empty();
         assertThat(fold.apply(p, other)).isSameAs(p);
         assertThat(fold.name()).isEqualTo("profile");
-        assertThat(fold.version()).isEqualTo(1);
+        assertThat(fold.version()).isEqualTo(2);
         assertThat(fold.stateType()).isEqualTo(Profile.class);
     }
 }

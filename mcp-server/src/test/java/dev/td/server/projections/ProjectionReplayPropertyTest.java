@@ -82,6 +82,10 @@ class ProjectionReplayPropertyTest {
                         JSON.objectNode().put("weight_unit", random.nextBoolean() ? "kg" : "lb"),
                         "profile-" + session));
             }
+            if (random.nextInt(3) == 0) {
+                ObjectNode health = health(random, null);
+                pending.add(event(health.remove("type").asText(), day, health, "health-" + sessionId));
+            }
             pending.add(event(
                     "session.ended",
                     day.plusSeconds(3600),
@@ -114,8 +118,7 @@ class ProjectionReplayPropertyTest {
 
     /** Corrects or voids a few stored sets; returns how many compensations were appended. */
     private static int compensate(Random random, UUID person, Map<String, NewEvent> intended, Map<String, UUID> ids) {
-        List<String> sets =
-                intended.keySet().stream().filter(k -> k.startsWith("set-")).toList();
+        List<String> sets = compensable(intended);
         int done = 0;
         for (int i = 0; i < random.nextInt(3) && !sets.isEmpty(); i++) {
             String key = sets.get(random.nextInt(sets.size()));
@@ -138,8 +141,10 @@ class ProjectionReplayPropertyTest {
                                         Optional.of(id))));
                 intended.remove(key);
             } else {
-                ObjectNode corrected =
-                        set(random, original.data().get("session_id").asText());
+                ObjectNode corrected = key.startsWith("health-")
+                        ? health(random, original.type())
+                        : set(random, original.data().get("session_id").asText());
+                corrected.remove("type");
                 Instant when = random.nextBoolean()
                         ? original.occurredAt()
                         : original.occurredAt().plus(random.nextInt(3) - 1, ChronoUnit.DAYS);
@@ -167,10 +172,57 @@ class ProjectionReplayPropertyTest {
                                 original.metadata(),
                                 Optional.empty()));
             }
-            sets = intended.keySet().stream().filter(k -> k.startsWith("set-")).toList();
+            sets = compensable(intended);
             done++;
         }
         return done;
+    }
+
+    /** The events a history's compensations pick from: sets and health events. */
+    private static List<String> compensable(Map<String, NewEvent> intended) {
+        return intended.keySet().stream()
+                .filter(k -> k.startsWith("set-") || k.startsWith("health-"))
+                .toList();
+    }
+
+    /**
+     * An injury report or resolution, or a program start or phase change, about one of a few ids (so that
+     * reports update, resolutions close and reopenings happen); of {@code type} when given, with a "type" field
+     * the caller removes.
+     */
+    private static ObjectNode health(Random random, @org.jspecify.annotations.Nullable String type) {
+        List<String> types = List.of("injury.reported", "injury.resolved", "program.started", "program.phase_changed");
+        String t = type != null ? type : types.get(random.nextInt(types.size()));
+        ObjectNode d = JSON.objectNode().put("type", t);
+        switch (t) {
+            case "injury.reported" -> {
+                d.put("injury_id", "inj-" + random.nextInt(3));
+                d.put("body_part", List.of("knee", "lower_back", "shoulder").get(random.nextInt(3)));
+                d.put("side", List.of("left", "right", "none").get(random.nextInt(3)));
+                d.put("severity", List.of("mild", "moderate", "severe").get(random.nextInt(3)));
+                if (random.nextBoolean()) {
+                    d.put("since", "2025-01-0" + (1 + random.nextInt(5)));
+                }
+                if (random.nextBoolean()) {
+                    d.putArray("patterns").add("squat");
+                }
+            }
+            case "injury.resolved" -> d.put("injury_id", "inj-" + random.nextInt(3));
+            case "program.started" -> {
+                d.put("program_id", "prog-" + random.nextInt(2)).put("name", "plan " + random.nextInt(5));
+                if (random.nextBoolean()) {
+                    d.put("phase", "base").put("week", 1 + random.nextInt(4));
+                }
+            }
+            default -> {
+                d.put("program_id", "prog-" + random.nextInt(2));
+                d.put("phase", List.of("build", "peak", "taper").get(random.nextInt(3)));
+                if (random.nextBoolean()) {
+                    d.put("sessions_per_week", random.nextInt(7));
+                }
+            }
+        }
+        return d;
     }
 
     /** The pure fold of the history as meant, in log order. */

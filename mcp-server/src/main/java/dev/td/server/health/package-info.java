@@ -1,0 +1,6 @@
+/**
+ * Health and plan: injuries (reported, updated, resolved; what they affect), the person's training program
+ * and its phase, free notes, and the context every training answer carries about them (an active injury
+ * that touches the exercise or sport asked about, the program phase the person is in).
+ */
+package dev.td.server.health;

@@ -1,0 +1,106 @@
+package dev.td.server.load;
+
+import dev.td.server.profile.Profile;
+import dev.td.server.profile.Profiles;
+import dev.td.server.projections.ProjectionEngine;
+import dev.td.statistics.load.LoadModel;
+import dev.td.statistics.load.LoadSeries;
+import dev.td.statistics.sport.Sex;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A person's load history as one computation: every session's inputs (the month parts merged), each measured
+ * by one method, summed per day from the first session to the last day asked, and run through the statistics
+ * module's load model (PMC, workload ratios, monotony and strain) from zero on the day before the first session.
+ */
+final class LoadViews {
+
+    private final ProjectionEngine projections;
+    private final LoadProjection inputs;
+    private final Profiles profiles;
+
+    LoadViews(ProjectionEngine projections, LoadProjection inputs, Profiles profiles) {
+        this.projections = projections;
+        this.inputs = inputs;
+        this.profiles = profiles;
+    }
+
+    /** One session measured (or not) under a method. */
+    record SessionLoad(SessionInput session, Optional<LoadMethod.Measured> load, Optional<String> missing) {}
+
+    /**
+     * The history up to {@code lastDay}.
+     *
+     * @param firstDay the day of the first session, the series' first day (empty without sessions)
+     * @param series one day per date from firstDay to lastDay (empty without sessions)
+     * @param sessions every session up to lastDay, measured or with why not
+     */
+    record History(
+            LoadMethod method,
+            LoadModel model,
+            Optional<LocalDate> firstDay,
+            LocalDate lastDay,
+            Optional<LoadSeries> series,
+            List<SessionLoad> sessions) {
+
+        /** The series' day for a date, if the series reaches it. */
+        Optional<dev.td.statistics.load.LoadDay> on(LocalDate day) {
+            if (firstDay.isEmpty() || series.isEmpty() || day.isBefore(firstDay.get()) || day.isAfter(lastDay)) {
+                return Optional.empty();
+            }
+            return Optional.of(series.get().days().get((int) ChronoUnit.DAYS.between(firstDay.get(), day)));
+        }
+    }
+
+    History history(UUID user, LoadMethod method, LocalDate lastDay) {
+        Profile p = profiles.profile(user);
+        LoadMethod.Physiology body = new LoadMethod.Physiology(
+                p.restingHr(), p.maxHr(), p.sex().map(s -> s.equals("female") ? Sex.FEMALE : Sex.MALE), p.ftpW());
+        List<SessionLoad> sessions = new ArrayList<>();
+        for (SessionInput s : merged(projections.readAll(user, inputs).values())) {
+            if (LocalDate.parse(s.day()).isAfter(lastDay)) {
+                continue;
+            }
+            Optional<LoadMethod.Measured> load = method.measure(s, body);
+            sessions.add(new SessionLoad(
+                    s, load, load.isPresent() ? Optional.empty() : Optional.of(method.missing(s, body))));
+        }
+        LoadModel model = LoadModel.withDefaults();
+        if (sessions.isEmpty()) {
+            return new History(method, model, Optional.empty(), lastDay, Optional.empty(), sessions);
+        }
+        LocalDate first = LocalDate.parse(sessions.getFirst().session().day());
+        double[] daily = new double[(int) ChronoUnit.DAYS.between(first, lastDay) + 1];
+        for (SessionLoad s : sessions) {
+            if (s.load().isPresent()) {
+                daily[
+                        (int) ChronoUnit.DAYS.between(
+                                first, LocalDate.parse(s.session().day()))] += s.load()
+                        .get()
+                        .value();
+            }
+        }
+        return new History(method, model, Optional.of(first), lastDay, Optional.of(model.series(daily)), sessions);
+    }
+
+    /** Sessions merged across their month parts, in order of their day and start. */
+    static List<SessionInput> merged(Collection<LoadMonth> months) {
+        Map<String, SessionInput> byId = new LinkedHashMap<>();
+        for (LoadMonth m : months) {
+            m.sessions().values().forEach(s -> byId.merge(s.id(), s, SessionInput::merge));
+        }
+        return byId.values().stream()
+                .sorted(java.util.Comparator.comparing(SessionInput::day)
+                        .thenComparingLong(SessionInput::start)
+                        .thenComparing(SessionInput::id))
+                .toList();
+    }
+}
