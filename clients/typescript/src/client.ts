@@ -89,10 +89,15 @@ async function run(baseUrl: string, apiKey: string): Promise<void> {
   const records = await td.GET("/v1/records", { params: { query: { exercise: "bench" } } });
   const fiveRm = records.data?.data.exercises[0]?.by_reps.find((r) => r.record === "5rm");
   expect("5rm is the last session's 115 kg", fiveRm?.weight.kg === 115, fiveRm);
+  // detail full: each record also names its event and session (the summary leaves the ids out)
+  const fullRecords = await td.GET("/v1/records", { params: { query: { exercise: "bench", detail: "full" } } });
+  const fullFiveRm = fullRecords.data?.data.exercises[0]?.by_reps.find((r) => r.record === "5rm");
+  expect("5rm (detail full) names the last session", fullFiveRm !== undefined && "session_id" in fullFiveRm && fullFiveRm.session_id === lastSession, fullFiveRm);
 
   await td.GET("/v1/sessions/{session_id}", { params: { path: { session_id: lastSession } } });
   await td.GET("/v1/sessions", { params: { query: { from: "2026-09-01" } } });
   await td.GET("/v1/volume", { params: { query: { from: "2026-09-01", to: "2026-10-31" } } });
+  await td.GET("/v1/volume", { params: { query: { from: "2026-09-01", to: "2026-10-31", detail: "full" } } });
 
   // a workout logged by mistake, removed whole: session.started + 1 set.logged = 2 events voided
   // (no ended_at given, so no session.ended)

@@ -180,7 +180,7 @@ public final class SizesBench {
                 "void_event that reading",
                 object("{\"event_id\":\"$log_events\",\"reason\":\"logged twice\",\"idempotency_key\":\"" + key
                         + "-v\"}"));
-        calls.put("get_events defaults (100)", object("{}"));
+        calls.put("get_events defaults (10)", object("{}"));
         calls.put(
                 "get_events metrics, 7 days",
                 object("{\"types\":[\"metric.recorded\"],\"from\":\"" + today.minusDays(7) + "\"}"));
@@ -188,11 +188,17 @@ public final class SizesBench {
         calls.put("list_sessions last 7 days", object("{\"from\":\"" + today.minusDays(7) + "\"}"));
         calls.put("get_session latest", object("{\"session_id\":\"$list_sessions\"}"));
         calls.put("get_exercise_progression bench", object("{\"exercise\":\"bench\"}"));
+        calls.put("get_exercise_progression bench, full", object("{\"exercise\":\"bench\",\"detail\":\"full\"}"));
         calls.put("get_volume defaults (12 weeks)", object("{}"));
+        calls.put("get_volume 12 weeks, full", object("{\"detail\":\"full\"}"));
         calls.put("get_personal_records all", object("{}"));
+        calls.put("get_personal_records all, full", object("{\"detail\":\"full\"}"));
         calls.put("get_personal_records bench", object("{\"exercise\":\"bench\"}"));
         calls.put("list_exercises all", object("{}"));
+        calls.put("list_exercises all, full", object("{\"detail\":\"full\"}"));
         calls.put("list_exercises chest", object("{\"muscle\":\"chest\"}"));
+        calls.put("get_event_types all", object("{}"));
+        calls.put("get_event_types set.logged", object("{\"type\":\"set.logged\"}"));
         calls.put("create_exercise", object("{\"name\":\"Sled Push\",\"idempotency_key\":\"" + key + "-x\"}"));
         calls.put(
                 "update_exercise an alias",
@@ -202,6 +208,11 @@ public final class SizesBench {
                 "archive_exercise",
                 object("{\"exercise_id\":\"$create_exercise\",\"idempotency_key\":\"" + key + "-a\"}"));
         calls.put("update_profile", object("{\"weight_unit\":\"kg\",\"idempotency_key\":\"" + key + "-p\"}"));
+        // the newest session list_sessions showed last: the one log_workout logged above, voided whole
+        calls.put(
+                "void_session the newest",
+                object("{\"session_id\":\"$list_sessions\",\"reason\":\"logged by mistake\",\"idempotency_key\":\""
+                        + key + "-vs\"}"));
         for (ToolManifest m : manifests) {
             if (calls.keySet().stream()
                     .noneMatch(label -> label.equals(m.name()) || label.startsWith(m.name() + " "))) {

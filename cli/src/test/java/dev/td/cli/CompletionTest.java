@@ -78,7 +78,7 @@ class CompletionTest {
                                 + "list flush' -a flush -d 'Send the queued calls in order'");
         assertThat(fish.out())
                 .contains("complete -c td -n '__fish_seen_subcommand_from get-events' -l view -x -a 'effective log' "
-                        + "-d 'effective or log (as stored)'");
+                        + "-d 'log: as stored'");
     }
 
     @Test

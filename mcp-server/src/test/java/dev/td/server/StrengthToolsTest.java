@@ -92,7 +92,9 @@ class StrengthToolsTest {
         JsonNode records = get("/v1/records?exercise=bench").body().at("/data/exercises/0");
         assertThat(records.path("by_reps").findValuesAsText("record")).contains("5rm");
 
-        JsonNode volume = get("/v1/volume?from=2026-06-01&to=2026-06-07").body().at("/data/weeks");
+        JsonNode volume = get("/v1/volume?from=2026-06-01&to=2026-06-07&detail=full")
+                .body()
+                .at("/data/weeks");
         assertThat(volume).hasSize(1);
         assertThat(volume.get(0).path("week").asText()).isEqualTo("2026-W23");
         assertThat(volume.get(0)
@@ -108,7 +110,9 @@ class StrengthToolsTest {
                 "/v1/workouts",
                 "{\"idempotency_key\":\"typo-day\",\"confirm_unusual\":true,\"started_at\":\"2026-10-05T18:00:00+02:00\",\"exercises\":[{\"exercise\":\"deadlift\","
                         + "\"sets\":[{\"weight\":1800,\"unit\":\"kg\",\"reps\":3}]}]}");
-        JsonNode before = get("/v1/records?exercise=deadlift").body().at("/data/exercises/0/by_reps/0");
+        // detail full: the record names the event (and session) to correct
+        JsonNode before =
+                get("/v1/records?exercise=deadlift&detail=full").body().at("/data/exercises/0/by_reps/0");
         assertThat(before.at("/weight/kg").asDouble()).isEqualTo(1800.0);
         String eventId = before.path("event_id").asText();
         Http.Answer fixed = post(
@@ -118,7 +122,7 @@ class StrengthToolsTest {
                         + before.path("exercise_id").asText()
                         + "\",\"weight\":{\"value\":180,\"unit\":\"kg\"},\"reps\":3,\"set_type\":\"working\"}}");
         assertThat(fixed.status()).as(fixed.body().toString()).isEqualTo(200);
-        JsonNode after = get("/v1/records?exercise=deadlift").body().at("/data/exercises/0/by_reps/0");
+        JsonNode after = get("/v1/records?exercise=deadlift&detail=full").body().at("/data/exercises/0/by_reps/0");
         assertThat(after.at("/weight/kg").asDouble()).isEqualTo(180.0);
         assertThat(after.path("event_id").asText()).isEqualTo(eventId);
     }
@@ -129,7 +133,7 @@ class StrengthToolsTest {
                 "/v1/workouts",
                 "{\"idempotency_key\":\"wrong-id-day\",\"started_at\":\"2026-10-06T18:00:00+02:00\",\"exercises\":[{\"exercise\":\"squat\","
                         + "\"sets\":[{\"weight\":100,\"unit\":\"kg\",\"reps\":3}]}]}");
-        JsonNode set = get("/v1/records?exercise=squat").body().at("/data/exercises/0/by_reps/0");
+        JsonNode set = get("/v1/records?exercise=squat&detail=full").body().at("/data/exercises/0/by_reps/0");
         Http.Answer refused = post(
                 "/v1/events/" + set.path("event_id").asText() + "/corrections",
                 "{\"idempotency_key\":\"fix-wrong-id\",\"data\":{\"session_id\":\""

@@ -87,7 +87,7 @@ final class McpPrompts {
     private static McpSchema.GetPromptResult weeklyReview(String week) {
         return prompt("Weekly review of " + week, """
                 Review my training for %s using td.
-                1. Call list_sessions for that week, then get_volume for it (sets per muscle group), and get_personal_records.
+                1. Call list_sessions for that week, then get_volume for it (hard sets per muscle group), and get_personal_records.
                 2. Read every answer's context: new records, stalled or declining trends, anomalies, injuries.
                 3. Tell me in a few sentences what I did, what went well, what looks off, and one concrete change for next week.
                 Quote numbers exactly as td gives them, with their units; say how sure a trend is (meta.statistical_quality).

@@ -39,7 +39,7 @@ final class McpResources {
         McpSchema.Resource resource = McpSchema.Resource.builder(EVENT_TYPES, "event-types")
                 .title("Event types")
                 .description(
-                        "The event types td knows, with the JSON Schema of their data (same as the get_event_types tool)")
+                        "The event types td knows, each with the JSON Schema of its data (get_event_types with type: one of them)")
                 .mimeType("application/json")
                 .build();
         return new McpServerFeatures.SyncResourceSpecification(resource, (exchange, request) -> {

@@ -28,8 +28,10 @@ import dev.td.tools.ToolRegistry;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /** The tools over the raw event log: log_events, get_events, correct_event, void_event, get_event_types. */
@@ -324,7 +326,9 @@ final class EventTools {
         Optional<String> only = JsonFields.text(call.arguments(), "type");
         ArrayNode list = JSON.arrayNode();
         for (EventTypes.EventType t : types.all()) {
-            if (only.isEmpty() || only.get().equals(t.type())) {
+            if (only.isEmpty()) {
+                list.add(fields(t));
+            } else if (only.get().equals(t.type())) {
                 ObjectNode node = list.addObject();
                 node.put("type", t.type());
                 node.put("description", t.description());
@@ -340,5 +344,26 @@ final class EventTools {
         data.set("event_types", list);
         data.put("custom_prefix", EventTypes.CUSTOM_PREFIX);
         return Envelope.of(data, Meta.now(call.origin().requestId()));
+    }
+
+    /**
+     * A type as the list without {@code type} shows it: the names of its data's required and optional fields
+     * instead of the schema (every type with its schema is ~11,000 characters; naming the type gives it).
+     */
+    private static ObjectNode fields(EventTypes.EventType t) {
+        ObjectNode node = JSON.objectNode();
+        node.put("type", t.type());
+        node.put("description", t.description());
+        node.put("loggable", t.loggable());
+        Set<String> required = new LinkedHashSet<>();
+        t.schema().path("required").forEach(f -> required.add(f.asText()));
+        required.forEach(node.putArray("required")::add);
+        ArrayNode optional = node.putArray("optional");
+        t.schema().path("properties").fieldNames().forEachRemaining(f -> {
+            if (!required.contains(f)) {
+                optional.add(f);
+            }
+        });
+        return node;
     }
 }

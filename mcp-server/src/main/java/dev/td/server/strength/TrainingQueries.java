@@ -167,6 +167,7 @@ final class TrainingQueries {
                                 LocalDate.parse(p.sessions().getLast().date()).minusDays(364)),
                         Optional.empty());
         ArrayNode points = JSON.arrayNode();
+        List<ExerciseProgressionProjection.Point> inPeriod = new ArrayList<>();
         List<LocalDate> dates = new ArrayList<>();
         List<Double> values = new ArrayList<>();
         Optional<ExerciseProgressionProjection.BestE1rm> best = Optional.empty();
@@ -174,6 +175,7 @@ final class TrainingQueries {
             if (!period.contains(LocalDate.parse(point.date()))) {
                 continue;
             }
+            inPeriod.add(point);
             ObjectNode n = points.addObject();
             n.put("date", point.date());
             n.put("session_id", point.sessionId());
@@ -201,6 +203,9 @@ final class TrainingQueries {
                 "exercise",
                 exercises.apply(user, exerciseId).map(Exercise::name).orElse(p.exercise()));
         data.set("sessions", points);
+        if (!full(call)) {
+            ProgressionSummary.apply(data, inPeriod, units);
+        }
         data.set("best_e1rm", best.<JsonNode>map(b -> units.load(b.kg())).orElse(JSON.nullNode()));
         data.put("from", period.from().map(LocalDate::toString).orElse(null));
         data.put("sessions_all_time", p.sessions().size());
@@ -242,8 +247,14 @@ final class TrainingQueries {
         return t;
     }
 
+    /** Whether the call asked for {@code detail: full}; the default is the summary. */
+    private static boolean full(ToolCall call) {
+        return "full".equals(call.arguments().path("detail").asText("summary"));
+    }
+
     private Envelope records(ToolCall call) {
         UUID user = call.principal().userId();
+        boolean full = full(call);
         Optional<String> only =
                 JsonFields.text(call.arguments(), "exercise").map(n -> names.resolveId(user, n, "$.exercise"));
         Units units = views.units(user);
@@ -260,16 +271,29 @@ final class TrainingQueries {
                     exercises.apply(user, r.getKey()).map(Exercise::name).orElse(r.getKey()));
             ArrayNode byReps = n.putArray("by_reps");
             RepRecords.of(r.getValue())
-                    .forEach((reps, pr) -> byReps.add(views.recordJson(r.getKey(), reps + "rm", pr, units)));
+                    .forEach((reps, pr) -> byReps.add(record(r.getKey(), reps + "rm", pr, units, full)));
             n.set(
                     "e1rm",
                     r.getValue()
                             .e1rm()
-                            .<JsonNode>map(pr -> views.recordJson(r.getKey(), "e1rm", pr, units))
+                            .<JsonNode>map(pr -> record(r.getKey(), "e1rm", pr, units, full))
                             .orElse(JSON.nullNode()));
         }
         ObjectNode data = JSON.objectNode();
         data.set("exercises", list);
         return Envelope.of(data, meta(call, views.records()));
+    }
+
+    /**
+     * One record; {@code detail: summary} leaves out what the exercise's entry already says (exercise_id) and the
+     * ids only a follow-up call needs (event_id, session_id): about half of each record.
+     */
+    private ObjectNode record(
+            String exerciseId, String kind, PersonalRecordsProjection.Pr pr, Units units, boolean full) {
+        ObjectNode n = views.recordJson(exerciseId, kind, pr, units);
+        if (!full) {
+            n.remove(List.of("exercise_id", "event_id", "session_id"));
+        }
+        return n;
     }
 }

@@ -35,7 +35,8 @@ import java.util.function.Function;
  * range cuts (a week half in the range, a month begun mid-range) counts only the days inside and says
  * so ({@code partial}); every bucket in the range is listed, empty ones too, so "this month vs last
  * month" is one call that always has both months (ranges over two years start at the first bucket with
- * training).
+ * training). A bucket has its totals and the hard sets per muscle group ({@code detail: summary}, the
+ * default); {@code detail: full} adds each exercise's and each muscle group's sets, reps and tonnage.
  */
 final class VolumeQuery {
 
@@ -84,6 +85,7 @@ final class VolumeQuery {
         ObjectNode a = call.arguments();
         AskedPeriod asked = AskedPeriod.of(a, views.zone(user), Instant.now());
         Grouping grouping = "month".equals(a.path("group_by").asText("week")) ? Grouping.MONTH : Grouping.WEEK;
+        boolean full = "full".equals(a.path("detail").asText("summary"));
         Optional<String> onlyExercise = JsonFields.text(a, "exercise").map(n -> names.resolveId(user, n, "$.exercise"));
         Optional<Set<String>> onlyMuscles = JsonFields.text(a, "muscle_group")
                 .map(m -> MuscleGroups.bundled().bodyPart(m, "$.muscle_group"));
@@ -107,7 +109,7 @@ final class VolumeQuery {
                 b.put("to", covered.to().toString());
                 b.put("partial", !covered.from().equals(start) || !covered.to().equals(end));
                 b.put("in_progress", new DayRange(start, end).contains(asked.today()));
-                totals(b, sum(weeks, covered), lookup, onlyExercise, onlyMuscles, units);
+                totals(b, sum(weeks, covered), lookup, onlyExercise, onlyMuscles, units, full);
             }
         }
         ObjectNode data = JSON.objectNode();
@@ -210,7 +212,8 @@ final class VolumeQuery {
             Function<String, Optional<Exercise>> lookup,
             Optional<String> onlyExercise,
             Optional<Set<String>> onlyMuscles,
-            Units units) {
+            Units units,
+            boolean full) {
         int sets = 0;
         int hard = 0;
         double tonnage = 0;
@@ -241,11 +244,27 @@ final class VolumeQuery {
         bucket.put("working_sets", sets);
         bucket.put("hard_sets", hard);
         bucket.set("tonnage", units.load(tonnage));
-        bucket.set("by_exercise", byExercise);
-        ObjectNode muscles = bucket.putObject("by_muscle_group");
+        byMuscle.keySet()
+                .removeIf(m -> onlyMuscles.isPresent() && !onlyMuscles.get().contains(m));
+        if (full) {
+            bucket.set("by_exercise", byExercise);
+            ObjectNode muscles = bucket.putObject("by_muscle_group");
+            byMuscle.forEach((m, v) ->
+                    muscles.putObject(m).put("sets", Units.round(v[0])).put("hard_sets", Units.round(v[1])));
+        } else {
+            hardSetsByMuscle(bucket, byMuscle);
+        }
+    }
+
+    /**
+     * detail summary: one number per muscle trained hard (secondary muscles count half, as in by_muscle_group)
+     * instead of an object per exercise and per muscle; 12 weeks of a full answer are ~29,000 characters.
+     */
+    private static void hardSetsByMuscle(ObjectNode bucket, Map<String, double[]> byMuscle) {
+        ObjectNode hardSets = bucket.putObject("hard_sets_by_muscle_group");
         byMuscle.forEach((m, v) -> {
-            if (onlyMuscles.isEmpty() || onlyMuscles.get().contains(m)) {
-                muscles.putObject(m).put("sets", Units.round(v[0])).put("hard_sets", Units.round(v[1]));
+            if (v[1] > 0) {
+                hardSets.put(m, Units.round(v[1]));
             }
         });
     }

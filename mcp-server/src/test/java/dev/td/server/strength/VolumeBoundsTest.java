@@ -74,7 +74,7 @@ class VolumeBoundsTest {
     void aOneDayRangeCountsOnlyThatDayAndMarksItsWeekPartial() {
         // 2026-10-01 alone: bench 3 + squat 2 = 5 sets, 1920 + 1100 = 3020 kg; the 3 squat sets of
         // Mon 2026-09-28 share the ISO week but not the day, so they are left out
-        JsonNode weeks = ok(volume("from=2026-10-01&to=2026-10-01")).at("/data/weeks");
+        JsonNode weeks = ok(volume("from=2026-10-01&to=2026-10-01&detail=full")).at("/data/weeks");
         assertThat(weeks).hasSize(1);
         JsonNode w = weeks.get(0);
         assertThat(w.path("week").asText()).isEqualTo("2026-W40");
@@ -99,8 +99,8 @@ class VolumeBoundsTest {
     void calendarMonthsAreTotalledInOneCall() {
         // September: the squat day only, 3 sets, 1500 kg. October: 3 + 2 + 2 + 3 = 10 sets,
         // 1920 + 1100 + 1400 + 1980 = 6400 kg
-        JsonNode data =
-                ok(volume("group_by=month&from=2026-09-01&to=2026-10-31")).path("data");
+        JsonNode data = ok(volume("group_by=month&from=2026-09-01&to=2026-10-31&detail=full"))
+                .path("data");
         JsonNode months = data.path("months");
         assertThat(months.findValuesAsText("month")).containsExactly("2026-09", "2026-10");
         assertThat(months.get(0).path("working_sets").asInt()).isEqualTo(3);
@@ -131,7 +131,7 @@ class VolumeBoundsTest {
         // legs = glutes, quads, hamstrings, adductors, abductors, calves. On 2026-10-01 only the squat
         // trains them (bench does not): 2 sets, 1100 kg; quads and glutes count fully (2), adductors and
         // hamstrings half (1); lower_back is not a leg muscle
-        JsonNode w = ok(volume("from=2026-10-01&to=2026-10-01&muscle_group=" + enc(words)))
+        JsonNode w = ok(volume("from=2026-10-01&to=2026-10-01&detail=full&muscle_group=" + enc(words)))
                 .at("/data/weeks/0");
         assertThat(w.path("working_sets").asInt()).isEqualTo(2);
         assertThat(w.at("/tonnage/kg").asDouble()).isEqualTo(1100.0);
@@ -144,11 +144,22 @@ class VolumeBoundsTest {
         assertThat(muscles.has("lower_back")).isFalse();
     }
 
+    @Test
+    void theSummaryCountsHardSetsOfTheMusclesAskedFor() {
+        // as above, without detail: one number per leg muscle, the hard sets (no RPE: all 2 squat sets are hard)
+        JsonNode w =
+                ok(volume("from=2026-10-01&to=2026-10-01&muscle_group=legs")).at("/data/weeks/0");
+        assertThat(w.has("by_exercise")).isFalse();
+        assertThat(w.path("hard_sets").asInt()).isEqualTo(2);
+        assertThat(w.path("hard_sets_by_muscle_group").toString())
+                .isEqualTo("{\"adductors\":1,\"glutes\":2,\"hamstrings\":1,\"quads\":2}");
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"posterior chain", "hintere Kette"})
     void thePosteriorChainIsGlutesHamstringsAndLowerBack(String words) {
         // 2026-10-05: the deadlift (primary hamstrings, glutes, lower_back) 2 sets, 1400 kg; the bench is out
-        JsonNode w = ok(volume("from=2026-10-05&to=2026-10-05&muscle_group=" + enc(words)))
+        JsonNode w = ok(volume("from=2026-10-05&to=2026-10-05&detail=full&muscle_group=" + enc(words)))
                 .at("/data/weeks/0");
         assertThat(w.path("working_sets").asInt()).isEqualTo(2);
         assertThat(w.at("/tonnage/kg").asDouble()).isEqualTo(1400.0);
