@@ -152,7 +152,7 @@ final class McpFace {
         String requestId = UUID.randomUUID().toString();
         try {
             McpCaller caller = callerOf.apply(exchange.transportContext());
-            if (!toolsets.offers(caller.toolsets(), m.name())) {
+            if (caller.toolsets().picked() && !toolsets.offers(caller.toolsets(), m.name())) {
                 throw ToolException.notFound(
                         "$",
                         m.name() + " is in the toolset '"

@@ -20,11 +20,20 @@ import java.util.TreeSet;
  * capability that brings tools under a new scope brings its toolset with it; there is no second table to keep.
  *
  * <p>A selection is written as names separated by commas ({@code training,stats}), case and spaces ignored; {@code
- * all}, or nothing, selects every toolset.
+ * all} selects every toolset. A client that picks nothing gets the {@linkplain #OPT_IN default}: every toolset but
+ * the opt-in ones, whose tools it may still call when it knows them, so the list an agent pays for on connecting stays
+ * within its budget as td grows (the GitHub MCP server's default toolsets, likewise).
  */
 final class Toolsets {
 
     static final String ALL = "all";
+
+    /**
+     * The toolsets a client gets only when it picks them: statistics on numbers the agent passes in (td's own answers
+     * already carry their statistics) and the exercise catalog (logging resolves and, when confirmed, creates
+     * exercises by itself).
+     */
+    static final Set<String> OPT_IN = Set.of("stats", "catalog");
 
     private final Map<String, String> toolsetOfTool;
     private final List<String> names;
@@ -85,7 +94,14 @@ final class Toolsets {
                     + String.join(", ", unknown.stream().map(u -> "'" + u + "'").toList()) + "; td has "
                     + String.join(", ", names) + " (or all), separated by commas");
         }
-        return picked.isEmpty() ? Selection.EVERYTHING : new Selection(picked);
+        return picked.isEmpty() ? byDefault() : new Selection(picked, true);
+    }
+
+    /** What a client that picks nothing gets: every toolset but the opt-in ones. */
+    Selection byDefault() {
+        Set<String> offered = new TreeSet<>(names);
+        offered.removeAll(OPT_IN);
+        return new Selection(offered, false);
     }
 
     /** Whether {@code tool} is offered under {@code selection}; tools that are not td's always are. */
@@ -94,13 +110,15 @@ final class Toolsets {
     }
 
     /**
-     * The toolsets a client picked.
+     * The toolsets of a connection.
      *
-     * @param toolsets the names picked; empty means all
+     * @param toolsets the names offered; empty means all
+     * @param picked whether the client picked them; a tool outside a picked selection is refused when called, one
+     *     outside the default selection is only not listed
      */
-    record Selection(Set<String> toolsets) {
+    record Selection(Set<String> toolsets, boolean picked) {
 
-        static final Selection EVERYTHING = new Selection(Set.of());
+        static final Selection EVERYTHING = new Selection(Set.of(), true);
 
         Selection {
             toolsets = Set.copyOf(Objects.requireNonNull(toolsets, "toolsets"));
@@ -112,7 +130,8 @@ final class Toolsets {
 
         @Override
         public String toString() {
-            return toolsets.isEmpty() ? ALL : String.join(",", new TreeSet<>(toolsets));
+            String names = toolsets.isEmpty() ? ALL : String.join(",", new TreeSet<>(toolsets));
+            return picked ? names : "the default toolsets (" + names + ")";
         }
     }
 }

@@ -37,15 +37,17 @@ class ToolListBudgetTest {
     private static final com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>> MAP =
             new com.fasterxml.jackson.core.type.TypeReference<>() {};
 
+    /** A client of every toolset: the checks of each tool's description and schemas cover all tools. */
     static McpSyncClient client() {
-        return McpClients.owner(server);
+        return McpClients.streamable(server, "/mcp/x/all", TestServer.OWNER_KEY, Map.of());
     }
 
     @Test
-    void theWholeToolListAsSentFitsTheBudget() throws Exception {
-        String sent = rawToolsList();
+    void theToolListAClientGetsWithoutPickingToolsetsFitsTheBudget() throws Exception {
+        String sent = rawToolsList("/mcp");
+        String all = rawToolsList("/mcp/x/all");
         McpSchema.ListToolsResult listed;
-        try (McpSyncClient client = client()) {
+        try (McpSyncClient client = McpClients.owner(server)) {
             listed = client.listTools();
         }
         String asTheSdkReadsIt = McpJsonDefaults.getMapper().writeValueAsString(listed);
@@ -54,11 +56,26 @@ class ToolListBudgetTest {
                                 .map(ToolListBudgetTest::verbatim)
                                 .toList())
                         .build());
+        Toolsets toolsets = Toolsets.of(server.core().tools().manifests());
+        List<String> byDefault = server.core().tools().manifests().stream()
+                .map(ToolManifest::name)
+                .filter(t -> toolsets.offers(toolsets.byDefault(), t))
+                .toList();
         System.out.printf(
-                "tools/list: %d tools, %,d characters as sent (%,d as the SDK client reads it); the manifests verbatim"
-                        + " (full envelope output schemas, $defs, titles, every hint) would be %,d%n",
-                listed.tools().size(), sent.length(), asTheSdkReadsIt.length(), verbatim.length());
-        assertThat(listed.tools()).hasSize(server.core().tools().manifests().size());
+                "tools/list by default: %d tools, %,d characters as sent (%,d as the SDK client reads it); all %d tools"
+                        + " (/mcp/x/all): %,d; the manifests verbatim (full envelope output schemas, $defs, titles, every"
+                        + " hint) would be %,d%n",
+                listed.tools().size(),
+                sent.length(),
+                asTheSdkReadsIt.length(),
+                server.core().tools().manifests().size(),
+                all.length(),
+                verbatim.length());
+        assertThat(listed.tools()).extracting(McpSchema.Tool::name).containsExactlyInAnyOrderElementsOf(byDefault);
+        assertThat(byDefault)
+                .as("logging, reading back, correcting and the whole record are there by default")
+                .contains("log_workout", "get_training_load", "report_injury", "correct_event", "get_profile")
+                .doesNotContain("stats_describe", "stats_regression", "list_exercises", "create_exercise");
         assertThat(sent.length()).as("tools/list response body").isLessThanOrEqualTo(BUDGET_CHARACTERS);
         assertThat(asTheSdkReadsIt.length()).isLessThanOrEqualTo(BUDGET_CHARACTERS);
     }
@@ -210,10 +227,11 @@ class ToolListBudgetTest {
     }
 
     /** The tools/list response body exactly as td sends it, from a session opened by hand over HTTP. */
-    static String rawToolsList() throws Exception {
+    static String rawToolsList(String endpoint) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         HttpResponse<String> init = http.send(
                 post(
+                        endpoint,
                         "{\"jsonrpc\":\"2.0\",\"id\":1,\"method\":\"initialize\",\"params\":{\"protocolVersion\":"
                                 + "\"2025-06-18\",\"capabilities\":{},\"clientInfo\":{\"name\":\"budget\",\"version\":\"1\"}}}",
                         java.util.Optional.empty()),
@@ -221,18 +239,24 @@ class ToolListBudgetTest {
         assertThat(init.statusCode()).as(init.body()).isEqualTo(200);
         String session = init.headers().firstValue("Mcp-Session-Id").orElseThrow();
         http.send(
-                post("{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}", java.util.Optional.of(session)),
+                post(
+                        endpoint,
+                        "{\"jsonrpc\":\"2.0\",\"method\":\"notifications/initialized\"}",
+                        java.util.Optional.of(session)),
                 HttpResponse.BodyHandlers.discarding());
         HttpResponse<String> list = http.send(
-                post("{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}", java.util.Optional.of(session)),
+                post(
+                        endpoint,
+                        "{\"jsonrpc\":\"2.0\",\"id\":2,\"method\":\"tools/list\"}",
+                        java.util.Optional.of(session)),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(list.statusCode()).as(list.body()).isEqualTo(200);
         assertThat(list.headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
         return list.body();
     }
 
-    private static HttpRequest post(String body, java.util.Optional<String> session) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.baseUrl() + "/mcp"))
+    private static HttpRequest post(String endpoint, String body, java.util.Optional<String> session) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.baseUrl() + endpoint))
                 .header("Authorization", "Bearer " + TestServer.OWNER_KEY)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json, text/event-stream")
