@@ -9,6 +9,7 @@ import dev.td.server.events.EventStore;
 import dev.td.server.events.EventTypes;
 import dev.td.server.exercises.ExercisesCapability;
 import dev.td.server.journal.JournalCapability;
+import dev.td.server.metrics.MetricsCapability;
 import dev.td.server.profile.ProfileCapability;
 import dev.td.server.projections.Projection;
 import dev.td.server.projections.ProjectionEngine;
@@ -59,6 +60,7 @@ public final class TdCore implements AutoCloseable {
                 new JournalCapability(profile),
                 exercises,
                 new StrengthCapability(profile, exercises),
+                new MetricsCapability(profile),
                 new AnalysisCapability());
         this.projections = new ProjectionEngine(
                 database.dataSource(),
