@@ -58,7 +58,11 @@ class RestFaceTest {
 
     @Test
     void aCorrectionChangesTheEffectiveViewAndKeepsTheOriginal() {
-        String id = post("/v1/events", weight("rest-wrong", 18.4))
+        // 18.4 kg is below the plausible body weight: a typo the person confirmed (as td asks) before it is fixed
+        String id = post(
+                        "/v1/events",
+                        weight("rest-wrong", 18.4)
+                                .replace("\"unit\":\"kg\"", "\"unit\":\"kg\",\"unusual_confirmed\":true"))
                 .body()
                 .at("/data/events/0/event_id")
                 .asText();
@@ -104,7 +108,7 @@ class RestFaceTest {
 
         Http.Answer correct = post(
                 "/v1/events/" + id + "/corrections",
-                "{\"data\":{\"metric\":\"body_weight\",\"value\":1},\"idempotency_key\":\"fix-voided\"}");
+                "{\"data\":{\"metric\":\"body_weight\",\"value\":81},\"idempotency_key\":\"fix-voided\"}");
         assertThat(correct.status()).isEqualTo(409);
         assertThat(correct.body().path("detail").asText()).contains("was voided");
         Http.Answer voidAgain =

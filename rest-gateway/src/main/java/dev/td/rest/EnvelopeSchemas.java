@@ -194,6 +194,11 @@ final class EnvelopeSchemas {
                 .put("description", "An unclear exercise name: what it may mean, best first")
                 .set("items", candidate);
         p.set("existing", exercise.put("description", "A name already taken: the exercise that has it"));
+        p.putObject("metric_candidates")
+                .put("type", "array")
+                .put("description", "An unclear or misspelt metric name: the metrics it may mean, nearest first")
+                .putObject("items")
+                .put("type", "string");
         return details;
     }
 }

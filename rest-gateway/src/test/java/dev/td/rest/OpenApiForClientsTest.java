@@ -78,6 +78,7 @@ class OpenApiForClientsTest {
                         "strength_trend",
                         "hint",
                         "notes",
+                        "anomalies",
                         "time_zone",
                         "personal_records_revised",
                         "empty_sessions");

@@ -164,6 +164,20 @@ public sealed interface TrainingEvent {
             Optional<String> notes)
             implements TrainingEvent {}
 
+    /**
+     * One reading of a metric as stored: the name as written (the metrics capability resolves aliases), a
+     * number or a label, and the unit as given.
+     */
+    record MetricRecorded(
+            UUID eventId,
+            long sequence,
+            OffsetDateTime occurredAt,
+            String metric,
+            Optional<java.math.BigDecimal> value,
+            Optional<String> label,
+            Optional<String> unit)
+            implements TrainingEvent {}
+
     /** Set types as people log them. */
     enum SetType {
         WARMUP,
@@ -216,6 +230,15 @@ public sealed interface TrainingEvent {
                                 f.occurredAt(),
                                 d.path("session_id").asText(),
                                 d.path("superset_id").asText());
+                    case "metric.recorded" ->
+                        new MetricRecorded(
+                                f.eventId(),
+                                f.sequence(),
+                                f.occurredAt(),
+                                d.path("metric").asText(),
+                                exact(d.get("value")),
+                                JsonFields.text(d, "label"),
+                                JsonFields.text(d, "unit"));
                     case "profile.updated" ->
                         new ProfileUpdated(
                                 f.eventId(),
@@ -281,6 +304,17 @@ public sealed interface TrainingEvent {
                                 JsonFields.text(d, "notes"));
                     default -> null;
                 });
+    }
+
+    /** A number field as an exact decimal; empty when absent, not a number or not finite. */
+    private static Optional<java.math.BigDecimal> exact(JsonNode n) {
+        if (n == null || !n.isNumber()) {
+            return Optional.empty();
+        }
+        if (n.isFloatingPointNumber() && !n.isBigDecimal() && !Double.isFinite(n.doubleValue())) {
+            return Optional.empty();
+        }
+        return Optional.of(n.decimalValue());
     }
 
     private static SetLogged setLogged(Fact f, JsonNode d) {

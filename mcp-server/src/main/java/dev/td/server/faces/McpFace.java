@@ -39,7 +39,8 @@ final class McpFace {
             td is the person's training record: immutable events, with projections and statistics kept ready. Which tool for what:
             - A workout the person did: log_workout (whole session) or log_sets (sets added to the current one).
             - What they did: list_sessions, get_session. How a lift goes: get_exercise_progression. Bests: get_personal_records. Sets per week and muscle: get_volume.
-            - Anything else (body weight, sleep, HRV, a note, an injury): log_events (kinds and fields: get_event_types); read back with get_events.
+            - Readings (body weight, sleep, HRV, resting HR, mood, food, custom): log_metrics; get_metric_series (baseline, trend; no metric: all).
+            - Anything else (a note, an injury): log_events (kinds and fields: get_event_types); read back with get_events.
             - A wrong value: correct_event (only the fields to change). Something that should not be there: void_event, a whole session: void_session. Nothing is edited in place.
             - Exercises: resolve_exercise, list_exercises, create_exercise, update_exercise, archive_exercise.
             - Statistics on numbers you pass in: stats_describe, stats_compare, stats_correlate, stats_trend, stats_regression. Run one before calling something a trend or a difference; report intervals and effect sizes (alpha = 1 - confidence_level).

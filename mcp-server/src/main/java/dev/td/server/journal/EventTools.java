@@ -82,13 +82,13 @@ final class EventTools {
             String path = "$.events[" + i + "]";
             String type = item.get("type").asText();
             types.validateLoggable(type, item.get("data"), path);
-            check.check(user, type, item.get("data"), path + ".data");
             TimeInput.Moment at = TimeInput.occurredAt(
                     item.get("occurred_at").asText(),
                     JsonFields.text(item, "time_zone"),
                     personZone,
                     path + ".occurred_at",
                     now);
+            check.check(user, type, item.get("data"), path + ".data");
             ObjectNode metadata = EventMetadata.of(call, JsonFields.text(item, "device"));
             events.add(new NewEvent(
                     type,

@@ -11,6 +11,7 @@ import dev.td.server.exercises.ExercisesCapability;
 import dev.td.server.health.HealthCapability;
 import dev.td.server.journal.JournalCapability;
 import dev.td.server.load.LoadCapability;
+import dev.td.server.metrics.MetricsCapability;
 import dev.td.server.profile.ProfileCapability;
 import dev.td.server.projections.Projection;
 import dev.td.server.projections.ProjectionEngine;
@@ -63,6 +64,7 @@ public final class TdCore implements AutoCloseable {
                 new StrengthCapability(profile, exercises),
                 new HealthCapability(profile, exercises),
                 new LoadCapability(profile),
+                new MetricsCapability(profile),
                 new AnalysisCapability());
         this.projections = new ProjectionEngine(
                 database.dataSource(),

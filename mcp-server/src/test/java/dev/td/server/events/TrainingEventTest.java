@@ -107,8 +107,8 @@ class TrainingEventTest {
 
     @Test
     void eventsProjectionsDoNotReadAreNotTrainingEvents() throws Exception {
-        Fact metric = new Fact(UUID.randomUUID(), 1, "metric.recorded", AT, (ObjectNode)
-                Json.mapper().readTree("{\"value\":1}"));
-        assertThat(TrainingEvent.of(metric)).isEmpty();
+        Fact note = new Fact(UUID.randomUUID(), 1, "note.recorded", AT, (ObjectNode)
+                Json.mapper().readTree("{\"text\":\"slept well\"}"));
+        assertThat(TrainingEvent.of(note)).isEmpty();
     }
 }

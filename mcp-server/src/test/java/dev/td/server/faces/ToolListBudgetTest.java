@@ -176,6 +176,17 @@ class ToolListBudgetTest {
         calls.put("stats_describe", Map.of("values", List.of(1.0, 2.0, 4.0, 8.0)));
         calls.put("get_profile", Map.of());
         calls.put("resolve_exercise", Map.of("name", "Bankdrücken"));
+        calls.put(
+                "log_metrics",
+                Map.of(
+                        "idempotency_key", "budget-metrics",
+                        "at", "2026-11-21T07:00:00+01:00",
+                        "readings",
+                                List.of(
+                                        Map.of("metric", "weight", "value", 180, "unit", "lb"),
+                                        Map.of("metric", "Zyklusphase", "label", "Eisprung"),
+                                        Map.of("metric", "grip strength", "value", 52, "unit", "kg"))));
+        calls.put("get_metric_series", Map.of("metric", "weight", "from", "2026-11-01", "to", "2026-11-30"));
         try (McpSyncClient client = client()) {
             List<McpSchema.Tool> tools = client.listTools().tools();
             for (Map.Entry<String, Map<String, Object>> call : calls.entrySet()) {

@@ -1,0 +1,224 @@
+package dev.td.server.metrics;
+
+import dev.td.server.profile.DayRange;
+import dev.td.server.profile.Profiles;
+import dev.td.server.projections.ProjectionEngine;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.UUID;
+import java.util.function.DoubleUnaryOperator;
+
+/**
+ * Reads the metric projections as daily values in a unit: the metric's canonical one (the published {@link
+ * Metrics}), or the one the person sees (body weight in their profile's unit, a custom metric in the unit it
+ * was first logged in).
+ */
+final class MetricViews implements Metrics {
+
+    private final ProjectionEngine engine;
+    private final MetricRegistry registry;
+    private final Profiles profiles;
+    private final MetricDaysProjection days;
+    private final MetricIndexProjection index;
+
+    MetricViews(ProjectionEngine engine, MetricRegistry registry, Profiles profiles) {
+        this.engine = engine;
+        this.registry = registry;
+        this.profiles = profiles;
+        this.days = new MetricDaysProjection(registry);
+        this.index = new MetricIndexProjection(registry);
+    }
+
+    MetricDaysProjection daysProjection() {
+        return days;
+    }
+
+    MetricRegistry registry() {
+        return registry;
+    }
+
+    Profiles profiles() {
+        return profiles;
+    }
+
+    /** The person's metrics, by name. */
+    Map<String, MetricIndexProjection.Entry> index(UUID user) {
+        return engine.readAll(user, index);
+    }
+
+    Optional<MetricIndexProjection.Entry> entry(UUID user, String metric) {
+        return engine.read(user, index, metric);
+    }
+
+    /**
+     * How a metric's kept values read in a unit.
+     *
+     * @param unit       the unit shown ({@code ""}: none)
+     * @param storedUnit the unit the projection keeps values in
+     * @param fromStored a kept value in {@code unit}
+     */
+    record Shown(String unit, String storedUnit, DoubleUnaryOperator fromStored) {}
+
+    /** A metric's values in its canonical unit, or (personsUnit) in the one the person sees. */
+    Shown shown(UUID user, String metric, boolean personsUnit) {
+        Optional<MetricDefinition> known = registry.find(metric);
+        if (known.isPresent()) {
+            MetricDefinition d = known.get();
+            MetricUnits.Unit target = d.unit().orElse(MetricUnits.Unit.own(""));
+            if (personsUnit
+                    && d.unit().filter(u -> u.dimension().equals("mass")).isPresent()) {
+                target = profiles.profile(user)
+                        .weightUnit()
+                        .flatMap(u -> registry.units().find(u))
+                        .filter(d::accepts)
+                        .orElse(target);
+            }
+            MetricUnits.Unit to = target;
+            return new Shown(
+                    to.symbol(),
+                    d.unitSymbol(),
+                    v -> d.fromCanonical(BigDecimal.valueOf(v), to)
+                            .orElseThrow()
+                            .doubleValue());
+        }
+        String unit =
+                entry(user, metric).flatMap(MetricIndexProjection.Entry::unit).orElse("");
+        Optional<MetricUnits.Unit> u =
+                unit.isEmpty() ? Optional.empty() : registry.units().find(unit);
+        if (u.isEmpty()) {
+            return new Shown(unit, unit, v -> v);
+        }
+        MetricUnits.Unit base = registry.units().base(u.get().dimension());
+        MetricUnits.Unit to = u.get();
+        return new Shown(
+                to.symbol(),
+                base.symbol(),
+                v -> to.fromBase(BigDecimal.valueOf(v)).doubleValue());
+    }
+
+    /**
+     * One day of a metric as shown.
+     *
+     * @param value    the daily value by the metric's rule, in the shown unit; empty for labels
+     * @param readings how many readings the day has
+     */
+    record Day(LocalDate date, OptionalDouble value, Optional<String> label, int readings) {}
+
+    /** What a range of days holds: the days with readings, and how many readings were left out (unconverted). */
+    record Days(List<Day> days, int leftOut) {}
+
+    /** The days of a range with readings, oldest first, in {@code shown}'s unit. */
+    Days days(UUID user, String metric, Shown shown, DayRange range) {
+        MetricDefinition.DailyRule rule =
+                registry.find(metric).map(MetricDefinition::daily).orElse(MetricDefinition.DailyRule.MEAN);
+        List<Day> out = new ArrayList<>();
+        int leftOut = 0;
+        String prefix = metric + "/";
+        Map<String, MetricDaysProjection.Month> months = engine.readRange(
+                user,
+                days,
+                MetricDaysProjection.key(metric, YearMonth.from(range.from())),
+                MetricDaysProjection.key(metric, YearMonth.from(range.to())));
+        for (Map.Entry<String, MetricDaysProjection.Month> e : new java.util.TreeMap<>(months).entrySet()) {
+            if (!e.getKey().startsWith(prefix) || e.getKey().indexOf('/', prefix.length()) >= 0) {
+                continue;
+            }
+            MetricDaysProjection.Month month = e.getValue();
+            boolean foreign =
+                    month.unit().map(u -> !u.equals(shown.storedUnit())).orElse(false);
+            for (Map.Entry<String, MetricDaysProjection.Day> d : new java.util.TreeMap<>(month.days()).entrySet()) {
+                LocalDate date = LocalDate.parse(d.getKey());
+                if (!range.contains(date)) {
+                    continue;
+                }
+                MetricDaysProjection.Day day = d.getValue();
+                if (foreign && day.valued()) {
+                    leftOut += day.n();
+                    continue;
+                }
+                OptionalDouble value = day.valued()
+                        ? OptionalDouble.of(shown.fromStored().applyAsDouble(daily(rule, day)))
+                        : OptionalDouble.empty();
+                out.add(new Day(date, value, day.label(), day.n()));
+            }
+            leftOut += month.unconverted();
+        }
+        return new Days(out, leftOut);
+    }
+
+    static double daily(MetricDefinition.DailyRule rule, MetricDaysProjection.Day day) {
+        return switch (rule) {
+            case LAST -> day.last();
+            case MEAN -> day.mean();
+            case SUM -> day.sum();
+            case MIN -> day.min();
+            case MAX -> day.max();
+        };
+    }
+
+    /** The name a caller's word stands for: a registry name for a name or alias, else the snake_case name. */
+    private String name(String said) {
+        return registry.find(said).map(MetricDefinition::name).orElseGet(() -> MetricNames.snake(said));
+    }
+
+    @Override
+    public Optional<DailyValue> latest(UUID user, String metric, LocalDate asOf) {
+        String name = name(metric);
+        Shown shown = shown(user, name, false);
+        return latestDay(user, name, shown, asOf).map(d -> published(d, shown));
+    }
+
+    /** The latest day with a reading on or before {@code asOf}, in {@code shown}'s unit. */
+    Optional<Day> latestDay(UUID user, String metric, Shown shown, LocalDate asOf) {
+        Optional<MetricIndexProjection.Entry> entry = entry(user, metric);
+        if (entry.isEmpty() || entry.get().firstDay().isEmpty()) {
+            return Optional.empty();
+        }
+        LocalDate first = LocalDate.parse(entry.get().firstDay().get());
+        LocalDate last = LocalDate.parse(entry.get().lastDay().orElseThrow());
+        LocalDate upTo = last.isBefore(asOf) ? last : asOf;
+        for (YearMonth m = YearMonth.from(upTo); !m.isBefore(YearMonth.from(first)); m = m.minusMonths(1)) {
+            LocalDate from = m.atDay(1).isBefore(first) ? first : m.atDay(1);
+            LocalDate to = m.atEndOfMonth().isAfter(upTo) ? upTo : m.atEndOfMonth();
+            if (to.isBefore(from)) {
+                continue;
+            }
+            List<Day> found = days(user, metric, shown, new DayRange(from, to)).days();
+            if (!found.isEmpty()) {
+                return Optional.of(found.getLast());
+            }
+        }
+        return Optional.empty();
+    }
+
+    @Override
+    public List<DailyValue> series(UUID user, String metric, DayRange range) {
+        String name = name(metric);
+        Shown shown = shown(user, name, false);
+        return days(user, name, shown, range).days().stream()
+                .map(d -> published(d, shown))
+                .toList();
+    }
+
+    @Override
+    public Optional<Deviation> latestAgainstBaseline(UUID user, String metric, LocalDate asOf) {
+        String name = name(metric);
+        return latest(user, name, asOf).map(latest -> {
+            Shown shown = shown(user, name, false);
+            List<Day> window =
+                    days(user, name, shown, Baseline.window(latest.date())).days();
+            Baseline baseline = Baseline.of(window, latest.date());
+            return new Deviation(latest, baseline.level(), baseline.robustZ(latest.value()));
+        });
+    }
+
+    private static DailyValue published(Day d, Shown shown) {
+        return new DailyValue(d.date(), d.value(), d.label(), shown.unit(), d.readings());
+    }
+}

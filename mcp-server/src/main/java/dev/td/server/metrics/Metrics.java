@@ -1,0 +1,79 @@
+package dev.td.server.metrics;
+
+import dev.td.server.capability.Published;
+import dev.td.server.profile.DayRange;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.UUID;
+
+/**
+ * A person's body metrics and health readings as other capabilities use them (resting and maximum heart
+ * rate for training load, latest-versus-baseline for an overview). Metrics are named as the registry or the
+ * person names them ({@code resting_hr}, {@code Ruhepuls}, a custom {@code grip_strength}); values are daily
+ * values (the registry's daily rule) in the metric's canonical unit (bpm, kg, min; a custom metric's own unit),
+ * read from projections.
+ */
+@Published
+public interface Metrics {
+
+    /**
+     * A metric's value on one day of the person's calendar.
+     *
+     * @param value    the daily value; empty for a categorical metric
+     * @param label    the day's label (categorical metrics)
+     * @param unit     the value's unit ({@code ""}: none)
+     * @param readings how many readings made the day
+     */
+    record DailyValue(LocalDate date, OptionalDouble value, Optional<String> label, String unit, int readings) {
+        public DailyValue {
+            Objects.requireNonNull(date, "date");
+            Objects.requireNonNull(value, "value");
+            Objects.requireNonNull(label, "label");
+            Objects.requireNonNull(unit, "unit");
+        }
+    }
+
+    /**
+     * The person's usual level of a metric: the median and a robust spread (1.4826 × the median absolute
+     * deviation) of the daily values of the 28 days before a day.
+     *
+     * @param median the median, when there are enough days (7)
+     * @param spread 1.4826 × MAD, a standard deviation robust to outliers, when there are enough days
+     * @param days   how many days in the window had a value
+     * @param from   the window's first day
+     * @param to     the window's last day (the day before the one compared)
+     */
+    record Level(OptionalDouble median, OptionalDouble spread, int days, LocalDate from, LocalDate to) {
+        public Level {
+            Objects.requireNonNull(median, "median");
+            Objects.requireNonNull(spread, "spread");
+            Objects.requireNonNull(from, "from");
+            Objects.requireNonNull(to, "to");
+        }
+    }
+
+    /**
+     * The latest daily value against the baseline before it.
+     *
+     * @param robustZ (latest − median) / spread; empty without a baseline or when the spread is zero
+     */
+    record Deviation(DailyValue latest, Level baseline, OptionalDouble robustZ) {
+        public Deviation {
+            Objects.requireNonNull(latest, "latest");
+            Objects.requireNonNull(baseline, "baseline");
+            Objects.requireNonNull(robustZ, "robustZ");
+        }
+    }
+
+    /** The latest daily value of a metric on or before {@code asOf}; empty when there is none. */
+    Optional<DailyValue> latest(UUID user, String metric, LocalDate asOf);
+
+    /** The daily values of a metric in a range of days, oldest first; days without readings are left out. */
+    List<DailyValue> series(UUID user, String metric, DayRange days);
+
+    /** The latest daily value on or before {@code asOf} against the baseline of the days before it. */
+    Optional<Deviation> latestAgainstBaseline(UUID user, String metric, LocalDate asOf);
+}
