@@ -7,10 +7,6 @@ import dev.td.server.events.EventCheck;
 import dev.td.server.profile.DayRange;
 import dev.td.server.profile.Profiles;
 import dev.td.server.projections.Projection;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
@@ -48,30 +44,6 @@ public final class MetricsCapability implements Capability, Metrics {
                 .register(platform.tools());
         new MetricSeriesQuery(installed).register(platform.tools());
         views = Optional.of(installed);
-        foldEarlierReadings(platform);
-    }
-
-    /**
-     * Readings logged before this capability kept its projections (metric.recorded through log_events) are
-     * folded on the first start that has them: the engine rebuilds a projection whose version changed, but a new
-     * projection has no stored version to differ. Once any metric state is stored, the check stops at the first
-     * one it finds; before that it looks for one metric.recorded event.
-     */
-    private static void foldEarlierReadings(Platform platform) {
-        boolean unfolded;
-        try (Connection c = platform.database().getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT NOT EXISTS (SELECT 1 FROM projection_states WHERE"
-                        + " projection = ?) AND EXISTS (SELECT 1 FROM events WHERE type = 'metric.recorded')")) {
-            ps.setString(1, MetricIndexProjection.NAME);
-            try (ResultSet rs = ps.executeQuery()) {
-                unfolded = rs.next() && rs.getBoolean(1);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot tell whether earlier readings are folded", e);
-        }
-        if (unfolded) {
-            platform.projections().rebuild(List.of(MetricDaysProjection.NAME, MetricIndexProjection.NAME));
-        }
     }
 
     /** A reading written as a raw event (log_events, correct_event) passes the same checks as log_metrics'. */

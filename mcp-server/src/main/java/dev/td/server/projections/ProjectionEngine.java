@@ -173,11 +173,14 @@ public final class ProjectionEngine implements EventStore.AppendListener {
         try (Connection c = db.getConnection()) {
             for (Projection<?> p : projections) {
                 try (PreparedStatement ps = c.prepareStatement(
-                        "SELECT 1 FROM projection_states WHERE projection = ? AND version <> ? LIMIT 1")) {
+                        "SELECT 1 FROM projection_versions WHERE projection = ? AND version = ?"
+                                + " AND NOT EXISTS (SELECT 1 FROM projection_states WHERE projection = ? AND version <> ?)")) {
                     ps.setString(1, p.name());
                     ps.setInt(2, p.version());
+                    ps.setString(3, p.name());
+                    ps.setInt(4, p.version());
                     try (ResultSet rs = ps.executeQuery()) {
-                        if (rs.next()) {
+                        if (!rs.next()) {
                             outdated.add(p.name());
                         }
                     }
@@ -187,10 +190,30 @@ public final class ProjectionEngine implements EventStore.AppendListener {
             throw new IllegalStateException(e);
         }
         if (!outdated.isEmpty()) {
-            LOG.log(System.Logger.Level.INFO, "rebuilding projections with a new version: " + outdated);
+            LOG.log(System.Logger.Level.INFO, "rebuilding projections new or with a new version: " + outdated);
             rebuild(outdated);
+            recordBuilt(outdated);
         }
         return outdated;
+    }
+
+    /** Notes that the whole log is folded into these projections at their current versions. */
+    private void recordBuilt(List<String> names) {
+        try (Connection c = db.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO projection_versions (projection, version) VALUES (?, ?) ON CONFLICT (projection)"
+                                + " DO UPDATE SET version = EXCLUDED.version, built_at = now()")) {
+            for (Projection<?> p : projections) {
+                if (names.contains(p.name())) {
+                    ps.setString(1, p.name());
+                    ps.setInt(2, p.version());
+                    ps.addBatch();
+                }
+            }
+            ps.executeBatch();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The stored state of one key, if any. */

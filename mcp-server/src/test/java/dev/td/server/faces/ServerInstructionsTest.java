@@ -21,26 +21,30 @@ class ServerInstructionsTest {
     void theInstructionsMapKindsOfQuestionsToToolsInAFewLines() {
         String instructions;
         List<String> tools;
-        try (McpSyncClient client = McpClients.owner(server)) {
+        try (McpSyncClient client = McpClients.streamable(server, "/mcp/x/all", TestServer.OWNER_KEY, java.util.Map.of())) {
             instructions = client.getServerInstructions();
             tools = client.listTools().tools().stream()
                     .map(McpSchema.Tool::name)
                     .toList();
         }
         // the kinds of questions of issue #10, each with the tool(s) that answer it
-        assertThat(line(instructions, "A workout the person did")).contains("log_workout", "log_sets");
-        assertThat(line(instructions, "How a lift goes")).contains("get_exercise_progression");
-        assertThat(line(instructions, "Bests")).contains("get_personal_records");
-        assertThat(line(instructions, "Sets per week")).contains("get_volume");
-        assertThat(line(instructions, "What they did")).contains("list_sessions", "get_session");
+        assertThat(line(instructions, "Training done")).contains("log_workout", "log_sets", "log_activity");
+        assertThat(line(instructions, "What they did"))
+                .contains("list_sessions", "get_session", "list_activities", "get_activity", "get_volume");
+        assertThat(line(instructions, "Progress"))
+                .contains("get_exercise_progression", "get_endurance_progression", "get_personal_records");
+        assertThat(line(instructions, "overreaching")).contains("get_training_load");
+        assertThat(line(instructions, "Readings")).contains("log_metrics", "get_metric_series");
+        assertThat(line(instructions, "injury")).contains("report_injury", "resolve_injury", "get_injuries");
+        assertThat(line(instructions, "A plan")).contains("start_program", "change_program_phase", "add_note");
         assertThat(line(instructions, "Anything else")).contains("log_events", "get_event_types", "get_events");
         assertThat(line(instructions, "A wrong value")).contains("correct_event", "void_event");
-        assertThat(line(instructions, "Statistics"))
+        assertThat(line(instructions, "Toolset stats"))
                 .contains("stats_describe", "stats_compare", "stats_correlate", "stats_trend", "stats_regression");
         // every tool is named, and every tool-like name is a tool (no stale names after a rename)
         assertThat(tools).allSatisfy(tool -> assertThat(instructions).contains(tool));
         Matcher named = Pattern.compile(
-                        "\\b(?:log|get|list|correct|void|resolve|create|update|archive|stats|verify)_" + "[a-z_]+")
+                        "\\b(?:log|get|list|correct|void|resolve|create|update|archive|stats|verify|report|start|change|add)_" + "[a-z_]+")
                 .matcher(instructions);
         while (named.find()) {
             assertThat(tools).as("named in the instructions").contains(named.group());

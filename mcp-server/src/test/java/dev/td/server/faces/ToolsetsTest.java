@@ -55,9 +55,15 @@ class ToolsetsTest {
             "get_exercise_progression",
             "get_volume",
             "get_personal_records",
-            "get_profile");
+            "get_profile",
+            "get_training_load");
     private static final Set<String> TRAINING_WRITE = Set.of("log_workout", "log_sets", "update_profile");
     private static final Set<String> METRICS = Set.of("log_metrics", "get_metric_series");
+    private static final Set<String> ENDURANCE =
+            Set.of("log_activity", "list_activities", "get_activity", "get_endurance_progression");
+    private static final Set<String> INJURIES = Set.of("report_injury", "resolve_injury", "get_injuries");
+    private static final Set<String> PROGRAMS = Set.of("start_program", "change_program_phase", "get_program");
+    private static final Set<String> NOTES = Set.of("add_note");
 
     private static McpSyncClient http(String endpoint, String key, Map<String, String> headers) {
         return McpClients.streamable(server, endpoint, key, headers);
@@ -68,11 +74,33 @@ class ToolsetsTest {
     }
 
     @Test
-    void everyToolIsListedWhenNoToolsetIsPicked() {
+    void withoutAPickEveryToolsetButStatsAndCatalogIsListedAndTheirToolsStillAnswer() throws Exception {
         try (McpSyncClient client = http("/mcp", TestServer.OWNER_KEY, Map.of())) {
             assertThat(names(client))
-                    .containsExactlyInAnyOrderElementsOf(
-                            union(EVENTS, STATS, CATALOG, TRAINING_READ, TRAINING_WRITE, METRICS));
+                    .containsExactlyInAnyOrderElementsOf(union(
+                            EVENTS, TRAINING_READ, TRAINING_WRITE, METRICS, ENDURANCE, INJURIES, PROGRAMS, NOTES));
+            // not listed, so an agent pays no context for it, but a client that knows the tool may call it
+            McpSchema.CallToolResult described =
+                    client.callTool(McpRequests.callTool("stats_describe", Map.of("values", List.of(1, 2, 3))));
+            assertThat(described.isError()).as(described.toString()).isFalse();
+        }
+    }
+
+    @Test
+    void allListsEveryTool() {
+        try (McpSyncClient client = http("/mcp/x/all", TestServer.OWNER_KEY, Map.of())) {
+            assertThat(names(client))
+                    .containsExactlyInAnyOrderElementsOf(union(
+                            EVENTS,
+                            STATS,
+                            CATALOG,
+                            TRAINING_READ,
+                            TRAINING_WRITE,
+                            METRICS,
+                            ENDURANCE,
+                            INJURIES,
+                            PROGRAMS,
+                            NOTES));
         }
     }
 
@@ -120,8 +148,8 @@ class ToolsetsTest {
         assertThat(byHeader.statusCode()).isEqualTo(400);
         assertThat(Json.mapper().readTree(byHeader.body()).at("/error/message").asText())
                 .isEqualTo(
-                        "X-MCP-Toolsets: unknown toolset 'strength'; td has catalog, events, metrics, stats, training (or all),"
-                                + " separated by commas");
+                        "X-MCP-Toolsets: unknown toolset 'strength'; td has catalog, endurance, events, injuries, metrics, notes,"
+                                + " programs, stats, training (or all), separated by commas");
         HttpResponse<String> byPath = initialize("/mcp/x/strength", Map.of());
         assertThat(byPath.statusCode()).isEqualTo(404);
         assertThat(Json.mapper().readTree(byPath.body()).at("/error/message").asText())
@@ -165,8 +193,8 @@ class ToolsetsTest {
     void stdioWithAnUnknownToolsetAnswersTheClientWithTheReason() {
         try (McpSyncClient client = stdio("--toolsets", "strength")) {
             assertThatThrownBy(client::initialize)
-                    .hasStackTraceContaining("--toolsets: unknown toolset 'strength'; td has catalog, events, metrics,"
-                            + " stats, training (or all)");
+                    .hasStackTraceContaining("--toolsets: unknown toolset 'strength'; td has catalog, endurance, events,"
+                            + " injuries, metrics, notes, programs, stats, training (or all)");
         }
     }
 

@@ -13,7 +13,10 @@ import java.util.Optional;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** Readings stored before the metric projections existed (raw log_events) are folded on the first start with them. */
+/**
+ * Readings stored before the metric projections existed (raw log_events) are folded on the first start with them:
+ * the engine rebuilds every projection it has not recorded as built at its version (projection_versions, V6).
+ */
 class EarlierReadingsTest {
 
     @Test
@@ -30,6 +33,7 @@ class EarlierReadingsTest {
             try (Connection c = server.core().database().dataSource().getConnection();
                     Statement s = c.createStatement()) {
                 s.executeUpdate("DELETE FROM projection_states WHERE projection IN ('metric_days', 'metric_index')");
+                s.executeUpdate("DELETE FROM projection_versions WHERE projection IN ('metric_days', 'metric_index')");
             }
             UUID owner = server.core().accounts().localOwner().userId();
             MetricDaysProjection days = new MetricDaysProjection(MetricRegistry.bundled());
