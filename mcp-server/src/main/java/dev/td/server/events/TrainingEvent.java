@@ -65,6 +65,7 @@ public sealed interface TrainingEvent {
             Optional<String> unit,
             OptionalInt reps,
             OptionalDouble durationS,
+            OptionalDouble distanceM,
             OptionalDouble rpe,
             OptionalDouble rir,
             SetType setType,
@@ -109,6 +110,15 @@ public sealed interface TrainingEvent {
             Optional<String> sex,
             OptionalInt birthYear,
             OptionalDouble bodyWeightKg)
+            implements TrainingEvent {}
+
+    /**
+     * One endurance activity (a run, a ride, a swim…) as logged: {@code occurredAt} is its start. The data is
+     * kept as stored (distances and elevations in the unit the person used); the endurance capability reads
+     * and normalizes it.
+     */
+    record ActivityLogged(
+            UUID eventId, long sequence, OffsetDateTime occurredAt, String activityId, String sport, JsonNode data)
             implements TrainingEvent {}
 
     /** Set types as people log them. */
@@ -163,6 +173,14 @@ public sealed interface TrainingEvent {
                                 f.occurredAt(),
                                 d.path("session_id").asText(),
                                 d.path("superset_id").asText());
+                    case "activity.logged" ->
+                        new ActivityLogged(
+                                f.eventId(),
+                                f.sequence(),
+                                f.occurredAt(),
+                                d.path("activity_id").asText(),
+                                d.path("sport").asText(),
+                                d);
                     case "profile.updated" ->
                         new ProfileUpdated(
                                 f.eventId(),
@@ -198,6 +216,7 @@ public sealed interface TrainingEvent {
                 unit,
                 JsonFields.integer(d, "reps"),
                 JsonFields.number(d, "duration_s"),
+                JsonFields.number(d, "distance_m"),
                 JsonFields.number(d, "rpe"),
                 JsonFields.number(d, "rir"),
                 SetType.of(d.path("set_type").asText("working")),

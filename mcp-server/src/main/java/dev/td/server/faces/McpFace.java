@@ -39,6 +39,7 @@ final class McpFace {
             td is the person's training record: immutable events, with projections and statistics kept ready. Which tool for what:
             - A workout the person did: log_workout (whole session) or log_sets (sets added to the current one).
             - What they did: list_sessions, get_session. How a lift goes: get_exercise_progression. Bests: get_personal_records. Sets per week and muscle: get_volume.
+            - A run, ride, swim or other activity: log_activity (times as 52:30 or seconds, distance with unit). Which ones: list_activities, get_activity. How a sport goes: get_endurance_progression.
             - Anything else (body weight, sleep, HRV, a note, an injury): log_events (kinds and fields: get_event_types); read back with get_events.
             - A wrong value: correct_event (only the fields to change). Something that should not be there: void_event, a whole session: void_session. Nothing is edited in place.
             - Exercises: resolve_exercise, list_exercises, create_exercise, update_exercise, archive_exercise.

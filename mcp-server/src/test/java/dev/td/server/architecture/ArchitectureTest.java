@@ -23,7 +23,8 @@ class ArchitectureTest {
 
     @Test
     void theDomainsAreFoundByTheirCapability() {
-        assertThat(RULES.capabilities()).containsExactly("analysis", "exercises", "journal", "profile", "strength");
+        assertThat(RULES.capabilities())
+                .containsExactly("analysis", "endurance", "exercises", "journal", "profile", "strength");
     }
 
     @Test

@@ -33,6 +33,8 @@ class ServerInstructionsTest {
         assertThat(line(instructions, "Bests")).contains("get_personal_records");
         assertThat(line(instructions, "Sets per week")).contains("get_volume");
         assertThat(line(instructions, "What they did")).contains("list_sessions", "get_session");
+        assertThat(line(instructions, "A run, ride, swim"))
+                .contains("log_activity", "list_activities", "get_activity", "get_endurance_progression");
         assertThat(line(instructions, "Anything else")).contains("log_events", "get_event_types", "get_events");
         assertThat(line(instructions, "A wrong value")).contains("correct_event", "void_event");
         assertThat(line(instructions, "Statistics"))

@@ -159,6 +159,32 @@ class ToolListBudgetTest {
         calls.put("stats_describe", Map.of("values", List.of(1.0, 2.0, 4.0, 8.0)));
         calls.put("get_profile", Map.of());
         calls.put("resolve_exercise", Map.of("name", "Bankdrücken"));
+        calls.put(
+                "log_activity",
+                Map.of(
+                        "idempotency_key",
+                        "budget-run",
+                        "activity_id",
+                        "budget-run-1",
+                        "sport",
+                        "run",
+                        "started_at",
+                        "2026-11-19T07:00:00+01:00",
+                        "elapsed",
+                        "52:30",
+                        "distance",
+                        10,
+                        "avg_hr",
+                        155,
+                        "hr_zones",
+                        List.of(Map.of("zone", 2, "min_bpm", 120, "max_bpm", 140, "seconds", 600)),
+                        "laps",
+                        List.of(Map.of("distance", 5, "elapsed", "26:00", "avg_hr", 150)),
+                        "samples",
+                        Map.of("time_s", List.of(0, 1, 2), "hr", java.util.Arrays.asList(150, null, 152))));
+        calls.put("list_activities", Map.of());
+        calls.put("get_activity", Map.of("activity_id", "budget-run-1"));
+        calls.put("get_endurance_progression", Map.of("sport", "run"));
         try (McpSyncClient client = client()) {
             List<McpSchema.Tool> tools = client.listTools().tools();
             for (Map.Entry<String, Map<String, Object>> call : calls.entrySet()) {

@@ -57,6 +57,8 @@ class ToolsetsTest {
             "get_personal_records",
             "get_profile");
     private static final Set<String> TRAINING_WRITE = Set.of("log_workout", "log_sets", "update_profile");
+    private static final Set<String> ENDURANCE =
+            Set.of("log_activity", "list_activities", "get_activity", "get_endurance_progression");
 
     private static McpSyncClient http(String endpoint, String key, Map<String, String> headers) {
         return McpClients.streamable(server, endpoint, key, headers);
@@ -70,7 +72,8 @@ class ToolsetsTest {
     void everyToolIsListedWhenNoToolsetIsPicked() {
         try (McpSyncClient client = http("/mcp", TestServer.OWNER_KEY, Map.of())) {
             assertThat(names(client))
-                    .containsExactlyInAnyOrderElementsOf(union(EVENTS, STATS, CATALOG, TRAINING_READ, TRAINING_WRITE));
+                    .containsExactlyInAnyOrderElementsOf(
+                            union(EVENTS, STATS, CATALOG, TRAINING_READ, TRAINING_WRITE, ENDURANCE));
         }
     }
 
@@ -118,8 +121,8 @@ class ToolsetsTest {
         assertThat(byHeader.statusCode()).isEqualTo(400);
         assertThat(Json.mapper().readTree(byHeader.body()).at("/error/message").asText())
                 .isEqualTo(
-                        "X-MCP-Toolsets: unknown toolset 'strength'; td has catalog, events, stats, training (or all),"
-                                + " separated by commas");
+                        "X-MCP-Toolsets: unknown toolset 'strength'; td has catalog, endurance, events, stats, training"
+                                + " (or all), separated by commas");
         HttpResponse<String> byPath = initialize("/mcp/x/strength", Map.of());
         assertThat(byPath.statusCode()).isEqualTo(404);
         assertThat(Json.mapper().readTree(byPath.body()).at("/error/message").asText())
@@ -163,8 +166,9 @@ class ToolsetsTest {
     void stdioWithAnUnknownToolsetAnswersTheClientWithTheReason() {
         try (McpSyncClient client = stdio("--toolsets", "strength")) {
             assertThatThrownBy(client::initialize)
-                    .hasStackTraceContaining("--toolsets: unknown toolset 'strength'; td has catalog, events, stats,"
-                            + " training (or all)");
+                    .hasStackTraceContaining(
+                            "--toolsets: unknown toolset 'strength'; td has catalog, endurance, events,"
+                                    + " stats, training (or all)");
         }
     }
 
