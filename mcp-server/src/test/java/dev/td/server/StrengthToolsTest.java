@@ -250,6 +250,23 @@ class StrengthToolsTest {
     }
 
     @Test
+    void setsWithDistanceAndDurationMakeAnEnduranceExercise() {
+        // three erg pieces (2000 m in 8:00, twice 1000 m in 3:50) and one timed piece without a distance
+        Http.Answer logged = post(
+                "/v1/workouts",
+                "{\"idempotency_key\":\"erg-day\",\"started_at\":\"2026-08-02T10:00:00Z\",\"exercises\":["
+                        + "{\"exercise\":\"Concept2 erg\",\"create_if_unknown\":true,\"sets\":["
+                        + "{\"distance_m\":2000,\"duration_s\":480},{\"distance_m\":1000,\"duration_s\":230,\"count\":2},"
+                        + "{\"duration_s\":600}]}]}");
+        assertThat(logged.status()).as(logged.body().toString()).isEqualTo(200);
+        JsonNode type = get("/v1/progression?exercise=Concept2%20erg").body().at("/data/type");
+        assertThat(type.path("inferred").asText()).isEqualTo("endurance");
+        assertThat(type.path("evidence").asText())
+                .isEqualTo("0 of 4 sets with weight and reps, 0 with reps only, 1 timed, 3 with distance and duration,"
+                        + " 0 by distance");
+    }
+
+    @Test
     void anUnknownExerciseBecomesThePersonsOwnWhenTheCallSaysSo() {
         String body =
                 "{\"idempotency_key\":\"sled-day\",\"started_at\":\"2026-10-02T18:00:00Z\",\"exercises\":[{\"exercise\":\"Zercher Sled Drag\","

@@ -81,7 +81,9 @@ class OpenApiForClientsTest {
                         "anomalies",
                         "time_zone",
                         "personal_records_revised",
-                        "empty_sessions");
+                        "empty_sessions",
+                        "endurance_week",
+                        "units_assumed");
         assertThat(context.at("/new_personal_records/items/$ref").asText())
                 .isEqualTo("#/components/schemas/PersonalRecord");
         assertThat(doc.at(SCHEMAS + "Meta/properties/statistical_quality/anyOf/0/$ref")

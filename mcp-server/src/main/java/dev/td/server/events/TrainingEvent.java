@@ -65,6 +65,7 @@ public sealed interface TrainingEvent {
             Optional<String> unit,
             OptionalInt reps,
             OptionalDouble durationS,
+            OptionalDouble distanceM,
             OptionalDouble rpe,
             OptionalDouble rir,
             SetType setType,
@@ -178,6 +179,15 @@ public sealed interface TrainingEvent {
             Optional<String> unit)
             implements TrainingEvent {}
 
+    /**
+     * One endurance activity (a run, a ride, a swim…) as logged: {@code occurredAt} is its start. The data is
+     * kept as stored (distances and elevations in the unit the person used); the endurance capability reads
+     * and normalizes it.
+     */
+    record ActivityLogged(
+            UUID eventId, long sequence, OffsetDateTime occurredAt, String activityId, String sport, JsonNode data)
+            implements TrainingEvent {}
+
     /** Set types as people log them. */
     enum SetType {
         WARMUP,
@@ -239,6 +249,14 @@ public sealed interface TrainingEvent {
                                 exact(d.get("value")),
                                 JsonFields.text(d, "label"),
                                 JsonFields.text(d, "unit"));
+                    case "activity.logged" ->
+                        new ActivityLogged(
+                                f.eventId(),
+                                f.sequence(),
+                                f.occurredAt(),
+                                d.path("activity_id").asText(),
+                                d.path("sport").asText(),
+                                d);
                     case "profile.updated" ->
                         new ProfileUpdated(
                                 f.eventId(),
@@ -338,6 +356,7 @@ public sealed interface TrainingEvent {
                 unit,
                 JsonFields.integer(d, "reps"),
                 JsonFields.number(d, "duration_s"),
+                JsonFields.number(d, "distance_m"),
                 JsonFields.number(d, "rpe"),
                 JsonFields.number(d, "rir"),
                 SetType.of(d.path("set_type").asText("working")),

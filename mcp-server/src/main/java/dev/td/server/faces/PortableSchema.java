@@ -11,6 +11,11 @@ import java.util.Map;
  * becomes {@code "anyOf": [{"type": "string", …}, {"type": "null"}]}. Both mean the same in JSON
  * Schema 2020-12, but clients that map tool schemas onto a single-type dialect (Gemini's function
  * declarations, for one) only understand the second. Manifests keep the shorter spelling.
+ *
+ * <p>Any other list of types ({@code ["string", "number"]}: a duration as {@code "52:30"} or as seconds) becomes
+ * one {@code anyOf} branch per type, each with the keywords that apply to its type ({@code maxLength} to the
+ * string, {@code minimum} to the number); keywords about the whole value ({@code description}, {@code enum})
+ * stay outside.
  */
 final class PortableSchema {
 
@@ -39,8 +44,11 @@ final class PortableSchema {
             field.setValue(rewrite(field.getValue()));
         }
         JsonNode type = object.get("type");
-        if (type == null || !type.isArray() || type.size() != 2 || !containsNull(type)) {
+        if (type == null || !type.isArray() || type.size() < 2) {
             return object;
+        }
+        if (type.size() != 2 || !containsNull(type)) {
+            return byType(object, type);
         }
         String other = type.get(0).asText().equals("null")
                 ? type.get(1).asText()
@@ -54,6 +62,46 @@ final class PortableSchema {
         }
         nullable.putArray("anyOf").add(branch).add(JSON.objectNode().put("type", "null"));
         return nullable;
+    }
+
+    /** Keywords that only constrain values of one type, by type. */
+    private static final Map<String, java.util.Set<String>> KEYWORDS_OF = Map.of(
+            "number", java.util.Set.of("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"),
+            "integer", java.util.Set.of("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "multipleOf"),
+            "string", java.util.Set.of("minLength", "maxLength", "pattern", "format"),
+            "array", java.util.Set.of("items", "prefixItems", "minItems", "maxItems", "uniqueItems", "contains"),
+            "object",
+                    java.util.Set.of(
+                            "properties",
+                            "required",
+                            "additionalProperties",
+                            "minProperties",
+                            "maxProperties",
+                            "propertyNames",
+                            "patternProperties"));
+
+    /** {@code anyOf} with a branch per type, each holding the keywords of its type; the others stay outside. */
+    private static ObjectNode byType(ObjectNode object, JsonNode types) {
+        ObjectNode outer = JSON.objectNode();
+        ArrayNode anyOf = JSON.arrayNode();
+        java.util.Set<String> typed = new java.util.HashSet<>();
+        for (JsonNode t : types) {
+            ObjectNode branch = anyOf.addObject().put("type", t.asText());
+            java.util.Set<String> own = KEYWORDS_OF.getOrDefault(t.asText(), java.util.Set.of());
+            object.properties().forEach(f -> {
+                if (own.contains(f.getKey())) {
+                    branch.set(f.getKey(), f.getValue());
+                }
+            });
+            typed.addAll(own);
+        }
+        object.properties().forEach(f -> {
+            if (!f.getKey().equals("type") && !typed.contains(f.getKey())) {
+                outer.set(f.getKey(), f.getValue());
+            }
+        });
+        outer.set("anyOf", anyOf);
+        return outer;
     }
 
     private static boolean containsNull(JsonNode types) {

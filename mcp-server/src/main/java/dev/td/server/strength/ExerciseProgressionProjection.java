@@ -19,38 +19,55 @@ final class ExerciseProgressionProjection extends NamedProjection<ExerciseProgre
     record Progression(String exerciseId, String exercise, List<Point> sessions, Usage usage) {}
 
     /**
-     * How the exercise's sets were measured, the evidence for its type: weight and reps → strength,
-     * reps only → bodyweight, duration only → timed hold, distance → carry or sled.
+     * How the exercise's sets were measured, the evidence for its type: weight and reps → strength, reps only →
+     * bodyweight, duration only → timed (a hold), distance and duration → endurance (a row, a run on the
+     * treadmill), distance only (or nothing measured) → distance (a carry, a sled push).
      */
-    record Usage(int weighted, int repsOnly, int timed, int distance) {
+    record Usage(int weighted, int repsOnly, int timed, int endurance, int distance) {
+
+        static final Usage NONE = new Usage(0, 0, 0, 0, 0);
 
         Usage with(TrainingEvent.SetLogged set) {
             if (set.weightKg().isPresent() && set.reps().isPresent()) {
-                return new Usage(weighted + 1, repsOnly, timed, distance);
+                return new Usage(weighted + 1, repsOnly, timed, endurance, distance);
             }
             if (set.reps().isPresent()) {
-                return new Usage(weighted, repsOnly + 1, timed, distance);
+                return new Usage(weighted, repsOnly + 1, timed, endurance, distance);
+            }
+            if (set.durationS().isPresent() && set.distanceM().isPresent()) {
+                return new Usage(weighted, repsOnly, timed, endurance + 1, distance);
             }
             if (set.durationS().isPresent()) {
-                return new Usage(weighted, repsOnly, timed + 1, distance);
+                return new Usage(weighted, repsOnly, timed + 1, endurance, distance);
             }
-            return new Usage(weighted, repsOnly, timed, distance + 1);
+            return new Usage(weighted, repsOnly, timed, endurance, distance + 1);
         }
 
         int total() {
-            return weighted + repsOnly + timed + distance;
+            return weighted + repsOnly + timed + endurance + distance;
         }
 
-        /** The type most sets point to, if any set was logged. */
-        java.util.Optional<String> inferredType() {
+        /** The type most sets point to, if any set was logged; a tie goes to the first of strength, bodyweight, timed, endurance, distance. */
+        Optional<String> inferredType() {
             if (total() == 0) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
-            int max = Math.max(Math.max(weighted, repsOnly), Math.max(timed, distance));
-            return java.util.Optional.of(
+            int max = Math.max(Math.max(Math.max(weighted, repsOnly), Math.max(timed, endurance)), distance);
+            return Optional.of(
                     max == weighted
                             ? "strength"
-                            : max == repsOnly ? "bodyweight" : max == timed ? "timed" : "distance");
+                            : max == repsOnly
+                                    ? "bodyweight"
+                                    : max == timed ? "timed" : max == endurance ? "endurance" : "distance");
+        }
+
+        /** The counts behind {@link #inferredType()}, as answers show them. */
+        String evidence() {
+            return total() == 0
+                    ? "no sets logged yet"
+                    : weighted + " of " + total() + " sets with weight and reps, " + repsOnly + " with reps only, "
+                            + timed + " timed, " + endurance + " with distance and duration, " + distance
+                            + " by distance";
         }
     }
 
@@ -69,12 +86,12 @@ final class ExerciseProgressionProjection extends NamedProjection<ExerciseProgre
     record BestE1rm(double kg, String method, double weightKg, int reps, String eventId) {}
 
     ExerciseProgressionProjection() {
-        super(NAME, 2, Progression.class);
+        super(NAME, 3, Progression.class);
     }
 
     @Override
     public Progression empty(String key) {
-        return new Progression(key, key, List.of(), new Usage(0, 0, 0, 0));
+        return new Progression(key, key, List.of(), Usage.NONE);
     }
 
     @Override

@@ -238,12 +238,7 @@ final class TrainingQueries {
         ObjectNode t = JSON.objectNode();
         t.put("tagged", tagged.orElse(null));
         t.put("inferred", usage.inferredType().orElse(null));
-        t.put(
-                "evidence",
-                usage.total() == 0
-                        ? "no sets logged yet"
-                        : usage.weighted() + " of " + usage.total() + " sets with weight and reps, " + usage.repsOnly()
-                                + " with reps only, " + usage.timed() + " timed, " + usage.distance() + " by distance");
+        t.put("evidence", usage.evidence());
         return t;
     }
 

@@ -4,6 +4,8 @@ import dev.td.server.access.Accounts;
 import dev.td.server.analysis.AnalysisCapability;
 import dev.td.server.capability.Capability;
 import dev.td.server.capability.Platform;
+import dev.td.server.endurance.Activities;
+import dev.td.server.endurance.EnduranceCapability;
 import dev.td.server.events.ChainVerifier;
 import dev.td.server.events.EventStore;
 import dev.td.server.events.EventTypes;
@@ -44,6 +46,7 @@ public final class TdCore implements AutoCloseable {
     private final ToolRegistry tools;
     private final ProjectionEngine projections;
     private final ExercisesCapability exercises;
+    private final EnduranceCapability endurance;
     private final CompletableFuture<List<ChainVerifier.Report>> chainCheck;
     private volatile boolean closing;
     private static final Duration CHAIN_CHECK_STOP = Duration.ofSeconds(10);
@@ -56,12 +59,14 @@ public final class TdCore implements AutoCloseable {
         this.eventTypes = EventTypes.load();
         ProfileCapability profile = new ProfileCapability();
         this.exercises = new ExercisesCapability(profile);
+        this.endurance = new EnduranceCapability(profile);
         // One line per domain; a capability used by others is handed to them here.
         List<Capability> capabilities = List.of(
                 profile,
                 new JournalCapability(profile),
                 exercises,
                 new StrengthCapability(profile, exercises),
+                endurance,
                 new HealthCapability(profile, exercises),
                 new LoadCapability(profile),
                 new MetricsCapability(profile),
@@ -118,6 +123,11 @@ public final class TdCore implements AutoCloseable {
     /** Names of the person's exercises that match what was typed so far (for MCP completions). */
     public List<String> exerciseNames(UUID user, String typed) {
         return exercises.names(user, typed);
+    }
+
+    /** A person's endurance activities, as the capabilities that build on them read them. */
+    public Activities activities() {
+        return endurance;
     }
 
     public ProjectionEngine projections() {

@@ -24,7 +24,8 @@ class ArchitectureTest {
     @Test
     void theDomainsAreFoundByTheirCapability() {
         assertThat(RULES.capabilities())
-                .containsExactly("analysis", "exercises", "journal", "metrics", "profile", "strength");
+                .containsExactly(
+                        "analysis", "endurance", "exercises", "health", "journal", "load", "metrics", "profile", "strength");
     }
 
     @Test

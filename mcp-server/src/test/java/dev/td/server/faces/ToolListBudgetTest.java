@@ -187,6 +187,43 @@ class ToolListBudgetTest {
                                         Map.of("metric", "Zyklusphase", "label", "Eisprung"),
                                         Map.of("metric", "grip strength", "value", 52, "unit", "kg"))));
         calls.put("get_metric_series", Map.of("metric", "weight", "from", "2026-11-01", "to", "2026-11-30"));
+        calls.put(
+                "log_activity",
+                Map.of(
+                        "idempotency_key",
+                        "budget-run",
+                        "activity_id",
+                        "budget-run-1",
+                        "sport",
+                        "run",
+                        "started_at",
+                        "2026-11-19T07:00:00+01:00",
+                        "elapsed",
+                        "52:30",
+                        "distance",
+                        10,
+                        "avg_hr",
+                        155,
+                        "hr_zones",
+                        List.of(Map.of("zone", 2, "min_bpm", 120, "max_bpm", 140, "seconds", 600)),
+                        "laps",
+                        List.of(Map.of("distance", 5, "elapsed", "26:00", "avg_hr", 150)),
+                        "samples",
+                        Map.of("time_s", List.of(0, 1, 2), "hr", java.util.Arrays.asList(150, null, 152))));
+        calls.put("list_activities", Map.of());
+        calls.put("get_activity", Map.of("activity_id", "budget-run-1"));
+        calls.put("get_endurance_progression", Map.of("sport", "run"));
+        calls.put(
+                "report_injury",
+                Map.of("idempotency_key", "budget-knee", "body_part", "linkes Knie", "severity", "mild", "pain", 3));
+        calls.put("get_injuries", Map.of());
+        calls.put(
+                "start_program",
+                Map.of("idempotency_key", "budget-plan", "name", "5/3/1", "phase", "base", "sessions_per_week", 3));
+        calls.put("change_program_phase", Map.of("idempotency_key", "budget-phase", "phase", "build"));
+        calls.put("get_program", Map.of());
+        calls.put("add_note", Map.of("idempotency_key", "budget-note", "text", "new shoes", "tags", List.of("gear")));
+        calls.put("get_training_load", Map.of("period", "last 4 weeks"));
         try (McpSyncClient client = client()) {
             List<McpSchema.Tool> tools = client.listTools().tools();
             for (Map.Entry<String, Map<String, Object>> call : calls.entrySet()) {

@@ -35,6 +35,7 @@ class RepRecordsTest {
                 OptionalDouble.empty(),
                 OptionalDouble.empty(),
                 OptionalDouble.empty(),
+                OptionalDouble.empty(),
                 TrainingEvent.SetType.WORKING,
                 Optional.empty());
     }

@@ -43,6 +43,7 @@ class StrengthFoldsTest {
                 Optional.of("kg"),
                 reps < 0 ? OptionalInt.empty() : OptionalInt.of(reps),
                 OptionalDouble.empty(),
+                OptionalDouble.empty(),
                 rpe < 0 ? OptionalDouble.empty() : OptionalDouble.of(rpe),
                 rir < 0 ? OptionalDouble.empty() : OptionalDouble.of(rir),
                 type,
@@ -362,29 +363,44 @@ class StrengthFoldsTest {
         // 550 + 345 = 895 kg over 2 working sets and 8 reps; the warm-up is not counted
         assertThat(b.volumeKg()).isEqualTo(895);
         assertThat(new int[] {b.workingSets(), b.hardSets(), b.reps()}).containsExactly(2, 2, 8);
-        assertThat(progression.usage()).isEqualTo(new ExerciseProgressionProjection.Usage(4, 0, 0, 0));
+        assertThat(progression.usage()).isEqualTo(new ExerciseProgressionProjection.Usage(4, 0, 0, 0, 0));
     }
 
     @Test
     void theTypeInferredFromUsageIsWhatMostSetsPointTo() {
-        assertThat(new ExerciseProgressionProjection.Usage(0, 0, 0, 0).inferredType())
+        assertThat(new ExerciseProgressionProjection.Usage(0, 0, 0, 0, 0).inferredType())
                 .isEmpty();
-        assertThat(new ExerciseProgressionProjection.Usage(3, 1, 0, 0).inferredType())
+        assertThat(new ExerciseProgressionProjection.Usage(3, 1, 0, 0, 0).inferredType())
                 .contains("strength");
-        assertThat(new ExerciseProgressionProjection.Usage(1, 3, 0, 0).inferredType())
+        assertThat(new ExerciseProgressionProjection.Usage(1, 3, 0, 0, 0).inferredType())
                 .contains("bodyweight");
-        assertThat(new ExerciseProgressionProjection.Usage(0, 1, 4, 0).inferredType())
+        assertThat(new ExerciseProgressionProjection.Usage(0, 1, 4, 0, 0).inferredType())
                 .contains("timed");
-        assertThat(new ExerciseProgressionProjection.Usage(0, 0, 1, 2).inferredType())
+        assertThat(new ExerciseProgressionProjection.Usage(0, 0, 1, 0, 2).inferredType())
                 .contains("distance");
         // a tie goes to the first in the order strength, bodyweight, timed, distance
-        assertThat(new ExerciseProgressionProjection.Usage(2, 2, 2, 2).inferredType())
+        assertThat(new ExerciseProgressionProjection.Usage(2, 2, 2, 0, 2).inferredType())
                 .contains("strength");
-        assertThat(new ExerciseProgressionProjection.Usage(0, 2, 2, 0).inferredType())
+        assertThat(new ExerciseProgressionProjection.Usage(0, 2, 2, 0, 0).inferredType())
                 .contains("bodyweight");
-        assertThat(new ExerciseProgressionProjection.Usage(0, 0, 2, 2).inferredType())
+        assertThat(new ExerciseProgressionProjection.Usage(0, 0, 2, 0, 2).inferredType())
                 .contains("timed");
-        assertThat(new ExerciseProgressionProjection.Usage(1, 2, 3, 4).total()).isEqualTo(10);
+        assertThat(new ExerciseProgressionProjection.Usage(1, 2, 3, 0, 4).total())
+                .isEqualTo(10);
+        // distance with duration is an endurance set (a row on the erg, a treadmill run)
+        assertThat(new ExerciseProgressionProjection.Usage(0, 0, 1, 3, 1).inferredType())
+                .contains("endurance");
+        // a tie goes to timed before endurance, endurance before distance
+        assertThat(new ExerciseProgressionProjection.Usage(0, 0, 2, 2, 0).inferredType())
+                .contains("timed");
+        assertThat(new ExerciseProgressionProjection.Usage(0, 0, 0, 2, 2).inferredType())
+                .contains("endurance");
+        assertThat(new ExerciseProgressionProjection.Usage(1, 2, 3, 4, 5).total())
+                .isEqualTo(15);
+        assertThat(new ExerciseProgressionProjection.Usage(0, 0, 1, 3, 1).evidence())
+                .isEqualTo("0 of 5 sets with weight and reps, 0 with reps only, 1 timed, 3 with distance and duration,"
+                        + " 1 by distance");
+        assertThat(ExerciseProgressionProjection.Usage.NONE.evidence()).isEqualTo("no sets logged yet");
 
         TrainingEvent.SetLogged plank = new TrainingEvent.SetLogged(
                 UUID.randomUUID(),
@@ -399,16 +415,34 @@ class StrengthFoldsTest {
                 OptionalDouble.of(60),
                 OptionalDouble.empty(),
                 OptionalDouble.empty(),
+                OptionalDouble.empty(),
                 SetType.WORKING,
                 Optional.empty());
         TrainingEvent.SetLogged pushUps = set("2026-10-05", "s", "push-up", -1, 20, SetType.WORKING, -1, -1);
         TrainingEvent.SetLogged sled = set("2026-10-05", "s", "sled-push", -1, -1, SetType.WORKING, -1, -1);
-        ExerciseProgressionProjection.Usage none = new ExerciseProgressionProjection.Usage(0, 0, 0, 0);
-        assertThat(none.with(plank)).isEqualTo(new ExerciseProgressionProjection.Usage(0, 0, 1, 0));
-        assertThat(none.with(pushUps)).isEqualTo(new ExerciseProgressionProjection.Usage(0, 1, 0, 0));
-        assertThat(none.with(sled)).isEqualTo(new ExerciseProgressionProjection.Usage(0, 0, 0, 1));
+        TrainingEvent.SetLogged erg = new TrainingEvent.SetLogged(
+                UUID.randomUUID(),
+                2,
+                OffsetDateTime.parse("2026-10-05T18:00+01:00"),
+                "s",
+                "Rowing machine",
+                "rowing-machine",
+                OptionalDouble.empty(),
+                Optional.empty(),
+                OptionalInt.empty(),
+                OptionalDouble.of(480),
+                OptionalDouble.of(2000),
+                OptionalDouble.empty(),
+                OptionalDouble.empty(),
+                SetType.WORKING,
+                Optional.empty());
+        ExerciseProgressionProjection.Usage none = new ExerciseProgressionProjection.Usage(0, 0, 0, 0, 0);
+        assertThat(none.with(erg)).isEqualTo(new ExerciseProgressionProjection.Usage(0, 0, 0, 1, 0));
+        assertThat(none.with(plank)).isEqualTo(new ExerciseProgressionProjection.Usage(0, 0, 1, 0, 0));
+        assertThat(none.with(pushUps)).isEqualTo(new ExerciseProgressionProjection.Usage(0, 1, 0, 0, 0));
+        assertThat(none.with(sled)).isEqualTo(new ExerciseProgressionProjection.Usage(0, 0, 0, 0, 1));
         assertThat(none.with(working("2026-10-05", "s", BENCH, 100, 5)))
-                .isEqualTo(new ExerciseProgressionProjection.Usage(1, 0, 0, 0));
+                .isEqualTo(new ExerciseProgressionProjection.Usage(1, 0, 0, 0, 0));
     }
 
     @Test
