@@ -38,7 +38,7 @@ class McpFaceTest {
         return switch (kind) {
             case "streamable" ->
                 HttpClientStreamableHttpTransport.builder(server.baseUrl())
-                        .endpoint("/mcp")
+                        .endpoint("/mcp/x/all")
                         .requestBuilder(java.net.http.HttpRequest.newBuilder()
                                 .header("Authorization", "Bearer " + TestServer.OWNER_KEY))
                         .build();
@@ -46,14 +46,15 @@ class McpFaceTest {
                 HttpClientSseClientTransport.builder(server.baseUrl())
                         .sseEndpoint("/sse")
                         .requestBuilder(java.net.http.HttpRequest.newBuilder()
-                                .header("Authorization", "Bearer " + TestServer.OWNER_KEY))
+                                .header("Authorization", "Bearer " + TestServer.OWNER_KEY)
+                                .header("X-MCP-Toolsets", "all"))
                         .build();
             case "stdio" -> stdio();
             default -> throw new IllegalArgumentException(kind);
         };
     }
 
-    /** td-server stdio as a child process, on the test server's database. */
+    /** td-server stdio as a child process, on the test server's database, with every toolset (as HTTP above). */
     private static McpClientTransport stdio() {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         ServerParameters params = ServerParameters.builder(java)
@@ -63,7 +64,9 @@ class McpFaceTest {
                         Main.class.getName(),
                         "stdio",
                         "--database-url",
-                        server.databaseUrl())
+                        server.databaseUrl(),
+                        "--toolsets",
+                        "all")
                 .build();
         return new StdioClientTransport(params, McpJsonDefaults.getMapper());
     }

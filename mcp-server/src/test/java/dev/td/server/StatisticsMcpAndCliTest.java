@@ -24,9 +24,10 @@ class StatisticsMcpAndCliTest {
     @RegisterExtension
     static final TestServer server = TestServer.perClass();
 
+    /** A client that picked the stats toolset (it is not listed by default). */
     private static McpSyncClient mcp() {
         McpSyncClient client = McpClient.sync(HttpClientStreamableHttpTransport.builder(server.baseUrl())
-                        .endpoint("/mcp")
+                        .endpoint("/mcp/x/stats")
                         .requestBuilder(java.net.http.HttpRequest.newBuilder()
                                 .header("Authorization", "Bearer " + TestServer.OWNER_KEY))
                         .build())

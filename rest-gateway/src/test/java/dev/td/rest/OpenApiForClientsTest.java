@@ -83,7 +83,14 @@ class OpenApiForClientsTest {
                         "personal_records_revised",
                         "empty_sessions",
                         "endurance_week",
-                        "units_assumed");
+                        "units_assumed",
+                        "injuries",
+                        "program",
+                        "without_load",
+                        "estimated",
+                        "body_part",
+                        "older_resolved");
+        assertThat(context.at("/injuries/items/$ref").asText()).isEqualTo("#/components/schemas/InjuryBrief");
         assertThat(context.at("/new_personal_records/items/$ref").asText())
                 .isEqualTo("#/components/schemas/PersonalRecord");
         assertThat(doc.at(SCHEMAS + "Meta/properties/statistical_quality/anyOf/0/$ref")
@@ -280,7 +287,8 @@ class OpenApiForClientsTest {
                     new ToolManifest.CliBinding(name.replace('_', '-')),
                     input,
                     Json.mapper().readTree(outputSchema),
-                    List.of(new ToolManifest.Example("an example", input.objectNode(), input.objectNode())));
+                    List.of(new ToolManifest.Example("an example", input.objectNode(), input.objectNode())),
+                    "test");
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);
         }

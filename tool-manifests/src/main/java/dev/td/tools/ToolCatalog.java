@@ -117,7 +117,9 @@ public final class ToolCatalog {
                     new ToolManifest.CliBinding(n.path("cli").path("command").asText(null)),
                     SharedDefinitions.inline(n.get("input_schema"), defs),
                     SharedDefinitions.inline(n.get("output_schema"), defs),
-                    examples);
+                    examples,
+                    n.path("toolset")
+                            .asText(ToolManifest.familyOf(n.path("scope").asText(""))));
         } catch (IOException e) {
             throw new IllegalStateException("manifest " + source + " is not valid JSON: " + e.getMessage(), e);
         }

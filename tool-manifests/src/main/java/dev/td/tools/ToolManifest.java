@@ -19,6 +19,8 @@ import java.util.regex.Pattern;
  * @param inputSchema  JSON Schema (2020-12) of the arguments
  * @param outputSchema JSON Schema (2020-12) of the envelope's {@code data}
  * @param examples     worked examples, each checked against both schemas at build time
+ * @param toolset      the toolset MCP clients pick it by: the family of its scope ({@code events:write} → {@code
+ *                     events}) unless the manifest names another
  */
 public record ToolManifest(
         String name,
@@ -30,7 +32,8 @@ public record ToolManifest(
         CliBinding cli,
         JsonNode inputSchema,
         JsonNode outputSchema,
-        List<Example> examples) {
+        List<Example> examples,
+        String toolset) {
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{1,63}");
 
@@ -42,6 +45,7 @@ public record ToolManifest(
         requireText(title, name, "title");
         requireText(description, name, "description");
         requireText(scope, name, "scope");
+        requireText(toolset, name, "toolset");
         Objects.requireNonNull(annotations, name + ": annotations");
         Objects.requireNonNull(rest, name + ": rest");
         Objects.requireNonNull(cli, name + ": cli");
@@ -143,5 +147,11 @@ public record ToolManifest(
             Objects.requireNonNull(arguments, "example arguments");
             Objects.requireNonNull(result, "example result");
         }
+    }
+
+    /** The family of a scope: {@code training:read} → {@code training}; a scope without a colon is its own. */
+    public static String familyOf(String scope) {
+        int colon = scope.indexOf(':');
+        return colon < 0 ? scope : scope.substring(0, colon);
     }
 }

@@ -17,7 +17,9 @@ import java.util.TreeSet;
  * <p>A tool's toolset is the family of the scope it needs: {@code events:write} → {@code events}, {@code
  * training:read} → {@code training}, {@code catalog:*} → {@code catalog}, {@code stats:run} → {@code stats}. Keys
  * and toolsets thus speak one vocabulary (a key scoped {@code training:read} uses the {@code training} toolset), and a
- * capability that brings tools under a new scope brings its toolset with it; there is no second table to keep.
+ * capability that brings tools under a new scope brings its toolset with it; there is no second table to keep. A
+ * manifest may name another toolset ({@code "toolset": "log"} for the raw log), which changes what a client picks, not
+ * what a key may call.
  *
  * <p>A selection is written as names separated by commas ({@code training,stats}), case and spaces ignored; {@code
  * all} selects every toolset. A client that picks nothing gets the {@linkplain #OPT_IN default}: every toolset but
@@ -30,10 +32,11 @@ final class Toolsets {
 
     /**
      * The toolsets a client gets only when it picks them: statistics on numbers the agent passes in (td's own answers
-     * already carry their statistics) and the exercise catalog (logging resolves and, when confirmed, creates
-     * exercises by itself).
+     * already carry their statistics), the exercise catalog (logging resolves and, when confirmed, creates exercises
+     * by itself), programs (their phase reaches every training answer's context anyway) and the raw log (log_events,
+     * get_event_types, verify_chain: kinds without a tool of their own, and audit).
      */
-    static final Set<String> OPT_IN = Set.of("stats", "catalog");
+    static final Set<String> OPT_IN = Set.of("stats", "catalog", "programs", "log");
 
     private final Map<String, String> toolsetOfTool;
     private final List<String> names;
@@ -46,15 +49,14 @@ final class Toolsets {
     static Toolsets of(List<ToolManifest> manifests) {
         Map<String, String> byTool = new LinkedHashMap<>();
         for (ToolManifest m : manifests) {
-            byTool.put(m.name(), familyOf(m.scope()));
+            byTool.put(m.name(), m.toolset());
         }
         return new Toolsets(byTool);
     }
 
     /** {@code training:read} → {@code training}; a scope without a colon is its own family. */
     static String familyOf(String scope) {
-        int colon = scope.indexOf(':');
-        return colon < 0 ? scope : scope.substring(0, colon);
+        return ToolManifest.familyOf(scope);
     }
 
     /** The toolset names, sorted. */

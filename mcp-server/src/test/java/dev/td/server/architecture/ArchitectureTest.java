@@ -25,7 +25,15 @@ class ArchitectureTest {
     void theDomainsAreFoundByTheirCapability() {
         assertThat(RULES.capabilities())
                 .containsExactly(
-                        "analysis", "endurance", "exercises", "health", "journal", "load", "metrics", "profile", "strength");
+                        "analysis",
+                        "endurance",
+                        "exercises",
+                        "health",
+                        "journal",
+                        "load",
+                        "metrics",
+                        "profile",
+                        "strength");
     }
 
     @Test

@@ -354,9 +354,11 @@ class DefaultAnswerSizeTest {
                 .filter(t -> t.path("type").asText().equals("metric.recorded"))
                 .findFirst()
                 .orElseThrow();
-        // schema/src/main/resources/td/event-types/metric.recorded.json: required metric, value; also unit, notes
-        assertThat(metric.path("required").valueStream().map(JsonNode::asText)).containsExactly("metric", "value");
-        assertThat(metric.path("optional").valueStream().map(JsonNode::asText)).containsExactly("unit", "notes");
+        // schema/src/main/resources/td/event-types/metric.recorded.json: required metric (then one of value or
+        // label, a oneOf the summary does not spell out); also unit, notes, source, unusual_confirmed
+        assertThat(metric.path("required").valueStream().map(JsonNode::asText)).containsExactly("metric");
+        assertThat(metric.path("optional").valueStream().map(JsonNode::asText))
+                .containsExactly("value", "label", "unit", "notes", "source", "unusual_confirmed");
         assertThat(metric.path("loggable").asBoolean()).isTrue();
         JsonNode voided = types.valueStream()
                 .filter(t -> t.path("type").asText().equals("event.voided"))
@@ -374,7 +376,7 @@ class DefaultAnswerSizeTest {
         assertThat(a.at("/data/event_types")).hasSize(1);
         assertThat(fieldNames(metric)).containsExactly("type", "description", "schema", "loggable");
         assertThat(metric.at("/schema/required").valueStream().map(JsonNode::asText))
-                .containsExactly("metric", "value");
+                .containsExactly("metric");
         passesTheExactSchema("get_event_types", a);
     }
 }

@@ -21,7 +21,8 @@ class ServerInstructionsTest {
     void theInstructionsMapKindsOfQuestionsToToolsInAFewLines() {
         String instructions;
         List<String> tools;
-        try (McpSyncClient client = McpClients.streamable(server, "/mcp/x/all", TestServer.OWNER_KEY, java.util.Map.of())) {
+        try (McpSyncClient client =
+                McpClients.streamable(server, "/mcp/x/all", TestServer.OWNER_KEY, java.util.Map.of())) {
             instructions = client.getServerInstructions();
             tools = client.listTools().tools().stream()
                     .map(McpSchema.Tool::name)
@@ -44,7 +45,8 @@ class ServerInstructionsTest {
         // every tool is named, and every tool-like name is a tool (no stale names after a rename)
         assertThat(tools).allSatisfy(tool -> assertThat(instructions).contains(tool));
         Matcher named = Pattern.compile(
-                        "\\b(?:log|get|list|correct|void|resolve|create|update|archive|stats|verify|report|start|change|add)_" + "[a-z_]+")
+                        "\\b(?:log|get|list|correct|void|resolve|create|update|archive|stats|verify|report|start|change|add)_"
+                                + "[a-z_]+")
                 .matcher(instructions);
         while (named.find()) {
             assertThat(tools).as("named in the instructions").contains(named.group());

@@ -75,7 +75,13 @@ class ToolListBudgetTest {
         assertThat(byDefault)
                 .as("logging, reading back, correcting and the whole record are there by default")
                 .contains("log_workout", "get_training_load", "report_injury", "correct_event", "get_profile")
-                .doesNotContain("stats_describe", "stats_regression", "list_exercises", "create_exercise");
+                .doesNotContain(
+                        "stats_describe",
+                        "stats_regression",
+                        "list_exercises",
+                        "create_exercise",
+                        "start_program",
+                        "log_events");
         assertThat(sent.length()).as("tools/list response body").isLessThanOrEqualTo(BUDGET_CHARACTERS);
         assertThat(asTheSdkReadsIt.length()).isLessThanOrEqualTo(BUDGET_CHARACTERS);
     }
@@ -172,7 +178,7 @@ class ToolListBudgetTest {
                                 "type", "note.recorded",
                                 "occurred_at", "2026-11-21T08:00:00+01:00",
                                 "data", Map.of("text", "slept well"),
-                                "idempotency_key", "budget-note"))));
+                                "idempotency_key", "budget-add-note"))));
         calls.put("stats_describe", Map.of("values", List.of(1.0, 2.0, 4.0, 8.0)));
         calls.put("get_profile", Map.of());
         calls.put("resolve_exercise", Map.of("name", "Bankdrücken"));
@@ -222,7 +228,7 @@ class ToolListBudgetTest {
                 Map.of("idempotency_key", "budget-plan", "name", "5/3/1", "phase", "base", "sessions_per_week", 3));
         calls.put("change_program_phase", Map.of("idempotency_key", "budget-phase", "phase", "build"));
         calls.put("get_program", Map.of());
-        calls.put("add_note", Map.of("idempotency_key", "budget-note", "text", "new shoes", "tags", List.of("gear")));
+        calls.put("add_note", Map.of("idempotency_key", "budget-add", "text", "new shoes", "tags", List.of("gear")));
         calls.put("get_training_load", Map.of("period", "last 4 weeks"));
         try (McpSyncClient client = client()) {
             List<McpSchema.Tool> tools = client.listTools().tools();

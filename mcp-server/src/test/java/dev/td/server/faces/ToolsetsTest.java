@@ -37,14 +37,9 @@ class ToolsetsTest {
     static final TestServer server = TestServer.perClass();
 
     // the toolsets are the scope families of the manifests; the tools of each are read off the manifests by hand
-    private static final Set<String> EVENTS = Set.of(
-            "log_events",
-            "get_events",
-            "correct_event",
-            "void_event",
-            "void_session",
-            "get_event_types",
-            "verify_chain");
+    private static final Set<String> EVENTS = Set.of("get_events", "correct_event", "void_event", "void_session");
+    // the raw log and its audit, a toolset of their own by the manifests' "toolset"
+    private static final Set<String> LOG = Set.of("log_events", "get_event_types", "verify_chain");
     private static final Set<String> STATS =
             Set.of("stats_describe", "stats_compare", "stats_correlate", "stats_trend", "stats_regression");
     private static final Set<String> CATALOG =
@@ -74,11 +69,11 @@ class ToolsetsTest {
     }
 
     @Test
-    void withoutAPickEveryToolsetButStatsAndCatalogIsListedAndTheirToolsStillAnswer() throws Exception {
+    void withoutAPickEveryToolsetButTheOptInOnesIsListedAndTheirToolsStillAnswer() throws Exception {
         try (McpSyncClient client = http("/mcp", TestServer.OWNER_KEY, Map.of())) {
             assertThat(names(client))
-                    .containsExactlyInAnyOrderElementsOf(union(
-                            EVENTS, TRAINING_READ, TRAINING_WRITE, METRICS, ENDURANCE, INJURIES, PROGRAMS, NOTES));
+                    .containsExactlyInAnyOrderElementsOf(
+                            union(EVENTS, TRAINING_READ, TRAINING_WRITE, METRICS, ENDURANCE, INJURIES, NOTES));
             // not listed, so an agent pays no context for it, but a client that knows the tool may call it
             McpSchema.CallToolResult described =
                     client.callTool(McpRequests.callTool("stats_describe", Map.of("values", List.of(1, 2, 3))));
@@ -100,7 +95,8 @@ class ToolsetsTest {
                             ENDURANCE,
                             INJURIES,
                             PROGRAMS,
-                            NOTES));
+                            NOTES,
+                            LOG));
         }
     }
 
@@ -137,7 +133,7 @@ class ToolsetsTest {
                     .readTree(((McpSchema.TextContent) result.content().getFirst()).text())
                     .path("error");
             assertThat(error.path("code").asText()).isEqualTo("not_found");
-            assertThat(error.path("message").asText()).contains("'events'", "X-MCP-Toolsets");
+            assertThat(error.path("message").asText()).contains("'log'", "X-MCP-Toolsets");
         }
         assertThat(server.eventCount()).isEqualTo(before);
     }
@@ -148,8 +144,8 @@ class ToolsetsTest {
         assertThat(byHeader.statusCode()).isEqualTo(400);
         assertThat(Json.mapper().readTree(byHeader.body()).at("/error/message").asText())
                 .isEqualTo(
-                        "X-MCP-Toolsets: unknown toolset 'strength'; td has catalog, endurance, events, injuries, metrics, notes,"
-                                + " programs, stats, training (or all), separated by commas");
+                        "X-MCP-Toolsets: unknown toolset 'strength'; td has catalog, endurance, events, injuries, log, metrics,"
+                                + " notes, programs, stats, training (or all), separated by commas");
         HttpResponse<String> byPath = initialize("/mcp/x/strength", Map.of());
         assertThat(byPath.statusCode()).isEqualTo(404);
         assertThat(Json.mapper().readTree(byPath.body()).at("/error/message").asText())
@@ -193,8 +189,9 @@ class ToolsetsTest {
     void stdioWithAnUnknownToolsetAnswersTheClientWithTheReason() {
         try (McpSyncClient client = stdio("--toolsets", "strength")) {
             assertThatThrownBy(client::initialize)
-                    .hasStackTraceContaining("--toolsets: unknown toolset 'strength'; td has catalog, endurance, events,"
-                            + " injuries, metrics, notes, programs, stats, training (or all)");
+                    .hasStackTraceContaining(
+                            "--toolsets: unknown toolset 'strength'; td has catalog, endurance, events,"
+                                    + " injuries, log, metrics, notes, programs, stats, training (or all)");
         }
     }
 

@@ -39,10 +39,12 @@ class TrainingLoadFromActivitiesTest {
                         + "T07:00:00\",\"elapsed\":\"52:00\",\"moving\":\"50:00\",\"distance\":10,\"avg_hr\":150,\"rpe\":6}");
         assertThat(run.status()).as(run.body().toString()).isEqualTo(200);
         // session-RPE: 6 x 50 moving minutes = 300 AU
-        JsonNode srpe = send("GET", "/v1/load?from=" + yesterday + "&to=" + yesterday, null).body();
+        JsonNode srpe = send("GET", "/v1/load?from=" + yesterday + "&to=" + yesterday, null)
+                .body();
         assertThat(srpe.at("/data/days/0/load").asDouble()).isEqualTo(300.0);
         // TRIMP needs resting and maximal heart rate: without them the run is named, not counted
-        JsonNode none = send("GET", "/v1/load?method=trimp&from=" + yesterday + "&to=" + yesterday, null).body();
+        JsonNode none = send("GET", "/v1/load?method=trimp&from=" + yesterday + "&to=" + yesterday, null)
+                .body();
         assertThat(none.at("/data/sessions/counted").asInt()).isZero();
         assertThat(none.at("/data/sessions/without_load").toString()).contains("update_profile");
         assertThat(send(
@@ -52,7 +54,8 @@ class TrainingLoadFromActivitiesTest {
                         .status())
                 .isEqualTo(200);
         // dHR = 100/140 = 0.714286; 50 x 0.714286 x 0.64 x e^(1.371429) = 50 x 0.714286 x 0.64 x 3.941054 = 90.08
-        JsonNode trimp = send("GET", "/v1/load?method=trimp&from=" + yesterday + "&to=" + yesterday, null).body();
+        JsonNode trimp = send("GET", "/v1/load?method=trimp&from=" + yesterday + "&to=" + yesterday, null)
+                .body();
         assertThat(trimp.at("/data/method/unit").asText()).isEqualTo("TRIMP");
         assertThat(trimp.at("/data/days/0/load").asDouble()).isCloseTo(90.08, within(0.05));
         assertThat(trimp.at("/data/sessions/counted").asInt()).isEqualTo(1);
