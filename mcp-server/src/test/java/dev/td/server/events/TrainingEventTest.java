@@ -111,4 +111,64 @@ class TrainingEventTest {
                 Json.mapper().readTree("{\"text\":\"slept well\"}"));
         assertThat(TrainingEvent.of(note)).isEmpty();
     }
+
+    @Test
+    void aReadingKeepsItsNumberExactlyAndOnlyANumber() {
+        var reading = (TrainingEvent.MetricRecorded)
+                read("metric.recorded", "{\"metric\":\"weight\",\"value\":81.40,\"unit\":\"kg\"}");
+        assertThat(reading.metric()).isEqualTo("weight");
+        assertThat(reading.value().orElseThrow()).isEqualByComparingTo("81.40");
+        assertThat(reading.unit()).contains("kg");
+        assertThat(reading.label()).isEmpty();
+        var whole = (TrainingEvent.MetricRecorded) read("metric.recorded", "{\"metric\":\"steps\",\"value\":9000}");
+        assertThat(whole.value().orElseThrow()).isEqualByComparingTo("9000");
+        var labelled = (TrainingEvent.MetricRecorded)
+                read("metric.recorded", "{\"metric\":\"menstrual_phase\",\"label\":\"luteal\"}");
+        assertThat(labelled.value()).isEmpty();
+        assertThat(labelled.label()).contains("luteal");
+        var text = (TrainingEvent.MetricRecorded) read("metric.recorded", "{\"metric\":\"hrv\",\"value\":\"62\"}");
+        assertThat(text.value()).as("a string is not a number").isEmpty();
+        // a double that is not finite (never valid JSON, but a tree built in code can hold one) is no value
+        for (double odd : new double[] {Double.POSITIVE_INFINITY, Double.NEGATIVE_INFINITY, Double.NaN}) {
+            ObjectNode data =
+                    Json.mapper().createObjectNode().put("metric", "hrv").put("value", odd);
+            var r = (TrainingEvent.MetricRecorded)
+                    TrainingEvent.of(new Fact(UUID.randomUUID(), 8, "metric.recorded", AT, data))
+                            .orElseThrow();
+            assertThat(r.value()).as(String.valueOf(odd)).isEmpty();
+        }
+        ObjectNode finite =
+                Json.mapper().createObjectNode().put("metric", "hrv").put("value", 61.5d);
+        var r = (TrainingEvent.MetricRecorded)
+                TrainingEvent.of(new Fact(UUID.randomUUID(), 9, "metric.recorded", AT, finite))
+                        .orElseThrow();
+        assertThat(r.value().orElseThrow()).isEqualByComparingTo("61.5");
+    }
+
+    @Test
+    void injuriesAndProgramsCarryWhatTheirReportsSaid() {
+        var injury = (TrainingEvent.InjuryReported) read(
+                "injury.reported",
+                "{\"injury_id\":\"i1\",\"body_part\":\"knee\",\"said\":\"linkes Knie\",\"side\":\"left\","
+                        + "\"severity\":\"moderate\",\"pain\":4,\"since\":\"2026-11-20\",\"exercises\":[\"squat\"],"
+                        + "\"patterns\":[\"lunge\"],\"sports\":[\"run\"],\"notes\":\"stairs\"}");
+        assertThat(injury.said()).contains("linkes Knie");
+        assertThat(injury.pain()).hasValue(4);
+        assertThat(injury.since()).contains(java.time.LocalDate.parse("2026-11-20"));
+        assertThat(injury.exercises()).containsExactly("squat");
+        var resolved = (TrainingEvent.InjuryResolved) read("injury.resolved", "{\"injury_id\":\"i1\"}");
+        assertThat(resolved.notes()).isEmpty();
+        var started = (TrainingEvent.ProgramStarted) read(
+                "program.started",
+                "{\"program_id\":\"p\",\"name\":\"5/3/1\",\"week\":2,\"sessions\":[\"Mon: squat\"]}");
+        assertThat(started.week()).hasValue(2);
+        assertThat(started.phase()).isEmpty();
+        assertThat(started.sessions()).containsExactly("Mon: squat");
+        var kept = (TrainingEvent.ProgramPhaseChanged)
+                read("program.phase_changed", "{\"program_id\":\"p\",\"phase\":\"peak\"}");
+        assertThat(kept.sessions()).as("no sessions given: the plan stays").isEmpty();
+        var replanned = (TrainingEvent.ProgramPhaseChanged)
+                read("program.phase_changed", "{\"program_id\":\"p\",\"phase\":\"taper\",\"sessions\":[]}");
+        assertThat(replanned.sessions()).as("an empty plan replaces it").contains(java.util.List.of());
+    }
 }
