@@ -217,10 +217,12 @@ public final class Main {
         @Option(
                 names = "--toolsets",
                 paramLabel = "NAMES",
-                defaultValue = "${env:TD_TOOLSETS:-all}",
-                description = "Toolsets to offer, separated by commas: events, training, catalog, stats or all"
-                        + " (default: ${DEFAULT-VALUE}; env TD_TOOLSETS). A tool's toolset is the family of its scope.")
-        String toolsets = "all";
+                defaultValue = "${env:TD_TOOLSETS:-}",
+                description =
+                        "Toolsets to offer, separated by commas (training, endurance, metrics, injuries, events, notes,"
+                                + " programs, log, catalog, stats) or all; default (env TD_TOOLSETS unset): all but the opt-in"
+                                + " programs, log, catalog and stats, which still answer when called.")
+        String toolsets = "";
 
         @Override
         public Integer call() throws Exception {
