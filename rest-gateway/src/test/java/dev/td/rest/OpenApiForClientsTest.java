@@ -89,7 +89,8 @@ class OpenApiForClientsTest {
                         "without_load",
                         "estimated",
                         "body_part",
-                        "older_resolved");
+                        "older_resolved",
+                        "fatigue");
         assertThat(context.at("/injuries/items/$ref").asText()).isEqualTo("#/components/schemas/InjuryBrief");
         assertThat(context.at("/new_personal_records/items/$ref").asText())
                 .isEqualTo("#/components/schemas/PersonalRecord");

@@ -37,6 +37,7 @@ final class McpFace {
      */
     static final String INSTRUCTIONS = """
             td is the person's training record: immutable events, with projections and statistics kept ready. Which tool for what:
+            - First, to know the person now (last 7/28 days, fatigue, injuries, program, readings vs baseline, what stands out): get_overview.
             - Training done: log_workout (a strength session) or log_sets (sets added to the current one); log_activity (a run, ride, swim…; 52:30 or seconds, distance with unit).
             - What they did: list_sessions, get_session, list_activities, get_activity. Progress: get_exercise_progression, get_endurance_progression; bests: get_personal_records; sets per muscle: get_volume. Fatigue, overreaching: get_training_load.
             - Readings (body weight, sleep, HRV, resting HR, mood, food, custom): log_metrics; get_metric_series (baseline, trend; no metric: all).

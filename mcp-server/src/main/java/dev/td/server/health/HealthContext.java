@@ -31,6 +31,9 @@ final class HealthContext implements AnswerHook {
     /** The tool families (scope prefixes) whose answers are about training. */
     static final Set<String> TRAINING = Set.of("training", "endurance");
 
+    /** Training tools whose data already holds the injuries and the program. */
+    static final Set<String> OWN = Set.of("get_overview");
+
     /** At most this many JSON nodes of an answer are searched for what it is about. */
     private static final int SEARCHED_NODES = 20_000;
 
@@ -48,7 +51,8 @@ final class HealthContext implements AnswerHook {
     public Envelope after(ToolCall call, Envelope answer) {
         String scope = call.tool().scope();
         int colon = scope.indexOf(':');
-        if (!TRAINING.contains(colon < 0 ? scope : scope.substring(0, colon))) {
+        if (!TRAINING.contains(colon < 0 ? scope : scope.substring(0, colon))
+                || OWN.contains(call.tool().name())) {
             return answer;
         }
         UUID user = call.principal().userId();

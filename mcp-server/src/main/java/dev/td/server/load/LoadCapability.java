@@ -2,20 +2,26 @@ package dev.td.server.load;
 
 import dev.td.server.capability.Capability;
 import dev.td.server.capability.Platform;
+import dev.td.server.profile.DayRange;
 import dev.td.server.profile.Profiles;
 import dev.td.server.projections.Projection;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Training load and fatigue: session loads by a named method, the daily series, PMC, workload ratios,
  * monotony and strain over strength sessions and endurance activities alike. Uses the profile for the
- * physiology the methods need (resting and maximal heart rate, sex, FTP) and for the person's days.
+ * physiology the methods need (resting and maximal heart rate, sex, FTP) and for the person's days. Publishes
+ * {@link TrainingLoad} once installed, and puts the fatigue state in the context of training answers.
  */
-public final class LoadCapability implements Capability {
+public final class LoadCapability implements Capability, TrainingLoad {
 
     private final Profiles profiles;
     private final LoadProjection inputs = new LoadProjection();
+    private volatile Optional<LoadViews> views = Optional.empty();
 
     public LoadCapability(Profiles profiles) {
         this.profiles = Objects.requireNonNull(profiles, "profiles");
@@ -28,6 +34,28 @@ public final class LoadCapability implements Capability {
 
     @Override
     public void install(Platform platform) {
-        new LoadTools(new LoadViews(platform.projections(), inputs, profiles), profiles).register(platform.tools());
+        LoadViews installed = new LoadViews(platform.projections(), inputs, profiles);
+        new LoadTools(installed, profiles).register(platform.tools());
+        platform.tools().after(new LoadContext(installed, profiles));
+        views = Optional.of(installed);
+    }
+
+    @Override
+    public List<TrainedSession> sessions(UUID user, DayRange days) {
+        return installed().sessions(user, days);
+    }
+
+    @Override
+    public Optional<TrainedSession> lastSession(UUID user, LocalDate day) {
+        return installed().lastSession(user, day);
+    }
+
+    @Override
+    public Optional<FatigueState> fatigueOn(UUID user, LocalDate day) {
+        return installed().fatigueOn(user, day);
+    }
+
+    private LoadViews installed() {
+        return views.orElseThrow(() -> new IllegalStateException("the load capability is not installed yet"));
     }
 }

@@ -1,5 +1,6 @@
 package dev.td.server.load;
 
+import dev.td.server.profile.DayRange;
 import dev.td.server.profile.Profile;
 import dev.td.server.profile.Profiles;
 import dev.td.server.projections.ProjectionEngine;
@@ -61,9 +62,7 @@ final class LoadViews {
     }
 
     History history(UUID user, LoadMethod method, LocalDate lastDay) {
-        Profile p = profiles.profile(user);
-        LoadMethod.Physiology body = new LoadMethod.Physiology(
-                p.restingHr(), p.maxHr(), p.sex().map(s -> s.equals("female") ? Sex.FEMALE : Sex.MALE), p.ftpW());
+        LoadMethod.Physiology body = physiology(profiles.profile(user));
         List<SessionLoad> sessions = new ArrayList<>();
         for (SessionInput s : merged(projections.readAll(user, inputs).values())) {
             if (LocalDate.parse(s.day()).isAfter(lastDay)) {
@@ -89,6 +88,56 @@ final class LoadViews {
             }
         }
         return new History(method, model, Optional.of(first), lastDay, Optional.of(model.series(daily)), sessions);
+    }
+
+    /** The sessions started on the days of a range, measured by session RPE. */
+    List<TrainedSession> sessions(UUID user, DayRange days) {
+        // a session across midnight at a month's end has a part in the month before or after
+        return trained(user, LoadProjection.month(days.from().minusMonths(1)), days);
+    }
+
+    /** The last session started on or before a day. */
+    Optional<TrainedSession> lastSession(UUID user, LocalDate day) {
+        List<TrainedSession> all = trained(user, "", new DayRange(LocalDate.of(1900, 1, 1), day));
+        return all.isEmpty() ? Optional.empty() : Optional.of(all.getLast());
+    }
+
+    private List<TrainedSession> trained(UUID user, String fromMonth, DayRange days) {
+        LoadMethod.Physiology body = physiology(profiles.profile(user));
+        String to = LoadProjection.month(days.to().plusMonths(1));
+        List<TrainedSession> found = new ArrayList<>();
+        for (SessionInput s :
+                merged(projections.readRange(user, inputs, fromMonth, to).values())) {
+            LocalDate day = LocalDate.parse(s.day());
+            if (days.contains(day)) {
+                boolean strength = s.kind().equals(SessionInput.STRENGTH);
+                found.add(new TrainedSession(
+                        s.id(),
+                        strength ? TrainedSession.STRENGTH : TrainedSession.ENDURANCE,
+                        s.sport(),
+                        day,
+                        LoadMethod.minutes(s),
+                        s.workingSets(),
+                        LoadMethod.SESSION_RPE
+                                .measure(s, body)
+                                .map(m -> java.util.OptionalDouble.of(m.value()))
+                                .orElse(java.util.OptionalDouble.empty())));
+            }
+        }
+        return found;
+    }
+
+    /** Where the person stands on a day by session-RPE load; empty before the first session. */
+    Optional<FatigueState> fatigueOn(UUID user, LocalDate day) {
+        History h = history(user, LoadMethod.SESSION_RPE, day);
+        return h.on(day)
+                .map(d -> FatigueState.of(
+                        day, (int) ChronoUnit.DAYS.between(h.firstDay().orElseThrow(), day) + 1, d));
+    }
+
+    private static LoadMethod.Physiology physiology(Profile p) {
+        return new LoadMethod.Physiology(
+                p.restingHr(), p.maxHr(), p.sex().map(s -> s.equals("female") ? Sex.FEMALE : Sex.MALE), p.ftpW());
     }
 
     /** Sessions merged across their month parts, in order of their day and start. */

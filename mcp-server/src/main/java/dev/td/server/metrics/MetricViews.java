@@ -207,6 +207,18 @@ final class MetricViews implements Metrics {
     }
 
     @Override
+    public List<String> loggedSince(UUID user, LocalDate since) {
+        String from = since.toString();
+        return index(user).values().stream()
+                .filter(e -> e.lastDay().filter(d -> d.compareTo(from) >= 0).isPresent())
+                .sorted(java.util.Comparator.comparingInt(MetricIndexProjection.Entry::readings)
+                        .reversed()
+                        .thenComparing(MetricIndexProjection.Entry::metric))
+                .map(MetricIndexProjection.Entry::metric)
+                .toList();
+    }
+
+    @Override
     public Optional<Deviation> latestAgainstBaseline(UUID user, String metric, LocalDate asOf) {
         String name = name(metric);
         return latest(user, name, asOf).map(latest -> {

@@ -74,6 +74,9 @@ public interface Metrics {
     /** The daily values of a metric in a range of days, oldest first; days without readings are left out. */
     List<DailyValue> series(UUID user, String metric, DayRange days);
 
+    /** The person's metrics with a reading on or after {@code since}, most readings first. */
+    List<String> loggedSince(UUID user, LocalDate since);
+
     /** The latest daily value on or before {@code asOf} against the baseline of the days before it. */
     Optional<Deviation> latestAgainstBaseline(UUID user, String metric, LocalDate asOf);
 }

@@ -70,6 +70,11 @@ public final class MetricsCapability implements Capability, Metrics {
     }
 
     @Override
+    public List<String> loggedSince(UUID user, LocalDate since) {
+        return installed().loggedSince(user, since);
+    }
+
+    @Override
     public Optional<Deviation> latestAgainstBaseline(UUID user, String metric, LocalDate asOf) {
         return installed().latestAgainstBaseline(user, metric, asOf);
     }

@@ -14,6 +14,7 @@ import dev.td.server.health.HealthCapability;
 import dev.td.server.journal.JournalCapability;
 import dev.td.server.load.LoadCapability;
 import dev.td.server.metrics.MetricsCapability;
+import dev.td.server.overview.OverviewCapability;
 import dev.td.server.profile.ProfileCapability;
 import dev.td.server.projections.Projection;
 import dev.td.server.projections.ProjectionEngine;
@@ -61,15 +62,19 @@ public final class TdCore implements AutoCloseable {
         this.exercises = new ExercisesCapability(profile);
         this.endurance = new EnduranceCapability(profile);
         // One line per domain; a capability used by others is handed to them here.
+        HealthCapability health = new HealthCapability(profile, exercises);
+        LoadCapability load = new LoadCapability(profile);
+        MetricsCapability metrics = new MetricsCapability(profile);
         List<Capability> capabilities = List.of(
                 profile,
                 new JournalCapability(profile),
                 exercises,
                 new StrengthCapability(profile, exercises),
                 endurance,
-                new HealthCapability(profile, exercises),
-                new LoadCapability(profile),
-                new MetricsCapability(profile),
+                health,
+                load,
+                metrics,
+                new OverviewCapability(profile, load, endurance, metrics, health),
                 new AnalysisCapability());
         this.projections = new ProjectionEngine(
                 database.dataSource(),

@@ -32,6 +32,7 @@ class ArchitectureTest {
                         "journal",
                         "load",
                         "metrics",
+                        "overview",
                         "profile",
                         "strength");
     }

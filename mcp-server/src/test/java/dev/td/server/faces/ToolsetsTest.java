@@ -51,7 +51,8 @@ class ToolsetsTest {
             "get_volume",
             "get_personal_records",
             "get_profile",
-            "get_training_load");
+            "get_training_load",
+            "get_overview");
     private static final Set<String> TRAINING_WRITE = Set.of("log_workout", "log_sets", "update_profile");
     private static final Set<String> METRICS = Set.of("log_metrics", "get_metric_series");
     private static final Set<String> ENDURANCE =

@@ -30,10 +30,12 @@ class ProjectionStateCacheTest {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static TdCore core;
+    private static String url;
 
     @BeforeAll
     static void open() {
-        core = TdCore.open(Optional.of(TestDatabases.fresh()), TestDatabases.tempDir("td-state-cache"));
+        url = TestDatabases.fresh();
+        core = TdCore.open(Optional.of(url), TestDatabases.tempDir("td-state-cache"));
         // after the projections (installed first): fails the append of any workout keyed "fail-…"
         core.events().addListener(new EventStore.AppendListener() {
             @Override
@@ -111,5 +113,61 @@ class ProjectionStateCacheTest {
         assertThat(sessions).hasSize(9);
         assertThat(sessions.get(8).get("date").asText()).isEqualTo("2026-10-09");
         assertThat(storedProgression(user)).isEqualTo(foldedFromLog(user));
+    }
+
+    @Test
+    void aRangeReadSeesEveryWriteEvenAnotherProcesssAndAFailedOneNever() {
+        UUID user = core.accounts().createUser("range reads");
+        Principal person = new Principal(user, UUID.randomUUID(), "test", Set.of("*"));
+        logBench(person, "r1", "2026-09-01T18:00:00+02:00", 100);
+        logBench(person, "r2", "2026-10-01T18:00:00+02:00", 101);
+        assertThat(sessionMonths(core, user)).containsExactly("2026-09", "2026-10");
+        assertThat(sessionMonths(core, user))
+                .as("read again: from the parsed states")
+                .containsExactly("2026-09", "2026-10");
+
+        assertThatThrownBy(() -> logBench(person, "fail-r3", "2026-11-01T18:00:00+01:00", 150))
+                .hasMessageContaining("nothing was stored");
+        assertThat(sessionMonths(core, user)).containsExactly("2026-09", "2026-10");
+
+        // a second td process on the same database writes; this one's cached states must not hide it
+        try (TdCore other = TdCore.open(Optional.of(url), TestDatabases.tempDir("td-state-cache-2"))) {
+            other.tools()
+                    .invoke(
+                            "log_workout",
+                            person,
+                            JSON.objectNode()
+                                    .put("idempotency_key", "r4")
+                                    .put("started_at", "2026-10-02T18:00:00+02:00")
+                                    .set("exercises", bench(103)),
+                            new ToolCall.Origin(
+                                    "api", UUID.randomUUID().toString(), Optional.of("test"), Optional.empty()));
+        }
+        java.util.Map<String, ?> months = core.projections().readRange(user, loadInputs(), "2026-09", "2026-10");
+        assertThat(Json.mapper().valueToTree(months.get("2026-10")).toString())
+                .as("the month the other process wrote to, read anew")
+                .contains("2026-10-02");
+        JsonNode read = Json.mapper().valueToTree(months);
+        JsonNode folded = Json.mapper().valueToTree(core.projections().foldFromLog(user, "load_inputs"));
+        assertThat(read).isEqualTo(folded);
+    }
+
+    private static com.fasterxml.jackson.databind.node.ArrayNode bench(double kg) {
+        com.fasterxml.jackson.databind.node.ArrayNode exercises = JSON.arrayNode();
+        ObjectNode bench = exercises.addObject().put("exercise", "bench").put("unit", "kg");
+        bench.putArray("sets").addObject().put("weight", kg).put("reps", 5);
+        return exercises;
+    }
+
+    private static Projection<?> loadInputs() {
+        return core.projections().projections().stream()
+                .filter(p -> p.name().equals("load_inputs"))
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private static java.util.List<String> sessionMonths(TdCore td, UUID user) {
+        return java.util.List.copyOf(
+                td.projections().readAll(user, loadInputs()).keySet());
     }
 }

@@ -1,0 +1,217 @@
+package dev.td.server.overview;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.td.server.endurance.Activities;
+import dev.td.server.endurance.LoggedActivity;
+import dev.td.server.health.Health;
+import dev.td.server.load.FatigueJson;
+import dev.td.server.load.FatigueState;
+import dev.td.server.load.TrainedSession;
+import dev.td.server.load.TrainingLoad;
+import dev.td.server.metrics.Metrics;
+import dev.td.server.profile.DayRange;
+import dev.td.server.profile.Profiles;
+import dev.td.tools.Envelope;
+import dev.td.tools.Meta;
+import dev.td.tools.ToolCall;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.UUID;
+
+/**
+ * One answer with what an agent should know about a person today: the last 7 and 28 days of training across
+ * strength and endurance, the fatigue state, the active injuries, the program phase, the latest reading of every
+ * metric logged in the last 28 days against its baseline, and what is notable ({@link Notable}).
+ */
+final class Overview {
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    /** At most this many metrics are shown, furthest from their baseline first. */
+    static final int METRICS_SHOWN = 10;
+
+    private final Profiles profiles;
+    private final TrainingLoad load;
+    private final Activities activities;
+    private final Metrics metrics;
+    private final Health health;
+
+    Overview(Profiles profiles, TrainingLoad load, Activities activities, Metrics metrics, Health health) {
+        this.profiles = profiles;
+        this.load = load;
+        this.activities = activities;
+        this.metrics = metrics;
+        this.health = health;
+    }
+
+    Envelope answer(ToolCall call) {
+        UUID user = call.principal().userId();
+        LocalDate today = LocalDate.now(profiles.timeZoneOf(user));
+        DayRange month = new DayRange(today.minusDays(27), today);
+        DayRange week = new DayRange(today.minusDays(6), today);
+        List<TrainedSession> sessions = load.sessions(user, month);
+        List<LoggedActivity> moved = activities.in(user, month);
+        Period last7 = Period.of(week, sessions, moved);
+        Period last28 = Period.of(month, sessions, moved);
+        Optional<TrainedSession> last =
+                sessions.isEmpty() ? load.lastSession(user, today) : Optional.of(sessions.getLast());
+        Optional<FatigueState> fatigue = load.fatigueOn(user, today);
+        List<ObjectNode> injuries = health.activeInjuries(user, today);
+        List<Reading> readings = readings(user, today, month);
+
+        ObjectNode data = JSON.objectNode().put("date", today.toString());
+        data.set("last_7_days", last7.toJson());
+        data.set("last_28_days", last28.toJson());
+        if (last.isPresent()) {
+            ObjectNode s = data.putObject("last_session")
+                    .put("date", last.get().date().toString())
+                    .put("kind", last.get().kind());
+            last.get().sport().ifPresent(sport -> s.put("sport", sport));
+            s.put("days_ago", ChronoUnit.DAYS.between(last.get().date(), today));
+        } else {
+            data.putNull("last_session");
+        }
+        if (fatigue.isPresent()) {
+            data.set("fatigue", FatigueJson.brief(fatigue.get()));
+        } else {
+            data.putNull("fatigue");
+        }
+        injuries.forEach(data.putArray("injuries")::add);
+        health.programOn(user, today).ifPresentOrElse(p -> data.set("program", p), () -> data.putNull("program"));
+        ArrayNode shown = data.putArray("metrics");
+        readings.forEach(r -> shown.add(metric(r)));
+        ArrayNode notable = data.putArray("notable");
+        Notable.of(today, last7, last28, last, fatigue, injuries, readings).forEach(notable::add);
+        return new Envelope(data, JSON.objectNode(), Meta.now(call.origin().requestId()));
+    }
+
+    /** A metric's latest daily value against its baseline. */
+    record Reading(String metric, Metrics.Deviation deviation) {}
+
+    /** The latest reading of each metric logged in the range, furthest from its baseline first. */
+    private List<Reading> readings(UUID user, LocalDate today, DayRange range) {
+        List<Reading> found = new ArrayList<>();
+        for (String name : metrics.loggedSince(user, range.from())) {
+            metrics.latestAgainstBaseline(user, name, today).ifPresent(d -> found.add(new Reading(name, d)));
+        }
+        return found.stream()
+                .sorted(Comparator.comparingDouble(
+                                (Reading r) -> -Math.abs(r.deviation().robustZ().orElse(0)))
+                        .thenComparing(Reading::metric))
+                .limit(METRICS_SHOWN)
+                .toList();
+    }
+
+    private static ObjectNode metric(Reading r) {
+        Metrics.Deviation d = r.deviation();
+        ObjectNode n = JSON.objectNode()
+                .put("metric", r.metric())
+                .put("date", d.latest().date().toString());
+        number(n, "value", d.latest().value(), 100);
+        d.latest().label().ifPresent(l -> n.put("label", l));
+        n.put("unit", d.latest().unit());
+        Metrics.Level b = d.baseline();
+        if (b.median().isPresent() && b.spread().isPresent()) {
+            n.putObject("baseline")
+                    .put("median", round(b.median().getAsDouble(), 100))
+                    .put("spread", round(b.spread().getAsDouble(), 100))
+                    .put("days", b.days());
+        } else {
+            n.putNull("baseline");
+        }
+        number(n, "z", d.robustZ(), 100);
+        return n;
+    }
+
+    static void number(ObjectNode n, String field, OptionalDouble v, double scale) {
+        if (v.isPresent()) {
+            n.put(field, round(v.getAsDouble(), scale));
+        } else {
+            n.putNull(field);
+        }
+    }
+
+    static double round(double v, double scale) {
+        return Math.round(v * scale) / scale;
+    }
+
+    /** The training of a range of days: sessions, minutes, load, strength, and endurance per sport. */
+    record Period(
+            DayRange days,
+            int sessions,
+            double minutes,
+            double load,
+            int unrated,
+            int strengthSessions,
+            int workingSets,
+            double strengthMinutes,
+            Map<String, double[]> sports) {
+
+        static Period of(DayRange days, List<TrainedSession> all, List<LoggedActivity> moved) {
+            int sessions = 0;
+            int unrated = 0;
+            int strength = 0;
+            int sets = 0;
+            double minutes = 0;
+            double load = 0;
+            double strengthMinutes = 0;
+            for (TrainedSession s : all) {
+                if (!days.contains(s.date())) {
+                    continue;
+                }
+                sessions++;
+                minutes += s.minutes().orElse(0);
+                load += s.load().orElse(0);
+                unrated += s.load().isPresent() ? 0 : 1;
+                if (s.kind().equals(TrainedSession.STRENGTH)) {
+                    strength++;
+                    sets += s.workingSets();
+                    strengthMinutes += s.minutes().orElse(0);
+                }
+            }
+            Map<String, double[]> sports = new LinkedHashMap<>();
+            for (LoggedActivity a : moved) {
+                if (days.contains(a.date())) {
+                    double[] t = sports.computeIfAbsent(a.sport(), x -> new double[3]);
+                    t[0]++;
+                    t[1] += a.distanceM().orElse(0);
+                    t[2] += (a.movingS().isPresent() ? a.movingS() : a.elapsedS()).orElse(0) / 60;
+                }
+            }
+            return new Period(days, sessions, minutes, load, unrated, strength, sets, strengthMinutes, sports);
+        }
+
+        ObjectNode toJson() {
+            ObjectNode n = JSON.objectNode()
+                    .put("from", days.from().toString())
+                    .put("to", days.to().toString())
+                    .put("sessions", sessions)
+                    .put("minutes", round(minutes, 1))
+                    .put("load", round(load, 1))
+                    .put("unrated", unrated);
+            n.putObject("strength")
+                    .put("sessions", strengthSessions)
+                    .put("working_sets", workingSets)
+                    .put("minutes", round(strengthMinutes, 1));
+            ArrayNode endurance = n.putArray("endurance");
+            sports.entrySet().stream()
+                    .sorted(Comparator.comparingDouble((Map.Entry<String, double[]> e) -> -e.getValue()[0])
+                            .thenComparing(Map.Entry::getKey))
+                    .forEach(e -> endurance
+                            .addObject()
+                            .put("sport", e.getKey())
+                            .put("activities", (int) e.getValue()[0])
+                            .put("distance_km", round(e.getValue()[1] / 1000, 100))
+                            .put("minutes", round(e.getValue()[2], 1)));
+            return n;
+        }
+    }
+}
