@@ -84,6 +84,7 @@ class OpenApiForClientsTest {
                         "empty_sessions",
                         "endurance_week",
                         "units_assumed",
+                        "new_best_efforts",
                         "injuries",
                         "program",
                         "without_load",
@@ -94,6 +95,7 @@ class OpenApiForClientsTest {
         assertThat(context.at("/injuries/items/$ref").asText()).isEqualTo("#/components/schemas/InjuryBrief");
         assertThat(context.at("/new_personal_records/items/$ref").asText())
                 .isEqualTo("#/components/schemas/PersonalRecord");
+        assertThat(context.at("/new_best_efforts/items/$ref").asText()).isEqualTo("#/components/schemas/BestEffort");
         assertThat(doc.at(SCHEMAS + "Meta/properties/statistical_quality/anyOf/0/$ref")
                         .asText())
                 .isEqualTo("#/components/schemas/StatisticalQuality");

@@ -16,31 +16,28 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * Endurance training: logging activities (a run, a ride, a swim… any sport named in snake_case), the answers kept
- * ready for them (a summary per activity, totals per week and sport, a point per activity kept per month) and the
- * tools that read them. Uses the person's profile for time zone and units. Refuses impossible activities always and
- * unusual ones unless confirmed ({@link ActivityRules}), whichever tool writes them. Other capabilities read a
- * person's activities through {@link Activities}.
+ * Endurance training: logging activities (a run, a ride, a swim… any sport named in snake_case), the answers kept ready
+ * for them (a summary per activity, totals per week and sport, a point per activity kept per month, best efforts per
+ * sport by month and of all time) and the tools that read them. Uses the person's profile for time zone and units.
+ * Refuses impossible activities always and unusual ones unless confirmed ({@link ActivityRules}), whichever tool writes
+ * them. Other capabilities read a person's activities through {@link Activities}.
  */
 public final class EnduranceCapability implements Capability, Activities {
 
     private final Profiles profiles;
-    private final BestEfforts bestEfforts;
     private volatile Optional<EnduranceViews> installed = Optional.empty();
 
     public EnduranceCapability(Profiles profiles) {
-        this(profiles, BestEfforts.NOT_YET);
-    }
-
-    EnduranceCapability(Profiles profiles, BestEfforts bestEfforts) {
         this.profiles = Objects.requireNonNull(profiles, "profiles");
-        this.bestEfforts = Objects.requireNonNull(bestEfforts, "bestEfforts");
     }
 
     @Override
     public List<Projection<?>> projections() {
         return List.of(
-                new ActivitySummaryProjection(), new WeeklyEnduranceProjection(), new ActivityPointsProjection());
+                new ActivitySummaryProjection(),
+                new WeeklyEnduranceProjection(),
+                new ActivityPointsProjection(),
+                new BestEffortsProjection());
     }
 
     @Override
@@ -48,6 +45,7 @@ public final class EnduranceCapability implements Capability, Activities {
         EnduranceViews views = new EnduranceViews(platform.projections(), profiles);
         installed = Optional.of(views);
         platform.checkEvents(activitiesKeepTheRules());
+        BestEfforts bestEfforts = BestEfforts.kept(views);
         new ActivityTools(platform.events(), views, bestEfforts).register(platform.tools());
         new ActivityQueries(views).register(platform.tools());
         new EnduranceProgression(views, bestEfforts).register(platform.tools());

@@ -22,7 +22,7 @@ import java.util.UUID;
 /**
  * get_endurance_progression: how one sport goes over a period (by default the 52 weeks up to its latest activity):
  * totals per ISO week, and the trends of pace (or speed) and heart rate per activity with their intervals
- * ({@link EnduranceTrend}). Best efforts come from {@link BestEfforts} once they are computed.
+ * ({@link EnduranceTrend}), and the fastest effort per standard distance in the period ({@link BestEfforts}).
  */
 final class EnduranceProgression {
 

@@ -22,6 +22,7 @@ final class EnduranceViews {
     private final ActivitySummaryProjection summaries = new ActivitySummaryProjection();
     private final WeeklyEnduranceProjection weeks = new WeeklyEnduranceProjection();
     private final ActivityPointsProjection points = new ActivityPointsProjection();
+    private final BestEffortsProjection bestEfforts = new BestEffortsProjection();
 
     EnduranceViews(ProjectionEngine engine, Profiles profiles) {
         this.engine = engine;
@@ -80,6 +81,36 @@ final class EnduranceViews {
             }
         }
         found.sort(ActivityPointsProjection.STARTED);
+        return found;
+    }
+
+    /** The fastest efforts of a sport of all time, a few per distance ({@link BestEffortsProjection}): one row. */
+    List<BestEffortsProjection.Effort> bestEffortsOfAllTime(UUID user, String sport) {
+        return engine.read(user, bestEfforts, BestEffortsProjection.allTimeKey(sport))
+                .map(BestEffortsProjection.Kept::efforts)
+                .orElse(List.of());
+    }
+
+    /**
+     * Every effort of a sport in the months of {@code from} to {@code to} (either open), whole months: one row per
+     * month, in one query. Rows of other sports a collation may sort in between are left out.
+     */
+    List<BestEffortsProjection.Effort> bestEffortsOfMonths(
+            UUID user, String sport, Optional<LocalDate> from, Optional<LocalDate> to) {
+        String prefix = sport + "/";
+        Map<String, BestEffortsProjection.Kept> months = engine.readRange(
+                user,
+                bestEfforts,
+                BestEffortsProjection.monthKey(
+                        sport, from.map(LocalDate::toString).orElse("0000-01")),
+                BestEffortsProjection.monthKey(
+                        sport, to.map(LocalDate::toString).orElse("9999-12")));
+        List<BestEffortsProjection.Effort> found = new ArrayList<>();
+        months.forEach((key, kept) -> {
+            if (key.startsWith(prefix)) {
+                found.addAll(kept.efforts());
+            }
+        });
         return found;
     }
 

@@ -61,10 +61,52 @@ final class LoadViews {
         }
     }
 
+    /** What a history was computed from: the person, method, last day, physiology and the month states read. */
+    private record Computed(UUID user, LoadMethod method, LocalDate lastDay, LoadMethod.Physiology body) {}
+
+    /**
+     * Histories computed lately, each with the month states it was computed from. The engine hands out the same
+     * parsed state object while a month's row is unchanged, so a history whose months are all the very objects read
+     * now is still exact, and is reused; any write to a month (by any process) gives a new object and a new history.
+     */
+    private final Map<Computed, Map.Entry<List<LoadMonth>, History>> computed =
+            java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Computed, Map.Entry<List<LoadMonth>, History>> e) {
+                    return size() > 256;
+                }
+            });
+
     History history(UUID user, LoadMethod method, LocalDate lastDay) {
         LoadMethod.Physiology body = physiology(profiles.profile(user));
+        List<LoadMonth> months = List.copyOf(projections.readAll(user, inputs).values());
+        Computed key = new Computed(user, method, lastDay, body);
+        Map.Entry<List<LoadMonth>, History> known = computed.get(key);
+        if (known != null && sameObjects(known.getKey(), months)) {
+            return known.getValue();
+        }
+        History h = compute(method, lastDay, body, months);
+        computed.put(key, Map.entry(months, h));
+        return h;
+    }
+
+    @SuppressWarnings("ReferenceEquality") // identity is the point: the engine's parsed state of an unchanged row
+    private static boolean sameObjects(List<LoadMonth> a, List<LoadMonth> b) {
+        if (a.size() != b.size()) {
+            return false;
+        }
+        for (int i = 0; i < a.size(); i++) {
+            if (a.get(i) != b.get(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static History compute(
+            LoadMethod method, LocalDate lastDay, LoadMethod.Physiology body, List<LoadMonth> months) {
         List<SessionLoad> sessions = new ArrayList<>();
-        for (SessionInput s : merged(projections.readAll(user, inputs).values())) {
+        for (SessionInput s : merged(months)) {
             if (LocalDate.parse(s.day()).isAfter(lastDay)) {
                 continue;
             }

@@ -2,9 +2,11 @@ package dev.td.server.endurance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.td.server.events.TrainingEvent;
+import dev.td.statistics.sport.BestEffort;
 import dev.td.tools.Json;
 import dev.td.tools.ToolException;
 import java.math.BigDecimal;
@@ -192,5 +194,35 @@ class EnduranceFoldsTest {
                 .isEmpty();
         assertThat(ActivityRules.check(Json.mapper().readTree("{\"sport\":\"kayak\",\"avg_hr\":140,\"max_hr\":130}")))
                 .hasValueSatisfying(p -> assertThat(p.unusual()).isFalse());
+    }
+
+    @Test
+    void bestEffortsComeFromTheSamplesWhenTheyHaveDistanceSkippingGapsAndGlitches() throws Exception {
+        // samples (s, m): (0, 0), (100, 400), (200, gap), (300, 350: back in distance, skipped), (400, 1200),
+        // (500, 1600). Fastest 1 km: from 0 m, reaching 1000 m 600 of the 800 m from 400 to
+        // 1200 m, which take 300 s: 100 + 600 / 800 x 300 = 325 s; ending at 1600 m (500 s) from 600 m, at 100 + 200 /
+        // 800 x 300 = 175 s: also 325 s, starting later. The laps' 200 s kilometre is not taken: samples come first.
+        JsonNode data = Json.mapper()
+                .readTree("{\"samples\":{\"time_s\":[0,100,200,300,400,500],"
+                        + "\"distance_m\":[0,400,null,350,1200,1600]},"
+                        + "\"laps\":[{\"distance\":{\"value\":1,\"unit\":\"km\"},\"elapsed_s\":200}]}");
+        List<BestEffort> efforts = BestEffortsProjection.effortsOf(data);
+        assertThat(efforts).hasSize(1);
+        assertThat(efforts.getFirst().seconds()).isCloseTo(325.0, within(1e-9));
+        assertThat(efforts.getFirst().startSeconds()).isZero();
+        assertThat(efforts.getFirst().source()).isEqualTo(BestEffort.Source.STREAM);
+    }
+
+    @Test
+    void aLapWithoutADistanceSplitsTheLapsAndNoEffortSpansIt() throws Exception {
+        // 1 km in 250 s, a lap of unknown length (60 s), 4 km in 1000 s: the 1k is the first lap; 1 + ? + 4 km is not
+        // a 5k, and neither is 1 + 4 km with the unknown lap left out
+        JsonNode data = Json.mapper()
+                .readTree("{\"laps\":[{\"distance\":{\"value\":1,\"unit\":\"km\"},\"elapsed_s\":250},"
+                        + "{\"elapsed_s\":60},{\"distance\":{\"value\":4,\"unit\":\"km\"},\"elapsed_s\":1000}]}");
+        List<BestEffort> efforts = BestEffortsProjection.effortsOf(data);
+        assertThat(efforts).extracting(e -> e.distanceMetres()).containsExactly(1000.0);
+        assertThat(efforts.getFirst().seconds()).isEqualTo(250.0);
+        assertThat(efforts.getFirst().source()).isEqualTo(BestEffort.Source.LAPS);
     }
 }

@@ -38,7 +38,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The law of every projection, for activities: logging a history with mistakes and then correcting or voiding them
  * leaves every projection exactly as if the history had been logged right. Each seed generates months of runs, rides,
  * swims and walks (and a sport td does not know) in km, mi, m and yd, elevations in m and ft, laps, heart rates,
- * some late at night and some on trips in another zone; logs them in random batches; corrects some (new distances,
+ * sample streams with gaps and glitches, some late at night and some on trips in another zone; logs them in random batches; corrects some (new distances,
  * units and times, some moved by a day across week and month boundaries) and voids others; and compares the stored
  * states of every projection with a pure fold of the intended history.
  */
@@ -115,6 +115,11 @@ class EnduranceReplayPropertyTest {
         assertThat(intended.values().stream().filter(e -> e.type().equals("activity.logged")))
                 .as("the history still holds activities")
                 .isNotEmpty();
+        assertThat(Json.mapper()
+                        .valueToTree(core.projections().readAll(person, new BestEffortsProjection()))
+                        .findValuesAsText("source"))
+                .as("the history holds best efforts from samples")
+                .contains("samples");
     }
 
     /** Appends what is pending, then corrects or voids a few stored activities; returns the compensations. */
@@ -274,7 +279,31 @@ class EnduranceReplayPropertyTest {
                 lap.put("elapsed_s", 200 + random.nextInt(400));
             }
         }
+        if (random.nextInt(4) == 0) {
+            samples(random, d.putObject("samples"));
+        }
         return d;
+    }
+
+    /**
+     * Time and distance streams as a watch records them, up to about 44 km (every best-effort distance but the
+     * marathon now and then), with gaps (null) and GPS glitches that go back in distance.
+     */
+    private static void samples(Random random, ObjectNode samples) {
+        ArrayNode time = samples.putArray("time_s");
+        ArrayNode metres = samples.putArray("distance_m");
+        int t = 0;
+        int m = 0;
+        for (int i = 0; i < 20 + random.nextInt(200); i++) {
+            time.add(t);
+            if (random.nextInt(30) == 0) {
+                metres.addNull();
+            } else {
+                metres.add(m);
+            }
+            t += 5 + random.nextInt(60);
+            m = Math.max(0, m + random.nextInt(200) - (random.nextInt(20) == 0 ? 300 : 0));
+        }
     }
 
     private static ObjectNode meta() {

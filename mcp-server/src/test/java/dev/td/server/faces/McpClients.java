@@ -9,12 +9,12 @@ import java.time.Duration;
 import java.util.Map;
 
 /** The real MCP SDK client over Streamable HTTP to a test server, initialized. */
-final class McpClients {
+public final class McpClients {
 
     private McpClients() {}
 
     /** As the owner, on {@code /mcp}. */
-    static McpSyncClient owner(TestServer server) {
+    public static McpSyncClient owner(TestServer server) {
         return streamable(server, "/mcp", TestServer.OWNER_KEY, Map.of());
     }
 

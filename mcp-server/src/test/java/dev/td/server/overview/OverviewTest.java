@@ -4,12 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.td.server.faces.McpClients;
+import dev.td.testkit.CliRun;
 import dev.td.testkit.Http;
+import dev.td.testkit.McpRequests;
 import dev.td.testkit.TestServer;
 import dev.td.tools.ArgumentValidator;
+import dev.td.tools.Json;
 import dev.td.tools.ToolManifest;
+import io.modelcontextprotocol.client.McpSyncClient;
+import io.modelcontextprotocol.spec.McpSchema;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -177,5 +184,22 @@ class OverviewTest {
                 .contains("1 of 3 session(s) in the last 28 days have no RPE")
                 .doesNotContain("no training for");
         assertThat(overview().toString().length()).as("about 2k tokens at most").isLessThan(8_000);
+    }
+
+    @Test
+    @Order(3)
+    void mcpAndTheCliGetTheSameOverviewAsRest() {
+        JsonNode rest = overview().path("data");
+        try (McpSyncClient client = McpClients.owner(server)) {
+            McpSchema.CallToolResult result = client.callTool(McpRequests.callTool("get_overview", Map.of()));
+            assertThat(result.isError()).as(String.valueOf(result.content())).isFalse();
+            JsonNode mcp = Json.mapper().valueToTree(result.structuredContent()).path("data");
+            assertThat(mcp.path("notable")).isEqualTo(rest.path("notable"));
+            assertThat(mcp.path("last_28_days")).isEqualTo(rest.path("last_28_days"));
+        }
+        CliRun cli = CliRun.against(server, "", "get-overview");
+        assertThat(cli.exit()).as(cli.err()).isZero();
+        assertThat(cli.json().at("/data/notable")).isEqualTo(rest.path("notable"));
+        assertThat(cli.json().at("/data/metrics/0/z").asDouble()).isCloseTo(4.047, within(0.005));
     }
 }
