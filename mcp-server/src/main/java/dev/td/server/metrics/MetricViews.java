@@ -115,16 +115,21 @@ final class MetricViews implements Metrics {
 
     /** The days of a range with readings, oldest first, in {@code shown}'s unit. */
     Days days(UUID user, String metric, Shown shown, DayRange range) {
-        MetricDefinition.DailyRule rule =
-                registry.find(metric).map(MetricDefinition::daily).orElse(MetricDefinition.DailyRule.MEAN);
-        List<Day> out = new ArrayList<>();
-        int leftOut = 0;
-        String prefix = metric + "/";
         Map<String, MetricDaysProjection.Month> months = engine.readRange(
                 user,
                 days,
                 MetricDaysProjection.key(metric, YearMonth.from(range.from())),
                 MetricDaysProjection.key(metric, YearMonth.from(range.to())));
+        return days(metric, shown, range, months);
+    }
+
+    /** The days of a range with readings from month states read before (other metrics' months are skipped). */
+    private Days days(String metric, Shown shown, DayRange range, Map<String, MetricDaysProjection.Month> months) {
+        MetricDefinition.DailyRule rule =
+                registry.find(metric).map(MetricDefinition::daily).orElse(MetricDefinition.DailyRule.MEAN);
+        List<Day> out = new ArrayList<>();
+        int leftOut = 0;
+        String prefix = metric + "/";
         for (Map.Entry<String, MetricDaysProjection.Month> e : new java.util.TreeMap<>(months).entrySet()) {
             if (!e.getKey().startsWith(prefix) || e.getKey().indexOf('/', prefix.length()) >= 0) {
                 continue;
@@ -207,20 +212,73 @@ final class MetricViews implements Metrics {
     }
 
     @Override
-    public List<String> loggedSince(UUID user, LocalDate since) {
-        String from = since.toString();
-        return index(user).values().stream()
-                .filter(e -> e.lastDay().filter(d -> d.compareTo(from) >= 0).isPresent())
+    public List<Recent> recentAgainstBaseline(UUID user, LocalDate since, LocalDate asOf) {
+        // one read of the index, one of every month the latest days and their baseline windows touch
+        Map<String, DayRange> ranges = new java.util.LinkedHashMap<>();
+        index(user).values().stream()
+                .filter(e -> e.lastDay().isPresent())
                 .sorted(java.util.Comparator.comparingInt(MetricIndexProjection.Entry::readings)
                         .reversed()
                         .thenComparing(MetricIndexProjection.Entry::metric))
-                .map(MetricIndexProjection.Entry::metric)
-                .toList();
+                .forEach(e -> {
+                    LocalDate last = LocalDate.parse(e.lastDay().get());
+                    if (!last.isBefore(since) && !last.isAfter(asOf)) {
+                        ranges.put(
+                                e.metric(), new DayRange(Baseline.window(last).from(), last));
+                    }
+                });
+        java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+        ranges.forEach((metric, range) -> {
+            for (YearMonth m = YearMonth.from(range.from());
+                    !m.isAfter(YearMonth.from(range.to()));
+                    m = m.plusMonths(1)) {
+                keys.add(MetricDaysProjection.key(metric, m));
+            }
+        });
+        Map<String, MetricDaysProjection.Month> months = engine.readKeys(user, days, keys);
+        List<Recent> recent = new ArrayList<>();
+        ranges.forEach((metric, range) -> {
+            Shown shown = shown(user, metric, false);
+            List<Day> read = days(metric, shown, range, months).days();
+            if (!read.isEmpty() && read.getLast().date().equals(range.to())) {
+                Day latest = read.getLast();
+                Baseline baseline = Baseline.of(read, latest.date());
+                recent.add(new Recent(
+                        metric,
+                        new Deviation(published(latest, shown), baseline.level(), baseline.robustZ(latest.value()))));
+            } else {
+                // the last day's readings are not in the metric's unit: the latest one that is, read the long way
+                latestAgainstBaseline(user, metric, asOf)
+                        .filter(d -> !d.latest().date().isBefore(since))
+                        .ifPresent(d -> recent.add(new Recent(metric, d)));
+            }
+        });
+        return recent;
     }
 
     @Override
     public Optional<Deviation> latestAgainstBaseline(UUID user, String metric, LocalDate asOf) {
         String name = name(metric);
+        Optional<LocalDate> lastDay = entry(user, name)
+                .flatMap(MetricIndexProjection.Entry::lastDay)
+                .map(LocalDate::parse)
+                .filter(d -> !d.isAfter(asOf));
+        if (lastDay.isPresent()) {
+            // the usual case, in one read: the last day with readings and the baseline window before it
+            Shown shown = shown(user, name, false);
+            List<Day> read = days(
+                            user,
+                            name,
+                            shown,
+                            new DayRange(Baseline.window(lastDay.get()).from(), lastDay.get()))
+                    .days();
+            if (!read.isEmpty() && read.getLast().date().equals(lastDay.get())) {
+                Day latest = read.getLast();
+                Baseline baseline = Baseline.of(read, latest.date());
+                return Optional.of(
+                        new Deviation(published(latest, shown), baseline.level(), baseline.robustZ(latest.value())));
+            }
+        }
         return latest(user, name, asOf).map(latest -> {
             Shown shown = shown(user, name, false);
             List<Day> window =

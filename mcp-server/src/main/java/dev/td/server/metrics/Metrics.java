@@ -74,8 +74,20 @@ public interface Metrics {
     /** The daily values of a metric in a range of days, oldest first; days without readings are left out. */
     List<DailyValue> series(UUID user, String metric, DayRange days);
 
-    /** The person's metrics with a reading on or after {@code since}, most readings first. */
-    List<String> loggedSince(UUID user, LocalDate since);
+    /** A metric, by its registry or snake_case name, and its latest daily value against its baseline. */
+    record Recent(String metric, Deviation deviation) {
+        public Recent {
+            Objects.requireNonNull(metric, "metric");
+            Objects.requireNonNull(deviation, "deviation");
+        }
+    }
+
+    /**
+     * Every metric whose latest reading on or before {@code asOf} falls on or after {@code since}: that latest daily
+     * value against the baseline before it, the metrics with most readings first. Read in a few queries whatever
+     * the number of metrics.
+     */
+    List<Recent> recentAgainstBaseline(UUID user, LocalDate since, LocalDate asOf);
 
     /** The latest daily value on or before {@code asOf} against the baseline of the days before it. */
     Optional<Deviation> latestAgainstBaseline(UUID user, String metric, LocalDate asOf);

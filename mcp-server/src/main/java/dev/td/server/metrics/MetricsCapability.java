@@ -70,8 +70,8 @@ public final class MetricsCapability implements Capability, Metrics {
     }
 
     @Override
-    public List<String> loggedSince(UUID user, LocalDate since) {
-        return installed().loggedSince(user, since);
+    public List<Recent> recentAgainstBaseline(UUID user, LocalDate since, LocalDate asOf) {
+        return installed().recentAgainstBaseline(user, since, asOf);
     }
 
     @Override

@@ -38,7 +38,7 @@ final class Notable {
             Optional<TrainedSession> last,
             Optional<FatigueState> fatigue,
             List<ObjectNode> injuries,
-            List<Overview.Reading> readings) {
+            List<Metrics.Recent> readings) {
         List<String> notes = new ArrayList<>();
         fatigue.ifPresent(f -> {
             String form = f.formPercent().isPresent()
@@ -67,7 +67,7 @@ final class Notable {
                         + injury.path("severity").asText());
             }
         }
-        for (Overview.Reading r : readings) {
+        for (Metrics.Recent r : readings) {
             Metrics.Deviation d = r.deviation();
             if (d.robustZ().isPresent() && Math.abs(d.robustZ().getAsDouble()) >= Z) {
                 double z = d.robustZ().getAsDouble();

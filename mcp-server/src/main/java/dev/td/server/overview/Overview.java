@@ -18,7 +18,6 @@ import dev.td.tools.Meta;
 import dev.td.tools.ToolCall;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -65,7 +64,7 @@ final class Overview {
                 sessions.isEmpty() ? load.lastSession(user, today) : Optional.of(sessions.getLast());
         Optional<FatigueState> fatigue = load.fatigueOn(user, today);
         List<ObjectNode> injuries = health.activeInjuries(user, today);
-        List<Reading> readings = readings(user, today, month);
+        List<Metrics.Recent> readings = readings(user, today, month);
 
         ObjectNode data = JSON.objectNode().put("date", today.toString());
         data.set("last_7_days", last7.toJson());
@@ -93,24 +92,17 @@ final class Overview {
         return new Envelope(data, JSON.objectNode(), Meta.now(call.origin().requestId()));
     }
 
-    /** A metric's latest daily value against its baseline. */
-    record Reading(String metric, Metrics.Deviation deviation) {}
-
     /** The latest reading of each metric logged in the range, furthest from its baseline first. */
-    private List<Reading> readings(UUID user, LocalDate today, DayRange range) {
-        List<Reading> found = new ArrayList<>();
-        for (String name : metrics.loggedSince(user, range.from())) {
-            metrics.latestAgainstBaseline(user, name, today).ifPresent(d -> found.add(new Reading(name, d)));
-        }
-        return found.stream()
-                .sorted(Comparator.comparingDouble(
-                                (Reading r) -> -Math.abs(r.deviation().robustZ().orElse(0)))
-                        .thenComparing(Reading::metric))
+    private List<Metrics.Recent> readings(UUID user, LocalDate today, DayRange range) {
+        return metrics.recentAgainstBaseline(user, range.from(), today).stream()
+                .sorted(Comparator.comparingDouble((Metrics.Recent r) ->
+                                -Math.abs(r.deviation().robustZ().orElse(0)))
+                        .thenComparing(Metrics.Recent::metric))
                 .limit(METRICS_SHOWN)
                 .toList();
     }
 
-    private static ObjectNode metric(Reading r) {
+    private static ObjectNode metric(Metrics.Recent r) {
         Metrics.Deviation d = r.deviation();
         ObjectNode n = JSON.objectNode()
                 .put("metric", r.metric())

@@ -298,16 +298,39 @@ public final class ProjectionEngine implements EventStore.AppendListener {
      * come first, then the JSON of the rows that changed, each with the stamp it was read with.
      */
     public <S> Map<String, S> readRange(UUID userId, Projection<S> p, String fromKey, String toKey) {
+        return readStamped(userId, p, "key >= ? AND key <= ?", ps -> {
+            ps.setString(3, fromKey);
+            ps.setString(4, toKey);
+        });
+    }
+
+    /** The stored states of the keys asked for that exist, in key order; parsed states reused as by readRange. */
+    public <S> Map<String, S> readKeys(UUID userId, Projection<S> p, java.util.Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return new LinkedHashMap<>();
+        }
+        return readStamped(
+                userId,
+                p,
+                "key = ANY(?)",
+                ps -> ps.setArray(3, ps.getConnection().createArrayOf("text", keys.toArray())));
+    }
+
+    /** Binds the parameters of a key condition from index 3 on (1 and 2 are the person and the projection). */
+    private interface KeyCondition {
+        void bind(PreparedStatement ps) throws SQLException;
+    }
+
+    private <S> Map<String, S> readStamped(UUID userId, Projection<S> p, String condition, KeyCondition keys) {
         Map<String, S> all = new LinkedHashMap<>();
         List<String> changed = new ArrayList<>();
         try (Connection c = db.getConnection()) {
-            try (PreparedStatement ps =
-                    c.prepareStatement("SELECT key, last_sequence, version, updated_at FROM projection_states"
-                            + " WHERE user_id = ? AND projection = ? AND key >= ? AND key <= ? ORDER BY key")) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT key, last_sequence, version, updated_at"
+                    + " FROM projection_states WHERE user_id = ? AND projection = ? AND " + condition
+                    + " ORDER BY key")) {
                 ps.setObject(1, userId);
                 ps.setString(2, p.name());
-                ps.setString(3, fromKey);
-                ps.setString(4, toKey);
+                keys.bind(ps);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         String key = rs.getString(1);
