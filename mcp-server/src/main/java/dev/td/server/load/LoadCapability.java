@@ -5,7 +5,6 @@ import dev.td.server.capability.Platform;
 import dev.td.server.profile.DayRange;
 import dev.td.server.profile.Profiles;
 import dev.td.server.projections.Projection;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -41,18 +40,8 @@ public final class LoadCapability implements Capability, TrainingLoad {
     }
 
     @Override
-    public List<TrainedSession> sessions(UUID user, DayRange days) {
-        return installed().sessions(user, days);
-    }
-
-    @Override
-    public Optional<TrainedSession> lastSession(UUID user, LocalDate day) {
-        return installed().lastSession(user, day);
-    }
-
-    @Override
-    public Optional<FatigueState> fatigueOn(UUID user, LocalDate day) {
-        return installed().fatigueOn(user, day);
+    public Recent recent(UUID user, DayRange days) {
+        return installed().recent(user, days);
     }
 
     private LoadViews installed() {

@@ -132,46 +132,39 @@ final class LoadViews {
         return new History(method, model, Optional.of(first), lastDay, Optional.of(model.series(daily)), sessions);
     }
 
-    /** The sessions started on the days of a range, measured by session RPE. */
-    List<TrainedSession> sessions(UUID user, DayRange days) {
-        // a session across midnight at a month's end has a part in the month before or after
-        return trained(user, LoadProjection.month(days.from().minusMonths(1)), days);
-    }
-
-    /** The last session started on or before a day. */
-    Optional<TrainedSession> lastSession(UUID user, LocalDate day) {
-        List<TrainedSession> all = trained(user, "", new DayRange(LocalDate.of(1900, 1, 1), day));
-        return all.isEmpty() ? Optional.empty() : Optional.of(all.getLast());
-    }
-
-    private List<TrainedSession> trained(UUID user, String fromMonth, DayRange days) {
-        LoadMethod.Physiology body = physiology(profiles.profile(user));
-        String to = LoadProjection.month(days.to().plusMonths(1));
-        List<TrainedSession> found = new ArrayList<>();
-        for (SessionInput s :
-                merged(projections.readRange(user, inputs, fromMonth, to).values())) {
-            LocalDate day = LocalDate.parse(s.day());
-            if (days.contains(day)) {
-                boolean strength = s.kind().equals(SessionInput.STRENGTH);
-                found.add(new TrainedSession(
-                        s.id(),
-                        strength ? TrainedSession.STRENGTH : TrainedSession.ENDURANCE,
-                        s.sport(),
-                        day,
-                        LoadMethod.minutes(s),
-                        s.workingSets(),
-                        LoadMethod.SESSION_RPE
-                                .measure(s, body)
-                                .map(m -> java.util.OptionalDouble.of(m.value()))
-                                .orElse(java.util.OptionalDouble.empty())));
+    /** The sessions of a range, the last one up to its last day, and the fatigue state on that day: one history. */
+    TrainingLoad.Recent recent(UUID user, DayRange days) {
+        History h = history(user, LoadMethod.SESSION_RPE, days.to());
+        List<TrainedSession> in = new ArrayList<>();
+        for (SessionLoad s : h.sessions()) {
+            if (days.contains(LocalDate.parse(s.session().day()))) {
+                in.add(trained(s));
             }
         }
-        return found;
+        Optional<TrainedSession> last = h.sessions().isEmpty()
+                ? Optional.empty()
+                : Optional.of(trained(h.sessions().getLast()));
+        return new TrainingLoad.Recent(in, last, fatigue(h, days.to()));
+    }
+
+    private static TrainedSession trained(SessionLoad s) {
+        SessionInput i = s.session();
+        return new TrainedSession(
+                i.id(),
+                i.kind().equals(SessionInput.STRENGTH) ? TrainedSession.STRENGTH : TrainedSession.ENDURANCE,
+                i.sport(),
+                LocalDate.parse(i.day()),
+                LoadMethod.minutes(i),
+                i.workingSets(),
+                s.load().map(m -> java.util.OptionalDouble.of(m.value())).orElse(java.util.OptionalDouble.empty()));
     }
 
     /** Where the person stands on a day by session-RPE load; empty before the first session. */
     Optional<FatigueState> fatigueOn(UUID user, LocalDate day) {
-        History h = history(user, LoadMethod.SESSION_RPE, day);
+        return fatigue(history(user, LoadMethod.SESSION_RPE, day), day);
+    }
+
+    private static Optional<FatigueState> fatigue(History h, LocalDate day) {
         return h.on(day)
                 .map(d -> FatigueState.of(
                         day, (int) ChronoUnit.DAYS.between(h.firstDay().orElseThrow(), day) + 1, d));

@@ -2,7 +2,6 @@ package dev.td.server.load;
 
 import dev.td.server.capability.Published;
 import dev.td.server.profile.DayRange;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,12 +14,21 @@ import java.util.UUID;
 @Published
 public interface TrainingLoad {
 
-    /** The strength sessions and activities on the days of the range, in the order they started. */
-    List<TrainedSession> sessions(UUID user, DayRange days);
+    /**
+     * A person's recent training as its load sees it.
+     *
+     * @param sessions the strength sessions and activities started on the days asked, in the order they started
+     * @param last     the last session started on or before the range's last day
+     * @param fatigue  where the person stands on the range's last day by session-RPE load; empty before any session
+     */
+    record Recent(List<TrainedSession> sessions, Optional<TrainedSession> last, Optional<FatigueState> fatigue) {
+        public Recent {
+            sessions = List.copyOf(sessions);
+            java.util.Objects.requireNonNull(last, "last");
+            java.util.Objects.requireNonNull(fatigue, "fatigue");
+        }
+    }
 
-    /** The last session started on or before {@code day}; empty when there is none. */
-    Optional<TrainedSession> lastSession(UUID user, LocalDate day);
-
-    /** Where the person stands on {@code day} by session-RPE load; empty before the first session. */
-    Optional<FatigueState> fatigueOn(UUID user, LocalDate day);
+    /** The sessions of a range of days, the last session and the fatigue state on its last day, in one read. */
+    Recent recent(UUID user, DayRange days);
 }

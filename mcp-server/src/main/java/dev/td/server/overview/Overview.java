@@ -56,13 +56,13 @@ final class Overview {
         LocalDate today = LocalDate.now(profiles.timeZoneOf(user));
         DayRange month = new DayRange(today.minusDays(27), today);
         DayRange week = new DayRange(today.minusDays(6), today);
-        List<TrainedSession> sessions = load.sessions(user, month);
+        TrainingLoad.Recent recent = load.recent(user, month);
+        List<TrainedSession> sessions = recent.sessions();
         List<LoggedActivity> moved = activities.in(user, month);
         Period last7 = Period.of(week, sessions, moved);
         Period last28 = Period.of(month, sessions, moved);
-        Optional<TrainedSession> last =
-                sessions.isEmpty() ? load.lastSession(user, today) : Optional.of(sessions.getLast());
-        Optional<FatigueState> fatigue = load.fatigueOn(user, today);
+        Optional<TrainedSession> last = recent.last();
+        Optional<FatigueState> fatigue = recent.fatigue();
         List<ObjectNode> injuries = health.activeInjuries(user, today);
         List<Metrics.Recent> readings = readings(user, today, month);
 
