@@ -3,17 +3,15 @@ package dev.td.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.td.server.faces.McpClients;
 import dev.td.testkit.CliRun;
 import dev.td.testkit.Http;
 import dev.td.testkit.McpRequests;
 import dev.td.testkit.TestServer;
 import dev.td.tools.ArgumentValidator;
 import dev.td.tools.Json;
-import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.spec.McpSchema;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -25,16 +23,7 @@ class EnduranceMcpAndCliTest {
     static final TestServer server = TestServer.perClass();
 
     private static McpSyncClient mcp() {
-        McpSyncClient client = McpClient.sync(HttpClientStreamableHttpTransport.builder(server.baseUrl())
-                        .endpoint("/mcp")
-                        .requestBuilder(java.net.http.HttpRequest.newBuilder()
-                                .header("Authorization", "Bearer " + TestServer.OWNER_KEY))
-                        .build())
-                .requestTimeout(Duration.ofSeconds(60))
-                .initializationTimeout(Duration.ofSeconds(60))
-                .build();
-        client.initialize();
-        return client;
+        return McpClients.owner(server);
     }
 
     private static JsonNode exactOutputSchema(McpSyncClient client, String tool) throws Exception {

@@ -4,15 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.td.server.faces.McpClients;
 import dev.td.testkit.CliRun;
 import dev.td.testkit.McpRequests;
 import dev.td.testkit.TestServer;
 import dev.td.tools.Json;
-import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.spec.McpSchema;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -26,16 +24,7 @@ class StatisticsMcpAndCliTest {
 
     /** A client that picked the stats toolset (it is not listed by default). */
     private static McpSyncClient mcp() {
-        McpSyncClient client = McpClient.sync(HttpClientStreamableHttpTransport.builder(server.baseUrl())
-                        .endpoint("/mcp/x/stats")
-                        .requestBuilder(java.net.http.HttpRequest.newBuilder()
-                                .header("Authorization", "Bearer " + TestServer.OWNER_KEY))
-                        .build())
-                .requestTimeout(Duration.ofSeconds(60))
-                .initializationTimeout(Duration.ofSeconds(60))
-                .build();
-        client.initialize();
-        return client;
+        return McpClients.owner(server, "stats");
     }
 
     @Test

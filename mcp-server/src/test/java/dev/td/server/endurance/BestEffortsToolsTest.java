@@ -3,15 +3,13 @@ package dev.td.server.endurance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.td.server.faces.McpClients;
 import dev.td.testkit.McpRequests;
 import dev.td.testkit.TestServer;
 import dev.td.tools.ArgumentValidator;
 import dev.td.tools.Json;
-import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
-import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
 import io.modelcontextprotocol.spec.McpSchema;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -253,15 +251,6 @@ class BestEffortsToolsTest {
     }
 
     private static McpSyncClient mcp() {
-        McpSyncClient client = McpClient.sync(HttpClientStreamableHttpTransport.builder(server.baseUrl())
-                        .endpoint("/mcp/x/all")
-                        .requestBuilder(java.net.http.HttpRequest.newBuilder()
-                                .header("Authorization", "Bearer " + TestServer.OWNER_KEY))
-                        .build())
-                .requestTimeout(Duration.ofSeconds(60))
-                .initializationTimeout(Duration.ofSeconds(60))
-                .build();
-        client.initialize();
-        return client;
+        return McpClients.owner(server, "all");
     }
 }

@@ -18,6 +18,11 @@ public final class McpClients {
         return streamable(server, "/mcp", TestServer.OWNER_KEY, Map.of());
     }
 
+    /** As the owner, having picked toolsets on the path ({@code all}, {@code stats}…: {@code /mcp/x/{toolsets}}). */
+    public static McpSyncClient owner(TestServer server, String toolsets) {
+        return streamable(server, "/mcp/x/" + toolsets, TestServer.OWNER_KEY, Map.of());
+    }
+
     static McpSyncClient streamable(TestServer server, String endpoint, String key, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder().header("Authorization", "Bearer " + key);
         headers.forEach(request::header);
