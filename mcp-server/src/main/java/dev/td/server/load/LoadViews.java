@@ -135,16 +135,23 @@ final class LoadViews {
     /** The sessions of a range, the last one up to its last day, and the fatigue state on that day: one history. */
     TrainingLoad.Recent recent(UUID user, DayRange days) {
         History h = history(user, LoadMethod.SESSION_RPE, days.to());
-        List<TrainedSession> in = new ArrayList<>();
-        for (SessionLoad s : h.sessions()) {
-            if (days.contains(LocalDate.parse(s.session().day()))) {
-                in.add(trained(s));
+        // sessions in day order: walk back from the last one while it is in the range (ISO days compare as text)
+        String from = days.from().toString();
+        String to = days.to().toString();
+        java.util.ArrayDeque<TrainedSession> in = new java.util.ArrayDeque<>();
+        for (int i = h.sessions().size() - 1; i >= 0; i--) {
+            String day = h.sessions().get(i).session().day();
+            if (day.compareTo(from) < 0) {
+                break;
+            }
+            if (day.compareTo(to) <= 0) {
+                in.addFirst(trained(h.sessions().get(i)));
             }
         }
         Optional<TrainedSession> last = h.sessions().isEmpty()
                 ? Optional.empty()
                 : Optional.of(trained(h.sessions().getLast()));
-        return new TrainingLoad.Recent(in, last, fatigue(h, days.to()));
+        return new TrainingLoad.Recent(List.copyOf(in), last, fatigue(h, days.to()));
     }
 
     private static TrainedSession trained(SessionLoad s) {

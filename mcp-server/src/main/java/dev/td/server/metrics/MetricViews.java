@@ -130,6 +130,8 @@ final class MetricViews implements Metrics {
         List<Day> out = new ArrayList<>();
         int leftOut = 0;
         String prefix = metric + "/";
+        String first = range.from().toString();
+        String last = range.to().toString();
         for (Map.Entry<String, MetricDaysProjection.Month> e : new java.util.TreeMap<>(months).entrySet()) {
             if (!e.getKey().startsWith(prefix) || e.getKey().indexOf('/', prefix.length()) >= 0) {
                 continue;
@@ -138,10 +140,10 @@ final class MetricViews implements Metrics {
             boolean foreign =
                     month.unit().map(u -> !u.equals(shown.storedUnit())).orElse(false);
             for (Map.Entry<String, MetricDaysProjection.Day> d : new java.util.TreeMap<>(month.days()).entrySet()) {
-                LocalDate date = LocalDate.parse(d.getKey());
-                if (!range.contains(date)) {
-                    continue;
+                if (d.getKey().compareTo(first) < 0 || d.getKey().compareTo(last) > 0) {
+                    continue; // ISO days compare as text: parse only the days in the range
                 }
+                LocalDate date = LocalDate.parse(d.getKey());
                 MetricDaysProjection.Day day = d.getValue();
                 if (foreign && day.valued()) {
                     leftOut += day.n();
