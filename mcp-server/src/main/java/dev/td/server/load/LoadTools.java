@@ -70,10 +70,10 @@ final class LoadTools {
         int counted = 0;
         int estimated = 0;
         Map<String, Integer> missing = new LinkedHashMap<>();
+        String first = from.toString();
         for (LoadViews.SessionLoad s : h.sessions()) {
-            LocalDate day = LocalDate.parse(s.session().day());
-            if (day.isBefore(from)) {
-                continue;
+            if (s.session().day().compareTo(first) < 0) {
+                continue; // ISO days compare as text
             }
             if (s.load().isPresent()) {
                 counted++;
