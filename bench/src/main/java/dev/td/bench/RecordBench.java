@@ -38,8 +38,9 @@ import java.util.UUID;
  * then p50/p99/max of the read tools over HTTP (answered from projections) next to recomputing the projections they
  * read from the log, in the same run. Goal: p99 ≤ 10 ms and a p50 gain of at least 20× per row. The column
  * {@code tool p50} is the same call in process (argument validation, the tool, its answer hooks; no HTTP, no
- * authentication, no rendering): the difference to {@code p50} is what HTTP and rendering the answer cost. The
- * column {@code readAll p50} reads every stored state of the row's projections (SQL and JSON parsing, no cache):
+ * authentication, no rendering): the difference to {@code p50} is what HTTP and rendering the answer cost;
+ * {@code vthread p50} runs it on a virtual thread of its own, as the HTTP server does (its JDBC waits park). The
+ * column {@code readAll p50} reads every stored state of the row's projections (SQL, and JSON parsing of changed rows):
  * what a tool that reads them whole spends on reading, an upper bound for one that reads a range.
  *
  * <p>The data ends on the day the bench runs (so the tools' default periods, the last weeks, hold data) unless
@@ -99,6 +100,7 @@ public final class RecordBench {
             Row row,
             LogEventsOverHttp.Latencies http,
             LogEventsOverHttp.Latencies inProcess,
+            LogEventsOverHttp.Latencies onVirtual,
             LogEventsOverHttp.Latencies read,
             LogEventsOverHttp.Latencies recompute,
             int bytes) {
@@ -228,7 +230,7 @@ public final class RecordBench {
         try {
             String base = "http://127.0.0.1:" + http.port();
             System.out.printf(
-                    "%-36s %6s %7s %8s %8s %8s %9s %12s %14s %14s %9s%n",
+                    "%-36s %6s %7s %8s %8s %8s %9s %11s %12s %14s %14s %9s%n",
                     "query",
                     "calls",
                     "bytes",
@@ -236,6 +238,7 @@ public final class RecordBench {
                     "p99 ms",
                     "max ms",
                     "tool p50",
+                    "vthread p50",
                     "readAll p50",
                     "recompute p50",
                     "recompute p99",
@@ -257,7 +260,7 @@ public final class RecordBench {
             for (Row row : rows) {
                 Result r = row(core, owner, base, row);
                 System.out.printf(
-                        "%-36s %6d %7d %8.2f %8.2f %8.2f %9.2f %12.2f %11.2f ms %11.2f ms %8.0fx%n",
+                        "%-36s %6d %7d %8.2f %8.2f %8.2f %9.2f %11.2f %12.2f %11.2f ms %11.2f ms %8.0fx%n",
                         row.name(),
                         CALLS,
                         r.bytes(),
@@ -265,6 +268,7 @@ public final class RecordBench {
                         r.http().percentile(99),
                         r.http().max(),
                         r.inProcess().percentile(50),
+                        r.onVirtual().percentile(50),
                         r.read().percentile(50),
                         r.recompute().percentile(50),
                         r.recompute().percentile(99),
@@ -298,6 +302,16 @@ public final class RecordBench {
         ObjectNode arguments = arguments(manifest, row);
         Runnable tool = () -> invoke(core, owner, row.tool(), arguments);
         double[] inProcess = timed(tool, WARMUP, CALLS);
+        // the same call on a virtual thread of its own, as the HTTP server runs it (JDBC waits park the thread)
+        Runnable virtual = () -> {
+            try {
+                Thread.ofVirtual().start(tool).join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        };
+        double[] onVirtual = timed(virtual, WARMUP, CALLS);
         Recompute recompute = new Recompute(core, owner.userId(), row.projections());
         double[] read = timed(recompute::readAll, WARMUP / 5, Math.max(1, CALLS / 5));
         double[] raw = timed(recompute::run, 1, RECOMPUTES);
@@ -305,6 +319,7 @@ public final class RecordBench {
                 row,
                 LogEventsOverHttp.Latencies.of(http),
                 LogEventsOverHttp.Latencies.of(inProcess),
+                LogEventsOverHttp.Latencies.of(onVirtual),
                 LogEventsOverHttp.Latencies.of(read),
                 LogEventsOverHttp.Latencies.of(raw),
                 bytes);
