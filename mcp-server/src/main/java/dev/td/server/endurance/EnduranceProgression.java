@@ -3,6 +3,7 @@ package dev.td.server.endurance;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.td.server.profile.Aggregate;
 import dev.td.server.profile.AskedPeriod;
 import dev.td.tools.Envelope;
 import dev.td.tools.Meta;
@@ -11,7 +12,6 @@ import dev.td.tools.ToolRegistry;
 import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -195,7 +195,7 @@ final class EnduranceProgression {
     }
 
     private static String week(LocalDate d) {
-        return String.format("%d-W%02d", d.get(IsoFields.WEEK_BASED_YEAR), d.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+        return Aggregate.isoWeek(d);
     }
 
     /** pace_trend or speed_trend (the other null), and hr_trend; returns the quality of the first. */

@@ -70,17 +70,18 @@ final class EnduranceViews {
                                 .orElse("0000-00"),
                         to.map(d -> ActivityPointsProjection.monthOf(d.toString()))
                                 .orElse("9999-12"));
+        // ISO dates (four-digit years) compare as strings in date order: no parsing per point
+        String first = from.map(LocalDate::toString).orElse("");
+        String last = to.map(LocalDate::toString).orElse("\uffff");
         List<ActivityPointsProjection.Point> found = new ArrayList<>();
         for (ActivityPointsProjection.Month m : months.values()) {
             for (ActivityPointsProjection.Point p : m.activities()) {
-                LocalDate day = LocalDate.parse(p.date());
-                if (from.map(f -> !day.isBefore(f)).orElse(true)
-                        && to.map(t -> !day.isAfter(t)).orElse(true)) {
+                if (p.date().compareTo(first) >= 0 && p.date().compareTo(last) <= 0) {
                     found.add(p);
                 }
             }
         }
-        found.sort(ActivityPointsProjection.STARTED);
+        ActivityPointsProjection.sortByStart(found);
         return found;
     }
 

@@ -3,7 +3,10 @@ package dev.td.server.load;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.td.server.events.JsonFields;
+import dev.td.server.profile.Aggregate;
 import dev.td.server.profile.AskedPeriod;
+import dev.td.server.profile.DayRange;
 import dev.td.server.profile.Profiles;
 import dev.td.statistics.load.Indicator;
 import dev.td.statistics.load.LoadDay;
@@ -11,6 +14,7 @@ import dev.td.statistics.load.LoadModel;
 import dev.td.tools.Envelope;
 import dev.td.tools.Meta;
 import dev.td.tools.ToolCall;
+import dev.td.tools.ToolException;
 import dev.td.tools.ToolRegistry;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -56,11 +60,36 @@ final class LoadTools {
         } else {
             data.putNull("latest");
         }
+        DayRange range = new DayRange(from, to);
+        Aggregate aggregate =
+                JsonFields.text(a, "aggregate").map(Aggregate::of).orElseGet(() -> Aggregate.forRange(range));
+        if (aggregate.rows(range) > Aggregate.MAX_ROWS) {
+            throw ToolException.invalid(
+                    a.has("aggregate") ? "$.aggregate" : "$.from",
+                    aggregate.rows(range) + " " + aggregate.wire() + " rows are more than one answer holds ("
+                            + Aggregate.MAX_ROWS + "); ask for a coarser aggregate (week, month) or fewer days");
+        }
+        data.put("aggregate", aggregate.wire());
         ArrayNode days = data.putArray("days");
+        ArrayNode periods = data.putArray("periods");
+        ObjectNode period = JSON.objectNode();
+        double periodLoad = 0;
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
             Optional<LoadDay> day = h.on(d);
-            ObjectNode row = days.addObject().put("date", d.toString());
-            row.put("load", round(day.map(LoadDay::load).orElse(0.0)));
+            double load = day.map(LoadDay::load).orElse(0.0);
+            ObjectNode row;
+            if (aggregate == Aggregate.DAY) {
+                row = days.addObject().put("date", d.toString()).put("load", round(load));
+            } else {
+                String label = aggregate.label(d);
+                if (!period.path("period").asText().equals(label)) {
+                    period = periods.addObject().put("period", label).put("days", 0);
+                    periodLoad = 0;
+                }
+                periodLoad += load;
+                row = period.put("days", period.get("days").asInt() + 1).put("load", round(periodLoad));
+            }
+            // CTL, ATL and TSB of the day; of a week or month, those of its last day in the range
             if (day.isPresent()) {
                 row.put("ctl", round(day.get().ctl()))
                         .put("atl", round(day.get().atl()))

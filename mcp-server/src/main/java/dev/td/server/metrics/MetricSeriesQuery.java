@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.td.server.events.JsonFields;
+import dev.td.server.profile.Aggregate;
 import dev.td.server.profile.AskedPeriod;
 import dev.td.server.profile.DayRange;
 import dev.td.server.profile.ZoneInUse;
@@ -16,9 +17,6 @@ import dev.td.tools.ToolException;
 import dev.td.tools.ToolRegistry;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.YearMonth;
-import java.time.temporal.ChronoUnit;
-import java.time.temporal.IsoFields;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -40,12 +38,6 @@ final class MetricSeriesQuery {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     static final int DEFAULT_DAYS = 12 * 7;
-    /** Ranges up to this many days are answered per day by default, up to {@link #WEEKLY_DAYS} per week, else per month. */
-    static final int DAILY_DAYS = 16 * 7;
-
-    static final int WEEKLY_DAYS = 731;
-    /** The most rows an answer holds (a year of days, about 9,000 characters). */
-    static final int MAX_ROWS = 366;
 
     private final MetricViews views;
 
@@ -149,17 +141,14 @@ final class MetricSeriesQuery {
                 all.days().stream().filter(d -> range.contains(d.date())).toList();
         labels = labels
                 || (!days.isEmpty() && days.stream().allMatch(d -> d.value().isEmpty()));
-        String aggregate = asked.orElseGet(() -> {
-            long span = ChronoUnit.DAYS.between(range.from(), range.to()) + 1;
-            return span <= DAILY_DAYS ? "day" : span <= WEEKLY_DAYS ? "week" : "month";
-        });
+        String aggregate = asked.orElseGet(() -> Aggregate.forRange(range).wire());
         MetricDefinition.PeriodRule periodRule = known.map(MetricDefinition::period)
                 .orElse(labels ? MetricDefinition.PeriodRule.MODE : MetricDefinition.PeriodRule.MEAN);
         ArrayNode rows = rows(days, aggregate, periodRule, labels);
-        if (rows.size() > MAX_ROWS) {
+        if (rows.size() > Aggregate.MAX_ROWS) {
             throw ToolException.invalid(
                     asked.isPresent() ? "$.aggregate" : "$.from",
-                    rows.size() + " " + aggregate + " rows are more than one answer holds (" + MAX_ROWS
+                    rows.size() + " " + aggregate + " rows are more than one answer holds (" + Aggregate.MAX_ROWS
                             + "); ask for a coarser aggregate (week, month) or fewer days");
         }
         ObjectNode data = header(name, known, labels ? "" : shown.unit(), labels, aggregate, periodRule);
@@ -260,9 +249,7 @@ final class MetricSeriesQuery {
             }
             return rows;
         }
-        Function<LocalDate, String> bucket = aggregate.equals("week")
-                ? MetricSeriesQuery::isoWeek
-                : d -> YearMonth.from(d).toString();
+        Function<LocalDate, String> bucket = Aggregate.of(aggregate)::label;
         Map<String, List<MetricViews.Day>> buckets = new LinkedHashMap<>();
         days.forEach(d -> buckets.computeIfAbsent(bucket.apply(d.date()), k -> new ArrayList<>())
                 .add(d));
@@ -301,10 +288,6 @@ final class MetricSeriesQuery {
         }
         return counts.keySet().stream()
                 .max(Comparator.<String>comparingInt(counts::get).thenComparing(last::get));
-    }
-
-    static String isoWeek(LocalDate d) {
-        return String.format("%d-W%02d", d.get(IsoFields.WEEK_BASED_YEAR), d.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
     }
 
     /** One row per metric the person has: unit, latest value or label and its day, baseline median and days. */

@@ -123,4 +123,58 @@ class TrainingLoadTest {
         JsonNode bad = send("GET", "/v1/load?method=watts", null).body();
         assertThat(bad.path("path").asText()).isEqualTo("$.method");
     }
+
+    // A year is answered per ISO week by default (a day per row would be 365 rows): each week's load is the sum of
+    // its days (420 and 96 AU two days ago and yesterday, worked above), its CTL/ATL/TSB those of its last day
+    @Test
+    void aYearComesInWeeksWhoseLoadSumsItsDaysAndWhosePmcIsItsLastDays() {
+        JsonNode data = send("GET", "/v1/load?from=" + TODAY.minusDays(364), null)
+                .body()
+                .path("data");
+        assertThat(data.path("aggregate").asText()).isEqualTo("week");
+        assertThat(data.path("days")).isEmpty();
+        JsonNode periods = data.path("periods");
+        assertThat(periods.size()).isBetween(53, 54);
+        java.util.function.Function<LocalDate, String> week = d -> String.format(
+                "%d-W%02d",
+                d.get(java.time.temporal.IsoFields.WEEK_BASED_YEAR),
+                d.get(java.time.temporal.IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+        double expected = 0;
+        for (var day : java.util.Map.of(TODAY.minusDays(2), 420.0, TODAY.minusDays(1), 96.0)
+                .entrySet()) {
+            expected += week.apply(day.getKey()).equals(week.apply(TODAY)) ? day.getValue() : 0;
+        }
+        JsonNode last = periods.get(periods.size() - 1);
+        assertThat(last.path("period").asText()).isEqualTo(week.apply(TODAY));
+        assertThat(last.path("days").asInt()).isEqualTo(TODAY.getDayOfWeek().getValue());
+        assertThat(last.path("load").asDouble()).isEqualTo(expected);
+        assertThat(last.path("tsb").asDouble()).isEqualTo(data.at("/latest/tsb").asDouble());
+        double total = 0;
+        for (JsonNode p : periods) {
+            total += p.path("load").asDouble();
+        }
+        assertThat(total).isEqualTo(516.0);
+        assertThat(periods.get(0).has("ctl"))
+                .as("a year ago the series had not begun")
+                .isFalse();
+    }
+
+    @Test
+    void monthsOnRequestAndTooManyDailyRowsRefusedWithTheFix() {
+        JsonNode months = send("GET", "/v1/load?aggregate=month&from=" + TODAY.minusDays(40), null)
+                .body()
+                .path("data");
+        assertThat(months.path("aggregate").asText()).isEqualTo("month");
+        assertThat(months.at("/periods/" + (months.path("periods").size() - 1) + "/period")
+                        .asText())
+                .isEqualTo(java.time.YearMonth.from(TODAY).toString());
+        assertThat(send("GET", "/v1/load?aggregate=day&from=" + TODAY.minusDays(365), null)
+                        .body()
+                        .at("/data/days"))
+                .hasSize(366);
+        Http.Answer refused = send("GET", "/v1/load?aggregate=day&from=" + TODAY.minusYears(5), null);
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.body().path("path").asText()).isEqualTo("$.aggregate");
+        assertThat(refused.body().path("detail").asText()).contains("week, month");
+    }
 }

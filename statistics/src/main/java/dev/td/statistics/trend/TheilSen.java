@@ -53,13 +53,13 @@ public final class TheilSen {
         Inputs.requireNotConstant("x", x);
         SlopeSelection slopes = new SlopeSelection(x, y);
         long total = slopes.total;
-        double slope = total % 2 == 1
-                ? slopes.select((total + 1) / 2)
-                : (slopes.select(total / 2) + slopes.select(total / 2 + 1)) / 2;
         double c = Probabilities.normalQuantile(1 - (1 - confidenceLevel) / 2) * Math.sqrt(MannKendallTest.variance(y));
         long lower = clamp(Math.round((total - c) / 2), total);
         long upper = clamp(Math.round((total + c) / 2) + 1, total);
-        Interval ci = new Interval(slopes.select(lower), slopes.select(upper), confidenceLevel);
+        // the middle slope (odd N) or the middle two (even N), and the interval's bounds: selected together
+        double[] at = slopes.select(new long[] {(total + 1) / 2, total / 2 + 1, lower, upper});
+        double slope = total % 2 == 1 ? at[0] : (at[0] + at[1]) / 2;
+        Interval ci = new Interval(at[2], at[3], confidenceLevel);
         double[] residuals = new double[x.length];
         for (int i = 0; i < x.length; i++) {
             residuals[i] = y[i] - slope * x[i];

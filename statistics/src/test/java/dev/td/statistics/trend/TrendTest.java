@@ -76,6 +76,44 @@ class TrendTest {
         assertThat(trend.slopeCi().upper()).isEqualTo(slopes[upper - 1]);
     }
 
+    // Sen 1968 / Gilbert 1987 §16.5.1 on long series with many tied values and slopes (the median and both bounds
+    // are selected together): oracle = every pairwise slope formed and sorted here, C = 1.959964·sqrt(Var S) with the
+    // tie-corrected variance [n(n−1)(2n+5) − Σ t(t−1)(2t+5)]/18 counted here from the groups of equal y
+    @ParameterizedTest
+    @ValueSource(ints = {57, 400, 1500})
+    void theilSenIntervalBoundsEqualTheBruteForceOrderStatisticsOnLongTiedSeries(int n) {
+        Random random = new Random(7L * n);
+        double[] x = new double[n];
+        double[] y = new double[n];
+        for (int i = 0; i < n; i++) {
+            x[i] = i % 5 == 0 && i > 0 ? x[i - 1] : i;
+            y[i] = 0.02 * i + Math.floor(random.nextGaussian() * 6) / 2;
+        }
+        double[] slopes = bruteForceSlopes(x, y);
+        Arrays.sort(slopes);
+        double[] sortedY = y.clone();
+        Arrays.sort(sortedY);
+        double ties = 0;
+        for (int i = 0; i < n; ) {
+            int j = i;
+            while (j < n && sortedY[j] == sortedY[i]) {
+                j++;
+            }
+            double t = j - i;
+            ties += t * (t - 1) * (2 * t + 5);
+            i = j;
+        }
+        double c = 1.959963984540054 * Math.sqrt(((double) n * (n - 1) * (2 * n + 5) - ties) / 18);
+        int m = slopes.length;
+        int lower = (int) Math.max(1, Math.round((m - c) / 2));
+        int upper = (int) Math.min(m, Math.round((m + c) / 2) + 1);
+        double median = m % 2 == 1 ? slopes[m / 2] : (slopes[m / 2 - 1] + slopes[m / 2]) / 2;
+        TrendEstimate trend = TheilSen.withDefaults().fit(x, y);
+        assertThat(trend.slope()).isEqualTo(median);
+        assertThat(trend.slopeCi().lower()).isEqualTo(slopes[lower - 1]);
+        assertThat(trend.slopeCi().upper()).isEqualTo(slopes[upper - 1]);
+    }
+
     private static double[] bruteForceSlopes(double[] x, double[] y) {
         double[] slopes = new double[x.length * x.length];
         int m = 0;
