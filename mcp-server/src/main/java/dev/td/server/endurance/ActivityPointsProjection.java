@@ -84,6 +84,31 @@ final class ActivityPointsProjection extends NamedProjection<ActivityPointsProje
         }
     }
 
+    /**
+     * Whether points taken in order from months in start order are in start order overall: only the pairs where the
+     * month changes are compared (two starts parsed per month, not one per point).
+     */
+    static boolean inStartOrderAcrossMonths(List<Point> points) {
+        for (int i = 1; i < points.size(); i++) {
+            Point before = points.get(i - 1);
+            Point after = points.get(i);
+            if (!monthOf(before.date()).equals(monthOf(after.date()))
+                    && STARTED.compare(
+                                    new Started(
+                                            OffsetDateTime.parse(before.startedAt())
+                                                    .toInstant(),
+                                            before),
+                                    new Started(
+                                            OffsetDateTime.parse(after.startedAt())
+                                                    .toInstant(),
+                                            after))
+                            > 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     ActivityPointsProjection() {
         super(NAME, 1, Month.class);
     }

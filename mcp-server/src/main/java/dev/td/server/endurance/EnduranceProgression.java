@@ -105,11 +105,10 @@ final class EnduranceProgression {
             return new Scope(asked, all);
         }
         LocalDate from = LocalDate.parse(all.getLast().date()).minusDays(364);
+        String first = from.toString(); // ISO days compare as text
         return new Scope(
                 asked.withBounds(Optional.of(from), Optional.empty()),
-                all.stream()
-                        .filter(p -> !LocalDate.parse(p.date()).isBefore(from))
-                        .toList());
+                all.stream().filter(p -> p.date().compareTo(first) >= 0).toList());
     }
 
     private static List<ActivityPointsProjection.Point> ofSport(

@@ -81,7 +81,11 @@ final class EnduranceViews {
                 }
             }
         }
-        ActivityPointsProjection.sortByStart(found);
+        // each month's points are kept in start order and months come in key order, so only where the month changes
+        // can two be out of order (a trip across zones near midnight at a month's end): sort only then
+        if (!ActivityPointsProjection.inStartOrderAcrossMonths(found)) {
+            ActivityPointsProjection.sortByStart(found);
+        }
         return found;
     }
 

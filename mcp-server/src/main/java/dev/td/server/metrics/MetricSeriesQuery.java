@@ -301,27 +301,19 @@ final class MetricSeriesQuery {
                 .add("baseline_median")
                 .add("baseline_days");
         ArrayNode rows = data.putArray("metrics");
-        for (MetricIndexProjection.Entry e : new java.util.TreeMap<>(views.index(user)).values()) {
-            MetricViews.Shown shown = views.shown(user, e.metric(), true);
-            Optional<MetricViews.Day> found = views.latestDay(user, e.metric(), shown, upTo);
-            if (found.isEmpty()) {
-                continue;
-            }
-            LocalDate end = found.get().date();
-            List<MetricViews.Day> days = views.days(
-                            user, e.metric(), shown, new DayRange(end.minusDays(Baseline.WINDOW_DAYS), end))
-                    .days();
-            MetricViews.Day latest = days.getLast();
-            ArrayNode row = rows.addArray().add(e.metric());
+        for (MetricViews.LatestWindow w :
+                views.latestWindows(user, new java.util.TreeMap<>(views.index(user)).values(), upTo, true)) {
+            MetricViews.Day latest = w.latest();
+            ArrayNode row = rows.addArray().add(w.metric());
             boolean labels = latest.value().isEmpty();
-            row.add(MetricAnswers.unit(labels ? "" : shown.unit()));
+            row.add(MetricAnswers.unit(labels ? "" : w.shown().unit()));
             if (labels) {
                 row.add(latest.label().orElse(null));
             } else {
                 row.add(MetricAnswers.value(latest.value()));
             }
             row.add(latest.date().toString());
-            Metrics.Level level = Baseline.of(days, latest.date()).level();
+            Metrics.Level level = Baseline.of(w.days(), latest.date()).level();
             row.add(MetricAnswers.value(level.median()));
             row.add(level.days());
         }

@@ -67,6 +67,15 @@ final class MetricViews implements Metrics {
 
     /** A metric's values in its canonical unit, or (personsUnit) in the one the person sees. */
     Shown shown(UUID user, String metric, boolean personsUnit) {
+        return shown(user, metric, personsUnit, () -> entry(user, metric));
+    }
+
+    /** As {@link #shown(UUID, String, boolean)}, the metric's index entry (read for custom metrics) given. */
+    private Shown shown(
+            UUID user,
+            String metric,
+            boolean personsUnit,
+            java.util.function.Supplier<Optional<MetricIndexProjection.Entry>> entry) {
         Optional<MetricDefinition> known = registry.find(metric);
         if (known.isPresent()) {
             MetricDefinition d = known.get();
@@ -87,8 +96,7 @@ final class MetricViews implements Metrics {
                             .orElseThrow()
                             .doubleValue());
         }
-        String unit =
-                entry(user, metric).flatMap(MetricIndexProjection.Entry::unit).orElse("");
+        String unit = entry.get().flatMap(MetricIndexProjection.Entry::unit).orElse("");
         Optional<MetricUnits.Unit> u =
                 unit.isEmpty() ? Optional.empty() : registry.units().find(unit);
         if (u.isEmpty()) {
@@ -215,47 +223,86 @@ final class MetricViews implements Metrics {
 
     @Override
     public List<Recent> recentAgainstBaseline(UUID user, LocalDate since, LocalDate asOf) {
-        // one read of the index, one of every month the latest days and their baseline windows touch
-        Map<String, DayRange> ranges = new java.util.LinkedHashMap<>();
-        index(user).values().stream()
-                .filter(e -> e.lastDay().isPresent())
+        List<MetricIndexProjection.Entry> entries = index(user).values().stream()
+                .filter(e -> e.lastDay()
+                        .map(LocalDate::parse)
+                        .filter(last -> !last.isBefore(since) && !last.isAfter(asOf))
+                        .isPresent())
                 .sorted(java.util.Comparator.comparingInt(MetricIndexProjection.Entry::readings)
                         .reversed()
                         .thenComparing(MetricIndexProjection.Entry::metric))
-                .forEach(e -> {
-                    LocalDate last = LocalDate.parse(e.lastDay().get());
-                    if (!last.isBefore(since) && !last.isAfter(asOf)) {
-                        ranges.put(
-                                e.metric(), new DayRange(Baseline.window(last).from(), last));
-                    }
-                });
-        java.util.Set<String> keys = new java.util.LinkedHashSet<>();
-        ranges.forEach((metric, range) -> {
-            for (YearMonth m = YearMonth.from(range.from());
-                    !m.isAfter(YearMonth.from(range.to()));
-                    m = m.plusMonths(1)) {
-                keys.add(MetricDaysProjection.key(metric, m));
-            }
-        });
-        Map<String, MetricDaysProjection.Month> months = engine.readKeys(user, days, keys);
+                .toList();
         List<Recent> recent = new ArrayList<>();
-        ranges.forEach((metric, range) -> {
-            Shown shown = shown(user, metric, false);
-            List<Day> read = days(metric, shown, range, months).days();
-            if (!read.isEmpty() && read.getLast().date().equals(range.to())) {
-                Day latest = read.getLast();
-                Baseline baseline = Baseline.of(read, latest.date());
+        for (LatestWindow w : latestWindows(user, entries, asOf, false)) {
+            if (!w.latest().date().isBefore(since)) {
+                Baseline baseline = Baseline.of(w.days(), w.latest().date());
                 recent.add(new Recent(
-                        metric,
-                        new Deviation(published(latest, shown), baseline.level(), baseline.robustZ(latest.value()))));
-            } else {
-                // the last day's readings are not in the metric's unit: the latest one that is, read the long way
-                latestAgainstBaseline(user, metric, asOf)
-                        .filter(d -> !d.latest().date().isBefore(since))
-                        .ifPresent(d -> recent.add(new Recent(metric, d)));
+                        w.metric(),
+                        new Deviation(
+                                published(w.latest(), w.shown()),
+                                baseline.level(),
+                                baseline.robustZ(w.latest().value()))));
             }
-        });
+        }
         return recent;
+    }
+
+    /**
+     * A metric's latest day with a reading and the days of the baseline window before it, in {@code shown}'s unit.
+     *
+     * @param days the window's days and the latest, oldest first (the latest last)
+     */
+    record LatestWindow(String metric, Shown shown, List<Day> days) {
+        Day latest() {
+            return days.getLast();
+        }
+    }
+
+    /**
+     * For each metric of {@code entries}, in their order: its latest day with a reading on or before {@code asOf}
+     * and the baseline window before it. The usual case is one read of every month those windows touch, for all
+     * metrics together; a metric whose last day lies after {@code asOf}, or whose last day's readings are not in its
+     * unit, is read the long way ({@link #latestDay}). Metrics without a day up to {@code asOf} are left out.
+     */
+    List<LatestWindow> latestWindows(
+            UUID user, java.util.Collection<MetricIndexProjection.Entry> entries, LocalDate asOf, boolean personsUnit) {
+        Map<String, DayRange> ranges = new java.util.LinkedHashMap<>();
+        java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+        for (MetricIndexProjection.Entry e : entries) {
+            Optional<LocalDate> last = e.lastDay().map(LocalDate::parse).filter(d -> !d.isAfter(asOf));
+            if (last.isPresent()) {
+                DayRange range = new DayRange(Baseline.window(last.get()).from(), last.get());
+                ranges.put(e.metric(), range);
+                for (YearMonth m = YearMonth.from(range.from());
+                        !m.isAfter(YearMonth.from(range.to()));
+                        m = m.plusMonths(1)) {
+                    keys.add(MetricDaysProjection.key(e.metric(), m));
+                }
+            }
+        }
+        Map<String, MetricDaysProjection.Month> months = engine.readKeys(user, days, keys);
+        List<LatestWindow> found = new ArrayList<>();
+        for (MetricIndexProjection.Entry e : entries) {
+            Shown shown = shown(user, e.metric(), personsUnit, () -> Optional.of(e));
+            DayRange range = ranges.get(e.metric());
+            List<Day> read = range == null
+                    ? List.of()
+                    : days(e.metric(), shown, range, months).days();
+            if (range != null && !read.isEmpty() && read.getLast().date().equals(range.to())) {
+                found.add(new LatestWindow(e.metric(), shown, read));
+            } else {
+                latestDay(user, e.metric(), shown, asOf)
+                        .map(l -> days(
+                                        user,
+                                        e.metric(),
+                                        shown,
+                                        new DayRange(Baseline.window(l.date()).from(), l.date()))
+                                .days())
+                        .filter(window -> !window.isEmpty())
+                        .ifPresent(window -> found.add(new LatestWindow(e.metric(), shown, window)));
+            }
+        }
+        return found;
     }
 
     @Override

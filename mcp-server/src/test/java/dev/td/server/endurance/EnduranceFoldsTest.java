@@ -34,6 +34,30 @@ class EnduranceFoldsTest {
         }
     }
 
+    // A late run in Honolulu on 31 March (09:30 UTC on 1 April) started after a morning run in Berlin dated 1 April
+    // (06:00 UTC): read month by month they come out of start order, and only that month boundary needs checking
+    @Test
+    void pointsOfMonthsReadInOrderAreSortedOnlyWhenAZoneTripCrossesAMonthBoundary() {
+        ActivityPointsProjection.Point early = ActivityPointsProjection.Point.of(
+                Activity.of(activity("early", "run", "2026-03-31T07:00:00+02:00", "")));
+        ActivityPointsProjection.Point honolulu = ActivityPointsProjection.Point.of(
+                Activity.of(activity("honolulu", "run", "2026-03-31T23:30:00-10:00", "")));
+        ActivityPointsProjection.Point berlin = ActivityPointsProjection.Point.of(
+                Activity.of(activity("berlin", "run", "2026-04-01T08:00:00+02:00", "")));
+        ActivityPointsProjection.Point later = ActivityPointsProjection.Point.of(
+                Activity.of(activity("later", "run", "2026-04-02T08:00:00+02:00", "")));
+        assertThat(honolulu.date()).isEqualTo("2026-03-31");
+        List<ActivityPointsProjection.Point> ordered = List.of(early, berlin, later);
+        assertThat(ActivityPointsProjection.inStartOrderAcrossMonths(ordered)).isTrue();
+        List<ActivityPointsProjection.Point> byMonth =
+                new java.util.ArrayList<>(List.of(early, honolulu, berlin, later));
+        assertThat(ActivityPointsProjection.inStartOrderAcrossMonths(byMonth)).isFalse();
+        ActivityPointsProjection.sortByStart(byMonth);
+        assertThat(byMonth)
+                .extracting(ActivityPointsProjection.Point::activityId)
+                .containsExactly("early", "berlin", "honolulu", "later");
+    }
+
     @Test
     void lengthsInMilesYardsAndFeetBecomeMetresExactly() {
         Activity run = Activity.of(activity(
