@@ -220,6 +220,23 @@ class EnduranceToolsTest {
         assertThat(few.path("note").asText()).contains("at least 6");
     }
 
+    // The default period is the 52 weeks up to the sport's last activity: hikes 390 and 700 days ago (310 days apart)
+    // are both in it, though the second lies before the last 13 months td reads first
+    @Test
+    void theDefaultYearOfASportLeftLongAgoReachesBackBeforeTheRecentMonths() {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Europe/Berlin"));
+        for (int daysAgo : new int[] {390, 700}) {
+            logged(
+                    "hike-" + daysAgo,
+                    "\"sport\":\"hike\",\"started_at\":\"" + today.minusDays(daysAgo)
+                            + "T09:00:00\",\"elapsed\":\"3:00:00\",\"distance\":12,\"unit\":\"km\"");
+        }
+        JsonNode data = ok(get("/v1/endurance/progression?sport=hike")).path("data");
+        assertThat(data.path("activities").asInt()).isEqualTo(2);
+        assertThat(data.path("from").asText())
+                .isEqualTo(today.minusDays(390 + 364).toString());
+    }
+
     @Test
     void aSportWithNothingLoggedSaysWhichSportsThereAre() {
         JsonNode answer = ok(get("/v1/endurance/progression?sport=kayak"));

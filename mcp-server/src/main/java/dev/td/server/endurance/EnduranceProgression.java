@@ -99,8 +99,17 @@ final class EnduranceProgression {
         if (asked.bounded()) {
             return new Scope(asked, ofSport(views.points(user, asked.from(), asked.to()), sport));
         }
-        List<ActivityPointsProjection.Point> all =
-                ofSport(views.points(user, Optional.empty(), Optional.empty()), sport);
+        // the months since a year and a month ago hold the whole answer when the sport's last activity lies in them
+        // and a year before it still does; else (a sport left long ago) everything is read
+        LocalDate recentFrom = asked.today().minusDays(400).withDayOfMonth(1);
+        List<ActivityPointsProjection.Point> recent =
+                ofSport(views.points(user, Optional.of(recentFrom), Optional.empty()), sport);
+        List<ActivityPointsProjection.Point> all = !recent.isEmpty()
+                        && !LocalDate.parse(recent.getLast().date())
+                                .minusDays(364)
+                                .isBefore(recentFrom)
+                ? recent
+                : ofSport(views.points(user, Optional.empty(), Optional.empty()), sport);
         if (all.isEmpty()) {
             return new Scope(asked, all);
         }
