@@ -36,6 +36,7 @@ public final class RestGateway implements HttpService {
 
     private static final System.Logger LOG = System.getLogger(RestGateway.class.getName());
     private static final String PROBLEM_JSON = "application/problem+json";
+    private static final java.util.regex.Pattern REQUEST_ID = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,100}");
 
     private final ToolInvoker tools;
     private final Authenticator authenticator;
@@ -197,7 +198,7 @@ public final class RestGateway implements HttpService {
     private static String requestId(ServerRequest req) {
         return req.headers()
                 .first(HeaderNames.create("X-Request-Id"))
-                .filter(id -> id.matches("[A-Za-z0-9._-]{1,100}"))
+                .filter(id -> REQUEST_ID.matcher(id).matches())
                 .orElseGet(() -> UUID.randomUUID().toString());
     }
 }

@@ -30,8 +30,10 @@ public record ToolCall(ToolManifest tool, Principal principal, ObjectNode argume
      * @param sessionId the client's session id (MCP session), if any
      */
     public record Origin(String source, String requestId, Optional<String> client, Optional<String> sessionId) {
+        private static final java.util.Set<String> SOURCES = java.util.Set.of("mcp", "cli", "api", "import");
+
         public Origin {
-            if (!source.matches("mcp|cli|api|import")) {
+            if (!SOURCES.contains(source)) {
                 throw new IllegalArgumentException("source must be mcp, cli, api or import, got " + source);
             }
             Objects.requireNonNull(requestId, "requestId");

@@ -110,6 +110,7 @@ public record ToolManifest(
     /** Where the tool lives in the REST API: an HTTP method and a path, possibly with {@code {param}} parts. */
     public record RestBinding(String method, String path) {
         private static final Pattern METHOD = Pattern.compile("GET|POST|PUT|PATCH|DELETE");
+        private static final Pattern PARAMETER = Pattern.compile("\\{([a-z_]+)}");
 
         public RestBinding {
             if (method == null || !METHOD.matcher(method).matches()) {
@@ -123,11 +124,7 @@ public record ToolManifest(
 
         /** Names of the {@code {param}} parts of the path, in order. */
         public List<String> pathParameters() {
-            return Pattern.compile("\\{([a-z_]+)}")
-                    .matcher(path)
-                    .results()
-                    .map(m -> m.group(1))
-                    .toList();
+            return PARAMETER.matcher(path).results().map(m -> m.group(1)).toList();
         }
     }
 
