@@ -259,6 +259,27 @@ public final class EventStore {
         return found;
     }
 
+    /**
+     * Where a person's log stands: the last sequence and its hash ({@code 12:9f3a…}); empty before their first event.
+     * Every append changes it in the transaction that updates the projections, so an answer built from projections
+     * is still true while the head is the same (and a day-relative one while the day is).
+     */
+    public Optional<String> head(UUID userId) {
+        try (Connection c = db.getConnection();
+                PreparedStatement ps =
+                        c.prepareStatement("SELECT last_sequence, last_hash FROM event_streams WHERE user_id = ?")) {
+            ps.setObject(1, userId);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next()
+                        ? Optional.of(
+                                rs.getLong(1) + ":" + java.util.HexFormat.of().formatHex(rs.getBytes(2)))
+                        : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The event stored under this idempotency key, if any (read without the append lock). */
     public Optional<StoredEvent> findByKey(UUID userId, String idempotencyKey) {
         try (Connection c = db.getConnection()) {

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * One answer with what an agent should know about a person today: the last 7 and 28 days of training across
@@ -37,23 +38,72 @@ final class Overview {
     /** At most this many metrics are shown, furthest from their baseline first. */
     static final int METRICS_SHOWN = 10;
 
+    /** People whose last overview is kept. */
+    static final int KEPT = 1024;
+
     private final Profiles profiles;
     private final TrainingLoad load;
     private final Activities activities;
     private final Metrics metrics;
     private final Health health;
+    private final Function<UUID, Optional<String>> heads;
 
-    Overview(Profiles profiles, TrainingLoad load, Activities activities, Metrics metrics, Health health) {
+    /** An overview as built, with the log head and the day it was built for. */
+    private record Kept(String head, LocalDate today, ObjectNode data) {}
+
+    /**
+     * The last overview per person, reused while their log's head and their day are the same: every write moves the
+     * head (in whichever process it happens), so a kept answer is exactly what building it again would give. One
+     * query (the head) instead of the nine the overview reads.
+     */
+    private final Map<UUID, Kept> kept =
+            java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<UUID, Kept> eldest) {
+                    return size() > KEPT;
+                }
+            });
+
+    /**
+     * @param heads where a person's log stands ({@link dev.td.server.events.EventStore#head}); empty before their
+     *     first event
+     */
+    Overview(
+            Profiles profiles,
+            TrainingLoad load,
+            Activities activities,
+            Metrics metrics,
+            Health health,
+            Function<UUID, Optional<String>> heads) {
         this.profiles = profiles;
         this.load = load;
         this.activities = activities;
         this.metrics = metrics;
         this.health = health;
+        this.heads = heads;
     }
 
     Envelope answer(ToolCall call) {
         UUID user = call.principal().userId();
+        Optional<String> head = heads.apply(user);
         LocalDate today = LocalDate.now(profiles.timeZoneOf(user));
+        Kept known = kept.get(user);
+        if (known != null
+                && head.isPresent()
+                && known.head().equals(head.get())
+                && known.today().equals(today)) {
+            return new Envelope(
+                    known.data().deepCopy(),
+                    JSON.objectNode(),
+                    Meta.now(call.origin().requestId()));
+        }
+        ObjectNode data = build(user, today);
+        // kept under the head read before building: a write committed meanwhile moves the head, so it is rebuilt
+        head.ifPresent(h -> kept.put(user, new Kept(h, today, data.deepCopy())));
+        return new Envelope(data, JSON.objectNode(), Meta.now(call.origin().requestId()));
+    }
+
+    private ObjectNode build(UUID user, LocalDate today) {
         DayRange month = new DayRange(today.minusDays(27), today);
         DayRange week = new DayRange(today.minusDays(6), today);
         TrainingLoad.Recent recent = load.recent(user, month);
@@ -89,7 +139,7 @@ final class Overview {
         readings.forEach(r -> shown.add(metric(r)));
         ArrayNode notable = data.putArray("notable");
         Notable.of(today, last7, last28, last, fatigue, injuries, readings).forEach(notable::add);
-        return new Envelope(data, JSON.objectNode(), Meta.now(call.origin().requestId()));
+        return data;
     }
 
     /** The latest reading of each metric logged in the range, furthest from its baseline first. */

@@ -12,20 +12,24 @@ import java.util.Objects;
 /** get_overview, over the published views of load, activities, metrics and health. */
 public final class OverviewCapability implements Capability {
 
-    private final Overview overview;
+    private final Profiles profiles;
+    private final TrainingLoad load;
+    private final Activities activities;
+    private final Metrics metrics;
+    private final Health health;
 
     public OverviewCapability(
             Profiles profiles, TrainingLoad load, Activities activities, Metrics metrics, Health health) {
-        this.overview = new Overview(
-                Objects.requireNonNull(profiles, "profiles"),
-                Objects.requireNonNull(load, "load"),
-                Objects.requireNonNull(activities, "activities"),
-                Objects.requireNonNull(metrics, "metrics"),
-                Objects.requireNonNull(health, "health"));
+        this.profiles = Objects.requireNonNull(profiles, "profiles");
+        this.load = Objects.requireNonNull(load, "load");
+        this.activities = Objects.requireNonNull(activities, "activities");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.health = Objects.requireNonNull(health, "health");
     }
 
     @Override
     public void install(Platform platform) {
+        Overview overview = new Overview(profiles, load, activities, metrics, health, platform.events()::head);
         platform.tools().handle("get_overview", overview::answer);
     }
 }

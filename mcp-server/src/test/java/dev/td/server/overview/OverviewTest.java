@@ -202,4 +202,52 @@ class OverviewTest {
         assertThat(cli.json().at("/data/notable")).isEqualTo(rest.path("notable"));
         assertThat(cli.json().at("/data/metrics/0/z").asDouble()).isCloseTo(4.047, within(0.005));
     }
+
+    // The overview is kept per person while their log's head and their day stay the same. A write moves the head in
+    // whichever process it happens: a second td process on the same database logs a session today, and this server's
+    // next overview counts it (3 sessions in the last 7 days, from the 2 above)
+    @Test
+    @Order(4)
+    void aKeptOverviewGivesWayToAWriteFromAnotherProcess() {
+        JsonNode first = overview().path("data");
+        assertThat(overview().path("data")).as("asked again, nothing written").isEqualTo(first);
+        assertThat(first.at("/last_7_days/sessions").asInt()).isEqualTo(2);
+        try (dev.td.server.wiring.TdCore other = dev.td.server.wiring.TdCore.open(
+                java.util.Optional.of(server.databaseUrl()), dev.td.testkit.TestDatabases.tempDir("td-overview-2"))) {
+            dev.td.tools.Principal owner = other.accounts().localOwner();
+            other.tools()
+                    .invoke(
+                            "log_workout",
+                            owner,
+                            Json.mapper()
+                                    .createObjectNode()
+                                    .put("idempotency_key", "other-process")
+                                    .put("started_at", day(0) + "T06:00:00")
+                                    .put("session_rpe", 5)
+                                    .set(
+                                            "exercises",
+                                            Json.mapper()
+                                                    .createArrayNode()
+                                                    .add(Json.mapper()
+                                                            .createObjectNode()
+                                                            .put("exercise", "squat")
+                                                            .put("unit", "kg")
+                                                            .set(
+                                                                    "sets",
+                                                                    Json.mapper()
+                                                                            .createArrayNode()
+                                                                            .add(Json.mapper()
+                                                                                    .createObjectNode()
+                                                                                    .put("weight", 80)
+                                                                                    .put("reps", 5))))),
+                            new dev.td.tools.ToolCall.Origin(
+                                    "api",
+                                    java.util.UUID.randomUUID().toString(),
+                                    java.util.Optional.of("test"),
+                                    java.util.Optional.empty()));
+        }
+        JsonNode after = overview().path("data");
+        assertThat(after.at("/last_7_days/sessions").asInt()).isEqualTo(3);
+        assertThat(after.at("/last_session/date").asText()).isEqualTo(day(0).toString());
+    }
 }
