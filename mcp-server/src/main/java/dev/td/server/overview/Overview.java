@@ -25,6 +25,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 
 /**
@@ -106,15 +110,30 @@ final class Overview {
     private ObjectNode build(UUID user, LocalDate today) {
         DayRange month = new DayRange(today.minusDays(27), today);
         DayRange week = new DayRange(today.minusDays(6), today);
-        TrainingLoad.Recent recent = load.recent(user, month);
+        // five independent reads, each a query or two: side by side on virtual threads, the answer waits for the
+        // slowest instead of their sum
+        TrainingLoad.Recent recent;
+        List<LoggedActivity> moved;
+        List<ObjectNode> injuries;
+        Optional<ObjectNode> program;
+        List<Metrics.Recent> readings;
+        try (ExecutorService reads = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<TrainingLoad.Recent> loadRead = reads.submit(() -> load.recent(user, month));
+            Future<List<LoggedActivity>> activityRead = reads.submit(() -> activities.in(user, month));
+            Future<List<ObjectNode>> injuryRead = reads.submit(() -> health.activeInjuries(user, today));
+            Future<Optional<ObjectNode>> programRead = reads.submit(() -> health.programOn(user, today));
+            Future<List<Metrics.Recent>> metricRead = reads.submit(() -> readings(user, today, month));
+            recent = joined(loadRead);
+            moved = joined(activityRead);
+            injuries = joined(injuryRead);
+            program = joined(programRead);
+            readings = joined(metricRead);
+        }
         List<TrainedSession> sessions = recent.sessions();
-        List<LoggedActivity> moved = activities.in(user, month);
         Period last7 = Period.of(week, sessions, moved);
         Period last28 = Period.of(month, sessions, moved);
         Optional<TrainedSession> last = recent.last();
         Optional<FatigueState> fatigue = recent.fatigue();
-        List<ObjectNode> injuries = health.activeInjuries(user, today);
-        List<Metrics.Recent> readings = readings(user, today, month);
 
         ObjectNode data = JSON.objectNode().put("date", today.toString());
         data.set("last_7_days", last7.toJson());
@@ -134,12 +153,27 @@ final class Overview {
             data.putNull("fatigue");
         }
         injuries.forEach(data.putArray("injuries")::add);
-        health.programOn(user, today).ifPresentOrElse(p -> data.set("program", p), () -> data.putNull("program"));
+        program.ifPresentOrElse(p -> data.set("program", p), () -> data.putNull("program"));
         ArrayNode shown = data.putArray("metrics");
         readings.forEach(r -> shown.add(metric(r)));
         ArrayNode notable = data.putArray("notable");
         Notable.of(today, last7, last28, last, fatigue, injuries, readings).forEach(notable::add);
         return data;
+    }
+
+    /** What a read gave, or its failure as thrown (a read's own exceptions are runtime ones). */
+    private static <T> T joined(Future<T> read) {
+        try {
+            return read.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the overview", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /** The latest reading of each metric logged in the range, furthest from its baseline first. */
