@@ -66,6 +66,10 @@ final class ActivityPointsProjection extends NamedProjection<ActivityPointsProje
     /** A point and the instant it started, parsed once for sorting. */
     private record Started(Instant at, Point point) {}
 
+    private static Started started(Point p) {
+        return new Started(OffsetDateTime.parse(p.startedAt()).toInstant(), p);
+    }
+
     private static final Comparator<Started> STARTED =
             Comparator.comparing(Started::at).thenComparing(s -> s.point().activityId());
 
@@ -76,7 +80,7 @@ final class ActivityPointsProjection extends NamedProjection<ActivityPointsProje
     static void sortByStart(List<Point> points) {
         List<Started> keyed = new ArrayList<>(points.size());
         for (Point p : points) {
-            keyed.add(new Started(OffsetDateTime.parse(p.startedAt()).toInstant(), p));
+            keyed.add(started(p));
         }
         keyed.sort(STARTED);
         for (int i = 0; i < keyed.size(); i++) {
@@ -93,16 +97,7 @@ final class ActivityPointsProjection extends NamedProjection<ActivityPointsProje
             Point before = points.get(i - 1);
             Point after = points.get(i);
             if (!monthOf(before.date()).equals(monthOf(after.date()))
-                    && STARTED.compare(
-                                    new Started(
-                                            OffsetDateTime.parse(before.startedAt())
-                                                    .toInstant(),
-                                            before),
-                                    new Started(
-                                            OffsetDateTime.parse(after.startedAt())
-                                                    .toInstant(),
-                                            after))
-                            > 0) {
+                    && STARTED.compare(started(before), started(after)) > 0) {
                 return false;
             }
         }

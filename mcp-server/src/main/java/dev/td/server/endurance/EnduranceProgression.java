@@ -192,18 +192,14 @@ final class EnduranceProgression {
         int leftOut = Math.max(0, mondays.size() - MAX_WEEKS);
         mondays = mondays.subList(leftOut, mondays.size());
         Map<String, WeeklyEnduranceProjection.Week> stored =
-                views.weeks(user, week(mondays.getFirst()), week(mondays.getLast()));
+                views.weeks(user, Aggregate.isoWeek(mondays.getFirst()), Aggregate.isoWeek(mondays.getLast()));
         for (LocalDate m : mondays) {
-            WeeklyEnduranceProjection.Totals t = Optional.ofNullable(stored.get(week(m)))
+            WeeklyEnduranceProjection.Totals t = Optional.ofNullable(stored.get(Aggregate.isoWeek(m)))
                     .map(w -> w.bySport(period::contains).getOrDefault(sport, WeeklyEnduranceProjection.Totals.NONE))
                     .orElse(WeeklyEnduranceProjection.Totals.NONE);
-            totalsJson(rows.addObject().put("week", week(m)), t, render);
+            totalsJson(rows.addObject().put("week", Aggregate.isoWeek(m)), t, render);
         }
         data.put("weeks_left_out", leftOut);
-    }
-
-    private static String week(LocalDate d) {
-        return Aggregate.isoWeek(d);
     }
 
     /** pace_trend or speed_trend (the other null), and hr_trend; returns the quality of the first. */

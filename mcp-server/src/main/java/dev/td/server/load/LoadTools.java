@@ -73,6 +73,8 @@ final class LoadTools {
         ArrayNode days = data.putArray("days");
         ArrayNode periods = data.putArray("periods");
         ObjectNode period = JSON.objectNode();
+        String periodLabel = "";
+        int periodDays = 0;
         double periodLoad = 0;
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
             Optional<LoadDay> day = h.on(d);
@@ -82,12 +84,14 @@ final class LoadTools {
                 row = days.addObject().put("date", d.toString()).put("load", round(load));
             } else {
                 String label = aggregate.label(d);
-                if (!period.path("period").asText().equals(label)) {
-                    period = periods.addObject().put("period", label).put("days", 0);
+                if (!label.equals(periodLabel)) {
+                    period = periods.addObject().put("period", label);
+                    periodLabel = label;
+                    periodDays = 0;
                     periodLoad = 0;
                 }
                 periodLoad += load;
-                row = period.put("days", period.get("days").asInt() + 1).put("load", round(periodLoad));
+                row = period.put("days", ++periodDays).put("load", round(periodLoad));
             }
             // CTL, ATL and TSB of the day; of a week or month, those of its last day in the range
             if (day.isPresent()) {

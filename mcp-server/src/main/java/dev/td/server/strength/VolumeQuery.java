@@ -7,6 +7,7 @@ import dev.td.server.events.JsonFields;
 import dev.td.server.exercises.Exercise;
 import dev.td.server.exercises.MuscleGroups;
 import dev.td.server.exercises.NameResolver;
+import dev.td.server.profile.Aggregate;
 import dev.td.server.profile.AskedPeriod;
 import dev.td.server.profile.DayRange;
 import dev.td.server.projections.ProjectionEngine;
@@ -76,7 +77,9 @@ final class VolumeQuery {
         }
 
         String label(LocalDate start) {
-            return this == WEEK ? isoWeek(start) : YearMonth.from(start).toString();
+            return this == WEEK
+                    ? Aggregate.isoWeek(start)
+                    : YearMonth.from(start).toString();
         }
     }
 
@@ -132,14 +135,14 @@ final class VolumeQuery {
         if (!asked.bounded()) {
             return engine.lastKey(user, volume)
                     .map(last -> engine.readRange(
-                            user, volume, isoWeek(mondayOf(last).minusWeeks(DEFAULT_WEEKS - 1L)), last))
+                            user, volume, Aggregate.isoWeek(mondayOf(last).minusWeeks(DEFAULT_WEEKS - 1L)), last))
                     .orElse(Map.of());
         }
         return engine.readRange(
                 user,
                 volume,
-                asked.from().map(VolumeQuery::isoWeek).orElse(""),
-                asked.to().map(VolumeQuery::isoWeek).orElse("\uffff"));
+                asked.from().map(Aggregate::isoWeek).orElse(""),
+                asked.to().map(Aggregate::isoWeek).orElse("\uffff"));
     }
 
     /**
@@ -197,7 +200,7 @@ final class VolumeQuery {
         for (LocalDate monday = covered.from().with(DayOfWeek.MONDAY);
                 !monday.isAfter(covered.to());
                 monday = monday.plusWeeks(1)) {
-            WeeklyVolumeProjection.Week w = weeks.get(isoWeek(monday));
+            WeeklyVolumeProjection.Week w = weeks.get(Aggregate.isoWeek(monday));
             if (w != null) {
                 w.byExercise(covered::contains)
                         .forEach((id, v) -> total.merge(id, v, WeeklyVolumeProjection.Volume::plus));
@@ -280,10 +283,6 @@ final class VolumeQuery {
     private Function<String, Optional<Exercise>> memo(UUID user) {
         Map<String, Optional<Exercise>> seen = new HashMap<>();
         return id -> seen.computeIfAbsent(id, x -> exercises.apply(user, x));
-    }
-
-    static String isoWeek(LocalDate d) {
-        return String.format("%d-W%02d", d.get(IsoFields.WEEK_BASED_YEAR), d.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
     }
 
     private static LocalDate mondayOf(String isoWeek) {
