@@ -77,7 +77,7 @@ class StatisticsRestTest {
         assertThat(body.at("/data/test/statistic").asDouble()).isEqualTo(8);
         assertThat(body.at("/data/test/estimate").isNull()).isTrue();
         assertThat(body.at("/context/notes/0").asText())
-                .startsWith("normality failed for group b (Shapiro-Wilk p = ")
+                .startsWith("normality failed for group b (Shapiro-Wilk W = ")
                 .endsWith("so Mann-Whitney was used");
         assertThat(body.at("/meta/statistical_quality/not_run_reason").asText())
                 .startsWith("Welch t-test not run: normality of b failed");
@@ -96,8 +96,15 @@ class StatisticsRestTest {
         assertThat(test.path("p_value").asDouble()).isCloseTo(0.009091, within(5e-7));
         assertThat(test.at("/effect_size/value").asDouble()).isEqualTo(-1);
         assertThat(body.at("/context/notes/0").asText())
-                .startsWith("normality failed for the differences a - b (Shapiro-Wilk p = ")
+                .startsWith("normality failed for the differences a - b (Shapiro-Wilk W = 0.83, p = 0.0333)")
                 .endsWith("so the Wilcoxon signed-rank test was used");
+        // R: shapiro.test(with(sleep, extra[group == 1] - extra[group == 2])) → W = 0.82987, p-value = 0.03334;
+        // the check carries W as its statistic and p as its p-value (it used to put p in statistic)
+        JsonNode normality = body.at("/meta/statistical_quality/assumptions/0");
+        assertThat(normality.path("name").asText()).isEqualTo("normality of differences a - b");
+        assertThat(normality.path("met").asBoolean()).isFalse();
+        assertThat(normality.path("statistic").asDouble()).isCloseTo(0.82987, within(5e-6));
+        assertThat(normality.path("p_value").asDouble()).isCloseTo(0.03334, within(5e-6));
         assertThat(body.at("/meta/statistical_quality/not_run_reason").asText()).startsWith("paired t-test not run");
     }
 

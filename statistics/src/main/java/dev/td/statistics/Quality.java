@@ -34,14 +34,14 @@ public record Quality(
         return new Quality(sampleSize, confidenceLevel, assumptions, Optional.empty());
     }
 
-    /** Whether every checked assumption was met. */
-    public boolean allAssumptionsMet() {
-        return assumptions.stream().allMatch(Assumption::met);
+    /** Whether no checked assumption failed (checks that were not run do not count as failed). */
+    public boolean noneFailed() {
+        return assumptions.stream().noneMatch(Assumption::failed);
     }
 
     /** The first failed assumption, if any. */
     public Optional<Assumption> firstFailed() {
-        return assumptions.stream().filter(a -> !a.met()).findFirst();
+        return assumptions.stream().filter(Assumption::failed).findFirst();
     }
 
     /** This quality with {@code reason} recorded as the reason the requested method was not run. */

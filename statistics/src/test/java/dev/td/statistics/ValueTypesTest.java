@@ -71,14 +71,21 @@ class ValueTypesTest {
 
     @Test
     void qualityReportsWhetherAllAssumptionsHeldAndWhichFailedFirst() {
-        Assumption held = new Assumption("held", true, 0, "");
-        Assumption first = new Assumption("first failure", false, 1, "");
-        Assumption second = new Assumption("second failure", false, 2, "");
+        Assumption held = Assumption.judged("held", true, 0, "");
+        Assumption first = Assumption.judged("first failure", false, 1, "");
+        Assumption second = Assumption.tested("second failure", false, 2, 0.01, "");
+        Assumption skipped = Assumption.notChecked("not checked", "no power");
         Quality mixed = Quality.ran(SampleSize.MINIMAL, 0.9, List.of(held, first, second));
-        assertThat(mixed.allAssumptionsMet()).isFalse();
+        assertThat(mixed.noneFailed()).isFalse();
         assertThat(mixed.firstFailed()).contains(first);
         Quality fine = Quality.ran(SampleSize.MINIMAL, 0.9, List.of(held));
-        assertThat(fine.allAssumptionsMet()).isTrue();
+        assertThat(fine.noneFailed()).isTrue();
+        Quality unchecked = Quality.ran(SampleSize.MINIMAL, 0.9, List.of(held, skipped));
+        assertThat(unchecked.noneFailed())
+                .as("a check not run is not a failure")
+                .isTrue();
+        assertThat(unchecked.firstFailed()).isEmpty();
+        assertThat(skipped.met()).isFalse();
         assertThat(fine.firstFailed()).isEmpty();
         assertThat(fine.notRunReason()).isEmpty();
         assertThat(fine.withNotRunReason("replaced").notRunReason()).contains("replaced");

@@ -94,15 +94,20 @@ public final class StatisticsJson {
         return node.put("lag", lag);
     }
 
-    /** {@code {sample_size, confidence_level, assumptions: [{name, met, statistic, detail}], not_run_reason}}. */
+    /**
+     * {@code {sample_size, confidence_level, assumptions: [{name, met, statistic, p_value, detail}], not_run_reason}};
+     * {@code met} is null for a check that was not run (its detail says why).
+     */
     public static ObjectNode quality(Quality quality) {
         ObjectNode node =
                 JSON.objectNode().put("sample_size", quality.sampleSize().name().toLowerCase(Locale.ROOT));
         put(node, "confidence_level", quality.confidenceLevel());
         ArrayNode assumptions = node.putArray("assumptions");
         for (Assumption a : quality.assumptions()) {
-            ObjectNode item = assumptions.addObject().put("name", a.name()).put("met", a.met());
-            put(item, "statistic", a.statistic());
+            ObjectNode item = assumptions.addObject().put("name", a.name());
+            item.put("met", a.outcome() == Assumption.Outcome.NOT_CHECKED ? null : a.met());
+            put(item, "statistic", a.statistic().orElse(Double.NaN));
+            put(item, "p_value", a.pValue().orElse(Double.NaN));
             item.put("detail", a.detail());
         }
         node.set(

@@ -136,12 +136,13 @@ final class StatisticsRegression {
     private static String note(Assumption failed) {
         return switch (failed.name()) {
             case "normality of residuals" ->
-                Double.isNaN(failed.statistic())
+                failed.pValue().isEmpty()
                         ? "normality of the residuals could not be checked (" + failed.detail() + ")"
-                        : "the residuals are not normal (Shapiro-Wilk p = " + brief(failed.statistic())
-                                + "): the intervals are approximate";
+                        : "the residuals are not normal (Shapiro-Wilk p = "
+                                + brief(failed.pValue().getAsDouble()) + "): the intervals are approximate";
             case "independence of residuals" ->
-                "the residuals are autocorrelated (lag-1 r = " + brief(failed.statistic())
+                "the residuals are autocorrelated (lag-1 r = "
+                        + brief(failed.statistic().orElse(Double.NaN))
                         + "): if y is a time series, the standard errors are too small and the intervals too narrow";
             case "no influential points" -> "an influential point: " + failed.detail();
             default -> failed.name() + " not met: " + failed.detail();

@@ -74,7 +74,7 @@ final class StatisticsTools {
                     + brief(d.lag1Autocorrelation().getAsDouble())
                     + "); the interval of the mean uses an effective n of " + Math.round(d.effectiveN())
                     + " instead of " + d.n());
-        } else if (independent && !d.quality().allAssumptionsMet()) {
+        } else if (independent && !d.quality().noneFailed()) {
             notes.add("the values look autocorrelated (lag-1 r = "
                     + brief(d.lag1Autocorrelation().getAsDouble())
                     + "), but independent=true was given, so the interval of the mean was not widened");
@@ -129,19 +129,21 @@ final class StatisticsTools {
                 .filter(x -> x.name().startsWith("normality of "))
                 .toList();
         List<Assumption> failed = normality.stream().filter(x -> !x.met()).toList();
+        boolean notTested = normality.stream().allMatch(x -> x.pValue().isEmpty());
         String robust = paired ? "the Wilcoxon signed-rank test" : "Mann-Whitney";
         String parametric = paired ? "the paired t-test" : "Welch's t-test";
-        if (failed.isEmpty() && normality.stream().allMatch(x -> Double.isNaN(x.statistic()))) {
+        if (test.quality().notRunReason().isEmpty() && notTested) {
             return "with more than 5000 values normality was not tested (the central limit theorem makes the mean"
                     + " close to normal), so " + parametric + " was used";
         }
-        if (failed.isEmpty()) {
+        if (test.quality().notRunReason().isEmpty()) {
             String ps = String.join(
                     " and ",
                     normality.stream()
-                            .map(x -> Double.isNaN(x.statistic())
+                            .map(x -> x.pValue().isEmpty()
                                     ? "not tested above 5000 values"
-                                    : "p = " + brief(x.statistic()))
+                                    : "W = " + brief(x.statistic().orElseThrow()) + ", p = "
+                                            + brief(x.pValue().getAsDouble()))
                             .toList());
             return paired
                     ? "the differences a - b passed the Shapiro-Wilk normality check (" + ps
@@ -154,9 +156,12 @@ final class StatisticsTools {
             String what = x.name().substring("normality of ".length());
             String subject = what.length() == 1 ? "group " + what : "the " + what;
             reasons.add(
-                    Double.isNaN(x.statistic())
+                    x.pValue().isEmpty()
                             ? "normality could not be checked for " + subject + " (" + x.detail() + ")"
-                            : "normality failed for " + subject + " (Shapiro-Wilk p = " + brief(x.statistic()) + ")");
+                            : "normality failed for " + subject + " (Shapiro-Wilk W = "
+                                    + brief(x.statistic().orElseThrow()) + ", p = "
+                                    + brief(x.pValue().getAsDouble())
+                                    + ")");
         }
         return String.join("; ", reasons) + ", so " + robust + " was used";
     }

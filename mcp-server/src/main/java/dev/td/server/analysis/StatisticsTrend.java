@@ -103,7 +103,7 @@ final class StatisticsTrend {
     }
 
     private static ObjectNode autocorrelation(Assumption independence, int n, List<String> notes) {
-        double r1 = independence.statistic();
+        double r1 = independence.statistic().orElse(0);
         ObjectNode node = put(JSON.objectNode(), "lag1_detrended", r1).put("adjusted", !independence.met());
         if (independence.met()) {
             return node.put(
@@ -123,11 +123,10 @@ final class StatisticsTrend {
     private static Quality combinedQuality(TrendEstimate sen, HypothesisTest mk, RegressionFit ols, double level) {
         List<Assumption> assumptions = new ArrayList<>();
         for (Assumption x : mk.quality().assumptions()) {
-            assumptions.add(
-                    new Assumption(x.name() + " (Mann-Kendall, detrended series)", x.met(), x.statistic(), x.detail()));
+            assumptions.add(x.renamed(x.name() + " (Mann-Kendall, detrended series)"));
         }
         for (Assumption x : ols.quality().assumptions()) {
-            assumptions.add(new Assumption(x.name() + " (least squares)", x.met(), x.statistic(), x.detail()));
+            assumptions.add(x.renamed(x.name() + " (least squares)"));
         }
         return new Quality(
                 mk.quality().sampleSize().compareTo(sen.quality().sampleSize()) < 0

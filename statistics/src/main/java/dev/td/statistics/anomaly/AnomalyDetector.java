@@ -85,7 +85,7 @@ public final class AnomalyDetector {
                 Description.MAD_NORMAL_SCALE * Quantiles.medianAbsoluteDeviation(baseline, Quantiles.median(baseline));
         boolean variable = robustSd > 0;
         boolean declining = trend.slopeCi().upper() < 0 && (variable ? -change > threshold * robustSd : change < 0);
-        Assumption spread = new Assumption(
+        Assumption spread = Assumption.judged(
                 "baseline variability",
                 variable,
                 robustSd,

@@ -82,8 +82,7 @@ public final class MannWhitneyTest {
         Quality quality = Quality.ran(
                 SampleSize.classify(Math.min(na, nb), 1, 10),
                 confidenceLevel,
-                List.of(new Assumption(
-                        "independent samples", true, Double.NaN, "not testable from the data; assumed by design")));
+                List.of(Assumption.notChecked("independent samples", "not testable from the data; assumed by design")));
         return new HypothesisTest(
                 method,
                 u,

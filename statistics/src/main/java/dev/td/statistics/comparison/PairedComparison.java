@@ -48,7 +48,7 @@ public final class PairedComparison {
     public HypothesisTest compare(double[] a, double[] b) {
         double[] d = Inputs.pairedDifferences(a, b);
         Assumption normality = ShapiroWilkTest.withDefaults().withAlpha(alpha).check("differences a - b", d);
-        if (normality.met()) {
+        if (ShapiroWilkTest.permitsNormalTheory(normality, d.length)) {
             return PairedTTest.withDefaults()
                     .withAlpha(alpha)
                     .withConfidenceLevel(confidenceLevel)
@@ -66,7 +66,8 @@ public final class PairedComparison {
                 robust.quality().sampleSize(),
                 confidenceLevel,
                 assumptions,
-                Optional.of("paired t-test not run: " + normality.name() + " failed (" + normality.detail()
+                Optional.of("paired t-test not run: " + normality.name()
+                        + (normality.failed() ? " failed (" : " not checked (") + normality.detail()
                         + "); ran Wilcoxon signed-rank instead"));
         return new HypothesisTest(
                 robust.method(),

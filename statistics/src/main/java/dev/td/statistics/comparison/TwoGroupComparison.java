@@ -59,19 +59,20 @@ public final class TwoGroupComparison {
         ShapiroWilkTest normality = ShapiroWilkTest.withDefaults().withAlpha(alpha);
         Assumption na = normality.check("a", a);
         Assumption nb = normality.check("b", b);
-        if (na.met() && nb.met()) {
+        if (ShapiroWilkTest.permitsNormalTheory(na, a.length) && ShapiroWilkTest.permitsNormalTheory(nb, b.length)) {
             return welch.test(a, b);
         }
         HypothesisTest robust = mannWhitney.test(a, b);
         List<Assumption> assumptions = new ArrayList<>(List.of(na, nb));
         assumptions.addAll(robust.quality().assumptions());
-        Assumption failed = na.met() ? nb : na;
+        Assumption failed = ShapiroWilkTest.permitsNormalTheory(na, a.length) ? nb : na;
         Quality quality = new Quality(
                 robust.quality().sampleSize(),
                 robust.quality().confidenceLevel(),
                 assumptions,
-                java.util.Optional.of("Welch t-test not run: " + failed.name() + " failed (" + failed.detail()
-                        + "); ran Mann-Whitney U instead"));
+                java.util.Optional.of(
+                        "Welch t-test not run: " + failed.name() + (failed.failed() ? " failed (" : " not checked (")
+                                + failed.detail() + "); ran Mann-Whitney U instead"));
         return new HypothesisTest(
                 robust.method(),
                 robust.statistic(),

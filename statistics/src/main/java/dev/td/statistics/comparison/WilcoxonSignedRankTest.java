@@ -89,7 +89,7 @@ public final class WilcoxonSignedRankTest {
         Quality quality = Quality.ran(
                 SampleSize.classify(n, 1, 10),
                 confidenceLevel,
-                List.of(new Assumption("symmetric differences", true, Double.NaN, "assumed; not tested")));
+                List.of(Assumption.notChecked("symmetric differences", "assumed; not tested")));
         return new HypothesisTest(
                 method,
                 v,

@@ -101,7 +101,7 @@ public final class PearsonCorrelation {
         double rb = EffectiveSampleSize.lag1(y);
         double threshold = Probabilities.normalQuantile(1 - (1 - confidenceLevel) / 2) / Math.sqrt(n);
         if (Math.abs(ra) <= threshold && Math.abs(rb) <= threshold) {
-            assumptions.add(new Assumption(
+            assumptions.add(Assumption.judged(
                     "independence",
                     true,
                     Math.max(Math.abs(ra), Math.abs(rb)),
@@ -109,7 +109,7 @@ public final class PearsonCorrelation {
             return n;
         }
         double nEff = EffectiveSampleSize.bartlett(x, y);
-        assumptions.add(new Assumption(
+        assumptions.add(Assumption.judged(
                 "independence",
                 false,
                 Math.max(Math.abs(ra), Math.abs(rb)),

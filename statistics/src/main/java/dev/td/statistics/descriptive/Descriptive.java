@@ -137,7 +137,7 @@ public final class Descriptive {
 
     private double effectiveN(int n, OptionalDouble r1, List<Assumption> assumptions) {
         if (r1.isEmpty()) {
-            assumptions.add(new Assumption(
+            assumptions.add(Assumption.judged(
                     "non-constant",
                     false,
                     0,
@@ -148,7 +148,7 @@ public final class Descriptive {
         double threshold = Probabilities.normalQuantile(1 - (1 - confidenceLevel) / 2) / Math.sqrt(n);
         boolean autocorrelated = r > threshold;
         if (!autocorrelated || !adjustForAutocorrelation) {
-            assumptions.add(new Assumption(
+            assumptions.add(Assumption.judged(
                     "independence",
                     !autocorrelated,
                     r,
@@ -157,7 +157,7 @@ public final class Descriptive {
             return n;
         }
         double nEff = Math.max(2, Math.min(n, n * (1 - r) / (1 + r)));
-        assumptions.add(new Assumption(
+        assumptions.add(Assumption.judged(
                 "independence",
                 false,
                 r,

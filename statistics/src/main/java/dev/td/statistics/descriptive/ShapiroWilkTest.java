@@ -70,28 +70,42 @@ public final class ShapiroWilkTest {
                 quality);
     }
 
-    /** The normality assumption for {@code field}, checked at this test's alpha. */
+    /**
+     * The normality assumption for {@code field}, checked at this test's alpha: W is the statistic
+     * and the test's p-value its p. Not checked (and said so) below 3 values, above 5000, or for a
+     * constant series.
+     */
     public Assumption check(String field, double[] values) {
         String name = "normality of " + field;
         if (values.length < 3) {
-            return new Assumption(name, false, Double.NaN, "too few values (" + values.length + ") to check normality");
+            return Assumption.notChecked(name, "too few values (" + values.length + ") to check normality");
         }
         if (values.length > MAX_N) {
-            return new Assumption(
+            return Assumption.notChecked(
                     name,
-                    true,
-                    Double.NaN,
                     "not tested: n = " + values.length
                             + " > 5000; the mean is close to normal by the central limit theorem");
         }
         boolean constant = Arrays.stream(values).allMatch(v -> v == values[0]);
         if (constant) {
-            return new Assumption(name, false, Double.NaN, field + " is constant");
+            return Assumption.notChecked(name, field + " is constant");
         }
         double[] wp = statistic(values);
         boolean met = wp[1] >= alpha;
-        return new Assumption(
-                name, met, wp[1], "Shapiro-Wilk W = " + wp[0] + ", p = " + wp[1] + (met ? " ≥ " : " < ") + alpha);
+        return Assumption.tested(
+                name,
+                met,
+                wp[0],
+                wp[1],
+                "Shapiro-Wilk W = " + wp[0] + ", p = " + wp[1] + (met ? " ≥ " : " < ") + alpha);
+    }
+
+    /**
+     * Whether {@code check}'s outcome lets a normal-theory method run: the check passed, or it was
+     * not run because n exceeds 5000 (central limit theorem).
+     */
+    public static boolean permitsNormalTheory(Assumption check, int n) {
+        return check.met() || (!check.failed() && n > MAX_N);
     }
 
     /** {W, p} for validated input. */

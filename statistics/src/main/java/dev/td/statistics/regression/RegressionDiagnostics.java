@@ -22,12 +22,12 @@ final class RegressionDiagnostics {
         double mean = Sums.mean(residuals);
         double ss = Sums.sumOfSquaredDeviations(residuals, mean);
         if (!(ss > 0)) {
-            return new Assumption("independence of residuals", true, 0, "residuals are all zero (exact fit)");
+            return Assumption.notChecked("independence of residuals", "residuals are all zero (exact fit)");
         }
         double r1 = Sums.autocorrelation(residuals, mean, ss, 1);
         double threshold = Probabilities.normalQuantile(1 - (1 - confidenceLevel) / 2) / Math.sqrt(residuals.length);
         boolean met = Math.abs(r1) <= threshold;
-        return new Assumption(
+        return Assumption.judged(
                 "independence of residuals",
                 met,
                 r1,
@@ -40,7 +40,7 @@ final class RegressionDiagnostics {
     private static Assumption influence(DoubleDouble[][] design, double[] residuals, HouseholderQr qr, double s2) {
         int p = qr.r.length;
         if (!(s2 > 0)) {
-            return new Assumption("no influential points", true, 0, "exact fit: Cook's distance undefined");
+            return Assumption.notChecked("no influential points", "exact fit: Cook's distance undefined");
         }
         double[][] rInv = new double[p][p];
         DoubleDouble[][] inv = qr.inverseR();
@@ -68,7 +68,7 @@ final class RegressionDiagnostics {
             }
         }
         boolean met = worst <= 1;
-        return new Assumption(
+        return Assumption.judged(
                 "no influential points",
                 met,
                 worst,

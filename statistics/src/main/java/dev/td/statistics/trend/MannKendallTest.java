@@ -61,7 +61,7 @@ public final class MannKendallTest {
         double r1 = detrendedLag1(series);
         double threshold = Probabilities.normalQuantile(1 - alpha / 2) / Math.sqrt(n);
         boolean autocorrelated = r1 > threshold;
-        Assumption independence = new Assumption(
+        Assumption independence = Assumption.judged(
                 "independence",
                 !autocorrelated,
                 r1,

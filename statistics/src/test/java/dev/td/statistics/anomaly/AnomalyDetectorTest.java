@@ -80,7 +80,7 @@ class AnomalyDetectorTest {
         assertThat(strict.quality().assumptions()).singleElement().satisfies(a -> {
             assertThat(a.name()).isEqualTo("baseline variability");
             assertThat(a.met()).isTrue();
-            assertThat(a.statistic()).isEqualTo(1.4826);
+            assertThat(a.statistic().orElseThrow()).isEqualTo(1.4826);
             assertThat(a.detail()).isEqualTo("baseline robust SD 1.4826; decline of 4.0 compared with 3.5 × it");
         });
         assertThat(FIVE.withThreshold(2).sustainedDecline(series).declining()).isTrue();

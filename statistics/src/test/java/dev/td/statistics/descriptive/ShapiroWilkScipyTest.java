@@ -49,7 +49,9 @@ class ShapiroWilkScipyTest {
         Assumption failed = ShapiroWilkTest.withDefaults().check("b", skewed);
         assertThat(failed.name()).isEqualTo("normality of b");
         assertThat(failed.met()).isFalse();
-        assertThat(failed.statistic()).isCloseTo(P_SKEWED, within(1e-8));
+        // the W of the check is its statistic and the test's p its p-value, never the other way round
+        assertThat(failed.pValue().orElseThrow()).isCloseTo(P_SKEWED, within(1e-8));
+        assertThat(failed.statistic().orElseThrow()).isCloseTo(0.78881, within(1e-5));
         assertThat(failed.detail()).startsWith("Shapiro-Wilk W = 0.78881").endsWith(" < 0.05");
         assertThat(ShapiroWilkTest.withDefaults()
                         .withAlpha(0.01)
@@ -64,18 +66,19 @@ class ShapiroWilkScipyTest {
     @Test
     void theCheckExplainsWhyItCouldNotTest() {
         Assumption two = ShapiroWilkTest.withDefaults().check("a", new double[] {1, 2});
-        assertThat(two.met()).isFalse();
-        assertThat(two.statistic()).isNaN();
+        assertThat(two.outcome()).isEqualTo(Assumption.Outcome.NOT_CHECKED);
+        assertThat(two.statistic()).isEmpty();
         assertThat(two.detail()).isEqualTo("too few values (2) to check normality");
         Assumption constant = ShapiroWilkTest.withDefaults().check("a", new double[] {3, 3, 3, 3});
-        assertThat(constant.met()).isFalse();
+        assertThat(constant.outcome()).isEqualTo(Assumption.Outcome.NOT_CHECKED);
         assertThat(constant.detail()).isEqualTo("a is constant");
         Assumption notConstant = ShapiroWilkTest.withDefaults().check("a", new double[] {3, 3, 3, 4});
         assertThat(notConstant.detail()).startsWith("Shapiro-Wilk W = ");
         // three values are enough (p of {1, 2, 4} from SciPy, above)
         assertThat(ShapiroWilkTest.withDefaults()
                         .check("a", new double[] {1, 2, 4})
-                        .statistic())
+                        .pValue()
+                        .orElseThrow())
                 .isCloseTo(0.6368868450289689, within(1e-9));
     }
 
@@ -84,7 +87,8 @@ class ShapiroWilkScipyTest {
     void aboveFiveThousandValuesTheCheckAssumesNormalityAndTheTestRefuses() {
         double[] many = IntStream.range(0, 5001).mapToDouble(i -> i % 7).toArray();
         Assumption check = ShapiroWilkTest.withDefaults().check("a", many);
-        assertThat(check.met()).isTrue();
+        assertThat(check.outcome()).isEqualTo(Assumption.Outcome.NOT_CHECKED);
+        assertThat(ShapiroWilkTest.permitsNormalTheory(check, many.length)).isTrue();
         assertThat(check.detail())
                 .isEqualTo("not tested: n = 5001 > 5000; the mean is close to normal by the central limit theorem");
         assertThatThrownBy(() -> ShapiroWilkTest.withDefaults().test(many))
