@@ -245,9 +245,16 @@ class StatisticsRestTest {
         }
         JsonNode body = ok("trend", "{\"values\":" + values + "],\"timestamps\":" + stamps + "]}");
         assertThat(body.at("/data/autocorrelation/adjusted").asBoolean()).isTrue();
-        assertThat(body.at("/data/autocorrelation/handling").asText()).contains("effective n of about");
-        assertThat(body.at("/context/notes").toString()).contains("the detrended series is autocorrelated");
-        assertThat(body.at("/data/mann_kendall/method").asText()).contains("corrected for lag-1 autocorrelation");
+        assertThat(body.at("/data/autocorrelation/handling").asText())
+                .contains("independent values of 60")
+                .contains("Hamed-Rao");
+        assertThat(body.at("/data/autocorrelation/phi").asDouble()).isPositive();
+        assertThat(body.at("/data/autocorrelation/theil_sen_variance_factor").asDouble())
+                .isGreaterThan(1);
+        assertThat(body.at("/data/autocorrelation/least_squares_variance_factor").asDouble())
+                .isGreaterThan(1);
+        assertThat(body.at("/context/notes").toString()).contains("the detrended series is serially correlated");
+        assertThat(body.at("/data/mann_kendall/method").asText()).contains("Hamed-Rao variance correction");
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.td.server.capability.Published;
 import dev.td.statistics.Alternative;
+import dev.td.statistics.Approximation;
 import dev.td.statistics.Assumption;
 import dev.td.statistics.EffectSize;
 import dev.td.statistics.Estimate;
@@ -113,7 +114,19 @@ public final class StatisticsJson {
         node.set(
                 "not_run_reason",
                 quality.notRunReason().<JsonNode>map(JSON::textNode).orElse(JSON.nullNode()));
+        node.set(
+                "approximate",
+                quality.approximation()
+                        .<JsonNode>map(StatisticsJson::approximation)
+                        .orElse(JSON.nullNode()));
         return node;
+    }
+
+    /** {@code {why, simulated_coverage, simulated_under}}. */
+    static ObjectNode approximation(Approximation a) {
+        ObjectNode node = JSON.objectNode().put("why", a.why());
+        put(node, "simulated_coverage", a.simulatedCoverage().orElse(Double.NaN));
+        return node.put("simulated_under", a.simulatedUnder());
     }
 
     static String wireName(Alternative alternative) {

@@ -291,11 +291,21 @@ final class StatisticsTools {
         }
     }
 
+    /** "approximate: why (td's simulation measured coverage c under …)". */
+    static String approximationNote(dev.td.statistics.Approximation a) {
+        return "approximate: " + a.why()
+                + a.simulatedCoverage().stream()
+                        .mapToObj(c -> " (td's simulation measured " + brief(c) + " for " + a.simulatedUnder() + ")")
+                        .findFirst()
+                        .orElse("");
+    }
+
     /** The envelope every stats tool returns: data, notes in context, quality in meta. */
     static Envelope envelope(ToolCall call, ObjectNode data, List<String> notes, Quality quality) {
         ObjectNode context = JSON.objectNode();
         ArrayNode list = context.putArray("notes");
         notes.forEach(list::add);
+        quality.approximation().ifPresent(a -> list.add(approximationNote(a)));
         Meta meta = Meta.now(call.origin().requestId()).withStatisticalQuality(StatisticsJson.quality(quality));
         return new Envelope(data, context, meta);
     }

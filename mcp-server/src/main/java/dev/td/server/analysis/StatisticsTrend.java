@@ -8,10 +8,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.td.statistics.Assumption;
 import dev.td.statistics.HypothesisTest;
+import dev.td.statistics.Persistence;
 import dev.td.statistics.Quality;
-import dev.td.statistics.regression.Coefficient;
-import dev.td.statistics.regression.LinearRegression;
-import dev.td.statistics.regression.RegressionFit;
+import dev.td.statistics.trend.LeastSquaresTrend;
 import dev.td.statistics.trend.MannKendallTest;
 import dev.td.statistics.trend.TheilSen;
 import dev.td.statistics.trend.TrendEstimate;
@@ -65,9 +64,9 @@ final class StatisticsTrend {
         TrendEstimate sen = StatisticsTools.run(
                 () -> TheilSen.withDefaults().withConfidenceLevel(level).fit(x, y));
         HypothesisTest mk = StatisticsTools.run(
-                () -> MannKendallTest.withDefaults().withAlpha(alpha).test(y));
-        RegressionFit ols = StatisticsTools.run(
-                () -> LinearRegression.withDefaults().withConfidenceLevel(level).fitLine(x, y));
+                () -> MannKendallTest.withDefaults().withAlpha(alpha).test(x, y));
+        LeastSquaresTrend.Slope ols = StatisticsTools.run(() ->
+                LeastSquaresTrend.withDefaults().withConfidenceLevel(level).fit(x, y));
 
         ObjectNode data = JSON.objectNode().put("n", n);
         data.put("first", stamps.get(order[0]).asText())
@@ -80,18 +79,17 @@ final class StatisticsTrend {
         theilSen.set("ci", StatisticsJson.interval(sen.slopeCi()));
         data.set("theil_sen", put(theilSen, "intercept", sen.intercept()));
         data.set("mann_kendall", StatisticsJson.test(mk, alpha));
-        Coefficient slope = ols.coefficient(1);
-        ObjectNode leastSquares = put(JSON.objectNode(), "slope_per_day", slope.value());
-        put(leastSquares, "standard_error", slope.standardError()).set("ci", StatisticsJson.interval(slope.ci()));
-        data.set("least_squares", put(leastSquares, "r_squared", ols.rSquared()));
+        ObjectNode leastSquares = put(JSON.objectNode(), "slope_per_day", ols.slope());
+        put(leastSquares, "standard_error", ols.standardError()).set("ci", StatisticsJson.interval(ols.ci()));
+        put(leastSquares, "df", ols.degreesOfFreedom());
+        data.set("least_squares", put(leastSquares, "r_squared", ols.fit().rSquared()));
 
         List<String> notes = new ArrayList<>();
-        Assumption independence = mk.quality().assumptions().getFirst();
-        data.set("autocorrelation", autocorrelation(independence, n, notes));
+        data.set("autocorrelation", autocorrelation(sen.persistence(), ols.persistence(), n, notes));
         if (reordered) {
             notes.add("the values were not in time order; they were sorted by timestamp first");
         }
-        for (Assumption failed : ols.quality().assumptions()) {
+        for (Assumption failed : ols.fit().quality().assumptions()) {
             if (!failed.met() && failed.name().equals("no influential points")) {
                 notes.add("one point dominates the least-squares line (" + failed.detail()
                         + "); prefer the Theil-Sen slope, which outliers barely move");
@@ -102,28 +100,37 @@ final class StatisticsTrend {
         return StatisticsTools.envelope(call, data, notes, quality);
     }
 
-    private static ObjectNode autocorrelation(Assumption independence, int n, List<String> notes) {
-        double r1 = independence.statistic().orElse(0);
-        ObjectNode node = put(JSON.objectNode(), "lag1_detrended", r1).put("adjusted", !independence.met());
-        if (independence.met()) {
+    /**
+     * How serial correlation was handled: the residuals' lag-1 r, the bias-corrected AR(1) φ each
+     * method used and how much it widened their intervals. Always applied by estimate.
+     */
+    private static ObjectNode autocorrelation(Persistence sen, Persistence ols, int n, List<String> notes) {
+        ObjectNode node = put(JSON.objectNode(), "lag1_detrended", sen.lag1());
+        put(node, "phi", sen.phi()).put("adjusted", sen.adjusted() || ols.adjusted());
+        put(node, "effective_n", sen.effectiveN());
+        put(node, "theil_sen_variance_factor", sen.varianceFactor());
+        put(node, "least_squares_variance_factor", ols.varianceFactor());
+        if (!sen.adjusted() && !ols.adjusted()) {
             return node.put(
                     "handling",
-                    "no significant lag-1 autocorrelation in the detrended series (r1 = " + brief(r1)
-                            + "); the Mann-Kendall variance was not adjusted");
+                    "the detrended series shows no positive serial correlation (lag-1 r = " + brief(sen.lag1())
+                            + ", bias-corrected AR(1) φ = 0): no interval was widened");
         }
-        long effectiveN = Math.round(n * (1 - r1) / (1 + r1));
-        String handling = "the detrended series is autocorrelated (lag-1 r = " + brief(r1) + "); the Mann-Kendall"
-                + " variance was inflated by (1 + r1)/(1 - r1) = " + brief((1 + r1) / (1 - r1))
-                + ", so its p-value uses an effective n of about " + effectiveN + " instead of " + n;
-        notes.add(handling + ". The Theil-Sen and least-squares intervals are not adjusted and are too narrow");
+        String handling = "the detrended series is serially correlated (lag-1 r = " + brief(sen.lag1())
+                + ", bias-corrected AR(1) φ = " + brief(sen.phi()) + "): the Mann-Kendall variance and the Sen"
+                + " interval were widened by " + brief(sen.varianceFactor()) + " (Hamed-Rao), the least-squares"
+                + " slope's variance by " + brief(ols.varianceFactor()) + "; the series is worth about "
+                + Math.round(sen.effectiveN()) + " independent values of " + n;
+        notes.add(handling);
         return node.put("handling", handling);
     }
 
     /** One quality for the three analyses: the Mann–Kendall independence check and the least-squares residual checks. */
-    private static Quality combinedQuality(TrendEstimate sen, HypothesisTest mk, RegressionFit ols, double level) {
+    private static Quality combinedQuality(
+            TrendEstimate sen, HypothesisTest mk, LeastSquaresTrend.Slope ols, double level) {
         List<Assumption> assumptions = new ArrayList<>();
         for (Assumption x : mk.quality().assumptions()) {
-            assumptions.add(x.renamed(x.name() + " (Mann-Kendall, detrended series)"));
+            assumptions.add(x.renamed(x.name() + " (Mann-Kendall and Sen, detrended series)"));
         }
         for (Assumption x : ols.quality().assumptions()) {
             assumptions.add(x.renamed(x.name() + " (least squares)"));
@@ -134,6 +141,21 @@ final class StatisticsTrend {
                         : sen.quality().sampleSize(),
                 level,
                 assumptions,
-                Optional.empty());
+                Optional.empty(),
+                worst(sen.quality(), worst(mk.quality(), ols.quality())).approximation());
+    }
+
+    /** The quality whose approximation flag reports the lower coverage (or the flagged one). */
+    private static Quality worst(Quality a, Quality b) {
+        if (a.approximation().isEmpty()) {
+            return b;
+        }
+        if (b.approximation().isEmpty()) {
+            return a;
+        }
+        return a.approximation().get().simulatedCoverage().orElse(1)
+                        <= b.approximation().get().simulatedCoverage().orElse(1)
+                ? a
+                : b;
     }
 }

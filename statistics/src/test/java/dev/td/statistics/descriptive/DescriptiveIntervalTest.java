@@ -20,8 +20,9 @@ class DescriptiveIntervalTest {
     // lag-1 r = −0.6206848841231408: strongly negative, which is not the positive dependence the adjustment is for
     private static final double[] UNSORTED = {4.2, 1.7, 3.9, 2.5, 5.1, 3.3, 2.8, 4.6, 1.9, 3.6};
 
-    // r1 = 0.7528019323671499 > 1.959964/sqrt(20) = 0.43826127028829076 → n_eff = 20·(1 − r1)/(1 + r1) =
-    // 2.820604690902073; mean 5.925
+    // r1 = 0.7528019323671499 > 1.959964/sqrt(20) = 0.43826127028829076; bias-corrected φ = r1 + (1 + 4·r1)/20 =
+    // 0.9534 → clamped to 0.95; f = 1 + 2·Σ_{k=1..19}(1 − k/20)·0.95^k = 14.6224650515246 (NumPy), n_eff = 20/f =
+    // 1.367758440832431; mean 5.925
     private static final double[] SERIES = {
         5.0, 5.6, 6.1, 5.8, 6.6, 7.0, 6.4, 6.9, 7.5, 7.1, 6.5, 6.0, 5.4, 5.9, 5.2, 4.8, 5.1, 4.6, 5.3, 5.7
     };
@@ -54,30 +55,38 @@ class DescriptiveIntervalTest {
         assertThat(independence.statistic().orElseThrow()).isCloseTo(-0.6206848841231408, within(1e-12));
         assertThat(independence.detail())
                 .startsWith("lag-1 autocorrelation -0.62068")
-                .contains(" within ± 0.61979");
+                .contains(" ≤ 0.61979")
+                .endsWith("bias-corrected AR(1) φ is 0: the interval of the mean is not widened");
         Description ninety = Descriptive.withDefaults().withConfidenceLevel(0.9).describe(UNSORTED);
         assertThat(ninety.meanCi().lower()).isCloseTo(2.7029143116250136, within(1e-11));
         assertThat(ninety.meanCi().upper()).isCloseTo(4.017085688374985, within(1e-11));
         assertThat(ninety.quality().confidenceLevel()).isEqualTo(0.9);
     }
 
-    // With n_eff = 2.820604690902073: scipy.stats.t.interval(0.95, n_eff − 1, loc=5.925, scale=sd/sqrt(n_eff)) →
-    // [3.598235357856969, 8.25176464214303]
+    // se = sd·sqrt((n − 1)/(n − f)·f/n) = 1.326260572049059 (s² corrected for its bias under persistence);
+    // df = n_eff − 1 = 0.37 is floored at 1: scipy.stats.t.interval(0.95, 1, loc=5.925, scale=se) →
+    // [-10.926738361971514, 22.77673836197151]. A series this close to a random walk says little about its mean,
+    // and td flags the interval approximate (effective n 1.4 < 20)
     @Test
     void aPositivelyAutocorrelatedSeriesWidensTheMeanIntervalToTheEffectiveSampleSize() {
         Description d = Descriptive.withDefaults().describe(SERIES);
         assertThat(d.lag1Autocorrelation().orElseThrow()).isCloseTo(0.7528019323671499, within(1e-12));
-        assertThat(d.effectiveN()).isCloseTo(2.820604690902073, within(1e-12));
-        assertThat(d.meanCi().lower()).isCloseTo(3.598235357856969, within(1e-9));
-        assertThat(d.meanCi().upper()).isCloseTo(8.25176464214303, within(1e-9));
-        assertThat(d.quality().sampleSize()).isEqualTo(SampleSize.MINIMAL);
+        assertThat(d.effectiveN()).isCloseTo(1.367758440832431, within(1e-12));
+        assertThat(d.meanCi().lower()).isCloseTo(-10.926738361971514, within(1e-9));
+        assertThat(d.meanCi().upper()).isCloseTo(22.77673836197151, within(1e-9));
+        assertThat(d.quality().sampleSize()).isEqualTo(SampleSize.INSUFFICIENT);
         Assumption independence = d.quality().assumptions().get(0);
         assertThat(independence.met()).isFalse();
         assertThat(independence.detail())
                 .startsWith("lag-1 autocorrelation 0.75280")
-                .contains(" exceeds 0.43826")
-                .contains("; interval of the mean uses effective n 2.82060")
-                .endsWith(" = n(1 − r1)/(1 + r1) instead of n = 20");
+                .contains(" > 0.43826")
+                .contains("bias-corrected AR(1) φ 0.95: the interval of the mean uses effective n 1.36775")
+                .endsWith(" instead of n = 20");
+        assertThat(d.quality().approximation()).hasValueSatisfying(a -> {
+            assertThat(a.why()).startsWith("the series is strongly persistent (AR(1) φ ≈ 0.95");
+            assertThat(a.simulatedCoverage()).hasValue(0.879);
+            assertThat(a.simulatedUnder()).contains("φ = 0.9, n = 30");
+        });
     }
 
     // Same series treated as independent: n = 20, df 19 → [5.538804149956396, 6.311195850043602]; the failed
@@ -91,21 +100,23 @@ class DescriptiveIntervalTest {
         Assumption independence = d.quality().assumptions().get(0);
         assertThat(independence.met()).isFalse();
         assertThat(independence.detail())
-                .contains(" exceeds ")
+                .contains(" > ")
                 .endsWith("; interval NOT adjusted (independent observations requested)");
     }
 
     // 1, 2, …, 12 (mean 6.5): Σ_{i=2..12}(i − 6.5)(i − 7.5) = Σ_{k=−5..5} k² − 11/4 = 107.25 and Σ(i − 6.5)² = 143,
-    // so r1 = 0.75 by hand; n(1 − r1)/(1 + r1) = 12·0.25/1.75 = 1.71 falls below the floor of 2 effective values
+    // so r1 = 0.75 by hand; φ = 0.75 + 4/12 clamps at 0.95, f = 1 + 2·Σ_{k=1..11}(1 − k/12)·0.95^k =
+    // 9.889472218633673 (NumPy): a trend read as a mean is worth 12/f = 1.2134115688590223 values, flagged
     @Test
-    void theEffectiveSampleSizeNeverFallsBelowTwo() {
+    void aTrendReadAsAMeanIsWorthAboutOneValueAndIsFlaggedApproximate() {
         double[] line = new double[12];
         for (int i = 0; i < 12; i++) {
             line[i] = i + 1;
         }
         Description d = Descriptive.withDefaults().describe(line);
         assertThat(d.lag1Autocorrelation().orElseThrow()).isCloseTo(0.75, within(1e-15));
-        assertThat(d.effectiveN()).isEqualTo(2.0);
+        assertThat(d.effectiveN()).isCloseTo(1.2134115688590223, within(1e-12));
+        assertThat(d.quality().approximation()).isPresent();
     }
 
     // Decimal input as written: mean (0.1 + 0.2 + 0.4 + 0.3)/4 = 0.25 exactly in decimal; median of the nearest

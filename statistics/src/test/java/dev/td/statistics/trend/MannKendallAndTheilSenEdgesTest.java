@@ -46,8 +46,9 @@ class MannKendallAndTheilSenEdgesTest {
         assertThat(independence.met()).isTrue();
         assertThat(independence.statistic().orElseThrow()).isCloseTo(-0.8330115830115831, within(1e-12));
         assertThat(independence.detail())
-                .startsWith("lag-1 autocorrelation of the detrended series -0.83301")
-                .contains(" ≤ 0.56579");
+                .startsWith("lag-1 autocorrelation of the residuals -0.83301")
+                .contains(" ≤ 0.56579")
+                .endsWith("bias-corrected AR(1) φ is 0, so the Var(S) is not widened");
     }
 
     // tau = 58/66 = 0.8787878787878788, Fisher z with SE sqrt(0.437/8) at 1 − alpha: 95 % [0.7222522375117074,
@@ -68,26 +69,27 @@ class MannKendallAndTheilSenEdgesTest {
         assertThat(ten.quality().sampleSize()).isEqualTo(SampleSize.SUFFICIENT);
     }
 
-    // (1 + r)/(1 − r) = 10.809251774532065; z = 53/sqrt(10268.78918580546) = 0.5230175362579225: two-sided p
-    // 0.6009620499012902, less 0.6995189750493549
+    // Bias-corrected φ = r1 + (2 + 6·r1)/20 = 1.08 clamps at 0.95; Hamed–Rao factor
+    // 1 + 2/(20·19·18)·Σ_{k=1..17}(20 − k)(19 − k)(18 − k)·0.95^k = 7.929579308944596 (NumPy); Var S = 950·factor,
+    // z = 53/sqrt(Var S) = 0.6106452642977472: two-sided p 0.5414344496915814, less 0.7292827751542093 (SciPy)
     @Test
     void positiveLagOneAutocorrelationInflatesTheVarianceAndSaysSo() {
         HypothesisTest test = MannKendallTest.withDefaults().test(WAVE);
-        assertThat(test.method()).isEqualTo("Mann-Kendall trend test (variance corrected for lag-1 autocorrelation)");
+        assertThat(test.method()).isEqualTo("Mann-Kendall trend test (Hamed-Rao variance correction, AR(1))");
         assertThat(test.statistic()).isEqualTo(54.0);
-        assertThat(test.pValue()).isCloseTo(0.6009620499012902, within(1e-12));
+        assertThat(test.pValue()).isCloseTo(0.5414344496915814, within(1e-12));
         assertThat(MannKendallTest.withDefaults()
                         .withAlternative(Alternative.LESS)
                         .test(WAVE)
                         .pValue())
-                .isCloseTo(0.6995189750493549, within(1e-12));
+                .isCloseTo(0.7292827751542093, within(1e-12));
         Assumption independence = test.quality().assumptions().get(0);
         assertThat(independence.met()).isFalse();
         assertThat(independence.statistic().orElseThrow()).isCloseTo(0.8306412600743074, within(1e-12));
         assertThat(independence.detail())
-                .startsWith("lag-1 autocorrelation of the detrended series 0.83064")
+                .startsWith("lag-1 autocorrelation of the residuals 0.83064")
                 .contains(" > 0.43826")
-                .contains(": Var(S) inflated by (1 + r1)/(1 - r1) = 10.80925");
+                .contains("AR(1) φ 0.95 (bias-corrected) widens the Var(S)'s variance by 7.92957");
     }
 
     // 9 7 8 4: S = −1 + (−1) + (−1) + 1 − 1 − 1 = −4, Var S = 4·3·13/18 = 26/3, z = (−4 + 1)/sqrt(26/3) =

@@ -108,7 +108,8 @@ class TrendTest {
         int lower = (int) Math.max(1, Math.round((m - c) / 2));
         int upper = (int) Math.min(m, Math.round((m + c) / 2) + 1);
         double median = m % 2 == 1 ? slopes[m / 2] : (slopes[m / 2 - 1] + slopes[m / 2]) / 2;
-        TrendEstimate trend = TheilSen.withDefaults().fit(x, y);
+        TrendEstimate trend =
+                TheilSen.withDefaults().withIndependentObservations().fit(x, y);
         assertThat(trend.slope()).isEqualTo(median);
         assertThat(trend.slopeCi().lower()).isEqualTo(slopes[lower - 1]);
         assertThat(trend.slopeCi().upper()).isEqualTo(slopes[upper - 1]);
