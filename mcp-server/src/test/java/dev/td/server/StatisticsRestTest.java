@@ -251,7 +251,8 @@ class StatisticsRestTest {
         assertThat(body.at("/data/autocorrelation/phi").asDouble()).isPositive();
         assertThat(body.at("/data/autocorrelation/theil_sen_variance_factor").asDouble())
                 .isGreaterThan(1);
-        assertThat(body.at("/data/autocorrelation/least_squares_variance_factor").asDouble())
+        assertThat(body.at("/data/autocorrelation/least_squares_variance_factor")
+                        .asDouble())
                 .isGreaterThan(1);
         assertThat(body.at("/context/notes").toString()).contains("the detrended series is serially correlated");
         assertThat(body.at("/data/mann_kendall/method").asText()).contains("Hamed-Rao variance correction");

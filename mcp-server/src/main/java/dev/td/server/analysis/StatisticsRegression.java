@@ -10,6 +10,7 @@ import dev.td.statistics.Assumption;
 import dev.td.statistics.regression.Coefficient;
 import dev.td.statistics.regression.LinearRegression;
 import dev.td.statistics.regression.RegressionFit;
+import dev.td.statistics.regression.UnrepresentableFitException;
 import dev.td.tools.Envelope;
 import dev.td.tools.ToolCall;
 import dev.td.tools.ToolException;
@@ -26,6 +27,10 @@ final class StatisticsRegression {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     /** How {@code LinearRegression} names a dependent predictor in its message: x3 (column 3) or x^3 (power 3). */
     private static final Pattern DEPENDENT = Pattern.compile("predictor x(\\^?)(\\d+)");
+    /** The column-scaled condition number {@code LinearRegression} quotes when it refuses a dependent predictor. */
+    private static final Pattern CONDITION = Pattern.compile("condition number (\\S+),");
+    /** A series as {@code LinearRegression} names it in a message: x (line, polynomial), x3 (column 3), x^3 (power 3). */
+    private static final Pattern SERIES = Pattern.compile("\\bx(\\^\\d+|\\d+)?\\b");
 
     Envelope regression(ToolCall call) {
         ObjectNode a = call.arguments();
@@ -89,7 +94,11 @@ final class StatisticsRegression {
         put(data, "residual_standard_deviation", fit.residualStandardDeviation());
         put(data, "r_squared", fit.rSquared());
         data.put("r_squared_centred", fit.centredRSquared()).put("residual_df", fit.residualDegreesOfFreedom());
+        put(data, "condition_number", fit.conditionNumber());
         List<String> notes = new ArrayList<>();
+        if (fit.coefficientsUnstable()) {
+            notes.add(unstable(fit.conditionNumber(), degree > 1 ? Optional.of(names.getFirst()) : Optional.empty()));
+        }
         fit.quality().assumptions().stream().filter(x -> !x.met()).forEach(x -> notes.add(note(x)));
         StatisticsTools.sampleSizeNote(fit.quality(), fit.n(), notes);
         return StatisticsTools.envelope(call, data, notes, fit.quality());
@@ -101,6 +110,15 @@ final class StatisticsRegression {
             return degree > 1
                     ? model.fitPolynomial(columns.getFirst(), y, degree)
                     : model.fit(columns.toArray(double[][]::new), y);
+        } catch (UnrepresentableFitException e) {
+            String series = e.series();
+            String path = series.equals("y")
+                    ? "$.y"
+                    : "$.x."
+                            + (series.equals("x")
+                                    ? names.getFirst()
+                                    : names.get(Integer.parseInt(series.substring(1)) - 1));
+            throw ToolException.invalid(path, userText(String.valueOf(e.getMessage()), names));
         } catch (IllegalArgumentException e) {
             Matcher m = DEPENDENT.matcher(String.valueOf(e.getMessage()));
             if (!m.find()) {
@@ -114,11 +132,43 @@ final class StatisticsRegression {
                                 + " is numerically a combination of the lower powers: lower the degree (or centre and rescale x)");
             }
             String name = names.get(Integer.parseInt(m.group(2)) - 1);
+            Matcher kappa = CONDITION.matcher(String.valueOf(e.getMessage()));
             throw ToolException.invalid(
                     "$.x." + name,
                     "x." + name + " is (numerically) a linear combination of the"
-                            + " columns before it (and of the intercept, if fitted), so its coefficient is not identifiable: drop it");
+                            + " columns before it (and of the intercept, if fitted)"
+                            + (kappa.find()
+                                    ? ": with it the column-scaled design has condition number " + kappa.group(1)
+                                            + ", beyond what the precision of the data can resolve"
+                                    : "")
+                            + ", so its coefficient is not identifiable: drop it");
         }
+    }
+
+    /** The statistics module's message with its series names (x, x1, x^2) replaced by the caller's column names. */
+    private static String userText(String message, List<String> names) {
+        Matcher m = SERIES.matcher(message);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String token = m.group();
+            String replacement = token.equals("x") ? "x." + names.getFirst() : "x." + userName(token, names);
+            m.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        }
+        m.appendTail(out);
+        return out.toString();
+    }
+
+    /** The note for a fit whose coefficients are numerically unstable; {@code polynomialIn} names x of a polynomial. */
+    private static String unstable(double kappa, Optional<String> polynomialIn) {
+        return "the coefficients are numerically unstable: the column-scaled design has condition number "
+                + brief(kappa) + " (above " + brief(RegressionFit.UNSTABLE_CONDITION_NUMBER)
+                + "), so relative changes of about " + brief(1 / kappa)
+                + " in the data can change them by their own size; "
+                + polynomialIn
+                        .map(x -> "centre x." + x
+                                + " (subtract its mean or its first value) before fitting the polynomial")
+                        .orElse("drop or combine the nearly redundant columns")
+                + ". The fitted values and R-squared are not affected";
     }
 
     /** {@code x3} → the third column's name; {@code x^1} → the column name, {@code x^k} → name^k. */
@@ -134,12 +184,13 @@ final class StatisticsRegression {
     }
 
     private static String note(Assumption failed) {
+        if (failed.outcome() == Assumption.Outcome.NOT_CHECKED) {
+            return failed.name() + " was not checked: " + failed.detail();
+        }
         return switch (failed.name()) {
             case "normality of residuals" ->
-                failed.pValue().isEmpty()
-                        ? "normality of the residuals could not be checked (" + failed.detail() + ")"
-                        : "the residuals are not normal (Shapiro-Wilk p = "
-                                + brief(failed.pValue().getAsDouble()) + "): the intervals are approximate";
+                "the residuals are not normal (Shapiro-Wilk p = "
+                        + brief(failed.pValue().orElse(Double.NaN)) + "): the intervals are approximate";
             case "independence of residuals" ->
                 "the residuals are autocorrelated (lag-1 r = "
                         + brief(failed.statistic().orElse(Double.NaN))

@@ -90,7 +90,7 @@ final class StatisticsTrend {
             notes.add("the values were not in time order; they were sorted by timestamp first");
         }
         for (Assumption failed : ols.fit().quality().assumptions()) {
-            if (!failed.met() && failed.name().equals("no influential points")) {
+            if (failed.failed() && failed.name().equals("no influential points")) {
                 notes.add("one point dominates the least-squares line (" + failed.detail()
                         + "); prefer the Theil-Sen slope, which outliers barely move");
             }

@@ -72,6 +72,11 @@ record DoubleDouble(double hi, double lo) {
         return quickTwoSum(x, residual.hi / (2 * x));
     }
 
+    /** This value times 2^{@code exponent}: exact while neither part overflows or becomes subnormal. */
+    DoubleDouble scalb(int exponent) {
+        return new DoubleDouble(Math.scalb(hi, exponent), Math.scalb(lo, exponent));
+    }
+
     double doubleValue() {
         return hi + lo;
     }

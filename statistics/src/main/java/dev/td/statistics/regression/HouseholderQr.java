@@ -4,6 +4,10 @@ package dev.td.statistics.regression;
  * Least squares by Householder QR (Golub &amp; Van Loan, <i>Matrix Computations</i>, 4th ed.,
  * Alg. 5.2.1 and §5.3.3) carried out entirely in {@link DoubleDouble} arithmetic, so that even
  * the NIST Filip design (condition number ≈ 10¹⁵) keeps more than 15 correct digits.
+ *
+ * <p>It refuses only a column that is exactly dependent (nothing left to reflect); whether the data can tell the
+ * columns apart is decided afterwards on R by {@link Conditioning}, since that depends on the precision of the input,
+ * not on this arithmetic's.
  */
 final class HouseholderQr {
     /** Upper-triangular factor R (p × p). */
@@ -19,7 +23,7 @@ final class HouseholderQr {
     /**
      * Factorises {@code x} (n rows × p columns, copied) and solves for {@code y}.
      *
-     * @throws IllegalArgumentException if the columns are linearly dependent
+     * @throws IllegalArgumentException if a column is exactly a linear combination of the columns before it
      */
     static HouseholderQr solve(DoubleDouble[][] x, double[] y, String[] names) {
         int n = x.length;
@@ -46,15 +50,11 @@ final class HouseholderQr {
         int n = a.length;
         int p = a[0].length;
         DoubleDouble normSq = DoubleDouble.ZERO;
-        double maxAbs = 0;
-        for (int i = 0; i < n; i++) {
-            maxAbs = Math.max(maxAbs, Math.abs(a[i][k].hi()));
-        }
         for (int i = k; i < n; i++) {
             normSq = normSq.add(a[i][k].multiply(a[i][k]));
         }
         DoubleDouble norm = normSq.sqrt();
-        if (norm.hi() <= 1e-26 * maxAbs || norm.hi() == 0) {
+        if (norm.hi() == 0) {
             throw new IllegalArgumentException(
                     "predictor " + name
                             + " is (numerically) a linear combination of the earlier columns: remove it or reduce the polynomial degree");

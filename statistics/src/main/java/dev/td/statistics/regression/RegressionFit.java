@@ -14,6 +14,10 @@ import java.util.Optional;
  * @param centredRSquared           whether {@code rSquared} used the centred total sum of squares
  * @param n                         number of observations
  * @param residualDegreesOfFreedom  n − p
+ * @param conditionNumber           2-norm condition number κ of the design (intercept column included) after scaling
+ *                                  each column to unit length, as {@code numpy.linalg.cond(X / numpy.linalg.norm(X,
+ *                                  axis=0))}; at least 1. Relative changes of about 1/κ in the data can change the
+ *                                  coefficients by their own size; designs beyond 1/(max(n, p)·ε) are refused
  * @param quality                   sample size and residual checks (normality, independence, influence)
  */
 public record RegressionFit(
@@ -23,7 +27,15 @@ public record RegressionFit(
         boolean centredRSquared,
         int n,
         int residualDegreesOfFreedom,
+        double conditionNumber,
         Quality quality) {
+    /**
+     * Above this condition number the coefficients are flagged as numerically unstable: 10⁸ ≈ 1/√ε, beyond which
+     * half of binary64's 16 digits can be lost, and a relative change of 10⁻⁸ in the inputs — far below the
+     * precision of any measurement — can change a coefficient by its own size.
+     */
+    public static final double UNSTABLE_CONDITION_NUMBER = 1e8;
+
     public RegressionFit {
         if (coefficients == null || coefficients.isEmpty() || quality == null) {
             throw new IllegalArgumentException("regression fit needs coefficients and quality");
@@ -33,6 +45,18 @@ public record RegressionFit(
             throw new IllegalArgumentException(
                     "regression residualDegreesOfFreedom must be in [1, n), was " + residualDegreesOfFreedom);
         }
+        if (!(conditionNumber >= 1) || Double.isInfinite(conditionNumber)) {
+            throw new IllegalArgumentException(
+                    "regression conditionNumber must be finite and at least 1, was " + conditionNumber);
+        }
+    }
+
+    /**
+     * Whether the design is so ill-conditioned ({@link #conditionNumber()} above {@link #UNSTABLE_CONDITION_NUMBER})
+     * that the individual coefficients are numerically unstable; the fitted values and R² are not affected.
+     */
+    public boolean coefficientsUnstable() {
+        return conditionNumber > UNSTABLE_CONDITION_NUMBER;
     }
 
     /** The coefficient called {@code name}, if the model has one. */

@@ -205,12 +205,12 @@ class RegressionDiagnosticsTest {
                 java.util.OptionalDouble.empty(),
                 java.util.OptionalDouble.empty()));
         dev.td.statistics.Quality quality = dev.td.statistics.Quality.ran(SampleSize.MINIMAL, 0.95, List.of());
-        assertThat(new RegressionFit(one, 0, 1, true, 2, 1, quality).residualDegreesOfFreedom())
+        assertThat(new RegressionFit(one, 0, 1, true, 2, 1, 1, quality).residualDegreesOfFreedom())
                 .isEqualTo(1);
-        assertThatThrownBy(() -> new RegressionFit(one, 0, 1, true, 2, 0, quality))
+        assertThatThrownBy(() -> new RegressionFit(one, 0, 1, true, 2, 0, 1, quality))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("regression residualDegreesOfFreedom must be in [1, n), was 0");
-        assertThatThrownBy(() -> new RegressionFit(one, 0, 1, true, 2, 2, quality))
+        assertThatThrownBy(() -> new RegressionFit(one, 0, 1, true, 2, 2, 1, quality))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("regression residualDegreesOfFreedom must be in [1, n), was 2");
     }
