@@ -14,6 +14,7 @@ import dev.td.statistics.HypothesisTest;
 import dev.td.statistics.Interval;
 import dev.td.statistics.Quality;
 import dev.td.statistics.correlation.Correlation;
+import dev.td.statistics.descriptive.Shape;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.util.Locale;
@@ -77,6 +78,25 @@ public final class StatisticsJson {
         node.set(
                 "effect_size",
                 test.effectSize().<JsonNode>map(StatisticsJson::effectSize).orElse(JSON.nullNode()));
+        return node;
+    }
+
+    /**
+     * {@code {skewness, skewness_se, excess_kurtosis, kurtosis_se, normality: {method, statistic, p_value, alpha, met}}};
+     * a figure the sample is too small (or constant) for is null, and so is {@code met} when normality was not checked.
+     */
+    static ObjectNode shape(Shape shape, double alpha) {
+        ObjectNode node = JSON.objectNode();
+        put(node, "skewness", shape.skewness().orElse(Double.NaN));
+        put(node, "skewness_se", shape.skewnessStandardError().orElse(Double.NaN));
+        put(node, "excess_kurtosis", shape.excessKurtosis().orElse(Double.NaN));
+        put(node, "kurtosis_se", shape.kurtosisStandardError().orElse(Double.NaN));
+        Assumption check = shape.normality();
+        ObjectNode normality = node.putObject("normality").put("method", "Shapiro-Wilk (Royston 1995, AS R94)");
+        put(normality, "statistic", check.statistic().orElse(Double.NaN));
+        put(normality, "p_value", check.pValue().orElse(Double.NaN));
+        put(normality, "alpha", alpha);
+        normality.put("met", check.outcome() == Assumption.Outcome.NOT_CHECKED ? null : check.met());
         return node;
     }
 

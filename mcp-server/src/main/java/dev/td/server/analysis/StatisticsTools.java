@@ -18,6 +18,7 @@ import dev.td.statistics.correlation.PearsonCorrelation;
 import dev.td.statistics.correlation.SpearmanCorrelation;
 import dev.td.statistics.descriptive.Description;
 import dev.td.statistics.descriptive.Descriptive;
+import dev.td.statistics.descriptive.Shape;
 import dev.td.tools.Envelope;
 import dev.td.tools.Meta;
 import dev.td.tools.ToolCall;
@@ -38,6 +39,12 @@ final class StatisticsTools {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
+    /**
+     * Below this many values a t interval of the mean is not trusted for data that fail the normality check (the
+     * usual rule of thumb for the central limit theorem to take over; strongly skewed data need more).
+     */
+    private static final int NORMAL_THEORY_N = 30;
+
     void register(ToolRegistry.Builder tools) {
         tools.handle("stats_describe", this::describe)
                 .handle("stats_compare", this::compare)
@@ -53,6 +60,8 @@ final class StatisticsTools {
         Descriptive descriptive = Descriptive.withDefaults().withConfidenceLevel(StatisticsInput.confidenceLevel(a));
         Description d =
                 run(() -> (independent ? descriptive.withIndependentObservations() : descriptive).describe(values));
+        double alpha = StatisticsInput.alpha(a);
+        Shape shape = run(() -> Shape.of(StatisticsInput.numbers(a.get("values"), "$.values"), alpha));
         ObjectNode data = JSON.objectNode().put("n", d.n());
         put(data, "mean", d.mean()).set("mean_ci", StatisticsJson.interval(d.meanCi()));
         put(data, "standard_deviation", d.standardDeviation());
@@ -65,7 +74,22 @@ final class StatisticsTools {
         put(data, "max", d.max());
         put(data, "lag1_autocorrelation", d.lag1Autocorrelation().orElse(Double.NaN));
         put(data, "effective_n", d.effectiveN());
+        data.set("shape", StatisticsJson.shape(shape, alpha));
         List<String> notes = new ArrayList<>();
+        independenceNote(d, independent, notes);
+        normalityNote(shape, d, alpha, notes);
+        sampleSizeNote(d.quality(), d.n(), notes);
+        List<Assumption> assumptions = new ArrayList<>(d.quality().assumptions());
+        assumptions.add(shape.normality());
+        Quality quality = new Quality(
+                d.quality().sampleSize(),
+                d.quality().confidenceLevel(),
+                assumptions,
+                d.quality().notRunReason());
+        return envelope(call, data, notes, quality);
+    }
+
+    private static void independenceNote(Description d, boolean independent, List<String> notes) {
         if (d.lag1Autocorrelation().isEmpty()) {
             notes.add("all " + d.n() + " values equal " + brief(d.mean()) + ": the SD is 0 and the interval of the mean"
                     + " has no width; there is no spread to describe");
@@ -79,8 +103,33 @@ final class StatisticsTools {
                     + brief(d.lag1Autocorrelation().getAsDouble())
                     + "), but independent=true was given, so the interval of the mean was not widened");
         }
-        sampleSizeNote(d.quality(), d.n(), notes);
-        return envelope(call, data, notes, d.quality());
+    }
+
+    /**
+     * When the values fail the normality check: below {@link #NORMAL_THEORY_N} values the t interval of the mean
+     * is only approximate for skewed or heavy-tailed data, so the median is the better summary.
+     */
+    private static void normalityNote(Shape shape, Description d, double alpha, List<String> notes) {
+        Assumption normality = shape.normality();
+        if (!normality.failed()) {
+            return;
+        }
+        String moments = shape.excessKurtosis().isPresent()
+                ? "; skewness " + brief(shape.skewness().orElseThrow()) + ", excess kurtosis "
+                        + brief(shape.excessKurtosis().getAsDouble())
+                : "";
+        String finding = "the values do not look normal (Shapiro-Wilk W = "
+                + brief(normality.statistic().orElseThrow()) + ", p = "
+                + brief(normality.pValue().orElseThrow())
+                + " < α = " + brief(alpha) + moments + ")";
+        notes.add(
+                d.n() < NORMAL_THEORY_N
+                        ? finding + ": with n = " + d.n() + " (below " + NORMAL_THEORY_N + ") the t interval of the"
+                                + " mean is only approximate for skewed or heavy-tailed data, so prefer the median ("
+                                + brief(d.median()) + ") and the quartiles to describe them"
+                        : finding + ": with n = " + d.n() + " the t interval of the mean still roughly holds (central"
+                                + " limit theorem), but the median (" + brief(d.median()) + ") describes a typical"
+                                + " value of skewed or heavy-tailed data better");
     }
 
     private Envelope compare(ToolCall call) {
@@ -101,17 +150,21 @@ final class StatisticsTools {
             throw ToolException.invalid(
                     "$.b", "every pair is equal (a[i] - b[i] = 0 for all i): there is no difference to test");
         }
+        // one alpha for the test and for the normality check that picks it
+        double alpha = StatisticsInput.alpha(args);
         HypothesisTest test = run(() -> paired
                 ? PairedComparison.withDefaults()
+                        .withAlpha(alpha)
                         .withConfidenceLevel(level)
                         .withAlternative(alternative)
                         .compare(a, b)
                 : TwoGroupComparison.withDefaults()
+                        .withAlpha(alpha)
                         .withConfidenceLevel(level)
                         .withAlternative(alternative)
                         .compare(a, b));
         ObjectNode data = JSON.objectNode().put("paired", paired);
-        data.set("test", StatisticsJson.test(test, StatisticsInput.alpha(args)));
+        data.set("test", StatisticsJson.test(test, alpha));
         data.set("a", groupSummary(a));
         data.set("b", groupSummary(b));
         List<String> notes = new ArrayList<>();
@@ -146,10 +199,10 @@ final class StatisticsTools {
                                             + brief(x.pValue().getAsDouble()))
                             .toList());
             return paired
-                    ? "the differences a - b passed the Shapiro-Wilk normality check (" + ps
-                            + "), so the paired t-test was used"
-                    : "both groups passed the Shapiro-Wilk normality check (" + ps + "), so Welch's t-test was used"
-                            + " (it does not assume equal variances)";
+                    ? "the differences a - b passed the Shapiro-Wilk normality check at α = " + brief(test.alpha())
+                            + " (" + ps + "), so the paired t-test was used"
+                    : "both groups passed the Shapiro-Wilk normality check at α = " + brief(test.alpha()) + " (" + ps
+                            + "), so Welch's t-test was used (it does not assume equal variances)";
         }
         List<String> reasons = new ArrayList<>();
         for (Assumption x : failed) {
@@ -161,7 +214,7 @@ final class StatisticsTools {
                             : "normality failed for " + subject + " (Shapiro-Wilk W = "
                                     + brief(x.statistic().orElseThrow()) + ", p = "
                                     + brief(x.pValue().getAsDouble())
-                                    + ")");
+                                    + ") at α = " + brief(test.alpha()));
         }
         return String.join("; ", reasons) + ", so " + robust + " was used";
     }

@@ -6,7 +6,9 @@ import dev.td.statistics.HypothesisTest;
 import dev.td.statistics.Quality;
 import dev.td.statistics.descriptive.ShapiroWilkTest;
 import dev.td.statistics.numeric.Inputs;
+import dev.td.statistics.numeric.Sums;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -14,7 +16,8 @@ import java.util.Optional;
  * Compares paired observations with the right test for the data: the paired t-test when the
  * differences a − b pass the Shapiro–Wilk normality check, otherwise the Wilcoxon signed-rank test,
  * with {@link Quality#notRunReason()} giving the W/p that failed normality. The paired counterpart
- * of {@link TwoGroupComparison}.
+ * of {@link TwoGroupComparison}. The normality check and both tests give the same answer at any
+ * scale of the data (values near 1e300 or 1e-300 included; see {@link PairedTTest}).
  */
 public final class PairedComparison {
     private final double alpha;
@@ -47,7 +50,11 @@ public final class PairedComparison {
     /** Paired t-test if the differences look normal, else Wilcoxon signed-rank (see class doc). */
     public HypothesisTest compare(double[] a, double[] b) {
         double[] d = Inputs.pairedDifferences(a, b);
-        Assumption normality = ShapiroWilkTest.withDefaults().withAlpha(alpha).check("differences a - b", d);
+        int exponent = Sums.largestExponent(a, b);
+        // W is scale-free; the scaled differences stay finite where a − b would exceed ±1.8e308
+        Assumption normality = ShapiroWilkTest.withDefaults()
+                .withAlpha(alpha)
+                .check("differences a - b", BinaryScale.differences(a, b, -exponent));
         if (ShapiroWilkTest.permitsNormalTheory(normality, d.length)) {
             return PairedTTest.withDefaults()
                     .withAlpha(alpha)
@@ -55,11 +62,13 @@ public final class PairedComparison {
                     .withAlternative(alternative)
                     .test(a, b);
         }
+        // ranks are scale-free, but scaling rounds values below 2^-1022; scale only when a difference overflows
+        boolean overflows = Arrays.stream(d).anyMatch(Double::isInfinite);
         HypothesisTest robust = WilcoxonSignedRankTest.withDefaults()
                 .withAlpha(alpha)
                 .withConfidenceLevel(confidenceLevel)
                 .withAlternative(alternative)
-                .test(a, b);
+                .test(overflows ? Sums.scalb(a, -exponent) : a, overflows ? Sums.scalb(b, -exponent) : b);
         List<Assumption> assumptions = new ArrayList<>(List.of(normality));
         assumptions.addAll(robust.quality().assumptions());
         Quality quality = new Quality(

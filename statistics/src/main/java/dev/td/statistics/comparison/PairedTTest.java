@@ -24,6 +24,10 @@ import java.util.OptionalDouble;
  * a normal interval, SE = sqrt(1/n + d_z²/(2n)) (Hedges &amp; Olkin 1985). Normality of the
  * differences is checked (Shapiro–Wilk) and reported; {@link WilcoxonSignedRankTest} is the
  * robust alternative. Sample size: 2 pairs minimum; fewer than 10 is MINIMAL.
+ *
+ * <p>Scale: the test runs on the data times one power of two (exact; see {@link BinaryScale}), so
+ * values near 1e300 or 1e-300 give the t, p and d_z of the same values near 1, and the estimate and
+ * interval scaled back; an estimate or bound beyond the range of a double is refused.
  */
 public final class PairedTTest {
     private final double alpha;
@@ -56,7 +60,20 @@ public final class PairedTTest {
     /** Tests mean(a − b) = 0 for paired observations. */
     public HypothesisTest test(double[] a, double[] b) {
         double[] d = Inputs.pairedDifferences(a, b);
-        return run("Paired t-test", d, 0, "differences a - b");
+        int exponent = Sums.largestExponent(a, b);
+        double[] scaled = BinaryScale.differences(a, b, -exponent);
+        if (constant(scaled)) {
+            // d (±∞ where a difference exceeds ±1.8e308) is then constant too, and names its value in the refusal
+            Inputs.requireNotConstant("differences a - b", d);
+        }
+        return run(
+                "Paired t-test",
+                scaled,
+                0,
+                exponent,
+                "differences a - b",
+                "the mean difference mean(a - b)",
+                "a and b");
     }
 
     /** Tests mean(values) = {@code mu}. */
@@ -65,18 +82,38 @@ public final class PairedTTest {
         if (!Double.isFinite(mu)) {
             throw new IllegalArgumentException("mu must be finite, was " + mu);
         }
-        return run("One-sample t-test", values, mu, "values");
+        Inputs.requireNotConstant("values", values);
+        int exponent = Sums.largestExponent(values);
+        return run(
+                "One-sample t-test",
+                Sums.scalb(values, -exponent),
+                Math.scalb(mu, -exponent),
+                exponent,
+                "values",
+                "the mean of values",
+                "values");
     }
 
-    private HypothesisTest run(String method, double[] d, double mu, String field) {
-        Inputs.requireNotConstant(field, d);
+    /**
+     * The test on d and mu times 2^−exponent ({@link BinaryScale}); {@code estimate} and {@code inputs} name the
+     * estimate and the fields to rescale in a refusal when the estimate or a bound is beyond the range of a double.
+     */
+    private HypothesisTest run(
+            String method, double[] d, double mu, int exponent, String field, String estimate, String inputs) {
         int n = d.length;
         double mean = Sums.mean(d);
         double sd = Math.sqrt(Sums.sumOfSquaredDeviations(d, mean) / (n - 1));
         double se = sd / Math.sqrt(n);
         double t = (mean - mu) / se;
         double df = n - 1;
-        Interval ci = Probabilities.tInterval(mean, se, df, confidenceLevel, alternative);
+        Estimate scaledBack = new Estimate(
+                BinaryScale.back(mean, exponent, estimate, inputs),
+                BinaryScale.back(
+                        Probabilities.tInterval(mean, se, df, confidenceLevel, alternative),
+                        exponent,
+                        estimate,
+                        inputs),
+                n);
         double dz = (mean - mu) / sd;
         double dzSe = Math.sqrt(1.0 / n + dz * dz / (2.0 * n));
         double z = Probabilities.normalQuantile(1 - (1 - confidenceLevel) / 2);
@@ -92,8 +129,17 @@ public final class PairedTTest {
                 Probabilities.tPValue(t, df, alternative),
                 alternative,
                 alpha,
-                Optional.of(new Estimate(mean, ci, n)),
+                Optional.of(scaledBack),
                 Optional.of(effect),
                 quality);
+    }
+
+    private static boolean constant(double[] values) {
+        for (double v : values) {
+            if (v != values[0]) {
+                return false;
+            }
+        }
+        return true;
     }
 }

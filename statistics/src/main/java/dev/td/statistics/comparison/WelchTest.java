@@ -26,6 +26,11 @@ import java.util.OptionalDouble;
  * J = 1 − 3/(4(n1 + n2) − 9) (Hedges 1981; Hedges &amp; Olkin 1985 eq. 5.4.3, as in R effsize) and a
  * normal interval with SE = sqrt((n1+n2)/(n1·n2) + g²/(2(n1+n2))) (Hedges &amp; Olkin 1985 eq. 5.4.4).
  *
+ * <p>Scale: the means and variances are computed on a and b times one power of two (exact; see
+ * {@link BinaryScale}), so data near 1e300 or 1e-300 give the t, df, p and effect size of the same
+ * data near 1, and the estimate and interval scaled back; a difference or bound beyond the range of
+ * a double is refused.
+ *
  * <p>The test always runs when asked directly; normality of each group is checked by Shapiro–Wilk
  * and reported. Use {@link TwoGroupComparison} to get Mann–Whitney instead when normality fails.
  * Sample size: each group needs 2 values (Student: 1, with 3 in total); fewer than 10 in the smaller
@@ -74,10 +79,13 @@ public final class WelchTest {
         if (a.length + b.length < 3) {
             throw new IllegalArgumentException("a and b need at least 3 values in total for a pooled t-test");
         }
-        double ma = Sums.mean(a);
-        double mb = Sums.mean(b);
-        double va = a.length > 1 ? Sums.sumOfSquaredDeviations(a, ma) / (a.length - 1) : 0;
-        double vb = b.length > 1 ? Sums.sumOfSquaredDeviations(b, mb) / (b.length - 1) : 0;
+        int exponent = Sums.largestExponent(a, b);
+        double[] scaledA = Sums.scalb(a, -exponent);
+        double[] scaledB = Sums.scalb(b, -exponent);
+        double ma = Sums.mean(scaledA);
+        double mb = Sums.mean(scaledB);
+        double va = a.length > 1 ? Sums.sumOfSquaredDeviations(scaledA, ma) / (a.length - 1) : 0;
+        double vb = b.length > 1 ? Sums.sumOfSquaredDeviations(scaledB, mb) / (b.length - 1) : 0;
         if (va == 0 && vb == 0) {
             throw new IllegalArgumentException(
                     "a and b are both constant: the t statistic is undefined;" + " compare the values directly");
@@ -98,7 +106,12 @@ public final class WelchTest {
         }
         double diff = ma - mb;
         double t = diff / se;
-        Interval ci = Probabilities.tInterval(diff, se, df, confidenceLevel, alternative);
+        String what = "the difference of means mean(a) - mean(b)";
+        Estimate estimate = new Estimate(
+                BinaryScale.back(diff, exponent, what, "a and b"),
+                BinaryScale.back(
+                        Probabilities.tInterval(diff, se, df, confidenceLevel, alternative), exponent, what, "a and b"),
+                na + nb);
         ShapiroWilkTest normality = ShapiroWilkTest.withDefaults().withAlpha(alpha);
         List<Assumption> assumptions = List.of(normality.check("a", a), normality.check("b", b));
         Quality quality = Quality.ran(SampleSize.classify(Math.min(na, nb), minimum, 10), confidenceLevel, assumptions);
@@ -110,7 +123,7 @@ public final class WelchTest {
                 Probabilities.tPValue(t, df, alternative),
                 alternative,
                 alpha,
-                Optional.of(new Estimate(diff, ci, na + nb)),
+                Optional.of(estimate),
                 Optional.of(hedgesG(diff / Math.sqrt(pooledVar), na, nb)),
                 quality);
     }

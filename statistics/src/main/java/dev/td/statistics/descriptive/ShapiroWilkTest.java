@@ -18,6 +18,10 @@ import java.util.OptionalDouble;
  * Statistics</i> 44:547–551; the algorithm of R's {@code shapiro.test} and SciPy's
  * {@code shapiro}). Valid for 3 ≤ n ≤ 5000; the null hypothesis is that the data are normal, so a
  * small p-value is evidence against normality.
+ *
+ * <p>W and its p-value do not depend on the scale of the data: the test gives the same answer for
+ * values near 1e300 or 1e-300 as for the same values near 1 (they are multiplied by a power of two,
+ * exactly, before W is formed).
  */
 public final class ShapiroWilkTest {
     static final int MAX_N = 5000;
@@ -108,9 +112,13 @@ public final class ShapiroWilkTest {
         return check.met() || (!check.failed() && n > MAX_N);
     }
 
-    /** {W, p} for validated input. */
+    /**
+     * {W, p} for validated input. W is scale-free, so the values are first multiplied by the power of two that
+     * brings the largest magnitude into [1, 2) (exact): the sum of squares then neither overflows for data near
+     * 1e300 (W would be ∞/∞ = NaN) nor underflows for data near 1e-300 (W would be 0/0).
+     */
     static double[] statistic(double[] values) {
-        double[] x = values.clone();
+        double[] x = Sums.scalb(values, -Sums.largestExponent(values));
         Arrays.sort(x);
         int n = x.length;
         double[] a = coefficients(n);

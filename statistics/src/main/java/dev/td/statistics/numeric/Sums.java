@@ -80,4 +80,65 @@ public final class Sums {
         }
         return (sum + c) / sumSquares;
     }
+
+    /**
+     * The binary exponent e of the largest magnitude in {@code arrays}: 2^e ≤ max|x| &lt; 2^(e+1), subnormal
+     * magnitudes included; 0 when every value is 0. Multiplying by 2^−e ({@link #scalb(double[], int)}) brings the
+     * largest magnitude into [1, 2), where squares, cubes and fourth powers of the values and of their deviations
+     * neither overflow (data near 1e300) nor underflow (data near 1e-300), so scale-free results (t, df, W,
+     * skewness) come out as at scale 1 and scale-carrying ones (a mean, an interval) scale back exactly by 2^e.
+     * Values must be finite.
+     */
+    public static int largestExponent(double[]... arrays) {
+        double largest = 0;
+        for (double[] values : arrays) {
+            for (double v : values) {
+                largest = Math.max(largest, Math.abs(v));
+            }
+        }
+        if (largest == 0) {
+            return 0;
+        }
+        if (largest < Double.MIN_NORMAL) {
+            return Math.getExponent(Math.scalb(largest, 64)) - 64;
+        }
+        return Math.getExponent(largest);
+    }
+
+    /**
+     * A copy of {@code values} with each value times 2^{@code exponent} ({@link Math#scalb(double, int)}): exact,
+     * except that a result below the normal range (|x| &lt; 2^−1022) rounds as every subnormal does. With
+     * {@code exponent = −largestExponent(values)} nothing overflows.
+     */
+    public static double[] scalb(double[] values, int exponent) {
+        double[] scaled = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            scaled[i] = Math.scalb(values[i], exponent);
+        }
+        return scaled;
+    }
+
+    /**
+     * Σ(x − centre)^power with compensation (Neumaier), for central moments beyond the second (skewness: power 3,
+     * kurtosis: 4). Scale the values first ({@link #largestExponent}) when they may be very large or very small:
+     * the powers overflow or underflow long before the values do.
+     */
+    public static double sumOfDeviationPowers(double[] values, double centre, int power) {
+        if (power < 1) {
+            throw new IllegalArgumentException("power must be at least 1, was " + power);
+        }
+        double sum = 0;
+        double c = 0;
+        for (double v : values) {
+            double d = v - centre;
+            double p = d;
+            for (int k = 1; k < power; k++) {
+                p *= d;
+            }
+            double t = sum + p;
+            c += Math.abs(sum) >= Math.abs(p) ? (sum - t) + p : (p - t) + sum;
+            sum = t;
+        }
+        return sum + c;
+    }
 }
