@@ -10,8 +10,8 @@ import java.util.OptionalDouble;
  *
  * <p>The table is the output of {@code bin/bench coverage} (class
  * {@code dev.td.statistics.simulation.CoverageSimulation}, 2,000 runs per cell, seed 20261130):
- * coverage of the nominal 95 % interval (for the Mann–Kendall test: 1 − its rejection rate of a true
- * no-trend hypothesis at α 0.05) on AR(1) series of standard normal innovations with no trend,
+ * coverage of the nominal 95 % interval (for a test: 1 − its rejection rate of a true null hypothesis
+ * at α 0.05: no trend, or two equal groups) on AR(1) series of standard normal innovations,
  * per n ∈ {10, 30, 100, 500} and φ ∈ {0, 0.3, 0.6, 0.9}. {@code CoverageSimulationTest} re-measures a
  * smaller run in every build and fails when the table and the measurement disagree beyond their
  * binomial error.
@@ -35,7 +35,9 @@ public final class SimulatedCoverage {
         MEAN("interval of the mean"),
         THEIL_SEN_SLOPE("Sen interval of the slope"),
         LEAST_SQUARES_SLOPE("interval of the least-squares slope"),
-        MANN_KENDALL("Mann-Kendall p-value");
+        MANN_KENDALL("Mann-Kendall p-value"),
+        TWO_GROUPS("two-group comparison's p-value"),
+        PAIRED("paired comparison's p-value");
 
         private final String what;
 
@@ -71,6 +73,20 @@ public final class SimulatedCoverage {
         {0.964, 0.943, 0.918, 0.837},
         {0.954, 0.957, 0.947, 0.927},
         {0.959, 0.951, 0.951, 0.955}
+    };
+
+    private static final double[][] TWO_GROUPS_TABLE = {
+        {0.978, 0.941, 0.906, 0.818},
+        {0.961, 0.932, 0.912, 0.722},
+        {0.957, 0.949, 0.913, 0.559},
+        {0.956, 0.931, 0.893, 0.440}
+    };
+
+    private static final double[][] PAIRED_TABLE = {
+        {0.967, 0.926, 0.865, 0.767},
+        {0.959, 0.933, 0.917, 0.768},
+        {0.960, 0.942, 0.919, 0.680},
+        {0.956, 0.942, 0.922, 0.571}
     };
 
     // MEAN on lognormal(0, 1) values (skewness 6.2), per n index, from the same run
@@ -145,6 +161,8 @@ public final class SimulatedCoverage {
 
     private static double[][] table(Kind kind) {
         return switch (kind) {
+            case TWO_GROUPS -> TWO_GROUPS_TABLE;
+            case PAIRED -> PAIRED_TABLE;
             case MEAN -> MEAN_TABLE;
             case THEIL_SEN_SLOPE -> THEIL_SEN_SLOPE_TABLE;
             case LEAST_SQUARES_SLOPE -> LEAST_SQUARES_SLOPE_TABLE;
@@ -152,11 +170,38 @@ public final class SimulatedCoverage {
         };
     }
 
+    /**
+     * The flag for a rank test (Mann–Whitney, Wilcoxon) on values taken as series: no correction for
+     * serial correlation exists for them, so any persistence (φ &gt; 0) or fewer than {@value #MIN_N}
+     * values makes the p-value approximate.
+     */
+    public static Optional<Approximation> forRankTestOnSeries(Kind kind, int n, double phi) {
+        if (phi <= 0 && n >= MIN_N) {
+            return Optional.empty();
+        }
+        int ni = nearestN(n);
+        int pi = Math.max(1, nearestPhi(phi));
+        return Optional.of(new Approximation(
+                String.format(
+                        Locale.ROOT,
+                        "the values look serially correlated (AR(1) φ ≈ %.2f) or are too few to tell (n = %d), and no"
+                                + " rank test corrects for that: the %s is approximate",
+                        phi,
+                        n,
+                        kind.what),
+                OptionalDouble.of(table(kind)[ni][pi]),
+                condition(kind, N[ni], PHI[pi])));
+    }
+
     private static String condition(Kind kind, int n, double phi) {
         return String.format(
                 Locale.ROOT,
                 "%s of no-trend AR(1) series, φ = %.1f, n = %d, 2000 runs",
-                kind == Kind.MANN_KENDALL ? "1 − false-trend rate at α 0.05" : "coverage of the nominal 95 % interval",
+                switch (kind) {
+                    case MANN_KENDALL -> "1 − false-trend rate at α 0.05";
+                    case TWO_GROUPS, PAIRED -> "1 − false-difference rate at α 0.05";
+                    default -> "coverage of the nominal 95 % interval";
+                },
                 phi,
                 n);
     }

@@ -152,17 +152,10 @@ final class StatisticsTools {
         }
         // one alpha for the test and for the normality check that picks it
         double alpha = StatisticsInput.alpha(args);
+        boolean independent = args.path("independent").asBoolean(false);
         HypothesisTest test = run(() -> paired
-                ? PairedComparison.withDefaults()
-                        .withAlpha(alpha)
-                        .withConfidenceLevel(level)
-                        .withAlternative(alternative)
-                        .compare(a, b)
-                : TwoGroupComparison.withDefaults()
-                        .withAlpha(alpha)
-                        .withConfidenceLevel(level)
-                        .withAlternative(alternative)
-                        .compare(a, b));
+                ? pairedComparison(alpha, level, alternative, independent).compare(a, b)
+                : twoGroupComparison(alpha, level, alternative, independent).compare(a, b));
         ObjectNode data = JSON.objectNode().put("paired", paired);
         data.set("test", StatisticsJson.test(test, alpha));
         data.set("a", groupSummary(a));
@@ -175,6 +168,24 @@ final class StatisticsTools {
         }
         sampleSizeNote(test.quality(), Math.min(a.length, b.length), notes);
         return envelope(call, data, notes, test.quality());
+    }
+
+    private static PairedComparison pairedComparison(
+            double alpha, double level, Alternative alternative, boolean independent) {
+        PairedComparison c = PairedComparison.withDefaults()
+                .withAlpha(alpha)
+                .withConfidenceLevel(level)
+                .withAlternative(alternative);
+        return independent ? c.withIndependentObservations() : c;
+    }
+
+    private static TwoGroupComparison twoGroupComparison(
+            double alpha, double level, Alternative alternative, boolean independent) {
+        TwoGroupComparison c = TwoGroupComparison.withDefaults()
+                .withAlpha(alpha)
+                .withConfidenceLevel(level)
+                .withAlternative(alternative);
+        return independent ? c.withIndependentObservations() : c;
     }
 
     private static String whichTest(HypothesisTest test, boolean paired) {

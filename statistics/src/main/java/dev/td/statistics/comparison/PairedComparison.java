@@ -1,9 +1,11 @@
 package dev.td.statistics.comparison;
 
 import dev.td.statistics.Alternative;
+import dev.td.statistics.Approximation;
 import dev.td.statistics.Assumption;
 import dev.td.statistics.HypothesisTest;
 import dev.td.statistics.Quality;
+import dev.td.statistics.SimulatedCoverage;
 import dev.td.statistics.descriptive.ShapiroWilkTest;
 import dev.td.statistics.numeric.Inputs;
 import dev.td.statistics.numeric.Sums;
@@ -23,28 +25,39 @@ public final class PairedComparison {
     private final double alpha;
     private final double confidenceLevel;
     private final Alternative alternative;
+    private final boolean series;
 
-    private PairedComparison(double alpha, double confidenceLevel, Alternative alternative) {
+    private PairedComparison(double alpha, double confidenceLevel, Alternative alternative, boolean series) {
         this.alpha = Inputs.requireProbability("alpha", alpha);
         this.confidenceLevel = Inputs.requireProbability("confidenceLevel", confidenceLevel);
         this.alternative = Inputs.requireGiven("alternative", alternative);
+        this.series = series;
     }
 
-    /** alpha 0.05 for both the normality check and the test, 95 % intervals, two-sided. */
+    /**
+     * alpha 0.05 for both the normality check and the test, 95 % intervals, two-sided; the pairs taken
+     * as a series in time order (serial correlation of the differences accounted for, see
+     * {@link PairedTTest#forSeries()}).
+     */
     public static PairedComparison withDefaults() {
-        return new PairedComparison(0.05, 0.95, Alternative.TWO_SIDED);
+        return new PairedComparison(0.05, 0.95, Alternative.TWO_SIDED, true);
     }
 
     public PairedComparison withAlpha(double alpha) {
-        return new PairedComparison(alpha, confidenceLevel, alternative);
+        return new PairedComparison(alpha, confidenceLevel, alternative, series);
     }
 
     public PairedComparison withConfidenceLevel(double level) {
-        return new PairedComparison(alpha, level, alternative);
+        return new PairedComparison(alpha, level, alternative, series);
     }
 
     public PairedComparison withAlternative(Alternative alternative) {
-        return new PairedComparison(alpha, confidenceLevel, alternative);
+        return new PairedComparison(alpha, confidenceLevel, alternative, series);
+    }
+
+    /** A copy for independent pairs (not a series): the classical paired t and Wilcoxon tests. */
+    public PairedComparison withIndependentObservations() {
+        return new PairedComparison(alpha, confidenceLevel, alternative, false);
     }
 
     /** Paired t-test if the differences look normal, else Wilcoxon signed-rank (see class doc). */
@@ -56,11 +69,11 @@ public final class PairedComparison {
                 .withAlpha(alpha)
                 .check("differences a - b", BinaryScale.differences(a, b, -exponent));
         if (ShapiroWilkTest.permitsNormalTheory(normality, d.length)) {
-            return PairedTTest.withDefaults()
+            PairedTTest t = PairedTTest.withDefaults()
                     .withAlpha(alpha)
                     .withConfidenceLevel(confidenceLevel)
-                    .withAlternative(alternative)
-                    .test(a, b);
+                    .withAlternative(alternative);
+            return (series ? t.forSeries() : t).test(a, b);
         }
         // ranks are scale-free, but scaling rounds values below 2^-1022; scale only when a difference overflows
         boolean overflows = Arrays.stream(d).anyMatch(Double::isInfinite);
@@ -71,13 +84,20 @@ public final class PairedComparison {
                 .test(overflows ? Sums.scalb(a, -exponent) : a, overflows ? Sums.scalb(b, -exponent) : b);
         List<Assumption> assumptions = new ArrayList<>(List.of(normality));
         assumptions.addAll(robust.quality().assumptions());
+        Optional<Approximation> approximation = Optional.empty();
+        if (series) {
+            SerialGroup group = SerialGroup.of(BinaryScale.differences(a, b, -exponent), true);
+            assumptions.add(group.independence("differences a - b", confidenceLevel, true));
+            approximation = SimulatedCoverage.forRankTestOnSeries(SimulatedCoverage.Kind.PAIRED, d.length, group.phi());
+        }
         Quality quality = new Quality(
                 robust.quality().sampleSize(),
                 confidenceLevel,
                 assumptions,
                 Optional.of("paired t-test not run: " + normality.name()
                         + (normality.failed() ? " failed (" : " not checked (") + normality.detail()
-                        + "); ran Wilcoxon signed-rank instead"));
+                        + "); ran Wilcoxon signed-rank instead"),
+                approximation);
         return new HypothesisTest(
                 robust.method(),
                 robust.statistic(),

@@ -8,6 +8,7 @@ import dev.td.statistics.HypothesisTest;
 import dev.td.statistics.Interval;
 import dev.td.statistics.Quality;
 import dev.td.statistics.SampleSize;
+import dev.td.statistics.SimulatedCoverage;
 import dev.td.statistics.descriptive.ShapiroWilkTest;
 import dev.td.statistics.numeric.Inputs;
 import dev.td.statistics.numeric.Probabilities;
@@ -33,11 +34,26 @@ public final class PairedTTest {
     private final double alpha;
     private final double confidenceLevel;
     private final Alternative alternative;
+    private final boolean series;
 
     private PairedTTest(double alpha, double confidenceLevel, Alternative alternative) {
+        this(alpha, confidenceLevel, alternative, false);
+    }
+
+    private PairedTTest(double alpha, double confidenceLevel, Alternative alternative, boolean series) {
         this.alpha = Inputs.requireProbability("alpha", alpha);
         this.confidenceLevel = Inputs.requireProbability("confidenceLevel", confidenceLevel);
         this.alternative = Inputs.requireGiven("alternative", alternative);
+        this.series = series;
+    }
+
+    /**
+     * A copy that takes the differences as a series in time order: the variance of their mean is
+     * widened for their bias-corrected AR(1) φ, with n_eff − 1 df ({@link SerialGroup}); flagged
+     * approximate where td's simulation measured the test liberal.
+     */
+    public PairedTTest forSeries() {
+        return new PairedTTest(alpha, confidenceLevel, alternative, true);
     }
 
     /** alpha 0.05, 95 % intervals, two-sided. */
@@ -46,15 +62,15 @@ public final class PairedTTest {
     }
 
     public PairedTTest withAlpha(double alpha) {
-        return new PairedTTest(alpha, confidenceLevel, alternative);
+        return new PairedTTest(alpha, confidenceLevel, alternative, series);
     }
 
     public PairedTTest withConfidenceLevel(double level) {
-        return new PairedTTest(alpha, level, alternative);
+        return new PairedTTest(alpha, level, alternative, series);
     }
 
     public PairedTTest withAlternative(Alternative alternative) {
-        return new PairedTTest(alpha, confidenceLevel, alternative);
+        return new PairedTTest(alpha, confidenceLevel, alternative, series);
     }
 
     /** Tests mean(a − b) = 0 for paired observations. */
@@ -103,9 +119,10 @@ public final class PairedTTest {
         int n = d.length;
         double mean = Sums.mean(d);
         double sd = Math.sqrt(Sums.sumOfSquaredDeviations(d, mean) / (n - 1));
-        double se = sd / Math.sqrt(n);
+        SerialGroup group = SerialGroup.of(d, series);
+        double se = sd * Math.sqrt(group.varianceMultiplier() / n);
         double t = (mean - mu) / se;
-        double df = n - 1;
+        double df = Math.max(1, group.effectiveN() - 1);
         Estimate scaledBack = new Estimate(
                 BinaryScale.back(mean, exponent, estimate, inputs),
                 BinaryScale.back(
@@ -119,9 +136,18 @@ public final class PairedTTest {
         double z = Probabilities.normalQuantile(1 - (1 - confidenceLevel) / 2);
         EffectSize effect =
                 new EffectSize("Cohen's d_z", dz, new Interval(dz - z * dzSe, dz + z * dzSe, confidenceLevel));
-        List<Assumption> assumptions =
-                List.of(ShapiroWilkTest.withDefaults().withAlpha(alpha).check(field, d));
-        Quality quality = Quality.ran(SampleSize.classify(n, 2, 10), confidenceLevel, assumptions);
+        List<Assumption> assumptions = new java.util.ArrayList<>(
+                List.of(ShapiroWilkTest.withDefaults().withAlpha(alpha).check(field, d)));
+        Quality quality;
+        if (series) {
+            assumptions.add(group.independence(field, confidenceLevel, true));
+            quality = Quality.ran(SampleSize.classify(n, 2, 10), confidenceLevel, assumptions)
+                    .withApproximation(SimulatedCoverage.forSeries(
+                            SimulatedCoverage.Kind.PAIRED, n, group.phi(), group.effectiveN()));
+            method = group.phi() > 0 ? method + " (variance widened for AR(1) serial correlation)" : method;
+        } else {
+            quality = Quality.ran(SampleSize.classify(n, 2, 10), confidenceLevel, assumptions);
+        }
         return new HypothesisTest(
                 method,
                 t,

@@ -8,6 +8,7 @@ import dev.td.statistics.HypothesisTest;
 import dev.td.statistics.Interval;
 import dev.td.statistics.Quality;
 import dev.td.statistics.SampleSize;
+import dev.td.statistics.SimulatedCoverage;
 import dev.td.statistics.descriptive.ShapiroWilkTest;
 import dev.td.statistics.numeric.Inputs;
 import dev.td.statistics.numeric.Probabilities;
@@ -41,34 +42,46 @@ public final class WelchTest {
     private final double confidenceLevel;
     private final Alternative alternative;
     private final boolean pooled;
+    private final boolean series;
 
-    private WelchTest(double alpha, double confidenceLevel, Alternative alternative, boolean pooled) {
+    private WelchTest(double alpha, double confidenceLevel, Alternative alternative, boolean pooled, boolean series) {
         this.alpha = Inputs.requireProbability("alpha", alpha);
         this.confidenceLevel = Inputs.requireProbability("confidenceLevel", confidenceLevel);
         this.alternative = Inputs.requireGiven("alternative", alternative);
         this.pooled = pooled;
+        this.series = series;
     }
 
     /** alpha 0.05, 95 % intervals, two-sided, Welch (unequal variances). */
     public static WelchTest withDefaults() {
-        return new WelchTest(0.05, 0.95, Alternative.TWO_SIDED, false);
+        return new WelchTest(0.05, 0.95, Alternative.TWO_SIDED, false, false);
     }
 
     public WelchTest withAlpha(double alpha) {
-        return new WelchTest(alpha, confidenceLevel, alternative, pooled);
+        return new WelchTest(alpha, confidenceLevel, alternative, pooled, series);
     }
 
     public WelchTest withConfidenceLevel(double level) {
-        return new WelchTest(alpha, level, alternative, pooled);
+        return new WelchTest(alpha, level, alternative, pooled, series);
     }
 
     public WelchTest withAlternative(Alternative alternative) {
-        return new WelchTest(alpha, confidenceLevel, alternative, pooled);
+        return new WelchTest(alpha, confidenceLevel, alternative, pooled, series);
+    }
+
+    /**
+     * A copy that takes each group as a series in time order: the variance of each mean is widened
+     * for the group's bias-corrected AR(1) φ and the Welch–Satterthwaite df use the effective n
+     * ({@link SerialGroup}); the result is flagged approximate where td's simulation measured the test
+     * liberal (short or strongly persistent groups). Welch only (not pooled).
+     */
+    public WelchTest forSeries() {
+        return new WelchTest(alpha, confidenceLevel, alternative, false, true);
     }
 
     /** A copy running Student's t-test with pooled variance. */
     public WelchTest assumingEqualVariances() {
-        return new WelchTest(alpha, confidenceLevel, alternative, true);
+        return new WelchTest(alpha, confidenceLevel, alternative, true, false);
     }
 
     /** Tests mean(a) − mean(b) = 0. */
@@ -92,6 +105,8 @@ public final class WelchTest {
         }
         int na = a.length;
         int nb = b.length;
+        SerialGroup ga = SerialGroup.of(scaledA, series);
+        SerialGroup gb = SerialGroup.of(scaledB, series);
         double pooledVar = ((na - 1) * va + (nb - 1) * vb) / (na + nb - 2);
         double se;
         double df;
@@ -99,10 +114,12 @@ public final class WelchTest {
             se = Math.sqrt(pooledVar * (1.0 / na + 1.0 / nb));
             df = na + nb - 2;
         } else {
-            double sa = va / na;
-            double sb = vb / nb;
+            double sa = va * ga.varianceMultiplier() / na;
+            double sb = vb * gb.varianceMultiplier() / nb;
             se = Math.sqrt(sa + sb);
-            df = (sa + sb) * (sa + sb) / (sa * sa / (na - 1) + sb * sb / (nb - 1));
+            double dfa = Math.max(1, ga.effectiveN() - 1);
+            double dfb = Math.max(1, gb.effectiveN() - 1);
+            df = (sa + sb) * (sa + sb) / (sa * sa / dfa + sb * sb / dfb);
         }
         double diff = ma - mb;
         double t = diff / se;
@@ -113,9 +130,25 @@ public final class WelchTest {
                         Probabilities.tInterval(diff, se, df, confidenceLevel, alternative), exponent, what, "a and b"),
                 na + nb);
         ShapiroWilkTest normality = ShapiroWilkTest.withDefaults().withAlpha(alpha);
-        List<Assumption> assumptions = List.of(normality.check("a", a), normality.check("b", b));
+        List<Assumption> assumptions =
+                new java.util.ArrayList<>(List.of(normality.check("a", a), normality.check("b", b)));
+        if (series) {
+            assumptions.add(ga.independence("a", confidenceLevel, true));
+            assumptions.add(gb.independence("b", confidenceLevel, true));
+        }
         Quality quality = Quality.ran(SampleSize.classify(Math.min(na, nb), minimum, 10), confidenceLevel, assumptions);
-        String method = pooled ? "Student two-sample t-test (pooled variance)" : "Welch two-sample t-test";
+        if (series) {
+            quality = quality.withApproximation(SimulatedCoverage.forSeries(
+                    SimulatedCoverage.Kind.TWO_GROUPS,
+                    Math.min(na, nb),
+                    Math.max(ga.phi(), gb.phi()),
+                    Math.min(ga.effectiveN(), gb.effectiveN())));
+        }
+        String method = pooled
+                ? "Student two-sample t-test (pooled variance)"
+                : series && (ga.phi() > 0 || gb.phi() > 0)
+                        ? "Welch two-sample t-test (variances widened for AR(1) serial correlation)"
+                        : "Welch two-sample t-test";
         return new HypothesisTest(
                 method,
                 t,

@@ -52,25 +52,16 @@ public final class CoverageSimulation {
 
         /**
          * Whether td is honest in this cell: the rate is in the goal band (allowing {@code slack} for
-         * simulation error), or td flagged at least 80 % of the runs and the unflagged ones still hold
-         * at ≥ 0.93 − slack (or there are fewer than 5 % unflagged runs). Tests are judged on their
-         * false-positive side only (1 − type-I ≥ 0.94 − slack); an over-conservative test is not dishonest.
+         * simulation error), or the runs td did not flag approximate hold at ≥ the band's lower end −
+         * slack (or fewer than 5 % of runs went unflagged): where the method falls short, td said so.
+         * Tests are judged on their false-positive side only (1 − type-I ≥ 0.94 − slack); an
+         * over-conservative test is not dishonest.
          */
         public boolean honest(double slack) {
             double lower = procedure.interval() ? LOWER : 0.94;
             boolean inBand = rate() >= lower - slack && (!procedure.interval() || rate() <= UPPER + slack);
-            if (inBand) {
-                return true;
-            }
-            boolean mostlyFlagged = flaggedShare() >= 0.8;
-            boolean unflaggedHold = runs - flagged < 0.05 * runs || unflaggedRate() >= lower - slack;
-            return mostlyFlagged && unflaggedHold;
+            return inBand || runs - flagged < 0.05 * runs || unflaggedRate() >= lower - slack;
         }
-    }
-
-    /** The n the grid uses: 10, 30, 100, 500. */
-    public static int[] sizes() {
-        return SIZES.clone();
     }
 
     /** Runs one cell. */

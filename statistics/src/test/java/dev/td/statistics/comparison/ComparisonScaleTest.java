@@ -51,7 +51,10 @@ class ComparisonScaleTest {
     @ParameterizedTest(name = "scale {0}")
     @ValueSource(doubles = {1e300, 1e-300, 0x1p1000, 0x1p-1000})
     void welchGivesTheSameTestAtAnyScaleAndScalesTheEstimate(double scale) {
-        HypothesisTest test = TwoGroupComparison.withDefaults().compare(times(SLEEP_1, scale), times(SLEEP_2, scale));
+        // the sleep data are subjects, not a series
+        HypothesisTest test = TwoGroupComparison.withDefaults()
+                .withIndependentObservations()
+                .compare(times(SLEEP_1, scale), times(SLEEP_2, scale));
         assertThat(test.method()).as("not switched to Mann-Whitney").isEqualTo("Welch two-sample t-test");
         assertRelative(test.statistic(), -1.8608134674868526, "t");
         assertRelative(test.degreesOfFreedom().orElseThrow(), 17.776473516178488, "df");

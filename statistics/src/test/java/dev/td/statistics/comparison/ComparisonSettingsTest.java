@@ -83,6 +83,7 @@ class ComparisonSettingsTest {
     @Test
     void whenOnlyTheSecondGroupFailsNormalityTheReasonNamesIt() {
         HypothesisTest test = TwoGroupComparison.withDefaults()
+                .withIndependentObservations()
                 .withAlternative(Alternative.LESS)
                 .compare(G1, new double[] {1, 1, 1, 1, 10});
         assertThat(test.method()).startsWith("Mann-Whitney U test");

@@ -55,7 +55,8 @@ class RankTestReferenceTest {
         // pingouin_welch_vs_R also_paired: R t.test(x, y, paired = TRUE) → t = -2.44451, df = 5, p = 0.05833 (5 dp)
         double[] x = {4, 7, 8, 6, 3, 2};
         double[] y = {6, 8, 7, 10, 11, 9};
-        HypothesisTest test = PairedComparison.withDefaults().compare(x, y);
+        HypothesisTest test =
+                PairedComparison.withDefaults().withIndependentObservations().compare(x, y);
         assertThat(test.method()).isEqualTo("Paired t-test");
         assertThat(test.statistic()).isCloseTo(-2.44451, within(5e-6));
         assertThat(test.pValue()).isCloseTo(0.05833, within(5e-6));
