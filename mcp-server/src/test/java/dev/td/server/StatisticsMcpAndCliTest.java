@@ -33,7 +33,8 @@ class StatisticsMcpAndCliTest {
         // digits
         Map<String, Object> args = Map.of(
                 "a", List.of(0.7, -1.6, -0.2, -1.2, -0.1, 3.4, 3.7, 0.8, 0.0, 2.0),
-                "b", List.of(1.9, 0.8, 1.1, 0.1, -0.1, 4.4, 5.5, 1.6, 4.6, 3.4));
+                "b", List.of(1.9, 0.8, 1.1, 0.1, -0.1, 4.4, 5.5, 1.6, 4.6, 3.4),
+                "independent", true);
         try (McpSyncClient client = mcp()) {
             McpSchema.Tool tool = client.listTools().tools().stream()
                     .filter(t -> t.name().equals("stats_compare"))

@@ -46,7 +46,8 @@ class StatisticsRestTest {
     void compareRunsWelchOnTheSleepDataAndMatchesR() {
         // R_t.test_welch_sleep in reference_values.json: R t.test(extra ~ group, data = sleep);
         // t, df to 5 significant digits, p 0.07939 (newer R print), CI to 8 digits
-        JsonNode body = ok("compare", "{\"a\":" + SLEEP_1 + ",\"b\":" + SLEEP_2 + "}");
+        // the sleep data are ten subjects, not a series: independent
+        JsonNode body = ok("compare", "{\"a\":" + SLEEP_1 + ",\"b\":" + SLEEP_2 + ",\"independent\":true}");
         JsonNode test = body.at("/data/test");
         assertThat(test.path("method").asText()).isEqualTo("Welch two-sample t-test");
         assertThat(test.path("statistic").asDouble()).isCloseTo(-1.8608, within(5e-5));

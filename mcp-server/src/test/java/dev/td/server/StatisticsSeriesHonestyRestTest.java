@@ -10,6 +10,7 @@ import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -23,7 +24,7 @@ class StatisticsSeriesHonestyRestTest {
     @RegisterExtension
     static final TestServer server = TestServer.perClass();
 
-    private static JsonNode ok(String method, String path, String body) {
+    private static JsonNode ok(String method, String path, @Nullable String body) {
         Http.Answer answer = Http.send(method, server.baseUrl() + path, TestServer.OWNER_KEY, body);
         assertThat(answer.status()).as(answer.body().toString()).isEqualTo(200);
         return answer.body();

@@ -146,7 +146,8 @@ class StatisticsShapeRestTest {
     void atConfidenceLevel099ASampleWithShapiroPBetween001And005GetsWelch() {
         JsonNode body = ok(
                 "compare",
-                "{\"a\":" + DIFFERENCES + ",\"b\":" + Arrays.toString(SLEEP_1) + ",\"confidence_level\":0.99}");
+                "{\"a\":" + DIFFERENCES + ",\"b\":" + Arrays.toString(SLEEP_1)
+                        + ",\"confidence_level\":0.99,\"independent\":true}");
         JsonNode test = body.at("/data/test");
         assertThat(test.path("method").asText()).isEqualTo("Welch two-sample t-test");
         assertThat(test.path("statistic").asDouble()).isCloseTo(-3.393803746295163, within(1e-12));
@@ -215,8 +216,10 @@ class StatisticsShapeRestTest {
     @ValueSource(strings = {"e300", "e-300"})
     void compareGivesTheSameWelchTestAtExtremeScales(String exponent) {
         double scale = Double.parseDouble("1" + exponent);
-        JsonNode body =
-                ok("compare", "{\"a\":" + scaled(SLEEP_1, exponent) + ",\"b\":" + scaled(SLEEP_2, exponent) + "}");
+        JsonNode body = ok(
+                "compare",
+                "{\"a\":" + scaled(SLEEP_1, exponent) + ",\"b\":" + scaled(SLEEP_2, exponent)
+                        + ",\"independent\":true}");
         JsonNode test = body.at("/data/test");
         assertThat(test.path("method").asText()).isEqualTo("Welch two-sample t-test");
         assertThat(test.path("statistic").asDouble()).isCloseTo(-1.8608134674868526, within(1e-12));
