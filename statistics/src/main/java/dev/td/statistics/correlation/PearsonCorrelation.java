@@ -5,6 +5,7 @@ import dev.td.statistics.Assumption;
 import dev.td.statistics.Interval;
 import dev.td.statistics.Quality;
 import dev.td.statistics.SampleSize;
+import dev.td.statistics.SimulatedCoverage;
 import dev.td.statistics.numeric.FisherZ;
 import dev.td.statistics.numeric.Inputs;
 import dev.td.statistics.numeric.Probabilities;
@@ -84,6 +85,13 @@ public final class PearsonCorrelation {
                 ? FisherZ.interval(r, Math.sqrt(seFactor / (nEff - 3)), confidenceLevel, alternative)
                 : new Interval(-1, 1, confidenceLevel);
         Quality quality = Quality.ran(SampleSize.classify(nEff, 3, 10), confidenceLevel, assumptions);
+        if (timeSeries) {
+            // the AR(1) φ two series sharing it would need for this n_eff: n_eff/n = (1 − φ²)/(1 + φ²)
+            double ratio = Math.min(1, nEff / n);
+            double phi = Math.sqrt((1 - ratio) / (1 + ratio));
+            quality = quality.withApproximation(
+                    SimulatedCoverage.forSeries(SimulatedCoverage.Kind.CORRELATION, n, phi, nEff));
+        }
         return new Correlation(method, r, ci, t, OptionalDouble.of(df), p, alternative, n, nEff, lag, quality);
     }
 
@@ -100,21 +108,16 @@ public final class PearsonCorrelation {
         double ra = EffectiveSampleSize.lag1(x);
         double rb = EffectiveSampleSize.lag1(y);
         double threshold = Probabilities.normalQuantile(1 - (1 - confidenceLevel) / 2) / Math.sqrt(n);
-        if (Math.abs(ra) <= threshold && Math.abs(rb) <= threshold) {
-            assumptions.add(Assumption.judged(
-                    "independence",
-                    true,
-                    Math.max(Math.abs(ra), Math.abs(rb)),
-                    "lag-1 autocorrelations " + ra + ", " + rb + " within ± " + threshold));
-            return n;
-        }
+        boolean met = Math.abs(ra) <= threshold && Math.abs(rb) <= threshold;
+        // applied by estimate, not after a significance pre-test of ra and rb (the gate left short persistent
+        // series uncorrected); Bartlett's n_eff never exceeds n
         double nEff = EffectiveSampleSize.bartlett(x, y);
         assumptions.add(Assumption.judged(
                 "independence",
-                false,
+                met,
                 Math.max(Math.abs(ra), Math.abs(rb)),
-                "series are autocorrelated (lag-1 r " + ra + ", " + rb + ", threshold ± " + threshold
-                        + "); p-value and interval use Bartlett effective n " + nEff + " instead of " + n));
+                "lag-1 autocorrelations " + ra + ", " + rb + (met ? " within ± " : ", threshold ± ") + threshold
+                        + "; p-value and interval use Bartlett effective n " + nEff + " of " + n));
         return nEff;
     }
 

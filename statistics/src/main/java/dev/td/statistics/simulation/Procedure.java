@@ -6,7 +6,6 @@ import dev.td.statistics.Quality;
 import dev.td.statistics.comparison.PairedComparison;
 import dev.td.statistics.comparison.TwoGroupComparison;
 import dev.td.statistics.correlation.Correlation;
-import dev.td.statistics.correlation.KendallCorrelation;
 import dev.td.statistics.correlation.PearsonCorrelation;
 import dev.td.statistics.correlation.SpearmanCorrelation;
 import dev.td.statistics.descriptive.Description;
@@ -33,7 +32,6 @@ public enum Procedure {
     PAIRED("paired comparison (paired t / Wilcoxon)", false),
     PEARSON("Pearson correlation, series", false),
     SPEARMAN("Spearman correlation, series", false),
-    KENDALL("Kendall correlation", false),
     REGRESSION("regression coefficient interval, iid x", true);
 
     private final String label;
@@ -79,7 +77,6 @@ public enum Procedure {
                 correlation(PearsonCorrelation.withDefaults().forTimeSeries().test(a, generator.sample(random, n)));
             case SPEARMAN ->
                 correlation(SpearmanCorrelation.withDefaults().forTimeSeries().test(a, generator.sample(random, n)));
-            case KENDALL -> correlation(KendallCorrelation.withDefaults().test(a, generator.sample(random, n)));
             case REGRESSION -> {
                 double[] x = Generator.NORMAL.sample(random, n);
                 RegressionFit fit = LinearRegression.withDefaults().fitLine(x, a);

@@ -27,7 +27,8 @@ class CoverageSimulationTest {
             Procedure.LEAST_SQUARES,
             Procedure.MANN_KENDALL,
             Procedure.TWO_GROUPS,
-            Procedure.PAIRED);
+            Procedure.PAIRED,
+            Procedure.PEARSON);
 
     @Test
     void everySeriesIntervalAndTestIsWithinTheGoalWhereverTdDoesNotFlagItApproximate() {
@@ -52,7 +53,8 @@ class CoverageSimulationTest {
             SimulatedCoverage.Kind.LEAST_SQUARES_SLOPE,
             SimulatedCoverage.Kind.MANN_KENDALL,
             SimulatedCoverage.Kind.TWO_GROUPS,
-            SimulatedCoverage.Kind.PAIRED
+            SimulatedCoverage.Kind.PAIRED,
+            SimulatedCoverage.Kind.CORRELATION
         };
         for (int k = 0; k < kinds.length; k++) {
             for (int ni = 0; ni < 3; ni++) {
