@@ -194,7 +194,7 @@ public final class Descriptive {
                         "lag-1 autocorrelation " + r + (met ? " ≤ " : " > ") + threshold
                                 + (met ? "" : "; interval NOT adjusted (independent observations requested)")));
             }
-            Optional<Approximation> skew = skewness(values, mean, sd, n);
+            Optional<Approximation> skew = skewness(values, sd);
             if (skew.isPresent()
                     && (approximation.isEmpty()
                             || skew.get().simulatedCoverage().orElse(1)
@@ -227,21 +227,19 @@ public final class Descriptive {
      * The skewness flag: the adjusted Fisher–Pearson G1 beyond z·SES (SES = sqrt(6n(n−1)/((n−2)(n+1)(n+3))),
      * Joanes &amp; Gill 1998) makes the t interval of the mean approximate.
      */
-    private Optional<Approximation> skewness(double[] values, double mean, double sd, int n) {
+    private Optional<Approximation> skewness(double[] values, double sd) {
+        int n = values.length;
         if (n < 3 || !(sd > 0)) {
             return Optional.empty();
         }
-        double m2 = 0;
-        double m3 = 0;
-        for (double v : values) {
-            double d = (v - mean) / sd;
-            m2 += d * d;
-            m3 += d * d * d;
+        double[] x = Sums.scalb(values, -Sums.largestExponent(values));
+        double centre = Sums.mean(x);
+        double m2 = Sums.sumOfSquaredDeviations(x, centre) / n;
+        if (!(m2 > 0)) {
+            return Optional.empty();
         }
-        m2 /= n;
-        m3 /= n;
-        double g1 = m3 / Math.pow(m2, 1.5) * Math.sqrt((double) n * (n - 1)) / (n - 2);
-        double ses = Math.sqrt(6.0 * n * (n - 1) / ((n - 2.0) * (n + 1) * (n + 3)));
+        double g1 = Shape.skewness(x, centre, m2);
+        double ses = Shape.skewnessStandardError(n);
         double z = Probabilities.normalQuantile(1 - (1 - confidenceLevel) / 2);
         return Math.abs(g1) > z * ses ? Optional.of(SimulatedCoverage.forSkewedMean(n, g1, ses)) : Optional.empty();
     }

@@ -82,10 +82,8 @@ public record Shape(
         double[] x = Sums.scalb(values, -Sums.largestExponent(values));
         double mean = Sums.mean(x);
         double m2 = Sums.sumOfSquaredDeviations(x, mean) / n;
-        double m3 = Sums.sumOfDeviationPowers(x, mean, 3) / n;
-        double g1 = m3 / (m2 * Math.sqrt(m2));
-        double skewness = Math.sqrt(n * (n - 1.0)) / (n - 2) * g1;
-        double ses = Math.sqrt(6.0 * n * (n - 1) / ((n - 2.0) * (n + 1) * (n + 3)));
+        double skewness = skewness(x, mean, m2);
+        double ses = skewnessStandardError(n);
         if (n < 4) {
             return new Shape(n, OptionalDouble.of(skewness), OptionalDouble.of(ses), none, none, normality);
         }
@@ -100,6 +98,18 @@ public record Shape(
                 OptionalDouble.of(kurtosis),
                 OptionalDouble.of(sek),
                 normality);
+    }
+
+    /** Adjusted Fisher–Pearson G1 of scaled values with their mean and m2 = Σ(x − mean)²/n > 0 (n ≥ 3). */
+    static double skewness(double[] x, double mean, double m2) {
+        int n = x.length;
+        double m3 = Sums.sumOfDeviationPowers(x, mean, 3) / n;
+        return Math.sqrt(n * (n - 1.0)) / (n - 2) * m3 / (m2 * Math.sqrt(m2));
+    }
+
+    /** SE of G1 under normality, sqrt(6n(n−1)/((n−2)(n+1)(n+3))) (Joanes &amp; Gill 1998). */
+    static double skewnessStandardError(int n) {
+        return Math.sqrt(6.0 * n * (n - 1) / ((n - 2.0) * (n + 1) * (n + 3)));
     }
 
     private static boolean constant(double[] values) {
