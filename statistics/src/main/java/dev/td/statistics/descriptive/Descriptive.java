@@ -131,25 +131,14 @@ public final class Descriptive {
         return Math.scalb(Math.sqrt(Sums.sumOfSquaredDeviations(scaled, mean) / (nearest.length - 1)), shift);
     }
 
-    /** The power of two that brings the largest |value| near 1 (0 when no scaling is needed). */
+    /** The power of two that brings the largest |value| near 1, or 0 where no sum can leave a double's range. */
     static int scaleExponent(double[] values) {
-        double max = 0;
-        for (double v : values) {
-            max = Math.max(max, Math.abs(v));
-        }
-        int exponent = max == 0 ? 0 : Math.getExponent(max);
+        int exponent = Sums.largestExponent(values);
         return Math.abs(exponent) < 400 ? 0 : exponent;
     }
 
     static double[] scaled(double[] values, int shift) {
-        if (shift == 0) {
-            return values;
-        }
-        double[] out = new double[values.length];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = Math.scalb(values[i], -shift);
-        }
-        return out;
+        return shift == 0 ? values : Sums.scalb(values, -shift);
     }
 
     private Description assemble(double[] values, double mean, double sd, OptionalDouble r1) {
