@@ -10,10 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 
 /**
- * The leanest HTTP/1.1 client there is: one keep-alive connection, a GET written in one packet, the answer read by
- * its {@code Content-Length} (or chunks), no thread hand-offs. What it measures is what the server costs on the wire,
- * as a load tool like wrk sees it; {@link java.net.http.HttpClient} adds its own selector and executor hops (about
- * 1–3 ms a request on this two-core machine), which the bench shows next to it.
+ * The leanest HTTP/1.1 client there is: one keep-alive connection, a GET (or a POST) written in one packet, the
+ * answer read by its {@code Content-Length} (or chunks), no thread hand-offs. What it measures is what the server
+ * costs on the wire, as a load tool like wrk sees it; {@link java.net.http.HttpClient} adds its own selector and
+ * executor hops (about 1–3 ms a request on this two-core machine), which the bench shows next to it.
  */
 final class WireClient implements AutoCloseable {
 
@@ -38,6 +38,23 @@ final class WireClient implements AutoCloseable {
                         + "\r\nAccept: application/json\r\n\r\n")
                 .getBytes(StandardCharsets.US_ASCII));
         out.flush();
+        return answer();
+    }
+
+    /** A POST of a JSON body (the head and the body written together, then flushed once). */
+    Answer post(String path, String authorization, byte[] json) throws IOException {
+        byte[] head = ("POST " + path + " HTTP/1.1\r\nHost: " + host + "\r\nAuthorization: " + authorization
+                        + "\r\nAccept: application/json\r\nContent-Type: application/json\r\nContent-Length: "
+                        + json.length + "\r\n\r\n")
+                .getBytes(StandardCharsets.US_ASCII);
+        byte[] request = java.util.Arrays.copyOf(head, head.length + json.length);
+        System.arraycopy(json, 0, request, head.length, json.length);
+        out.write(request);
+        out.flush();
+        return answer();
+    }
+
+    private Answer answer() throws IOException {
         String statusLine = line();
         String[] parts = statusLine.split(" ", 3);
         if (parts.length < 2 || !parts[0].startsWith("HTTP/1.")) {

@@ -88,6 +88,12 @@ public final class InputLimits {
         if (node.isObject()) {
             for (Map.Entry<String, JsonNode> field : node.properties()) {
                 String key = field.getKey();
+                if (depth < MAX_DEPTH
+                        && key.length() <= MAX_KEY_LENGTH
+                        && firstUnstorable(key) < 0
+                        && within(field.getValue())) {
+                    continue; // a plain scalar: its path is only written out for a message
+                }
                 String child = childPath(path, key);
                 if (key.length() > MAX_KEY_LENGTH) {
                     throw ToolException.invalid(
@@ -100,7 +106,10 @@ public final class InputLimits {
             }
         } else if (node.isArray()) {
             for (int i = 0; i < node.size(); i++) {
-                check(node.get(i), path + "[" + i + "]", depth + 1);
+                JsonNode item = node.get(i);
+                if (depth >= MAX_DEPTH || !within(item)) {
+                    check(item, path + "[" + i + "]", depth + 1);
+                }
             }
         } else if (node.isTextual()) {
             String text = node.textValue();
@@ -114,6 +123,38 @@ public final class InputLimits {
         } else if (node.isNumber()) {
             checkNumber(node, path);
         }
+    }
+
+    /**
+     * Whether {@code node} is a scalar that {@link #check} would pass, decided without writing out its path: an
+     * int or long, a decimal within the limits, text within them, a boolean or null. Anything else (a container, a
+     * double, a big integer, a value out of bounds) is left to {@link #check}, which says what is wrong and where.
+     */
+    private static boolean within(JsonNode node) {
+        if (node.isInt() || node.isLong() || node.isShort() || node.isBoolean() || node.isNull()) {
+            return true;
+        }
+        if (node.isBigDecimal()) {
+            return decimalWithin(node.decimalValue());
+        }
+        if (node.isTextual()) {
+            String text = node.textValue();
+            return text.length() <= MAX_STRING_LENGTH && firstUnstorable(text) < 0;
+        }
+        return false;
+    }
+
+    /** Whether a decimal is within the exponent range and precision; the exponent needs no stripping of zeros. */
+    private static boolean decimalWithin(BigDecimal value) {
+        if (value.signum() == 0) {
+            return true;
+        }
+        // precision − scale is the same before and after trailing zeros are stripped
+        long exponent = (long) value.precision() - value.scale() - 1;
+        return exponent <= MAX_EXPONENT
+                && exponent >= -MAX_EXPONENT
+                && (value.precision() <= MAX_SIGNIFICANT_DIGITS
+                        || value.stripTrailingZeros().precision() <= MAX_SIGNIFICANT_DIGITS);
     }
 
     private static void checkNumber(JsonNode node, String path) {
@@ -168,25 +209,36 @@ public final class InputLimits {
     }
 
     private static void checkText(String text, String path, String what) {
+        int i = firstUnstorable(text);
+        if (i < 0) {
+            return;
+        }
+        char c = text.charAt(i);
+        if (c == 0) {
+            throw ToolException.invalid(
+                    path,
+                    what + " at " + path + " contains a NUL character (U+0000) at position " + i
+                            + ", which td cannot store; remove it");
+        }
+        throw loneSurrogate(path, what, c, i);
+    }
+
+    /** The position of the first NUL or lone surrogate in {@code text}, or −1 when it has none. */
+    private static int firstUnstorable(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == 0) {
-                throw ToolException.invalid(
-                        path,
-                        what + " at " + path + " contains a NUL character (U+0000) at position " + i
-                                + ", which td cannot store; remove it");
+            if (c == 0 || Character.isLowSurrogate(c)) {
+                return i;
             }
             if (Character.isHighSurrogate(c)) {
                 if (i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
                     i++;
                     continue;
                 }
-                throw loneSurrogate(path, what, c, i);
-            }
-            if (Character.isLowSurrogate(c)) {
-                throw loneSurrogate(path, what, c, i);
+                return i;
             }
         }
+        return -1;
     }
 
     private static ToolException loneSurrogate(String path, String what, char c, int index) {

@@ -101,6 +101,27 @@ class InputLimitsTest {
         refused(F.objectNode().put("v", Double.MIN_VALUE));
     }
 
+    // scalars of an array are checked without writing out their paths; a bad one still names its own
+    @Test
+    void a_bad_value_at_the_end_of_a_long_array_is_named_by_its_index() {
+        ObjectNode numbers = F.objectNode();
+        var values = numbers.putArray("values");
+        for (int i = 0; i < 99_999; i++) {
+            values.add(new BigDecimal("103.25"));
+        }
+        accepted(numbers);
+        values.add(new BigDecimal("1e309"));
+        ToolException e = refused(numbers);
+        assertThat(e.path()).isEqualTo("$.values[99999]");
+        assertThat(e.getMessage()).contains("the number at $.values[99999] (1E+309) is out of range");
+        ObjectNode texts = F.objectNode();
+        texts.putArray("t").add("2026-01-01").add("2026-01-02").add("x\u0000");
+        assertThat(refused(texts).getMessage()).contains("the text at $.t[2] contains a NUL character");
+        ObjectNode digits = F.objectNode();
+        digits.putArray("v").add(1).add(new BigDecimal("1.2345678901234567890123456789012345678901"));
+        assertThat(refused(digits).path()).isEqualTo("$.v[1]");
+    }
+
     @Test
     void a_big_integer_node_is_checked_like_a_decimal() {
         accepted(F.objectNode().put("v", BigInteger.TEN.pow(39)));

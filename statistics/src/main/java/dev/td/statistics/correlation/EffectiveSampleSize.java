@@ -14,7 +14,10 @@ final class EffectiveSampleSize {
 
     private EffectiveSampleSize() {}
 
-    /** Bartlett effective n for the correlation of {@code a} and {@code b} (same length). */
+    /**
+     * Bartlett effective n for the correlation of {@code a} and {@code b} (same length). The autocorrelations of all
+     * lags come from one blocked pass per series ({@link Sums#laggedProducts}).
+     */
     static double bartlett(double[] a, double[] b) {
         int n = a.length;
         int lags = Math.min(MAX_LAGS, n / 5);
@@ -22,12 +25,22 @@ final class EffectiveSampleSize {
         double mb = Sums.mean(b);
         double ssa = Sums.sumOfSquaredDeviations(a, ma);
         double ssb = Sums.sumOfSquaredDeviations(b, mb);
+        double[] pa = Sums.laggedProducts(centred(a, ma), lags);
+        double[] pb = Sums.laggedProducts(centred(b, mb), lags);
         double sum = 0;
         for (int k = 1; k <= lags; k++) {
-            sum += Sums.autocorrelation(a, ma, ssa, k) * Sums.autocorrelation(b, mb, ssb, k);
+            sum += (pa[k - 1] / ssa) * (pb[k - 1] / ssb);
         }
         double nEff = n / (1 + 2 * sum);
         return Math.max(Math.min(3, n), Math.min(n, nEff));
+    }
+
+    private static double[] centred(double[] values, double mean) {
+        double[] centred = new double[values.length];
+        for (int i = 0; i < values.length; i++) {
+            centred[i] = values[i] - mean;
+        }
+        return centred;
     }
 
     /** Lag-1 autocorrelation of a validated, non-constant series. */

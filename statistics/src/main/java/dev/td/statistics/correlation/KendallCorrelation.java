@@ -16,7 +16,8 @@ import java.util.OptionalDouble;
  * the p-value is exact from the distribution of T = number of concordant pairs (Kendall 1938;
  * permutation inversion counts), statistic T; otherwise z = S/sqrt(Var S) with the tie-corrected
  * variance of Kendall (1970, eq. 4.4), no continuity correction, statistic z. Interval: Fisher z with
- * SE sqrt(0.437/(n − 4)) (Fieller, Hartley &amp; Pearson 1957). Pair counting is O(n²).
+ * SE sqrt(0.437/(n − 4)) (Fieller, Hartley &amp; Pearson 1957). Pairs are counted in O(n log n)
+ * ({@link ConcordantPairs}).
  */
 public final class KendallCorrelation {
     private static final int EXACT_LIMIT = 50;
@@ -45,18 +46,12 @@ public final class KendallCorrelation {
     public Correlation test(double[] x, double[] y) {
         PearsonCorrelation.validatePairs(x, y);
         int n = x.length;
-        long concordant = 0;
-        long discordant = 0;
-        for (int i = 0; i < n; i++) {
-            for (int j = i + 1; j < n; j++) {
-                double s = Math.signum(x[i] - x[j]) * Math.signum(y[i] - y[j]);
-                concordant += s > 0 ? 1 : 0;
-                discordant += s < 0 ? 1 : 0;
-            }
-        }
+        ConcordantPairs counted = ConcordantPairs.of(x, y);
+        long concordant = counted.concordant();
+        long discordant = counted.discordant();
         TieSums tx = TieSums.of(x);
         TieSums ty = TieSums.of(y);
-        double pairs = n * (n - 1) / 2.0;
+        double pairs = n * (n - 1.0) / 2;
         double tau = (concordant - discordant) / Math.sqrt((pairs - tx.pairs) * (pairs - ty.pairs));
         Interval ci = n > 4
                 ? FisherZ.interval(tau, Math.sqrt(0.437 / (n - 4)), confidenceLevel, alternative)

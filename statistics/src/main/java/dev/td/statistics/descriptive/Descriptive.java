@@ -92,31 +92,14 @@ public final class Descriptive {
      * @throws IllegalArgumentException if fewer than 2 values, or any is beyond the range of a double
      */
     public Description describe(java.math.BigDecimal[] values) {
-        double[] nearest = new double[values.length];
-        for (int i = 0; i < values.length; i++) {
-            nearest[i] = values[i].doubleValue();
-        }
-        Inputs.requireFinite("values", nearest, 2);
-        java.math.MathContext mc = java.math.MathContext.DECIMAL128;
-        java.math.BigDecimal sum = java.math.BigDecimal.ZERO;
-        for (java.math.BigDecimal v : values) {
-            sum = sum.add(v, mc);
-        }
-        java.math.BigDecimal mean = sum.divide(java.math.BigDecimal.valueOf(values.length), mc);
-        java.math.BigDecimal ss = java.math.BigDecimal.ZERO;
-        java.math.BigDecimal lagged = java.math.BigDecimal.ZERO;
-        java.math.BigDecimal previous = null;
-        for (java.math.BigDecimal v : values) {
-            java.math.BigDecimal deviation = v.subtract(mean, mc);
-            ss = ss.add(deviation.multiply(deviation, mc), mc);
-            if (previous != null) {
-                lagged = lagged.add(deviation.multiply(previous, mc), mc);
-            }
-            previous = deviation;
-        }
-        OptionalDouble r1 =
-                ss.signum() > 0 ? OptionalDouble.of(lagged.divide(ss, mc).doubleValue()) : OptionalDouble.empty();
-        return assemble(nearest, mean.doubleValue(), standardDeviation(nearest, ss), r1);
+        // exact integer sums where the values allow it (DecimalMoments), decimal128 otherwise
+        dev.td.statistics.numeric.DecimalMoments moments = dev.td.statistics.numeric.DecimalMoments.of(values);
+        double[] nearest = moments.nearest();
+        return assemble(
+                nearest,
+                moments.mean().doubleValue(),
+                standardDeviation(nearest, moments.sumOfSquaredDeviations()),
+                moments.lag1Autocorrelation());
     }
 
     /** sqrt(ss/(n − 1)) from an exact decimal ss; recomputed on scaled doubles where ss leaves a double's range. */

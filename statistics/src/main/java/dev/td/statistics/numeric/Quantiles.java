@@ -45,13 +45,75 @@ public final class Quantiles {
         return medianOfSorted(sorted);
     }
 
-    /** Raw median absolute deviation around {@code center} (not scaled by 1.4826). */
+    /**
+     * Raw median absolute deviation around {@code center} (not scaled by 1.4826). The median of the deviations is
+     * found by selection (expected linear time) rather than by sorting them; the result is the same.
+     */
     public static double medianAbsoluteDeviation(double[] values, double center) {
         double[] deviations = new double[values.length];
+        boolean comparable = values.length > 0;
         for (int i = 0; i < values.length; i++) {
             deviations[i] = Math.abs(values[i] - center);
+            comparable &= !Double.isNaN(deviations[i]);
         }
-        Arrays.sort(deviations);
-        return medianOfSorted(deviations);
+        if (!comparable) {
+            Arrays.sort(deviations);
+            return medianOfSorted(deviations);
+        }
+        int upper = deviations.length / 2;
+        select(deviations, upper);
+        if (deviations.length % 2 == 1) {
+            return deviations[upper];
+        }
+        double lower = deviations[0];
+        for (int i = 1; i < upper; i++) {
+            lower = Math.max(lower, deviations[i]);
+        }
+        return (lower + deviations[upper]) / 2;
+    }
+
+    /**
+     * Puts the {@code k}-th smallest of {@code values} (no NaN) at index {@code k}, smaller or equal ones before it
+     * and greater or equal ones after: quickselect with a median-of-three pivot and three-way partitioning (Hoare
+     * 1961), falling back to sorting the part left when the partitions stay unbalanced, so never worse than
+     * O(n log n).
+     */
+    static void select(double[] values, int k) {
+        int lo = 0;
+        int hi = values.length - 1;
+        int budget = 2 * (32 - Integer.numberOfLeadingZeros(values.length)) + 4;
+        while (hi > lo) {
+            if (hi - lo < 16 || budget-- == 0) {
+                Arrays.sort(values, lo, hi + 1);
+                return;
+            }
+            double pivot = medianOfThree(values[lo], values[(lo + hi) >>> 1], values[hi]);
+            int less = lo;
+            int i = lo;
+            int greater = hi;
+            while (i <= greater) {
+                double v = values[i];
+                if (v < pivot) {
+                    values[i++] = values[less];
+                    values[less++] = v;
+                } else if (v > pivot) {
+                    values[i] = values[greater];
+                    values[greater--] = v;
+                } else {
+                    i++;
+                }
+            }
+            if (k < less) {
+                hi = less - 1;
+            } else if (k > greater) {
+                lo = greater + 1;
+            } else {
+                return;
+            }
+        }
+    }
+
+    private static double medianOfThree(double a, double b, double c) {
+        return Math.max(Math.min(a, b), Math.min(Math.max(a, b), c));
     }
 }

@@ -6,6 +6,9 @@ package dev.td.statistics.numeric;
  * (1983) for sums of squared deviations.
  */
 public final class Sums {
+    /** Products summed plainly before {@link #laggedProducts} carries their sum into a compensated total. */
+    static final int LAG_BLOCK = 64;
+
     private Sums() {}
 
     /** Compensated sum of {@code values[from..to)}. */
@@ -66,6 +69,58 @@ public final class Sums {
             sum = t;
         }
         return sum + c;
+    }
+
+    /**
+     * Σ_{i=k..n−1} c_i·c_{i−k} for every lag k = 1..{@code maxLag} (at index k − 1; lags past n − 1 are left out) of
+     * values {@code centred} already centred on their mean: the numerators of the lag-k autocorrelations. Blocked
+     * summation (Higham 2002, §4.2): each block of {@value #LAG_BLOCK} products is summed in eight interleaved plain
+     * sums (which keeps the processor's adders busy), and the block sums go into a compensated (Neumaier) total. The
+     * error is at most about 10·ε·Σ|c_i·c_{i−k}| ≤ 10·ε·Σc², a few 1e-15 on an autocorrelation, against about ε for
+     * {@link #autocorrelation}, which takes several times as long.
+     */
+    public static double[] laggedProducts(double[] centred, int maxLag) {
+        int n = centred.length;
+        double[] sums = new double[Math.max(0, Math.min(maxLag, n - 1))];
+        for (int k = 1; k <= sums.length; k++) {
+            double total = 0;
+            double compensation = 0;
+            for (int from = k; from < n; from += LAG_BLOCK) {
+                double p = blockOfLaggedProducts(centred, k, from, Math.min(n, from + LAG_BLOCK));
+                double t = total + p;
+                compensation += Math.abs(total) >= Math.abs(p) ? (total - t) + p : (p - t) + total;
+                total = t;
+            }
+            sums[k - 1] = total + compensation;
+        }
+        return sums;
+    }
+
+    /** Σ_{i=from..to−1} c_i·c_{i−k} in eight interleaved plain sums. */
+    private static double blockOfLaggedProducts(double[] c, int k, int from, int to) {
+        double s0 = 0;
+        double s1 = 0;
+        double s2 = 0;
+        double s3 = 0;
+        double s4 = 0;
+        double s5 = 0;
+        double s6 = 0;
+        double s7 = 0;
+        int i = from;
+        for (; i + 7 < to; i += 8) {
+            s0 += c[i] * c[i - k];
+            s1 += c[i + 1] * c[i + 1 - k];
+            s2 += c[i + 2] * c[i + 2 - k];
+            s3 += c[i + 3] * c[i + 3 - k];
+            s4 += c[i + 4] * c[i + 4 - k];
+            s5 += c[i + 5] * c[i + 5 - k];
+            s6 += c[i + 6] * c[i + 6 - k];
+            s7 += c[i + 7] * c[i + 7 - k];
+        }
+        for (; i < to; i++) {
+            s0 += c[i] * c[i - k];
+        }
+        return ((s0 + s1) + (s2 + s3)) + ((s4 + s5) + (s6 + s7));
     }
 
     /** Lag-{@code k} autocorrelation as NIST defines it: Σ_{i=k..n−1}(y_i−ȳ)(y_{i−k}−ȳ) / Σ(y_i−ȳ)². */
