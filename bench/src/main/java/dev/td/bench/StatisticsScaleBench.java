@@ -44,7 +44,7 @@ import java.util.regex.Pattern;
  * numpy.asarray}, the computation and {@code json.dumps} of the answer — what td does between request and answer
  * bytes except HTTP (td's HTTP floor is printed under the tables); {@code ref comp} the computation alone on float64
  * arrays. The computation is the equivalent of td's: for describe {@code numpy.mean/std/median/percentile}, the MAD,
- * {@code scipy.stats.describe}, the lag-1 autocorrelation and the t interval of the mean; for correlate {@code
+ * {@code scipy.stats.describe}, the lag-1 autocorrelation and the t interval of the mean widened for AR(1) persistence as td widens it; for correlate {@code
  * scipy.stats.pearsonr/spearmanr} per lag plus td's time-series inference (lag-1 autocorrelations, Bartlett's
  * effective n over up to 50 lags, t test and Fisher-z interval with it); Kendall is {@code scipy.stats.kendalltau}
  * (td's tools do not offer it, so that row is in process only). {@code max |Δ|} is the larger relative difference

@@ -27,20 +27,23 @@ def autocorrelation(c, ss, k):
 
 
 def effective_n(x, y):
-    """As td's time-series mode: n unless a lag-1 autocorrelation is significant, else Bartlett's n_eff."""
+    """As td's time-series mode: Bartlett's n_eff over up to 50 lags, applied by estimate (no pre-test)."""
     n = x.size
     cx = x - x.mean()
     cy = y - y.mean()
     sx = float(np.dot(cx, cx))
     sy = float(np.dot(cy, cy))
-    ra = autocorrelation(cx, sx, 1)
-    rb = autocorrelation(cy, sy, 1)
-    threshold = stats.norm.ppf(1 - (1 - LEVEL) / 2) / np.sqrt(n)
-    if abs(ra) <= threshold and abs(rb) <= threshold:
-        return float(n)
     total = sum(autocorrelation(cx, sx, k) * autocorrelation(cy, sy, k)
                 for k in range(1, min(BARTLETT_LAGS, n // 5) + 1))
     return float(max(min(3, n), min(n, n / (1 + 2 * total))))
+
+
+def mean_factor(phi, n):
+    """Var(mean) under AR(1) over Var(mean) under independence: 1 + 2 sum_{k<n} (1 - k/n) phi^k (Wilks 2011 5.2.4)."""
+    if phi == 0:
+        return 1.0
+    k = np.arange(1, min(n, 2000))
+    return float(1 + 2 * np.sum((1 - k / n) * phi ** k))
 
 
 def describe(a):
@@ -54,9 +57,13 @@ def describe(a):
     mad = float(np.median(np.abs(a - median)))
     c = a - mean
     r1 = autocorrelation(c, float(np.dot(c, c)), 1)
-    threshold = stats.norm.ppf(1 - (1 - LEVEL) / 2) / np.sqrt(n)
-    n_eff = max(2.0, min(n, n * (1 - r1) / (1 + r1))) if r1 > threshold else float(n)
-    half = stats.t.ppf(1 - (1 - LEVEL) / 2, n_eff - 1) * sd / np.sqrt(n_eff)
+    # td's rule: AR(1) phi from r1 with Kendall's (1954) bias correction, clamped to [0, 0.95]; Var(mean) widened by
+    # the finite-n AR(1) factor f, s^2 de-biased by (n - 1)/(n - f), df = n_eff - 1
+    phi = min(0.95, max(0.0, r1 + (1 + 4 * r1) / n))
+    factor = mean_factor(phi, n)
+    n_eff = n / factor
+    se = sd * np.sqrt((n - 1) / max(n - factor, 1.0) * factor / n)
+    half = stats.t.ppf(1 - (1 - LEVEL) / 2, max(1.0, n_eff - 1)) * se
     return {"n": n, "mean": mean, "standard_deviation": sd, "median": median, "mad": mad,
             "robust_standard_deviation": 1.4826 * mad, "min": float(summary.minmax[0]), "q1": float(q1),
             "q3": float(q3), "max": float(summary.minmax[1]), "lag1_autocorrelation": r1, "effective_n": n_eff,

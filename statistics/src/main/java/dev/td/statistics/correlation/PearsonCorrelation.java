@@ -20,9 +20,10 @@ import java.util.OptionalDouble;
  * give one-sided intervals ending at ±1. The coefficient is computed from centred data rescaled by
  * its largest deviation, so values as extreme as 1e±200 neither overflow nor underflow.
  *
- * <p>Time series ({@link #forTimeSeries()}): if either series' lag-1 autocorrelation is
- * significant (|r1| &gt; z/√n), the p-value and interval use Bartlett's effective sample size
- * (see {@link EffectiveSampleSize}) in place of n and the {@code independence} assumption says so.
+ * <p>Time series ({@link #forTimeSeries()}): the p-value and interval always use Bartlett's effective
+ * sample size (see {@link EffectiveSampleSize}) in place of n, applied by estimate rather than after a
+ * significance pre-test; the {@code independence} assumption reports whether either series' lag-1
+ * autocorrelation exceeds z/√n.
  * Sample size: 3 pairs minimum (the interval needs 4); fewer than 10 is MINIMAL.
  */
 public final class PearsonCorrelation {
