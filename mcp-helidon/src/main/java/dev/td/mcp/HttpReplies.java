@@ -39,8 +39,8 @@ final class HttpReplies {
     }
 
     void refuse(ServerResponse res, Admission.Refused refused) {
-        if (refused.status() == 401) {
-            res.header(HeaderNames.WWW_AUTHENTICATE, "Bearer");
+        if (!refused.challenge().isEmpty()) {
+            res.header(HeaderNames.WWW_AUTHENTICATE, refused.challenge());
         }
         error(res, refused.status(), TRANSPORT_ERROR, refused.message());
     }

@@ -8,7 +8,8 @@ import java.util.Optional;
  * {@code Authorization: Bearer …} header).
  *
  * <p>The transports call it on every request after the Host/Origin check. An empty result
- * means "not authenticated" and is answered {@code 401} with {@code WWW-Authenticate: Bearer};
+ * means "not authenticated" and is answered {@code 401} with {@code WWW-Authenticate: Bearer} (and
+ * {@code error="invalid_token"} when the request carried a bearer token);
  * a present result is the principal, whatever type the application's auth layer uses. It is
  * placed into the SDK's {@code McpTransportContext} under {@link McpRequestGuard#PRINCIPAL},
  * where tool handlers read it: {@code exchange.transportContext().get("principal")}.
@@ -25,4 +26,16 @@ public interface McpRequestAuthenticator {
      * @return the authenticated principal, or empty when the credentials are missing or invalid
      */
     Optional<?> authenticate(ServerRequest request);
+
+    /** What {@link #whyRefused} says when the application says nothing more. */
+    String INVALID_TOKEN = "the bearer token is unknown, revoked or expired";
+
+    /**
+     * Why a request whose bearer token {@link #authenticate} refused was refused, in words safe to show the
+     * holder of that token (for example that it was revoked, and when); it goes into the 401's
+     * {@code error_description}. Called only after a refusal.
+     */
+    default String whyRefused(ServerRequest request) {
+        return INVALID_TOKEN;
+    }
 }

@@ -124,11 +124,41 @@ public final class McpRequestGuard {
         }
         Optional<?> principal = authenticator.get().authenticate(request);
         if (principal.isEmpty()) {
-            return new Admission.Refused(401, "Authentication required");
+            return refusal(request);
         }
         Map<String, Object> context = new HashMap<>();
         context.put(PRINCIPAL, principal.get());
         return new Admission.Admitted(McpTransportContext.create(context));
+    }
+
+    /**
+     * A 401 as RFC 6750 §3 asks: a bare {@code Bearer} challenge when the request carried no credentials, and
+     * {@code error="invalid_token"} when it carried a bearer token that was refused, so that a client tells a
+     * wrong, revoked or expired key apart from a server that wants it to log in (and does not start OAuth).
+     */
+    private Admission.Refused refusal(ServerRequest request) {
+        boolean bearer = request.headers()
+                .first(HeaderNames.AUTHORIZATION)
+                .filter(h -> h.regionMatches(true, 0, "Bearer ", 0, 7))
+                .isPresent();
+        if (!bearer) {
+            return new Admission.Refused(401, "Authentication required: send 'Authorization: Bearer <key>'", "Bearer");
+        }
+        String why = authenticator.map(a -> a.whyRefused(request)).orElse(McpRequestAuthenticator.INVALID_TOKEN);
+        return new Admission.Refused(
+                401,
+                "Invalid token: " + why,
+                "Bearer error=\"invalid_token\", error_description=\"" + quotable(why) + "\"");
+    }
+
+    /** Text safe inside an RFC 7230 quoted string of a challenge: printable ASCII without quote or backslash. */
+    private static String quotable(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            out.append(c >= 0x20 && c < 0x7f && c != '"' && c != '\\' ? c : '?');
+        }
+        return out.toString();
     }
 
     /**

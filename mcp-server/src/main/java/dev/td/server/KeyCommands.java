@@ -4,7 +4,6 @@ import dev.td.server.access.Accounts;
 import dev.td.server.access.KeyStrength;
 import dev.td.server.wiring.Database;
 import dev.td.tools.ToolCatalog;
-import dev.td.tools.ToolManifest;
 import java.io.PrintWriter;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -51,7 +50,7 @@ final class KeyCommands {
      * The migrated database the options point at: the URL, else the embedded PostgreSQL of the data directory,
      * reached on its port while a td server holds it (a second one cannot start on the same directory).
      */
-    private static Database open(Main.Storage storage) {
+    static Database open(Main.Storage storage) {
         Database db = storage.databaseUrl()
                 .map(Database::external)
                 .or(() -> Database.attachToRunning(storage.dataDir()))
@@ -68,7 +67,8 @@ final class KeyCommands {
     @Command(
             name = "create",
             mixinStandardHelpOptions = true,
-            description = "Create an API key for the owner and print it once (it is not stored; only its hash is).")
+            description =
+                    "Create an API key for the owner (or --person) and print it once (it is not stored; only its hash is).")
     static final class Create implements Callable<Integer> {
         @CommandLine.Mixin
         Main.Storage storage = new Main.Storage();
@@ -83,6 +83,12 @@ final class KeyCommands {
                 description =
                         "Name of the agent that will use the key, recorded with its events (default ${DEFAULT-VALUE})")
         String agent = "owner";
+
+        @Option(
+                names = "--person",
+                paramLabel = "HANDLE",
+                description = "Whose key it is: a person's handle (see 'people list'); default the owner")
+        String person = "";
 
         @Option(
                 names = "--scope",
@@ -108,7 +114,15 @@ final class KeyCommands {
             }
             try (Database db = open(storage)) {
                 Accounts accounts = new Accounts(db.dataSource());
-                Accounts.NewKey key = accounts.newKeyFor(accounts.owner(), agent.strip(), wanted);
+                Optional<UUID> whose = person.isBlank()
+                        ? Optional.of(accounts.owner())
+                        : accounts.person(person.strip()).map(Accounts.Person::userId);
+                if (whose.isEmpty()) {
+                    err.println("td-server: no person has the handle '" + person.strip()
+                            + "'; 'td-server people list' shows them");
+                    return NOT_FOUND;
+                }
+                Accounts.NewKey key = accounts.newKeyFor(whose.get(), agent.strip(), wanted);
                 spec.commandLine().getOut().println(key.key());
                 spec.commandLine().getOut().flush();
                 err.println("API key " + key.display() + "… (id " + key.keyId() + ") for agent '" + agent.strip()
@@ -119,18 +133,8 @@ final class KeyCommands {
             return 0;
         }
 
-        /** {@code *} and every scope a tool requires, with the read scope each write scope implies. */
         private static Set<String> knownScopes() {
-            Set<String> known = new TreeSet<>();
-            for (ToolManifest tool : ToolCatalog.load().all()) {
-                known.add(tool.scope());
-                if (tool.scope().endsWith(":write")) {
-                    known.add(tool.scope().replace(":write", ":read"));
-                }
-            }
-            Set<String> all = new LinkedHashSet<>(List.of("*"));
-            all.addAll(known);
-            return all;
+            return Accounts.knownScopes(ToolCatalog.load().all());
         }
     }
 

@@ -22,7 +22,13 @@ import picocli.CommandLine.Option;
         mixinStandardHelpOptions = true,
         version = "td " + TdCore.VERSION,
         description = "The td server: the training data platform for AI agents.",
-        subcommands = {Main.Serve.class, Main.Stdio.class, Main.Migrate.class, Main.Projections.class, KeyCommands.class
+        subcommands = {
+            Main.Serve.class,
+            Main.Stdio.class,
+            Main.Migrate.class,
+            Main.Projections.class,
+            KeyCommands.class,
+            PeopleCommands.class
         })
 public final class Main {
 

@@ -19,7 +19,12 @@ public record CliRun(int exit, String out, String err) {
     private static final Path DATA = TestDatabases.tempDir("td-cli-data");
 
     public static CliRun against(TestServer server, String stdin, String... args) {
-        List<String> all = new ArrayList<>(List.of("--url", server.baseUrl(), "--api-key", TestServer.OWNER_KEY));
+        return as(server, TestServer.OWNER_KEY, stdin, args);
+    }
+
+    /** {@code td} with {@code key} against the test server. */
+    public static CliRun as(TestServer server, String key, String stdin, String... args) {
+        List<String> all = new ArrayList<>(List.of("--url", server.baseUrl(), "--api-key", key));
         all.addAll(List.of(args));
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();

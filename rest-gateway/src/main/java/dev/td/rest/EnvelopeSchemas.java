@@ -20,6 +20,7 @@ final class EnvelopeSchemas {
     static void define(SchemaComponents components, ObjectNode schemas) {
         components.shared("context");
         schemas.set("Period", period());
+        schemas.set("MetaPerson", person());
         schemas.set("Meta", meta(components.shared("statistical_quality")));
         schemas.set("Problem", problem());
         schemas.set(
@@ -118,6 +119,24 @@ final class EnvelopeSchemas {
         quality.put("description", "Where statistics are involved; null elsewhere");
         quality.putArray("anyOf").add(statisticalQuality).addObject().put("type", "null");
         p.set("period", SchemaComponents.ref("Period"));
+        p.set("person", SchemaComponents.ref("MetaPerson"));
+        return s;
+    }
+
+    /** {@code meta.person}, on the answers of tools that take {@code person}: whose data the answer is about. */
+    private static ObjectNode person() {
+        ObjectNode s = JSON.objectNode();
+        s.put("type", "object");
+        s.put("description", "Whose data the answer is about; handle, role and grant_id when read through a grant");
+        s.putArray("required").add("id").add("self");
+        ObjectNode p = s.putObject("properties");
+        p.putObject("id").put("type", "string").put("format", "uuid");
+        p.putObject("self")
+                .put("type", "boolean")
+                .put("description", "true: the key's own person; false: a person who granted access");
+        p.putObject("handle").put("type", "string");
+        p.putObject("role").put("type", "string");
+        p.putObject("grant_id").put("type", "string").put("format", "uuid");
         return s;
     }
 

@@ -98,10 +98,11 @@ public final class RestGateway implements HttpService {
             res.header(HeaderNames.CONTENT_TYPE, "application/json");
             res.send(json.writeValueAsBytes(envelope.toJson()));
         } catch (ToolException e) {
-            problem(res, e, requestId);
+            problem(req, res, e, requestId);
         } catch (RuntimeException | IOException e) {
             LOG.log(System.Logger.Level.ERROR, "request " + requestId + " failed", e);
             problem(
+                    req,
                     res,
                     new ToolException(ErrorCode.INTERNAL, "$", "internal error; report request id " + requestId),
                     requestId);
@@ -116,12 +117,10 @@ public final class RestGateway implements HttpService {
                     "$",
                     "send your td API key as 'Authorization: Bearer td_…' (the server printed the owner's key on first start)");
         }
+        String key = header.get().substring(7).strip();
         return authenticator
-                .authenticate(header.get().substring(7).strip())
-                .orElseThrow(() -> new ToolException(
-                        ErrorCode.UNAUTHENTICATED,
-                        "$",
-                        "this API key is unknown or revoked; check TD_API_KEY / td config"));
+                .authenticate(key)
+                .orElseThrow(() -> new ToolException(ErrorCode.UNAUTHENTICATED, "$", authenticator.whyRefused(key)));
     }
 
     private JsonNode body(ServerRequest req) throws IOException {
@@ -170,7 +169,7 @@ public final class RestGateway implements HttpService {
         }
     }
 
-    private void problem(ServerResponse res, ToolException e, String requestId) {
+    private void problem(ServerRequest req, ServerResponse res, ToolException e, String requestId) {
         ObjectNode p = json.createObjectNode();
         p.put("type", "https://td.dev/problems/" + e.code().wireName());
         p.put("title", e.code().meaning());
@@ -183,7 +182,14 @@ public final class RestGateway implements HttpService {
         res.status(Status.create(e.code().httpStatus()));
         res.header(HeaderNames.CONTENT_TYPE, PROBLEM_JSON);
         if (e.code() == ErrorCode.UNAUTHENTICATED) {
-            res.header(HeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"td\"");
+            // RFC 6750 §3: a refused token says invalid_token, so a client does not take it for a login prompt
+            boolean tokenGiven = req.headers()
+                    .first(HeaderNames.AUTHORIZATION)
+                    .filter(h -> h.regionMatches(true, 0, "Bearer ", 0, 7))
+                    .isPresent();
+            res.header(
+                    HeaderNames.WWW_AUTHENTICATE,
+                    tokenGiven ? "Bearer realm=\"td\", error=\"invalid_token\"" : "Bearer realm=\"td\"");
         }
         res.send(p.toString().getBytes(StandardCharsets.UTF_8));
     }

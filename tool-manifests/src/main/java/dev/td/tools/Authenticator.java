@@ -6,4 +6,9 @@ import java.util.Optional;
 @FunctionalInterface
 public interface Authenticator {
     Optional<Principal> authenticate(String apiKey);
+
+    /** Why {@link #authenticate} refused {@code apiKey}, in words for its holder (unknown, revoked, expired). */
+    default String whyRefused(String apiKey) {
+        return "this API key is unknown, revoked or expired; check TD_API_KEY / td config";
+    }
 }

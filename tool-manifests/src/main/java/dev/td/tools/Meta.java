@@ -18,6 +18,8 @@ import java.util.OptionalInt;
  * @param statisticalQuality sample size, confidence level and assumptions, where statistics are involved
  * @param period             the days answered for, as resolved from from/to or a period in words, and the time
  *                           zone they are counted in; only for tools that take a time range
+ * @param person             whose data the answer is about (id, self, and on a call through a grant the
+ *                           person's handle, the role and the grant); only for tools that take {@code person}
  */
 public record Meta(
         Instant computedAt,
@@ -25,7 +27,8 @@ public record Meta(
         OptionalInt projectionVersion,
         boolean cacheHit,
         Optional<JsonNode> statisticalQuality,
-        Optional<JsonNode> period) {
+        Optional<JsonNode> period,
+        Optional<JsonNode> person) {
 
     public Meta {
         Objects.requireNonNull(computedAt, "computedAt");
@@ -33,6 +36,17 @@ public record Meta(
         Objects.requireNonNull(projectionVersion, "projectionVersion");
         Objects.requireNonNull(statisticalQuality, "statisticalQuality");
         Objects.requireNonNull(period, "period");
+        Objects.requireNonNull(person, "person");
+    }
+
+    public Meta(
+            Instant computedAt,
+            String requestId,
+            OptionalInt projectionVersion,
+            boolean cacheHit,
+            Optional<JsonNode> statisticalQuality,
+            Optional<JsonNode> period) {
+        this(computedAt, requestId, projectionVersion, cacheHit, statisticalQuality, period, Optional.empty());
     }
 
     /** Meta for an answer computed now, reading no projection and no statistics. */
@@ -41,16 +55,23 @@ public record Meta(
     }
 
     public Meta withProjectionVersion(int version) {
-        return new Meta(computedAt, requestId, OptionalInt.of(version), cacheHit, statisticalQuality, period);
+        return new Meta(computedAt, requestId, OptionalInt.of(version), cacheHit, statisticalQuality, period, person);
     }
 
     public Meta withStatisticalQuality(JsonNode quality) {
-        return new Meta(computedAt, requestId, projectionVersion, cacheHit, Optional.of(quality), period);
+        return new Meta(computedAt, requestId, projectionVersion, cacheHit, Optional.of(quality), period, person);
     }
 
     /** The resolved time range of the answer ({@code meta.period}). */
     public Meta withPeriod(JsonNode resolved) {
-        return new Meta(computedAt, requestId, projectionVersion, cacheHit, statisticalQuality, Optional.of(resolved));
+        return new Meta(
+                computedAt, requestId, projectionVersion, cacheHit, statisticalQuality, Optional.of(resolved), person);
+    }
+
+    /** Whose data the answer is about ({@code meta.person}). */
+    public Meta withPerson(JsonNode whose) {
+        return new Meta(
+                computedAt, requestId, projectionVersion, cacheHit, statisticalQuality, period, Optional.of(whose));
     }
 
     public ObjectNode toJson() {
@@ -65,6 +86,7 @@ public record Meta(
         meta.put("cache_hit", cacheHit);
         meta.set("statistical_quality", statisticalQuality.orElse(JsonNodeFactory.instance.nullNode()));
         period.ifPresent(p -> meta.set("period", p));
+        person.ifPresent(p -> meta.set("person", p));
         return meta;
     }
 }

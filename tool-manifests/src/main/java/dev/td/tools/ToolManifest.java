@@ -92,6 +92,14 @@ public record ToolManifest(
                     .put("type", "object")
                     .put("description", "The days answered for (from, to), the period asked and the time zone");
         }
+        if (inputSchema.path("properties").has("person")) {
+            var person = mp.putObject("person");
+            person.put("type", "object");
+            person.put(
+                    "description",
+                    "Whose data the answer is about: id, self, and through a grant the person's handle, role and grant_id");
+            person.putArray("required").add("id").add("self");
+        }
         if (defs != null) {
             env.set("$defs", defs);
         }

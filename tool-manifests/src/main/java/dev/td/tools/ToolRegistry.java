@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeSet;
 
 /**
  * Binds each manifest to its handler and runs calls: the single place where arguments are
@@ -21,10 +22,15 @@ public final class ToolRegistry implements ToolInvoker {
 
     private final Map<String, Binding> bindings;
     private final List<AnswerHook> hooks;
+    private final Delegations delegations;
+    private final CallScope callScope;
 
-    private ToolRegistry(Map<String, Binding> bindings, List<AnswerHook> hooks) {
+    private ToolRegistry(
+            Map<String, Binding> bindings, List<AnswerHook> hooks, Delegations delegations, CallScope scope) {
         this.hooks = hooks;
         this.bindings = bindings;
+        this.delegations = delegations;
+        this.callScope = scope;
     }
 
     public static Builder builder(ToolCatalog catalog) {
@@ -46,16 +52,33 @@ public final class ToolRegistry implements ToolInvoker {
                             + "'; the tool list (MCP tools/list, GET /openapi.json, td --help) names all "
                             + bindings.size() + " tools: " + String.join(", ", bindings.keySet()));
         }
-        if (!principal.may(binding.manifest().scope())) {
-            throw new ToolException(
-                    ErrorCode.FORBIDDEN,
-                    "$",
-                    "this API key lacks the scope '" + binding.manifest().scope() + "' that " + tool
-                            + " needs; ask the data owner for a key or grant with that scope");
-        }
         JsonNode args = arguments == null || arguments.isNull() || arguments.isMissingNode()
                 ? JsonNodeFactory.instance.objectNode()
                 : arguments;
+        if (!binding.delegable()
+                && args.has(PERSON)
+                && binding.manifest().scope().contains(":")
+                && !binding.manifest().scope().startsWith("account:")
+                && !binding.manifest().scope().startsWith("stats:")) {
+            throw ToolException.invalid(
+                    "$.person",
+                    tool + " works on your own data only: a grant lets another person read, and add notes,"
+                            + " programs and injuries, never " + tool + "; leave out person");
+        }
+        Principal acting = principal;
+        if (binding.delegable() && args.path(PERSON).isTextual()) {
+            InputLimits.check(args); // person goes into a query: no NUL, no lone surrogate, within the limits
+            CallScope.Binding caller = callScope.bind(principal);
+            try {
+                acting = delegations.actAs(principal, args.path(PERSON).textValue());
+            } finally {
+                caller.close();
+            }
+        }
+        String needed = binding.manifest().scope();
+        if (!acting.may(needed)) {
+            throw new ToolException(ErrorCode.FORBIDDEN, "$", missingScope(tool, needed, acting));
+        }
         if (!args.isObject()) {
             throw ToolException.invalid(
                     "$",
@@ -64,9 +87,14 @@ public final class ToolRegistry implements ToolInvoker {
         }
         InputLimits.check(args);
         binding.validator().validate(args);
+        CallScope.Binding bound = callScope.bind(acting);
         try {
-            ToolCall call = new ToolCall(binding.manifest(), principal, (ObjectNode) args, origin);
+            ToolCall call = new ToolCall(binding.manifest(), acting, (ObjectNode) args, origin);
             Envelope answer = binding.handler().handle(call);
+            if (binding.delegable()) {
+                answer = new Envelope(
+                        answer.data(), answer.context(), answer.meta().withPerson(whose(acting)));
+            }
             for (AnswerHook hook : hooks) {
                 answer = hook.after(call, answer);
             }
@@ -92,7 +120,38 @@ public final class ToolRegistry implements ToolInvoker {
                     "internal error in " + tool
                             + "; nothing was stored. Retry with the same idempotency key; if it persists, report request id "
                             + origin.requestId());
+        } finally {
+            bound.close();
         }
+    }
+
+    /** What a 403 says: the grant lacks the scope (ask its giver), or the key does (ask for another key). */
+    private static String missingScope(String tool, String scope, Principal acting) {
+        if (acting.delegation().isPresent()) {
+            Principal.Delegation grant = acting.delegation().get();
+            if (!Principal.allows(grant.grantScopes(), scope)) {
+                return grant.person() + "'s " + grant.role() + " grant to you does not include the scope '" + scope
+                        + "' that " + tool + " needs (it gives " + String.join(", ", new TreeSet<>(grant.grantScopes()))
+                        + "); ask " + grant.person() + " to add it with grant_access";
+            }
+            return "this API key lacks the scope '" + scope + "' that " + tool + " needs (" + grant.person()
+                    + "'s grant includes it); use a key of yours with that scope";
+        }
+        return "this API key lacks the scope '" + scope + "' that " + tool
+                + " needs; ask the data owner for a key or grant with that scope";
+    }
+
+    /** {@code meta.person}: whose data the answer is about. */
+    private static ObjectNode whose(Principal acting) {
+        ObjectNode person = JsonNodeFactory.instance.objectNode();
+        person.put("id", acting.userId().toString());
+        person.put("self", acting.delegation().isEmpty());
+        acting.delegation().ifPresent(d -> {
+            person.put("handle", d.person());
+            person.put("role", d.role());
+            person.put("grant_id", d.grantId().toString());
+        });
+        return person;
     }
 
     /**
@@ -121,7 +180,14 @@ public final class ToolRegistry implements ToolInvoker {
         return Optional.empty();
     }
 
-    private record Binding(ToolManifest manifest, ArgumentValidator validator, ToolHandler handler) {}
+    /** The argument naming whose data a call is about; tools that take it may be called through a grant. */
+    public static final String PERSON = "person";
+
+    private record Binding(ToolManifest manifest, ArgumentValidator validator, ToolHandler handler) {
+        boolean delegable() {
+            return manifest.inputSchema().path("properties").has(PERSON);
+        }
+    }
 
     /**
      * Collects handlers; a second handler for one tool, or a handler without a manifest, is refused at
@@ -131,6 +197,8 @@ public final class ToolRegistry implements ToolInvoker {
         private final ToolCatalog catalog;
         private final Map<String, ToolHandler> handlers = new LinkedHashMap<>();
         private final List<AnswerHook> hooks = new java.util.ArrayList<>();
+        private Delegations delegations = Delegations.SELF_ONLY;
+        private CallScope scope = CallScope.NONE;
 
         private Builder(ToolCatalog catalog) {
             this.catalog = catalog;
@@ -144,6 +212,18 @@ public final class ToolRegistry implements ToolInvoker {
                 throw new IllegalStateException(
                         "tool " + tool + " already has a handler: two capabilities register it");
             }
+            return this;
+        }
+
+        /** How calls naming another person ({@code person}) are turned into calls on their data. */
+        public Builder delegations(Delegations delegations) {
+            this.delegations = java.util.Objects.requireNonNull(delegations, "delegations");
+            return this;
+        }
+
+        /** How a call's principal is bound to the thread that runs it (td: for row-level security). */
+        public Builder scope(CallScope scope) {
+            this.scope = java.util.Objects.requireNonNull(scope, "scope");
             return this;
         }
 
@@ -167,7 +247,8 @@ public final class ToolRegistry implements ToolInvoker {
                                 ArgumentValidator.of(manifest.inputSchema(), "arguments of " + manifest.name()),
                                 handler));
             }
-            return new ToolRegistry(java.util.Collections.unmodifiableMap(bindings), List.copyOf(hooks));
+            return new ToolRegistry(
+                    java.util.Collections.unmodifiableMap(bindings), List.copyOf(hooks), delegations, scope);
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.td.server.faces;
 import dev.td.mcp.ConformanceFixtures;
 import dev.td.mcp.HelidonSseTransportProvider;
 import dev.td.mcp.HelidonStreamableTransportProvider;
+import dev.td.mcp.McpRequestAuthenticator;
 import dev.td.mcp.McpRequestGuard;
 import dev.td.rest.RestGateway;
 import dev.td.rest.TransportProblems;
@@ -59,8 +60,20 @@ public final class HttpServer {
         McpRequestGuard guard = McpRequestGuard.localhostOnly()
                 .withExtraAllowedOrigins(options.allowedOrigins().toArray(String[]::new))
                 .withMaxBodyBytes(MAX_BODY_BYTES)
-                .withAuthenticator(request -> principal(core, options, request)
-                        .map(p -> new McpCaller(p, toolsets.parse(ToolsetChoice.of(request)))));
+                .withAuthenticator(new McpRequestAuthenticator() {
+                    @Override
+                    public Optional<?> authenticate(ServerRequest request) {
+                        return principal(core, options, request)
+                                .map(p -> new McpCaller(p, toolsets.parse(ToolsetChoice.of(request))));
+                    }
+
+                    @Override
+                    public String whyRefused(ServerRequest request) {
+                        return bearer(request)
+                                .map(key -> core.accounts().whyRefused(key))
+                                .orElse(McpRequestAuthenticator.INVALID_TOKEN);
+                    }
+                });
         if (!options.host().equals("127.0.0.1") && !options.host().equals("localhost")) {
             guard = guard.withAllowedHosts("*");
         }
@@ -80,7 +93,7 @@ public final class HttpServer {
         McpSyncServer streamableServer = build(face, McpServer.sync(streamable), options.conformanceFixtures());
         McpSyncServer byToolsetServer = build(face, McpServer.sync(streamableByToolset), options.conformanceFixtures());
         McpSyncServer sseServer = build(face, McpServer.sync(sse), options.conformanceFixtures());
-        RestGateway rest = new RestGateway(core.tools(), core.accounts()::authenticate, MAX_BODY_BYTES, TdCore.VERSION);
+        RestGateway rest = new RestGateway(core.tools(), core.accounts(), MAX_BODY_BYTES, TdCore.VERSION);
         WebServer web = WebServer.builder()
                 .host(options.host())
                 .port(options.port())
@@ -124,15 +137,21 @@ public final class HttpServer {
 
     /** Who the request authenticates as: the bearer key's principal, or the owner on trusted localhost. */
     private static Optional<Principal> principal(TdCore core, Options options, ServerRequest request) {
-        Optional<String> bearer = request.headers()
-                .first(HeaderNames.AUTHORIZATION)
-                .filter(h -> h.regionMatches(true, 0, "Bearer ", 0, 7));
+        Optional<String> bearer = bearer(request);
         if (bearer.isPresent()) {
-            return core.accounts().authenticate(bearer.get().substring(7).strip());
+            return core.accounts().authenticate(bearer.get());
         }
         return options.trustLocalhost() && isLoopback(request.remotePeer().address())
                 ? Optional.of(core.accounts().localOwner())
                 : Optional.empty();
+    }
+
+    /** The key of an {@code Authorization: Bearer} header. */
+    private static Optional<String> bearer(ServerRequest request) {
+        return request.headers()
+                .first(HeaderNames.AUTHORIZATION)
+                .filter(h -> h.regionMatches(true, 0, "Bearer ", 0, 7))
+                .map(h -> h.substring(7).strip());
     }
 
     private static McpCaller caller(McpTransportContext context) {

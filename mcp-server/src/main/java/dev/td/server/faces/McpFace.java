@@ -37,17 +37,17 @@ final class McpFace {
      */
     static final String INSTRUCTIONS = """
             td is the person's training record: immutable events, with projections and statistics kept ready. Which tool for what:
-            - First, to know the person now (last 7/28 days, fatigue, injuries, program, readings vs baseline, what stands out): get_overview.
+            - First, to know the person now (last 7/28 days, fatigue, injuries, program, readings, what stands out): get_overview.
             - Training done: log_workout (a strength session) or log_sets (sets added to the current one); log_activity (a run, ride, swim…; 52:30 or seconds, distance with unit).
             - What they did: list_sessions, get_session, list_activities, get_activity. Progress: get_exercise_progression, get_endurance_progression; bests: get_personal_records; sets per muscle: get_volume. Fatigue, overreaching: get_training_load.
             - Readings (body weight, sleep, HRV, resting HR, mood, food, custom): log_metrics; get_metric_series (baseline, trend; no metric: all).
             - Pain or injury: report_injury, resolve_injury, get_injuries. A plan: start_program, change_program_phase, get_program. Worth remembering: add_note.
             - Anything else: log_events (kinds and fields: get_event_types); read back with get_events.
             - A wrong value: correct_event (only the fields to change). Something that should not be there: void_event, a whole session: void_session. Nothing is edited in place.
-            - Toolset catalog: resolve_exercise, list_exercises, create_exercise, update_exercise, archive_exercise. Toolset stats, on numbers you pass in: stats_describe, stats_compare, stats_correlate, stats_trend, stats_regression (report intervals, effect sizes).
-            - Profile (time zone, unit, heart rates, FTP): get_profile, update_profile. Proof the log is untouched: verify_chain.
-            Writes: each takes an idempotency_key you choose; after a timeout retry with the same key and arguments, a changed call needs a new key. Times are 2026-11-24T18:00:00+01:00, or local without offset in time_zone (default: the person's zone); a date is that day in the person's zone; read tools also take a period in words (last week, letzte Woche, June 2025). Weights need a unit (kg or lb). Names resolve as said (bench, Bankdrücken); an unknown or ambiguous one is refused with candidates: ask, never guess. Values outside human ranges are refused as likely typos: check with the person, then repeat with confirm_unusual: true.
-            Every answer is {data, context, meta}. context: what you did not ask for but should know (new records, injuries touching it, the program phase, anomalies); read it. meta: computed_at, request_id, projection_version, statistical_quality. Exact output schemas: td://tools/{name}/output-schema.""";
+            - Toolset catalog: resolve_exercise, list_exercises, create_exercise, update_exercise, archive_exercise. Toolset stats, on numbers you pass in: stats_describe, stats_compare, stats_correlate, stats_trend, stats_regression.
+            - Profile: get_profile, update_profile. Proof: verify_chain. Toolset account: list_keys, create_key, update_key, rotate_key, revoke_key, grant_access, list_grants, revoke_grant; shared data: person argument.
+            Writes: each takes an idempotency_key you choose; after a timeout retry with the same key and arguments, a changed call needs a new key. Times are 2026-11-24T18:00:00+01:00, or local without offset in time_zone (default: the person's zone); a date is that day in the person's zone; read tools also take a period in words (last week, letzte Woche, June 2025). Weights need a unit (kg or lb). Names resolve as said (bench, Bankdrücken); an unknown or ambiguous one is refused with candidates: ask, never guess. Implausible values are refused as likely typos: check with the person, then repeat with confirm_unusual: true.
+            Every answer is {data, context, meta}. context: what you did not ask for but should know (new records, injuries touching it, the program phase, anomalies); read it. meta: when and how it was made, whose data. Output schemas: td://tools/{name}/output-schema.""";
 
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 

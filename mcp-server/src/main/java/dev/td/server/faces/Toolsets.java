@@ -33,10 +33,11 @@ final class Toolsets {
     /**
      * The toolsets a client gets only when it picks them: statistics on numbers the agent passes in (td's own answers
      * already carry their statistics), the exercise catalog (logging resolves and, when confirmed, creates exercises
-     * by itself), programs (their phase reaches every training answer's context anyway) and the raw log (log_events,
-     * get_event_types, verify_chain: kinds without a tool of their own, and audit).
+     * by itself), programs (their phase reaches every training answer's context anyway), the raw log (log_events,
+     * get_event_types, verify_chain: kinds without a tool of their own, and audit) and the account (keys and grants:
+     * set up once, rarely asked for).
      */
-    static final Set<String> OPT_IN = Set.of("stats", "catalog", "programs", "log");
+    static final Set<String> OPT_IN = Set.of("stats", "catalog", "programs", "log", "account");
 
     private final Map<String, String> toolsetOfTool;
     private final List<String> names;

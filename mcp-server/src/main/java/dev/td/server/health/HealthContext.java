@@ -57,8 +57,10 @@ final class HealthContext implements AnswerHook {
         }
         UUID user = call.principal().userId();
         LocalDate today = LocalDate.now(profiles.timeZoneOf(user));
-        List<Injury> active = views.activeOn(user, today);
-        Optional<ObjectNode> program = views.programOn(user, today);
+        // through a grant, only what it gives: no injury or program in the context of a reader without their scope
+        List<Injury> active = call.principal().may("injuries:read") ? views.activeOn(user, today) : List.of();
+        Optional<ObjectNode> program =
+                call.principal().may("programs:read") ? views.programOn(user, today) : Optional.empty();
         if (active.isEmpty() && program.isEmpty()) {
             return answer;
         }

@@ -89,8 +89,16 @@ final class Overview {
 
     Envelope answer(ToolCall call) {
         UUID user = call.principal().userId();
-        Optional<String> head = heads.apply(user);
         LocalDate today = LocalDate.now(profiles.timeZoneOf(user));
+        Shown shown = Shown.to(call.principal());
+        if (!shown.all()) {
+            // through a grant without every kind: built for this reader, without what the grant does not give
+            return new Envelope(
+                    build(user, today, shown),
+                    JSON.objectNode(),
+                    Meta.now(call.origin().requestId()));
+        }
+        Optional<String> head = heads.apply(user);
         Kept known = kept.get(user);
         if (known != null
                 && head.isPresent()
@@ -101,13 +109,29 @@ final class Overview {
                     JSON.objectNode(),
                     Meta.now(call.origin().requestId()));
         }
-        ObjectNode data = build(user, today);
+        ObjectNode data = build(user, today, shown);
         // kept under the head read before building: a write committed meanwhile moves the head, so it is rebuilt
         head.ifPresent(h -> kept.put(user, new Kept(h, today, data.deepCopy())));
         return new Envelope(data, JSON.objectNode(), Meta.now(call.origin().requestId()));
     }
 
-    private ObjectNode build(UUID user, LocalDate today) {
+    /**
+     * The kinds of data an overview may show its reader: all of them to the person and their own keys; through a
+     * grant only the kinds it gives (a coach with training scopes sees no sleep, no injury, no program unless the
+     * grant says so). Training and endurance totals, fatigue and the last session need only training:read, which
+     * get_overview itself requires.
+     */
+    private record Shown(boolean metrics, boolean injuries, boolean program) {
+        static Shown to(dev.td.tools.Principal reader) {
+            return new Shown(reader.may("metrics:read"), reader.may("injuries:read"), reader.may("programs:read"));
+        }
+
+        boolean all() {
+            return metrics && injuries && program;
+        }
+    }
+
+    private ObjectNode build(UUID user, LocalDate today, Shown shown) {
         DayRange month = new DayRange(today.minusDays(27), today);
         DayRange week = new DayRange(today.minusDays(6), today);
         // five independent reads, each a query or two: side by side on virtual threads, the answer waits for the
@@ -120,9 +144,12 @@ final class Overview {
         try (ExecutorService reads = Executors.newVirtualThreadPerTaskExecutor()) {
             Future<TrainingLoad.Recent> loadRead = reads.submit(() -> load.recent(user, month));
             Future<List<LoggedActivity>> activityRead = reads.submit(() -> activities.in(user, month));
-            Future<List<ObjectNode>> injuryRead = reads.submit(() -> health.activeInjuries(user, today));
-            Future<Optional<ObjectNode>> programRead = reads.submit(() -> health.programOn(user, today));
-            Future<List<Metrics.Recent>> metricRead = reads.submit(() -> readings(user, today, month));
+            Future<List<ObjectNode>> injuryRead =
+                    reads.submit(() -> shown.injuries() ? health.activeInjuries(user, today) : List.<ObjectNode>of());
+            Future<Optional<ObjectNode>> programRead =
+                    reads.submit(() -> shown.program() ? health.programOn(user, today) : Optional.<ObjectNode>empty());
+            Future<List<Metrics.Recent>> metricRead =
+                    reads.submit(() -> shown.metrics() ? readings(user, today, month) : List.<Metrics.Recent>of());
             recent = joined(loadRead);
             moved = joined(activityRead);
             injuries = joined(injuryRead);
@@ -154,8 +181,8 @@ final class Overview {
         }
         injuries.forEach(data.putArray("injuries")::add);
         program.ifPresentOrElse(p -> data.set("program", p), () -> data.putNull("program"));
-        ArrayNode shown = data.putArray("metrics");
-        readings.forEach(r -> shown.add(metric(r)));
+        ArrayNode latest = data.putArray("metrics");
+        readings.forEach(r -> latest.add(metric(r)));
         ArrayNode notable = data.putArray("notable");
         Notable.of(today, last7, last28, last, fatigue, injuries, readings).forEach(notable::add);
         return data;

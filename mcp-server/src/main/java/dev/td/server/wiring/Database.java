@@ -35,6 +35,8 @@ public final class Database implements AutoCloseable {
     private final @Nullable String password;
     private final Optional<String> appPassword;
     private @Nullable HikariDataSource pool;
+    private @Nullable HikariDataSource systemPool;
+    private @Nullable DataSource scoped;
     private @Nullable Thread stopOnExit;
 
     private Database(
@@ -121,8 +123,42 @@ public final class Database implements AutoCloseable {
                 .migrationsExecuted;
     }
 
-    /** The connection pool (created on first use), logged in as td_app where that can be arranged. */
+    /**
+     * The connections td's code uses (created on first use): inside a tool call the application role's, with the
+     * call's principal set for row-level security; outside one the owner's (see {@link ScopedDataSource}).
+     */
     public synchronized DataSource dataSource() {
+        if (scoped == null) {
+            scoped = new ScopedDataSource(appDataSource(), systemDataSource());
+        }
+        return scoped;
+    }
+
+    /**
+     * The owner's pool, for work that spans people (start-up rebuilds, the chain check, the catalog, authentication,
+     * the operator's commands); small, as that work is. Row-level security does not bind the owner.
+     */
+    synchronized DataSource systemDataSource() {
+        if (systemPool == null) {
+            HikariConfig config = new HikariConfig();
+            config.setJdbcUrl(jdbcUrl);
+            config.setUsername(user);
+            config.setPassword(password);
+            config.setMaximumPoolSize(Integer.getInteger("td.db.systemPool", 4));
+            config.setMinimumIdle(0);
+            config.setPoolName("td-system");
+            config.addDataSourceProperty(
+                    "options", "-c statement_timeout=" + Integer.getInteger("td.db.statementTimeoutMs", 30_000));
+            systemPool = new HikariDataSource(config);
+        }
+        return systemPool;
+    }
+
+    /**
+     * The application role's pool itself, logged in as td_app where that can be arranged, without the principal a
+     * tool call sets: such a connection sees no person's rows. For tests of what the role may do.
+     */
+    public synchronized DataSource appDataSource() {
         if (pool == null) {
             HikariConfig config = new HikariConfig();
             config.setJdbcUrl(jdbcUrl);
@@ -150,6 +186,17 @@ public final class Database implements AutoCloseable {
             pool = new HikariDataSource(config);
         }
         return pool;
+    }
+
+    /** Connections in use right now, in both pools (the application role's and the owner's). */
+    public synchronized int activeConnections() {
+        int active = 0;
+        for (HikariDataSource p : new HikariDataSource[] {pool, systemPool}) {
+            if (p != null && p.getHikariPoolMXBean() != null) {
+                active += p.getHikariPoolMXBean().getActiveConnections();
+            }
+        }
+        return active;
     }
 
     /** A connection as the migrating (owner) user, bypassing td_app; for administration and tests. */
@@ -188,6 +235,11 @@ public final class Database implements AutoCloseable {
             pool.close();
             pool = null;
         }
+        if (systemPool != null) {
+            systemPool.close();
+            systemPool = null;
+        }
+        scoped = null;
         embedded.ifPresent(EmbeddedServer::close);
         if (stopOnExit != null && Thread.currentThread() != stopOnExit) {
             try {

@@ -1,6 +1,7 @@
 package dev.td.server.wiring;
 
 import dev.td.server.access.Accounts;
+import dev.td.server.access.Grants;
 import dev.td.server.analysis.AnalysisCapability;
 import dev.td.server.capability.Capability;
 import dev.td.server.capability.Platform;
@@ -18,13 +19,17 @@ import dev.td.server.overview.OverviewCapability;
 import dev.td.server.profile.ProfileCapability;
 import dev.td.server.projections.Projection;
 import dev.td.server.projections.ProjectionEngine;
+import dev.td.server.sharing.SharingCapability;
 import dev.td.server.strength.StrengthCapability;
+import dev.td.tools.CallScope;
+import dev.td.tools.Principal;
 import dev.td.tools.ToolCatalog;
 import dev.td.tools.ToolRegistry;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -43,6 +48,7 @@ public final class TdCore implements AutoCloseable {
     private final Database database;
     private final EventStore events;
     private final Accounts accounts;
+    private final PrincipalScope scope = new PrincipalScope();
     private final EventTypes eventTypes;
     private final ToolRegistry tools;
     private final ProjectionEngine projections;
@@ -65,8 +71,10 @@ public final class TdCore implements AutoCloseable {
         HealthCapability health = new HealthCapability(profile, exercises);
         LoadCapability load = new LoadCapability(profile);
         MetricsCapability metrics = new MetricsCapability(profile);
+        Grants grants = new Grants(database.dataSource());
         List<Capability> capabilities = List.of(
                 profile,
+                new SharingCapability(grants, profile),
                 new JournalCapability(profile),
                 exercises,
                 new StrengthCapability(profile, exercises),
@@ -83,7 +91,8 @@ public final class TdCore implements AutoCloseable {
                         .<Projection<?>>map(p -> p)
                         .toList());
         events.addListener(projections);
-        ToolRegistry.Builder registry = ToolRegistry.builder(ToolCatalog.load());
+        ToolRegistry.Builder registry =
+                ToolRegistry.builder(ToolCatalog.load()).delegations(grants).scope(scope);
         Platform platform = new Platform(database.dataSource(), events, projections, accounts, eventTypes, registry);
         capabilities.forEach(c -> c.install(platform));
         this.tools = registry.build();
@@ -127,7 +136,13 @@ public final class TdCore implements AutoCloseable {
 
     /** Names of the person's exercises that match what was typed so far (for MCP completions). */
     public List<String> exerciseNames(UUID user, String typed) {
-        return exercises.names(user, typed);
+        // as that person, like a tool call (row-level security): completion reads their catalog
+        CallScope.Binding bound = scope.bind(new Principal(user, new UUID(0, 0), "completion", Set.of()));
+        try {
+            return exercises.names(user, typed);
+        } finally {
+            bound.close();
+        }
     }
 
     /** A person's endurance activities, as the capabilities that build on them read them. */

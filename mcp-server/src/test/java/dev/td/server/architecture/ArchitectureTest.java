@@ -34,6 +34,7 @@ class ArchitectureTest {
                         "metrics",
                         "overview",
                         "profile",
+                        "sharing",
                         "strength");
     }
 

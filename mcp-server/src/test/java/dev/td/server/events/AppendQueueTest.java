@@ -3,7 +3,6 @@ package dev.td.server.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.zaxxer.hikari.HikariDataSource;
 import dev.td.server.wiring.TdCore;
 import dev.td.testkit.TestDatabases;
 import java.time.Instant;
@@ -53,9 +52,7 @@ class AppendQueueTest {
     }
 
     private static int activeConnections() {
-        return ((HikariDataSource) core.database().dataSource())
-                .getHikariPoolMXBean()
-                .getActiveConnections();
+        return core.database().activeConnections();
     }
 
     @Test

@@ -23,6 +23,11 @@ public final class McpClients {
         return streamable(server, "/mcp/x/" + toolsets, TestServer.OWNER_KEY, Map.of());
     }
 
+    /** With {@code key}, on {@code /mcp}. */
+    public static McpSyncClient as(TestServer server, String key) {
+        return streamable(server, "/mcp", key, Map.of());
+    }
+
     static McpSyncClient streamable(TestServer server, String endpoint, String key, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder().header("Authorization", "Bearer " + key);
         headers.forEach(request::header);

@@ -45,7 +45,8 @@ class ServerInstructionsTest {
         // every tool is named, and every tool-like name is a tool (no stale names after a rename)
         assertThat(tools).allSatisfy(tool -> assertThat(instructions).contains(tool));
         Matcher named = Pattern.compile(
-                        "\\b(?:log|get|list|correct|void|resolve|create|update|archive|stats|verify|report|start|change|add)_"
+                        "\\b(?:log|get|list|correct|void|resolve|create|update|archive|stats|verify|report|start|change|add|rotate"
+                                + "|revoke|grant)_"
                                 + "[a-z_]+")
                 .matcher(instructions);
         while (named.find()) {

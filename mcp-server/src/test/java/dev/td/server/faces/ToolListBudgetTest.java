@@ -23,13 +23,17 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What connecting td costs an agent: the whole {@code tools/list} as td sends it over Streamable HTTP stays within
- * 30,000 characters (about 7,500 tokens), while every tool keeps a description, an exact input schema and an output
+ * 32,000 characters (about 7,500 tokens), while every tool keeps a description, an exact input schema and an output
  * schema that real answers pass.
  */
 class ToolListBudgetTest {
 
-    /** The budget of issue #10: the leanest peers send ~30k characters for ~20 tools. */
-    static final int BUDGET_CHARACTERS = 30_000;
+    /**
+     * The budget of issue #10 (the leanest peers send ~30k characters for ~20 tools), raised by 2,000 in issue #13
+     * for the {@code person} argument (~100 characters) that 17 of the default tools gained: a coach's agent names
+     * the athlete whose data it reads.
+     */
+    static final int BUDGET_CHARACTERS = 32_000;
 
     @RegisterExtension
     static final TestServer server = TestServer.perClass();

@@ -58,6 +58,15 @@ class ToolsetsTest {
     private static final Set<String> ENDURANCE =
             Set.of("log_activity", "list_activities", "get_activity", "get_endurance_progression");
     private static final Set<String> INJURIES = Set.of("report_injury", "resolve_injury", "get_injuries");
+    private static final Set<String> ACCOUNT = Set.of(
+            "list_keys",
+            "create_key",
+            "update_key",
+            "rotate_key",
+            "revoke_key",
+            "grant_access",
+            "list_grants",
+            "revoke_grant");
     private static final Set<String> PROGRAMS = Set.of("start_program", "change_program_phase", "get_program");
     private static final Set<String> NOTES = Set.of("add_note");
 
@@ -97,7 +106,8 @@ class ToolsetsTest {
                             INJURIES,
                             PROGRAMS,
                             NOTES,
-                            LOG));
+                            LOG,
+                            ACCOUNT));
         }
     }
 
@@ -145,8 +155,8 @@ class ToolsetsTest {
         assertThat(byHeader.statusCode()).isEqualTo(400);
         assertThat(Json.mapper().readTree(byHeader.body()).at("/error/message").asText())
                 .isEqualTo(
-                        "X-MCP-Toolsets: unknown toolset 'strength'; td has catalog, endurance, events, injuries, log, metrics,"
-                                + " notes, programs, stats, training (or all), separated by commas");
+                        "X-MCP-Toolsets: unknown toolset 'strength'; td has account, catalog, endurance, events, injuries, log,"
+                                + " metrics, notes, programs, stats, training (or all), separated by commas");
         HttpResponse<String> byPath = initialize("/mcp/x/strength", Map.of());
         assertThat(byPath.statusCode()).isEqualTo(404);
         assertThat(Json.mapper().readTree(byPath.body()).at("/error/message").asText())
@@ -191,7 +201,7 @@ class ToolsetsTest {
         try (McpSyncClient client = stdio("--toolsets", "strength")) {
             assertThatThrownBy(client::initialize)
                     .hasStackTraceContaining(
-                            "--toolsets: unknown toolset 'strength'; td has catalog, endurance, events,"
+                            "--toolsets: unknown toolset 'strength'; td has account, catalog, endurance, events,"
                                     + " injuries, log, metrics, notes, programs, stats, training (or all)");
         }
     }

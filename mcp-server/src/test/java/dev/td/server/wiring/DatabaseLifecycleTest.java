@@ -39,7 +39,7 @@ class DatabaseLifecycleTest {
     void theEmbeddedServersConnectionsCannotGetTheSuperusersRightsBack() throws SQLException {
         try (Database db = Database.embedded(TestDatabases.tempDir("td-escape"))) {
             db.migrate();
-            assertNoWayAroundTheAppendOnlyLog(db.dataSource());
+            assertNoWayAroundTheAppendOnlyLog(db.appDataSource());
         }
     }
 
@@ -47,7 +47,7 @@ class DatabaseLifecycleTest {
     void anExternalSuperusersServerLogsInAsTdAppAndCannotGetTheRightsBack() throws SQLException {
         // TestDatabases hands out a URL of the superuser postgres, as CI's external PostgreSQL does
         try (TdCore core = TdCore.open(Optional.of(TestDatabases.fresh()), TestDatabases.tempDir("td-ext"))) {
-            assertNoWayAroundTheAppendOnlyLog(core.database().dataSource());
+            assertNoWayAroundTheAppendOnlyLog(core.database().appDataSource());
         }
     }
 
@@ -62,6 +62,9 @@ class DatabaseLifecycleTest {
             for (String sql : List.of(
                     "ALTER TABLE events DISABLE TRIGGER ALL",
                     "ALTER TABLE events_p0 DISABLE TRIGGER ALL",
+                    "ALTER TABLE events DISABLE ROW LEVEL SECURITY",
+                    "ALTER TABLE events NO FORCE ROW LEVEL SECURITY",
+                    "DROP POLICY events_of_the_person ON events",
                     "SET session_replication_role = replica",
                     "UPDATE events SET data = '{}'",
                     "DELETE FROM events",
@@ -177,7 +180,7 @@ class DatabaseLifecycleTest {
                 assertThat(rs.getString(1)).isEqualTo("from before");
             }
             db.migrate();
-            assertNoWayAroundTheAppendOnlyLog(db.dataSource());
+            assertNoWayAroundTheAppendOnlyLog(db.appDataSource());
         }
         assertThat(methodsOf(dir.resolve("postgres/pg_hba.conf"))).containsOnly("scram-sha-256");
     }

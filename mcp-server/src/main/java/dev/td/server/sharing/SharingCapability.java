@@ -1,0 +1,32 @@
+package dev.td.server.sharing;
+
+import dev.td.server.access.Accounts;
+import dev.td.server.access.Grants;
+import dev.td.server.capability.Capability;
+import dev.td.server.capability.Platform;
+import dev.td.server.profile.Profiles;
+
+/**
+ * A person's account as tools (keys and grants), and the grants every call naming another person goes through
+ * ({@link Grants}, installed as the registry's delegations by the wiring).
+ */
+public final class SharingCapability implements Capability {
+
+    private final Grants grants;
+    private final Profiles profiles;
+
+    public SharingCapability(Grants grants, Profiles profiles) {
+        this.grants = grants;
+        this.profiles = profiles;
+    }
+
+    @Override
+    public void install(Platform platform) {
+        new AccountTools(
+                        platform.accounts(),
+                        grants,
+                        Accounts.knownScopes(dev.td.tools.ToolCatalog.load().all()),
+                        profiles::timeZoneOf)
+                .register(platform.tools());
+    }
+}
