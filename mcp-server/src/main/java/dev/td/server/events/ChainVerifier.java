@@ -104,6 +104,37 @@ public final class ChainVerifier {
         }
     }
 
+    /**
+     * A stretch of a person's chain as stored: the head td recorded, and the hashes of the events from
+     * {@code fromSequence} on toward it (hex, in sequence order), as many as were asked for.
+     *
+     * @param hashes the hash stored with each event from {@code fromSequence} on; fewer than {@link #length()}
+     *               when cut short
+     */
+    public record Path(Position head, long fromSequence, List<String> hashes) {
+        public Path {
+            Objects.requireNonNull(head, "head");
+            if (fromSequence < 1) {
+                throw new IllegalArgumentException("a path starts at sequence 1 or later, got " + fromSequence);
+            }
+            hashes = List.copyOf(hashes);
+            long length = Math.max(0, head.sequence() - fromSequence + 1);
+            if (hashes.size() > length) {
+                throw new IllegalArgumentException(hashes.size() + " hashes for a path of " + length + " links");
+            }
+        }
+
+        /** Links from {@code fromSequence} to the head, both included (0 when it lies past the head). */
+        public long length() {
+            return Math.max(0, head.sequence() - fromSequence + 1);
+        }
+
+        /** Whether some links toward the head were left out. */
+        public boolean truncated() {
+            return hashes.size() < length();
+        }
+    }
+
     private static final System.Logger LOG = System.getLogger(ChainVerifier.class.getName());
     private static final int FETCH = 500;
 
@@ -126,6 +157,42 @@ public final class ChainVerifier {
             c.setReadOnly(true);
             try {
                 return walk(c, userId);
+            } finally {
+                c.rollback();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading the chain of " + userId + " failed: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The stretch of the person's chain from {@code fromSequence} to the head td recorded, at most {@code cap}
+     * hashes of it; head and hashes read in one snapshot. It is read, not checked: {@link #verify} checks.
+     */
+    public Path path(UUID userId, long fromSequence, int cap) {
+        if (cap < 0) {
+            throw new IllegalArgumentException("cap must be 0 or more, got " + cap);
+        }
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            c.setReadOnly(true);
+            try {
+                EventChain.Head head = storedHead(c, userId).orElse(new EventChain.Head(0, EventStore.GENESIS));
+                List<String> hashes = new ArrayList<>();
+                try (PreparedStatement ps = c.prepareStatement("SELECT hash FROM events WHERE user_id = ?"
+                        + " AND sequence >= ? AND sequence <= ? ORDER BY sequence LIMIT ?")) {
+                    ps.setObject(1, userId);
+                    ps.setLong(2, fromSequence);
+                    ps.setLong(3, head.sequence());
+                    ps.setInt(4, cap);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            hashes.add(hex(rs.getBytes(1)));
+                        }
+                    }
+                }
+                return new Path(Position.of(head.sequence(), head.hash()), fromSequence, hashes);
             } finally {
                 c.rollback();
             }

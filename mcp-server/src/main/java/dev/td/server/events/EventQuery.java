@@ -15,8 +15,11 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -101,6 +104,92 @@ public final class EventQuery {
             throw new IllegalStateException(e);
         }
     }
+
+    /**
+     * The original events of one type whose data, as last corrected, has {@code field} equal to {@code value}
+     * and whose time, as last corrected, lies in [{@code from}, {@code to}); each with the previous hash stored
+     * beside it and its corrections and void. Voided events are included: what a void means for an answer is the
+     * caller's to say. In sequence order, read in one snapshot.
+     */
+    public List<EventTrail> trails(
+            UUID userId, String type, String field, String value, Optional<Instant> from, Optional<Instant> to) {
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            c.setReadOnly(true);
+            try {
+                Map<UUID, EventTrail> originals = new LinkedHashMap<>();
+                try (PreparedStatement ps = c.prepareStatement(TRAILS)) {
+                    ps.setObject(1, userId);
+                    ps.setObject(2, userId);
+                    ps.setString(3, type);
+                    ps.setString(4, field);
+                    ps.setString(5, value);
+                    Timestamp after = from.map(Timestamp::from).orElse(null);
+                    Timestamp before = to.map(Timestamp::from).orElse(null);
+                    ps.setTimestamp(6, after);
+                    ps.setTimestamp(7, after);
+                    ps.setTimestamp(8, before);
+                    ps.setTimestamp(9, before);
+                    try (ResultSet rs = ps.executeQuery()) {
+                        while (rs.next()) {
+                            StoredEvent e = store.read(rs);
+                            originals.put(
+                                    e.eventId(),
+                                    new EventTrail(e, HexFormat.of().formatHex(rs.getBytes("prev_hash")), List.of()));
+                        }
+                    }
+                }
+                Map<UUID, List<StoredEvent>> compensations = compensations(c, userId, originals.keySet());
+                List<EventTrail> trails = new ArrayList<>();
+                for (EventTrail t : originals.values()) {
+                    trails.add(new EventTrail(
+                            t.event(),
+                            t.prevHash(),
+                            compensations.getOrDefault(t.event().eventId(), List.of())));
+                }
+                return trails;
+            } finally {
+                c.rollback();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Map<UUID, List<StoredEvent>> compensations(Connection c, UUID userId, java.util.Set<UUID> subjects)
+            throws SQLException {
+        Map<UUID, List<StoredEvent>> found = new HashMap<>();
+        if (subjects.isEmpty()) {
+            return found;
+        }
+        try (PreparedStatement ps = c.prepareStatement("SELECT " + EventStore.columns()
+                + " FROM events WHERE user_id = ? AND subject_event_id = ANY(?) ORDER BY sequence")) {
+            ps.setObject(1, userId);
+            ps.setArray(2, c.createArrayOf("uuid", subjects.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    StoredEvent e = store.read(rs);
+                    found.computeIfAbsent(e.subject().orElseThrow(), k -> new ArrayList<>())
+                            .add(e);
+                }
+            }
+        }
+        return found;
+    }
+
+    /** Originals of a type selected by one field of their data and their time, both as last corrected. */
+    private static final String TRAILS = "WITH last_correction AS (SELECT DISTINCT ON (c.subject_event_id)"
+            + " c.subject_event_id, c.occurred_at, c.data FROM events c"
+            + " WHERE c.user_id = ? AND c.subject_event_id IS NOT NULL AND c.type = 'event.corrected'"
+            + " ORDER BY c.subject_event_id, c.sequence DESC)"
+            + " SELECT " + EventStore.columns().replaceAll("(\\w+)", "e.$1") + ", e.prev_hash"
+            + " FROM events e LEFT JOIN last_correction lc ON lc.subject_event_id = e.event_id"
+            + " WHERE e.user_id = ? AND e.type = ? AND e.subject_event_id IS NULL"
+            + " AND COALESCE(lc.data -> 'data', e.data) ->> ? = ?"
+            + " AND (?::timestamptz IS NULL OR COALESCE(lc.occurred_at, e.occurred_at) >= ?::timestamptz)"
+            + " AND (?::timestamptz IS NULL OR COALESCE(lc.occurred_at, e.occurred_at) < ?::timestamptz)"
+            + " ORDER BY e.sequence";
 
     /** What a third party needs besides the event itself to re-verify its hash: the stored link and the subject. */
     private static void chainFields(ObjectNode node, StoredEvent e, ResultSet rs) throws SQLException {

@@ -10,6 +10,7 @@ import dev.td.server.endurance.EnduranceCapability;
 import dev.td.server.events.ChainVerifier;
 import dev.td.server.events.EventStore;
 import dev.td.server.events.EventTypes;
+import dev.td.server.evidence.EvidenceCapability;
 import dev.td.server.exercises.ExercisesCapability;
 import dev.td.server.health.HealthCapability;
 import dev.td.server.journal.JournalCapability;
@@ -83,7 +84,8 @@ public final class TdCore implements AutoCloseable {
                 load,
                 metrics,
                 new OverviewCapability(profile, load, endurance, metrics, health),
-                new AnalysisCapability());
+                new AnalysisCapability(),
+                new EvidenceCapability(profile, exercises));
         this.projections = new ProjectionEngine(
                 database.dataSource(),
                 capabilities.stream()

@@ -27,6 +27,7 @@ class ArchitectureTest {
                 .containsExactly(
                         "analysis",
                         "endurance",
+                        "evidence",
                         "exercises",
                         "health",
                         "journal",
