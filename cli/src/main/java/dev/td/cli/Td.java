@@ -93,7 +93,9 @@ public final class Td {
         Prescan prescan = Prescan.of(args);
         try {
             rejectTokenOnTheCommandLine(args);
-            return forCommand(prescan.command()).execute(args, stdin, out, err, env, configDir, dataDir, prescan);
+            String[] line = CommandAliases.rewrite(args); // td keys list → td list-keys, …
+            Prescan rewritten = Prescan.of(line);
+            return forCommand(rewritten.command()).execute(line, stdin, out, err, env, configDir, dataDir, rewritten);
         } catch (UsageException e) {
             return Invocation.report(
                     ErrorReport.usage(String.valueOf(e.getMessage())),

@@ -24,13 +24,19 @@ public final class ToolRegistry implements ToolInvoker {
     private final List<AnswerHook> hooks;
     private final Delegations delegations;
     private final CallScope callScope;
+    private final AccessLog accessLog;
 
     private ToolRegistry(
-            Map<String, Binding> bindings, List<AnswerHook> hooks, Delegations delegations, CallScope scope) {
+            Map<String, Binding> bindings,
+            List<AnswerHook> hooks,
+            Delegations delegations,
+            CallScope scope,
+            AccessLog accessLog) {
         this.hooks = hooks;
         this.bindings = bindings;
         this.delegations = delegations;
         this.callScope = scope;
+        this.accessLog = accessLog;
     }
 
     public static Builder builder(ToolCatalog catalog) {
@@ -52,6 +58,46 @@ public final class ToolRegistry implements ToolInvoker {
                             + "'; the tool list (MCP tools/list, GET /openapi.json, td --help) names all "
                             + bindings.size() + " tools: " + String.join(", ", bindings.keySet()));
         }
+        Attempt attempt = new Attempt(principal);
+        Optional<ErrorCode> refused = Optional.empty();
+        try {
+            return invoke(binding, tool, arguments, origin, attempt);
+        } catch (ToolException e) {
+            refused = Optional.of(e.code());
+            throw e;
+        } finally {
+            if (binding.logged()) {
+                record(attempt.acting, binding.manifest(), origin, refused);
+            }
+        }
+    }
+
+    /** The principal a call acts as, once known: the caller's, then the grant's when a person was named. */
+    private static final class Attempt {
+        Principal acting;
+
+        Attempt(Principal caller) {
+            this.acting = caller;
+        }
+    }
+
+    /** Records the call in the access log, as the principal it acted as; a failure to record is logged, not thrown. */
+    private void record(Principal acting, ToolManifest tool, ToolCall.Origin origin, Optional<ErrorCode> refused) {
+        CallScope.Binding bound = callScope.bind(acting);
+        try {
+            accessLog.record(acting, tool, origin, refused);
+        } catch (RuntimeException e) {
+            LOG.log(
+                    System.Logger.Level.ERROR,
+                    "could not record " + tool.name() + " in the access log, request " + origin.requestId(),
+                    e);
+        } finally {
+            bound.close();
+        }
+    }
+
+    private Envelope invoke(Binding binding, String tool, JsonNode arguments, ToolCall.Origin origin, Attempt attempt) {
+        Principal principal = attempt.acting;
         JsonNode args = arguments == null || arguments.isNull() || arguments.isMissingNode()
                 ? JsonNodeFactory.instance.objectNode()
                 : arguments;
@@ -74,6 +120,7 @@ public final class ToolRegistry implements ToolInvoker {
             } finally {
                 caller.close();
             }
+            attempt.acting = acting;
         }
         String needed = binding.manifest().scope();
         if (!acting.may(needed)) {
@@ -187,6 +234,11 @@ public final class ToolRegistry implements ToolInvoker {
         boolean delegable() {
             return manifest.inputSchema().path("properties").has(PERSON);
         }
+
+        /** Calls the access log records: all but the statistics on numbers passed in (no one's data). */
+        boolean logged() {
+            return !manifest.scope().startsWith("stats:");
+        }
     }
 
     /**
@@ -199,6 +251,7 @@ public final class ToolRegistry implements ToolInvoker {
         private final List<AnswerHook> hooks = new java.util.ArrayList<>();
         private Delegations delegations = Delegations.SELF_ONLY;
         private CallScope scope = CallScope.NONE;
+        private AccessLog accessLog = AccessLog.NONE;
 
         private Builder(ToolCatalog catalog) {
             this.catalog = catalog;
@@ -227,6 +280,12 @@ public final class ToolRegistry implements ToolInvoker {
             return this;
         }
 
+        /** Where every call on a person's data, and every refusal, is recorded. */
+        public Builder accessLog(AccessLog accessLog) {
+            this.accessLog = java.util.Objects.requireNonNull(accessLog, "accessLog");
+            return this;
+        }
+
         /** Adds a hook every successful answer passes through, after the hooks added before it. */
         public Builder after(AnswerHook hook) {
             hooks.add(java.util.Objects.requireNonNull(hook, "hook"));
@@ -248,7 +307,7 @@ public final class ToolRegistry implements ToolInvoker {
                                 handler));
             }
             return new ToolRegistry(
-                    java.util.Collections.unmodifiableMap(bindings), List.copyOf(hooks), delegations, scope);
+                    java.util.Collections.unmodifiableMap(bindings), List.copyOf(hooks), delegations, scope, accessLog);
         }
     }
 }

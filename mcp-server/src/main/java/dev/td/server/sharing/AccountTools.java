@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.td.server.access.AccessLogStore;
 import dev.td.server.access.Accounts;
 import dev.td.server.access.Grants;
 import dev.td.server.events.JsonFields;
@@ -41,10 +42,17 @@ final class AccountTools {
     private final Grants grants;
     private final Set<String> knownScopes;
     private final Function<UUID, ZoneId> zoneOf;
+    private final AccessLogStore accessLog;
 
-    AccountTools(Accounts accounts, Grants grants, Set<String> knownScopes, Function<UUID, ZoneId> zoneOf) {
+    AccountTools(
+            Accounts accounts,
+            Grants grants,
+            AccessLogStore accessLog,
+            Set<String> knownScopes,
+            Function<UUID, ZoneId> zoneOf) {
         this.accounts = accounts;
         this.grants = grants;
+        this.accessLog = accessLog;
         this.knownScopes = Set.copyOf(knownScopes);
         this.zoneOf = zoneOf;
     }
@@ -58,6 +66,59 @@ final class AccountTools {
         tools.handle("grant_access", this::grantAccess);
         tools.handle("list_grants", this::listGrants);
         tools.handle("revoke_grant", this::revokeGrant);
+        tools.handle("get_access_log", this::accessLog);
+    }
+
+    private Envelope accessLog(ToolCall call) {
+        Principal p = call.principal();
+        JsonNode args = call.arguments();
+        ZoneId zone = zoneOf.apply(p.userId());
+        LocalDate today = LocalDate.now(zone);
+        LocalDate to = args.has("to") ? day(args, "to") : today;
+        LocalDate from = args.has("from") ? day(args, "from") : to.minusDays(30);
+        if (from.isAfter(to)) {
+            throw ToolException.invalid("$.from", "from " + from + " is after to " + to + "; swap them");
+        }
+        String about = args.path("about").asText("my_data");
+        List<AccessLogStore.Entry> entries = accessLog.entries(
+                p.userId(),
+                about.equals("my_data"),
+                from.atStartOfDay(zone).toInstant(),
+                to.plusDays(1).atStartOfDay(zone).toInstant(),
+                args.path("limit").asInt(50));
+        ObjectNode data = JSON.objectNode();
+        data.put("about", about);
+        data.put("from", from.toString());
+        data.put("to", to.toString());
+        ArrayNode rows = data.putArray("entries");
+        for (AccessLogStore.Entry e : entries) {
+            ObjectNode row = rows.addObject();
+            row.put("at", e.at().toString());
+            row.put("person", e.person().orElse(null));
+            row.put("actor", e.actor().orElse(null));
+            row.put("self", e.self());
+            row.put("agent", e.agent());
+            row.put("face", e.face());
+            row.put("tool", e.tool());
+            row.put("action", e.action());
+            row.put("outcome", e.outcome());
+            row.put("grant_id", e.grantId().map(UUID::toString).orElse(null));
+            row.put("request_id", e.requestId());
+        }
+        return answer(call, data);
+    }
+
+    private static LocalDate day(JsonNode args, String field) {
+        try {
+            LocalDate day = LocalDate.parse(args.path(field).textValue());
+            if (day.getYear() < 1900 || day.getYear() > 9999) {
+                throw ToolException.invalid("$." + field, "'" + day + "' is outside the years 1900 to 9999");
+            }
+            return day;
+        } catch (DateTimeParseException e) {
+            throw ToolException.invalid(
+                    "$." + field, "'" + args.path(field).textValue() + "' is not a date (2026-11-01)");
+        }
     }
 
     private Envelope listKeys(ToolCall call) {

@@ -1,5 +1,6 @@
 package dev.td.server.sharing;
 
+import dev.td.server.access.AccessLogStore;
 import dev.td.server.access.Accounts;
 import dev.td.server.access.Grants;
 import dev.td.server.capability.Capability;
@@ -13,10 +14,12 @@ import dev.td.server.profile.Profiles;
 public final class SharingCapability implements Capability {
 
     private final Grants grants;
+    private final AccessLogStore accessLog;
     private final Profiles profiles;
 
-    public SharingCapability(Grants grants, Profiles profiles) {
+    public SharingCapability(Grants grants, AccessLogStore accessLog, Profiles profiles) {
         this.grants = grants;
+        this.accessLog = accessLog;
         this.profiles = profiles;
     }
 
@@ -25,6 +28,7 @@ public final class SharingCapability implements Capability {
         new AccountTools(
                         platform.accounts(),
                         grants,
+                        accessLog,
                         Accounts.knownScopes(dev.td.tools.ToolCatalog.load().all()),
                         profiles::timeZoneOf)
                 .register(platform.tools());

@@ -1,5 +1,6 @@
 package dev.td.server.wiring;
 
+import dev.td.server.access.AccessLogStore;
 import dev.td.server.access.Accounts;
 import dev.td.server.access.Grants;
 import dev.td.server.analysis.AnalysisCapability;
@@ -73,9 +74,10 @@ public final class TdCore implements AutoCloseable {
         LoadCapability load = new LoadCapability(profile);
         MetricsCapability metrics = new MetricsCapability(profile);
         Grants grants = new Grants(database.dataSource());
+        AccessLogStore accessLog = new AccessLogStore(database.dataSource());
         List<Capability> capabilities = List.of(
                 profile,
-                new SharingCapability(grants, profile),
+                new SharingCapability(grants, accessLog, profile),
                 new JournalCapability(profile),
                 exercises,
                 new StrengthCapability(profile, exercises),
@@ -93,8 +95,10 @@ public final class TdCore implements AutoCloseable {
                         .<Projection<?>>map(p -> p)
                         .toList());
         events.addListener(projections);
-        ToolRegistry.Builder registry =
-                ToolRegistry.builder(ToolCatalog.load()).delegations(grants).scope(scope);
+        ToolRegistry.Builder registry = ToolRegistry.builder(ToolCatalog.load())
+                .delegations(grants)
+                .scope(scope)
+                .accessLog(accessLog);
         Platform platform = new Platform(database.dataSource(), events, projections, accounts, eventTypes, registry);
         capabilities.forEach(c -> c.install(platform));
         this.tools = registry.build();

@@ -206,7 +206,7 @@ class EventStoreTest {
 
     @Test
     void theServerRoleHasNoPrivilegeToChangeEvents() throws SQLException {
-        try (Connection app = core.database().dataSource().getConnection();
+        try (Connection app = core.database().appDataSource().getConnection();
                 Statement s = app.createStatement()) {
             ResultSet rs = s.executeQuery("SELECT current_user");
             rs.next();

@@ -66,7 +66,8 @@ class ToolsetsTest {
             "revoke_key",
             "grant_access",
             "list_grants",
-            "revoke_grant");
+            "revoke_grant",
+            "get_access_log");
     private static final Set<String> PROGRAMS = Set.of("start_program", "change_program_phase", "get_program");
     private static final Set<String> NOTES = Set.of("add_note");
 

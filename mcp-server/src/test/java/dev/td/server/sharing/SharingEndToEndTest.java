@@ -157,7 +157,7 @@ class SharingEndToEndTest {
     }
 
     @Test
-    void aDoctorReadsInjuriesAndMetricsButNotTraining() {
+    void aDoctorReadsInjuriesAndMetricsButNotTrainingOverRestMcpAndCli() {
         grantOverMcp("dora", "doctor");
 
         JsonNode injuries = ok(rest("GET", "/v1/injuries?person=anna", dora, null));
@@ -169,6 +169,21 @@ class SharingEndToEndTest {
         Http.Answer sessions = rest("GET", "/v1/sessions?person=anna", dora, null);
         assertThat(sessions.status()).isEqualTo(403);
         assertThat(sessions.body().path("detail").asText()).contains("'training:read'");
+
+        try (McpSyncClient client = McpClients.as(server, dora)) {
+            JsonNode overMcp = call(client, "get_metric_series", Map.of("person", "anna", "metric", "sleep"));
+            assertThat(overMcp.at("/data/rows/0/1").asInt()).isEqualTo(450);
+            assertThat(overMcp.at("/meta/person/role").asText()).isEqualTo("doctor");
+        }
+        CliRun cli = CliRun.as(server, dora, "", "get-injuries", "--person", "anna");
+        assertThat(cli.exit()).as(cli.err()).isZero();
+        assertThat(cli.out()).contains("left knee");
+        CliRun refused = CliRun.as(server, dora, "", "list-sessions", "--person", "anna");
+        assertThat(refused.exit()).as("forbidden: exit code 4").isEqualTo(4);
+        assertThat(refused.err()).contains("training:read");
+        CliRun keys = CliRun.as(server, dora, "", "keys", "list");
+        assertThat(keys.exit()).as(keys.err()).isZero();
+        assertThat(keys.json().at("/data/me/handle").asText()).isEqualTo("dora");
     }
 
     @Test

@@ -1,0 +1,110 @@
+package dev.td.server.access;
+
+import dev.td.tools.AccessLog;
+import dev.td.tools.ErrorCode;
+import dev.td.tools.Principal;
+import dev.td.tools.ToolCall;
+import dev.td.tools.ToolManifest;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * The access log: one row per call on a person's data, under that person (the granting person on a call
+ * through a grant), with the key's person, key, agent, face, tool, action and outcome. Runs on the connection of
+ * the call's own principal, so row-level security checks the row like any other. Read back by the person: who
+ * used their data, and what their own keys did.
+ */
+public final class AccessLogStore implements AccessLog {
+
+    private final DataSource db;
+
+    public AccessLogStore(DataSource db) {
+        this.db = db;
+    }
+
+    @Override
+    public void record(Principal acting, ToolManifest tool, ToolCall.Origin origin, Optional<ErrorCode> refused) {
+        try (Connection c = db.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "INSERT INTO access_log (user_id, actor_id, key_id, agent, face, tool, action, outcome, grant_id,"
+                                + " request_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setObject(1, acting.userId());
+            ps.setObject(2, acting.actorId());
+            ps.setObject(3, acting.keyId());
+            ps.setString(4, acting.agent());
+            ps.setString(5, origin.source());
+            ps.setString(6, tool.name());
+            ps.setString(7, tool.annotations().readOnly() ? "read" : "write");
+            ps.setString(8, refused.map(ErrorCode::wireName).orElse("ok"));
+            ps.setObject(
+                    9, acting.delegation().map(Principal.Delegation::grantId).orElse(null), java.sql.Types.OTHER);
+            ps.setString(10, origin.requestId());
+            ps.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("access log: " + e.getMessage(), e);
+        }
+    }
+
+    /** One entry as read back; people by handle (empty where the reader may not see them any more). */
+    public record Entry(
+            Instant at,
+            Optional<String> person,
+            Optional<String> actor,
+            boolean self,
+            String agent,
+            String face,
+            String tool,
+            String action,
+            String outcome,
+            Optional<UUID> grantId,
+            String requestId) {}
+
+    /**
+     * Entries newest first, between {@code from} (inclusive) and {@code to} (exclusive): about {@code me}'s data
+     * (who read or wrote it, {@code me} included), or the calls of {@code me}'s keys on anyone's data.
+     */
+    public List<Entry> entries(UUID me, boolean aboutMyData, Instant from, Instant to, int limit) {
+        String where = aboutMyData ? "a.user_id = ?" : "a.actor_id = ?";
+        try (Connection c = db.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT a.at, p.handle, w.handle, a.user_id = a.actor_id, a.agent, a.face, a.tool, a.action,"
+                                + " a.outcome, a.grant_id, a.request_id FROM access_log a"
+                                + " LEFT JOIN users p ON p.user_id = a.user_id LEFT JOIN users w ON w.user_id = a.actor_id"
+                                + " WHERE " + where + " AND a.at >= ? AND a.at < ?"
+                                + " ORDER BY a.at DESC, a.entry_id DESC LIMIT ?")) {
+            ps.setObject(1, me);
+            ps.setTimestamp(2, Timestamp.from(from));
+            ps.setTimestamp(3, Timestamp.from(to));
+            ps.setInt(4, limit);
+            List<Entry> entries = new ArrayList<>();
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    entries.add(new Entry(
+                            rs.getTimestamp(1).toInstant(),
+                            Optional.ofNullable(rs.getString(2)),
+                            Optional.ofNullable(rs.getString(3)),
+                            rs.getBoolean(4),
+                            rs.getString(5),
+                            rs.getString(6),
+                            rs.getString(7),
+                            rs.getString(8),
+                            rs.getString(9),
+                            Optional.ofNullable(rs.getObject(10, UUID.class)),
+                            rs.getString(11)));
+                }
+            }
+            return entries;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
