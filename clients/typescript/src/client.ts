@@ -162,6 +162,23 @@ async function run(baseUrl: string, apiKey: string): Promise<void> {
   check.check("GET", "/v1/profile", anonymous.response.status, anonymous.response.headers.get("content-type") ?? "", anonymous.error);
   expect("no key is unauthenticated", anonymous.error?.code === "unauthenticated", anonymous.error);
 
+  // A key for a bot (made, relabelled, rotated, the replacement revoked), and a grant to the second person
+  // bin/openapi-check created ("openapi-coach"), revoked again.
+  const made = await td.POST("/v1/keys", { body: { agent: "openapi-bot", scopes: ["training:read"], idempotency_key: "openapi-key" } });
+  const keyId = made.data?.data.created.key_id ?? "";
+  expect("create_key shows the key once", (made.data?.data.created.key ?? "").startsWith("td_"), made.data?.data);
+  const relabelled = await td.PATCH("/v1/keys/{key_id}", { params: { path: { key_id: keyId } }, body: { agent: "openapi-bot-2" } });
+  expect("update_key relabels", relabelled.data?.data.key.agent === "openapi-bot-2", relabelled.data?.data);
+  const rotated = await td.POST("/v1/keys/{key_id}/rotate", { params: { path: { key_id: keyId } }, body: {} });
+  const newKeyId = rotated.data?.data.created.key_id ?? "";
+  const revoked = await td.DELETE("/v1/keys/{key_id}", { params: { path: { key_id: newKeyId } }, body: {} });
+  expect("revoke_key revokes", revoked.data?.data.changed === true, revoked.data?.data);
+  const granted = await td.POST("/v1/grants", { body: { grantee: "openapi-coach", role: "coach" } });
+  const grantId = granted.data?.data.grant.grant_id ?? "";
+  expect("grant_access grants", granted.data?.data.grant.active === true, granted.error ?? granted.data?.data);
+  const ungranted = await td.DELETE("/v1/grants/{grant_id}", { params: { path: { grant_id: grantId } }, body: {} });
+  expect("revoke_grant revokes", ungranted.data?.data.grant.active === false, ungranted.data?.data);
+
   await sweep(doc, check, baseUrl, apiKey);
   report(check);
 }
