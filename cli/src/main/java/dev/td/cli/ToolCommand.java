@@ -104,7 +104,8 @@ final class ToolCommand {
         } else {
             traits.add("not idempotent");
         }
-        String text = "Scope: " + manifest.scope() + ". Behaviour: " + String.join(", ", traits) + ".";
+        String text =
+                "Scope: " + String.join(" or ", manifest.scopes()) + ". Behaviour: " + String.join(", ", traits) + ".";
         if (queueableOffline()) {
             text += " When the server is unreachable the call is queued (exit 6) and `td queue flush` sends it.";
         }

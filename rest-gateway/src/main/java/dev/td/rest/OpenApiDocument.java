@@ -90,7 +90,9 @@ public final class OpenApiDocument {
     private static ArrayNode tags(List<ToolManifest> tools) {
         Map<String, Set<String>> scopes = new TreeMap<>();
         for (ToolManifest tool : tools) {
-            scopes.computeIfAbsent(tag(tool), t -> new TreeSet<>()).add("`" + tool.scope() + "`");
+            tool.scopes()
+                    .forEach(scope -> scopes.computeIfAbsent(tag(tool), t -> new TreeSet<>())
+                            .add("`" + scope + "`"));
         }
         ArrayNode tags = JSON.arrayNode();
         scopes.forEach((tag, needed) -> tags.addObject()
@@ -108,7 +110,14 @@ public final class OpenApiDocument {
         ObjectNode op = JSON.objectNode();
         op.put("operationId", tool.name());
         op.put("summary", tool.title());
-        op.put("description", tool.description() + "\n\nRequired scope: `" + tool.scope() + "`.");
+        op.put(
+                "description",
+                tool.description() + "\n\nRequired scope: "
+                        + String.join(
+                                " or ",
+                                tool.scopes().stream().map(s -> "`" + s + "`").toList())
+                        + (tool.alsoScopes().isEmpty() ? "" : " (the answer holds what the caller's scopes give)")
+                        + ".");
         op.putArray("tags").add(tag(tool));
         List<String> pathParams = tool.rest().pathParameters();
         ObjectNode input = (ObjectNode) named.inline(tool.inputSchema(), Side.REQUEST);

@@ -93,6 +93,12 @@ public final class ToolCatalog {
         }
     }
 
+    private static List<String> texts(JsonNode array) {
+        List<String> out = new ArrayList<>();
+        array.forEach(t -> out.add(t.asText()));
+        return out;
+    }
+
     static ToolManifest parse(ObjectMapper json, String text, String source, JsonNode defs) {
         try {
             JsonNode n = json.readTree(text);
@@ -119,7 +125,8 @@ public final class ToolCatalog {
                     SharedDefinitions.inline(n.get("output_schema"), defs),
                     examples,
                     n.path("toolset")
-                            .asText(ToolManifest.familyOf(n.path("scope").asText(""))));
+                            .asText(ToolManifest.familyOf(n.path("scope").asText(""))),
+                    texts(n.path("also_scopes")));
         } catch (IOException e) {
             throw new IllegalStateException("manifest " + source + " is not valid JSON: " + e.getMessage(), e);
         }

@@ -21,6 +21,9 @@ import java.util.regex.Pattern;
  * @param examples     worked examples, each checked against both schemas at build time
  * @param toolset      the toolset MCP clients pick it by: the family of its scope ({@code events:write} → {@code
  *                     events}) unless the manifest names another
+ * @param alsoScopes   scopes that also let a principal call it, each for part of what it serves (get_metric_series
+ *                     runs under {@code metrics:read} for body metrics or {@code health:read} for sleep, heart and
+ *                     wellness); the handler then answers only with what the principal's scopes give
  */
 public record ToolManifest(
         String name,
@@ -33,7 +36,8 @@ public record ToolManifest(
         JsonNode inputSchema,
         JsonNode outputSchema,
         List<Example> examples,
-        String toolset) {
+        String toolset,
+        List<String> alsoScopes) {
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{1,63}");
 
@@ -58,6 +62,48 @@ public record ToolManifest(
             throw new IllegalArgumentException(name + ": at least one example is required");
         }
         examples = List.copyOf(examples);
+        alsoScopes = List.copyOf(Objects.requireNonNull(alsoScopes, name + ": also_scopes"));
+    }
+
+    /** A tool that runs under its one scope. */
+    public ToolManifest(
+            String name,
+            String title,
+            String description,
+            String scope,
+            Annotations annotations,
+            RestBinding rest,
+            CliBinding cli,
+            JsonNode inputSchema,
+            JsonNode outputSchema,
+            List<Example> examples,
+            String toolset) {
+        this(
+                name,
+                title,
+                description,
+                scope,
+                annotations,
+                rest,
+                cli,
+                inputSchema,
+                outputSchema,
+                examples,
+                toolset,
+                List.of());
+    }
+
+    /** Every scope that lets a principal call the tool: its scope, then {@link #alsoScopes}. */
+    public List<String> scopes() {
+        List<String> all = new java.util.ArrayList<>();
+        all.add(scope);
+        all.addAll(alsoScopes);
+        return List.copyOf(all);
+    }
+
+    /** The scopes a caller needs, as a sentence's words: {@code 'metrics:read' or 'health:read'}. */
+    public String scopeWords() {
+        return String.join(" or ", scopes().stream().map(s -> "'" + s + "'").toList());
     }
 
     /**

@@ -122,9 +122,8 @@ public final class ToolRegistry implements ToolInvoker {
             }
             attempt.acting = acting;
         }
-        String needed = binding.manifest().scope();
-        if (!acting.may(needed)) {
-            throw new ToolException(ErrorCode.FORBIDDEN, "$", missingScope(tool, needed, acting));
+        if (binding.manifest().scopes().stream().noneMatch(acting::may)) {
+            throw forbidden(tool, binding.manifest().scopeWords(), acting);
         }
         if (!args.isObject()) {
             throw ToolException.invalid(
@@ -172,20 +171,45 @@ public final class ToolRegistry implements ToolInvoker {
         }
     }
 
-    /** What a 403 says: the grant lacks the scope (ask its giver), or the key does (ask for another key). */
+    /**
+     * The 403 for a principal without {@code scope} (a scope, or several as {@link ToolManifest#scopeWords()} says
+     * them): the grant lacks it (ask its giver), or the key does (ask for another key). Handlers use it for what a
+     * tool serves in parts ({@link ToolManifest#alsoScopes()}).
+     */
+    public static ToolException forbidden(String tool, String scope, Principal acting) {
+        return forbidden(tool, scope, acting, "$");
+    }
+
+    /** {@link #forbidden(String, String, Principal)} about the argument at {@code path}. */
+    public static ToolException forbidden(String tool, String scope, Principal acting, String path) {
+        String words = scope.startsWith("'") ? scope : "'" + scope + "'";
+        String label = words.contains(" or ") ? "scopes " : "scope ";
+        return new ToolException(ErrorCode.FORBIDDEN, path, missingScope(tool, label + words, acting));
+    }
+
     private static String missingScope(String tool, String scope, Principal acting) {
         if (acting.delegation().isPresent()) {
             Principal.Delegation grant = acting.delegation().get();
-            if (!Principal.allows(grant.grantScopes(), scope)) {
-                return grant.person() + "'s " + grant.role() + " grant to you does not include the scope '" + scope
-                        + "' that " + tool + " needs (it gives " + String.join(", ", new TreeSet<>(grant.grantScopes()))
+            if (!grantAllows(grant, scope)) {
+                return grant.person() + "'s " + grant.role() + " grant to you does not include the " + scope
+                        + " that " + tool + " needs (it gives " + String.join(", ", new TreeSet<>(grant.grantScopes()))
                         + "); ask " + grant.person() + " to add it with grant_access";
             }
-            return "this API key lacks the scope '" + scope + "' that " + tool + " needs (" + grant.person()
+            return "this API key lacks the " + scope + " that " + tool + " needs (" + grant.person()
                     + "'s grant includes it); use a key of yours with that scope";
         }
-        return "this API key lacks the scope '" + scope + "' that " + tool
+        return "this API key lacks the " + scope + " that " + tool
                 + " needs; ask the data owner for a key or grant with that scope";
+    }
+
+    /** Whether the grant gives any of the quoted scopes in {@code words}. */
+    private static boolean grantAllows(Principal.Delegation grant, String words) {
+        for (String quoted : words.split("'", -1)) {
+            if (quoted.contains(":") && Principal.allows(grant.grantScopes(), quoted)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code meta.person}: whose data the answer is about. */

@@ -521,9 +521,11 @@ public final class Accounts implements dev.td.tools.Authenticator {
     public static Set<String> knownScopes(java.util.Collection<dev.td.tools.ToolManifest> tools) {
         Set<String> known = new java.util.TreeSet<>();
         for (dev.td.tools.ToolManifest tool : tools) {
-            known.add(tool.scope());
-            if (tool.scope().endsWith(":write")) {
-                known.add(tool.scope().replace(":write", ":read"));
+            for (String scope : tool.scopes()) {
+                known.add(scope);
+                if (scope.endsWith(":write")) {
+                    known.add(scope.replace(":write", ":read"));
+                }
             }
         }
         Set<String> all = new java.util.LinkedHashSet<>(List.of("*"));

@@ -92,6 +92,17 @@ record MetricDefinition(
         return !labels.isEmpty();
     }
 
+    /** The categories that are health data: a grant reads them under {@code health:read}, not {@code metrics:read}. */
+    static final java.util.Set<String> HEALTH = java.util.Set.of("heart", "sleep", "wellness", "cycle");
+
+    /**
+     * The scope that reads this metric: {@code health:read} for heart, sleep, wellness and cycle metrics (HRV, resting
+     * heart rate, sleep, mood), {@code metrics:read} for body, nutrition and activity ones (weight, kcal, steps).
+     */
+    String readScope() {
+        return HEALTH.contains(category) ? Metrics.HEALTH_READ : Metrics.BODY_READ;
+    }
+
     /** The canonical unit's symbol, {@code ""} for scores and labels. */
     String unitSymbol() {
         return unit.map(MetricUnits.Unit::symbol).orElse("");

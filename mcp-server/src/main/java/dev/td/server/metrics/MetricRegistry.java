@@ -160,6 +160,11 @@ final class MetricRegistry {
         return List.copyOf(byName.values());
     }
 
+    /** The scope that reads a metric: its definition's, {@code metrics:read} for the person's own metrics. */
+    String readScope(String metric) {
+        return find(metric).map(MetricDefinition::readScope).orElse(Metrics.BODY_READ);
+    }
+
     /** The metric a name or alias stands for (case, accents, spaces and underscores aside). */
     Optional<MetricDefinition> find(String said) {
         return Optional.ofNullable(byWord.get(MetricNames.compact(said))).map(byName::get);

@@ -12,6 +12,7 @@ import dev.td.server.profile.ZoneInUse;
 import dev.td.tools.Envelope;
 import dev.td.tools.ErrorCode;
 import dev.td.tools.Meta;
+import dev.td.tools.Principal;
 import dev.td.tools.ToolCall;
 import dev.td.tools.ToolException;
 import dev.td.tools.ToolRegistry;
@@ -65,9 +66,14 @@ final class MetricSeriesQuery {
                 throw ToolException.invalid(
                         "$.aggregate", "aggregate needs a metric; name one, or leave aggregate out for the overview");
             }
-            return new Envelope(overview(user, period.to().orElseThrow()), context, meta);
+            return new Envelope(overview(user, period.to().orElseThrow(), call.principal()), context, meta);
         }
-        String name = resolve(user, metric.get());
+        String name = resolve(user, metric.get(), call.principal());
+        String scope = views.readScope(name);
+        if (!call.principal().may(scope)) {
+            // a grant gives body metrics and health metrics apart: a coach with metrics:read asking for sleep
+            throw ToolRegistry.forbidden("get_metric_series", scope, call.principal());
+        }
         DayRange range = new DayRange(period.from().orElseThrow(), period.to().orElseThrow());
         Series series = series(user, name, range, JsonFields.text(a, "aggregate"));
         series.anomaly().ifPresent(text -> context.putArray("anomalies").add(text));
@@ -95,9 +101,24 @@ final class MetricSeriesQuery {
         return asked.withBounds(Optional.of(from), Optional.of(to));
     }
 
+    /** The person's metrics the reader's scopes let them see: through a grant, body or health metrics or both. */
+    private Map<String, MetricIndexProjection.Entry> readable(
+            Map<String, MetricIndexProjection.Entry> own, Principal reader) {
+        if (reader.may(Metrics.BODY_READ) && reader.may(Metrics.HEALTH_READ)) {
+            return own;
+        }
+        Map<String, MetricIndexProjection.Entry> shown = new java.util.LinkedHashMap<>();
+        own.forEach((name, entry) -> {
+            if (reader.may(views.readScope(name))) {
+                shown.put(name, entry);
+            }
+        });
+        return shown;
+    }
+
     /** The person's metric a name stands for, or not found with what there is. */
-    private String resolve(UUID user, String said) {
-        Map<String, MetricIndexProjection.Entry> own = views.index(user);
+    private String resolve(UUID user, String said, Principal reader) {
+        Map<String, MetricIndexProjection.Entry> own = readable(views.index(user), reader);
         Optional<MetricDefinition> known = views.registry().find(said);
         if (known.isPresent()) {
             return known.get().name();
@@ -291,7 +312,7 @@ final class MetricSeriesQuery {
     }
 
     /** One row per metric the person has: unit, latest value or label and its day, baseline median and days. */
-    private ObjectNode overview(UUID user, LocalDate upTo) {
+    private ObjectNode overview(UUID user, LocalDate upTo, Principal reader) {
         ObjectNode data = JSON.objectNode();
         data.putArray("columns")
                 .add("metric")
@@ -301,8 +322,8 @@ final class MetricSeriesQuery {
                 .add("baseline_median")
                 .add("baseline_days");
         ArrayNode rows = data.putArray("metrics");
-        for (MetricViews.LatestWindow w :
-                views.latestWindows(user, new java.util.TreeMap<>(views.index(user)).values(), upTo, true)) {
+        for (MetricViews.LatestWindow w : views.latestWindows(
+                user, new java.util.TreeMap<>(readable(views.index(user), reader)).values(), upTo, true)) {
             MetricViews.Day latest = w.latest();
             ArrayNode row = rows.addArray().add(w.metric());
             boolean labels = latest.value().isEmpty();

@@ -74,6 +74,15 @@ final class MetricTools {
                 Instant.now());
         ObjectNode metadata = EventMetadata.of(call, Optional.empty()).put(FINGERPRINT, fingerprint);
         MetricReadings.Logged logged = readings.events(a, person, key, metadata);
+        for (int i = 0; i < logged.events().size(); i++) {
+            String write = views.readScope(
+                            logged.events().get(i).data().path("metric").asText())
+                    .replace(":read", ":write");
+            if (!call.principal().may(write)) {
+                // a key for body metrics (a scale's) writes no sleep or heart readings, and the other way round
+                throw ToolRegistry.forbidden("log_metrics", write, call.principal(), "$.readings[" + i + "].metric");
+            }
+        }
         List<StoredEvent> stored;
         try {
             stored = store.append(user, logged.events(), log -> {

@@ -183,6 +183,11 @@ final class MetricViews implements Metrics {
     }
 
     @Override
+    public String readScope(String metric) {
+        return registry.readScope(metric);
+    }
+
+    @Override
     public Optional<DailyValue> latest(UUID user, String metric, LocalDate asOf) {
         String name = name(metric);
         Shown shown = shown(user, name, false);

@@ -19,6 +19,18 @@ import java.util.UUID;
 @Published
 public interface Metrics {
 
+    /** The scope that reads body metrics: weight, body fat, nutrition, steps and the person's own metrics. */
+    String BODY_READ = "metrics:read";
+
+    /** The scope that reads health metrics: heart (HRV, resting heart rate, blood pressure), sleep, wellness, cycle. */
+    String HEALTH_READ = "health:read";
+
+    /**
+     * The scope that reads a metric ({@link #BODY_READ} or {@link #HEALTH_READ}); its write scope is the same family's
+     * {@code :write}. A metric the registry does not know (the person's own) is a body metric.
+     */
+    String readScope(String metric);
+
     /**
      * A metric's value on one day of the person's calendar.
      *

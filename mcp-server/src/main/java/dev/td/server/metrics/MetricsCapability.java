@@ -60,6 +60,11 @@ public final class MetricsCapability implements Capability, Metrics {
     }
 
     @Override
+    public String readScope(String metric) {
+        return registry.readScope(metric);
+    }
+
+    @Override
     public Optional<DailyValue> latest(UUID user, String metric, LocalDate asOf) {
         return installed().latest(user, metric, asOf);
     }

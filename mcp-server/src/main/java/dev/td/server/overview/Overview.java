@@ -121,13 +121,26 @@ final class Overview {
      * grant says so). Training and endurance totals, fatigue and the last session need only training:read, which
      * get_overview itself requires.
      */
-    private record Shown(boolean metrics, boolean injuries, boolean program) {
+    private record Shown(boolean bodyMetrics, boolean healthMetrics, boolean injuries, boolean program) {
         static Shown to(dev.td.tools.Principal reader) {
-            return new Shown(reader.may("metrics:read"), reader.may("injuries:read"), reader.may("programs:read"));
+            return new Shown(
+                    reader.may(Metrics.BODY_READ),
+                    reader.may(Metrics.HEALTH_READ),
+                    reader.may("injuries:read"),
+                    reader.may("programs:read"));
         }
 
         boolean all() {
-            return metrics && injuries && program;
+            return bodyMetrics && healthMetrics && injuries && program;
+        }
+
+        boolean anyMetric() {
+            return bodyMetrics || healthMetrics;
+        }
+
+        /** Whether a metric read under {@code scope} is shown: body and health metrics are granted apart. */
+        boolean metric(String scope) {
+            return scope.equals(Metrics.HEALTH_READ) ? healthMetrics : bodyMetrics;
         }
     }
 
@@ -148,8 +161,8 @@ final class Overview {
                     reads.submit(() -> shown.injuries() ? health.activeInjuries(user, today) : List.<ObjectNode>of());
             Future<Optional<ObjectNode>> programRead =
                     reads.submit(() -> shown.program() ? health.programOn(user, today) : Optional.<ObjectNode>empty());
-            Future<List<Metrics.Recent>> metricRead =
-                    reads.submit(() -> shown.metrics() ? readings(user, today, month) : List.<Metrics.Recent>of());
+            Future<List<Metrics.Recent>> metricRead = reads.submit(
+                    () -> shown.anyMetric() ? readings(user, today, month, shown) : List.<Metrics.Recent>of());
             recent = joined(loadRead);
             moved = joined(activityRead);
             injuries = joined(injuryRead);
@@ -204,8 +217,9 @@ final class Overview {
     }
 
     /** The latest reading of each metric logged in the range, furthest from its baseline first. */
-    private List<Metrics.Recent> readings(UUID user, LocalDate today, DayRange range) {
+    private List<Metrics.Recent> readings(UUID user, LocalDate today, DayRange range, Shown shown) {
         return metrics.recentAgainstBaseline(user, range.from(), today).stream()
+                .filter(r -> shown.metric(metrics.readScope(r.metric())))
                 .sorted(Comparator.comparingDouble((Metrics.Recent r) ->
                                 -Math.abs(r.deviation().robustZ().orElse(0)))
                         .thenComparing(Metrics.Recent::metric))

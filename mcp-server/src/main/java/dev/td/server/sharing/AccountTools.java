@@ -233,7 +233,7 @@ final class AccountTools {
                 throw ToolException.invalid(
                         "$.scopes",
                         "'" + scope + "' cannot be granted: a grant gives reading a kind of data (training:read,"
-                                + " metrics:read …) and writing notes, programs or injuries (notes:write,"
+                                + " metrics:read, health:read …) and writing notes, programs or injuries (notes:write,"
                                 + " programs:write, injuries:write); never *, account or stats scopes");
             }
         }

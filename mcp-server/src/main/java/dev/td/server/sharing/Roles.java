@@ -6,7 +6,9 @@ import java.util.Set;
 /**
  * The scopes a grant gives by role, and which scopes may be granted at all. A coach sees training and endurance,
  * reads injuries and writes programs and notes; a physio also reads body and health metrics and writes injuries; a
- * doctor reads injuries and metrics and writes notes. Account scopes (keys, grants) and {@code *} are never
+ * doctor reads injuries, body and health metrics and writes notes. Body metrics ({@code metrics:read}: weight, body
+ * fat, nutrition, steps) and health metrics ({@code health:read}: heart rate, HRV, blood pressure, sleep, wellness,
+ * cycle) are granted apart. Account scopes (keys, grants) and {@code *} are never
  * granted: a grantee acts on the data, never on the account; and the only writes a grant gives are notes, programs
  * and injuries (the issue's "read; write notes/programs/injuries").
  */
@@ -22,12 +24,13 @@ final class Roles {
                     "training:read",
                     "endurance:read",
                     "metrics:read",
+                    "health:read",
                     "injuries:write",
                     "programs:read",
                     "notes:write",
                     "catalog:read"),
             "doctor",
-            Set.of("injuries:read", "metrics:read", "notes:write"));
+            Set.of("injuries:read", "metrics:read", "health:read", "notes:write"));
 
     private Roles() {}
 
