@@ -38,4 +38,15 @@ public interface McpRequestAuthenticator {
     default String whyRefused(ServerRequest request) {
         return INVALID_TOKEN;
     }
+
+    /**
+     * The token of the request's {@code Authorization: Bearer <token>} header (the scheme in any case, RFC 7235
+     * §2.1), stripped; empty when there is no such header.
+     */
+    static Optional<String> bearerToken(ServerRequest request) {
+        return request.headers()
+                .first(io.helidon.http.HeaderNames.AUTHORIZATION)
+                .filter(h -> h.regionMatches(true, 0, "Bearer ", 0, 7))
+                .map(h -> h.substring(7).strip());
+    }
 }

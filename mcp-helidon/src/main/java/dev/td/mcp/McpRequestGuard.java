@@ -137,11 +137,7 @@ public final class McpRequestGuard {
      * wrong, revoked or expired key apart from a server that wants it to log in (and does not start OAuth).
      */
     private Admission.Refused refusal(ServerRequest request) {
-        boolean bearer = request.headers()
-                .first(HeaderNames.AUTHORIZATION)
-                .filter(h -> h.regionMatches(true, 0, "Bearer ", 0, 7))
-                .isPresent();
-        if (!bearer) {
+        if (McpRequestAuthenticator.bearerToken(request).isEmpty()) {
             return new Admission.Refused(401, "Authentication required: send 'Authorization: Bearer <key>'", "Bearer");
         }
         String why = authenticator.map(a -> a.whyRefused(request)).orElse(McpRequestAuthenticator.INVALID_TOKEN);

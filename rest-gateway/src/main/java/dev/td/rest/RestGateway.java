@@ -110,17 +110,25 @@ public final class RestGateway implements HttpService {
     }
 
     private Principal authenticate(ServerRequest req) {
-        Optional<String> header = req.headers().first(HeaderNames.AUTHORIZATION);
-        if (header.isEmpty() || !header.get().regionMatches(true, 0, "Bearer ", 0, 7)) {
+        Optional<String> bearer = bearer(req);
+        if (bearer.isEmpty()) {
             throw new ToolException(
                     ErrorCode.UNAUTHENTICATED,
                     "$",
                     "send your td API key as 'Authorization: Bearer td_…' (the server printed the owner's key on first start)");
         }
-        String key = header.get().substring(7).strip();
+        String key = bearer.get();
         return authenticator
                 .authenticate(key)
                 .orElseThrow(() -> new ToolException(ErrorCode.UNAUTHENTICATED, "$", authenticator.whyRefused(key)));
+    }
+
+    /** The key of the request's {@code Authorization: Bearer} header (the scheme in any case, RFC 7235 §2.1). */
+    private static Optional<String> bearer(ServerRequest req) {
+        return req.headers()
+                .first(HeaderNames.AUTHORIZATION)
+                .filter(h -> h.regionMatches(true, 0, "Bearer ", 0, 7))
+                .map(h -> h.substring(7).strip());
     }
 
     private JsonNode body(ServerRequest req) throws IOException {
@@ -183,10 +191,7 @@ public final class RestGateway implements HttpService {
         res.header(HeaderNames.CONTENT_TYPE, PROBLEM_JSON);
         if (e.code() == ErrorCode.UNAUTHENTICATED) {
             // RFC 6750 §3: a refused token says invalid_token, so a client does not take it for a login prompt
-            boolean tokenGiven = req.headers()
-                    .first(HeaderNames.AUTHORIZATION)
-                    .filter(h -> h.regionMatches(true, 0, "Bearer ", 0, 7))
-                    .isPresent();
+            boolean tokenGiven = bearer(req).isPresent();
             res.header(
                     HeaderNames.WWW_AUTHENTICATE,
                     tokenGiven ? "Bearer realm=\"td\", error=\"invalid_token\"" : "Bearer realm=\"td\"");

@@ -281,6 +281,11 @@ public final class ToolRegistry implements ToolInvoker {
             this.catalog = catalog;
         }
 
+        /** The manifests handlers are registered for (a capability that lists scopes reads them here). */
+        public List<ToolManifest> manifests() {
+            return catalog.all();
+        }
+
         public Builder handle(String tool, ToolHandler handler) {
             if (catalog.find(tool).isEmpty()) {
                 throw new IllegalArgumentException("no manifest for tool " + tool);

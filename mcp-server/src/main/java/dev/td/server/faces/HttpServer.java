@@ -148,10 +148,7 @@ public final class HttpServer {
 
     /** The key of an {@code Authorization: Bearer} header. */
     private static Optional<String> bearer(ServerRequest request) {
-        return request.headers()
-                .first(HeaderNames.AUTHORIZATION)
-                .filter(h -> h.regionMatches(true, 0, "Bearer ", 0, 7))
-                .map(h -> h.substring(7).strip());
+        return dev.td.mcp.McpRequestAuthenticator.bearerToken(request);
     }
 
     private static McpCaller caller(McpTransportContext context) {

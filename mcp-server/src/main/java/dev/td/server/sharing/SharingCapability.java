@@ -29,7 +29,7 @@ public final class SharingCapability implements Capability {
                         platform.accounts(),
                         grants,
                         accessLog,
-                        Accounts.knownScopes(dev.td.tools.ToolCatalog.load().all()),
+                        Accounts.knownScopes(platform.tools().manifests()),
                         profiles::timeZoneOf)
                 .register(platform.tools());
     }
