@@ -250,6 +250,15 @@ final class AccountTools {
         ObjectNode data = JSON.objectNode();
         data.set("grant", grant(grant));
         data.put("changed", same.isEmpty());
+        if (scopes.contains("events:read")) {
+            // the raw log holds every kind: a grant of events:read reads sleep and injuries whatever else it says
+            ObjectNode context = JSON.objectNode();
+            context.putArray("notes")
+                    .add("events:read reads the whole raw log (get_events, get_evidence): every kind of data, not"
+                            + " only the kinds the other scopes of this grant name; revoke and grant again without"
+                            + " it if that was not meant");
+            return new Envelope(data, context, Meta.now(call.origin().requestId()));
+        }
         return answer(call, data);
     }
 

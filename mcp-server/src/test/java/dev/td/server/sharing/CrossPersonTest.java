@@ -309,6 +309,22 @@ class CrossPersonTest {
     }
 
     @Test
+    void grantingEventsReadSaysThatItReadsTheWholeLogAndAGrantWithoutItSaysNothing() {
+        JsonNode whole = invoke(noah, "grant_access", """
+                {"grantee":"mia","role":"custom","scopes":["training:read","events:read"]}""");
+        assertThat(whole.at("/context/notes/0").asText()).contains("reads the whole raw log");
+        JsonNode narrow = invoke(noah, "grant_access", """
+                {"grantee":"mia","role":"custom","scopes":["endurance:read"]}""");
+        assertThat(narrow.path("context").path("notes").isMissingNode()).isTrue();
+        for (JsonNode g : List.of(whole, narrow)) {
+            invoke(
+                    noah,
+                    "revoke_grant",
+                    "{\"grant_id\":\"" + g.at("/data/grant/grant_id").asText() + "\"}");
+        }
+    }
+
+    @Test
     void rowLevelSecurityAloneStopsAReadAndAWriteWhenTheGrantCheckIsSkipped() throws SQLException {
         // a principal as Grants.actAs would make it, but made here without any grant: the code's check skipped
         Principal forged = mia.delegatedTo(
