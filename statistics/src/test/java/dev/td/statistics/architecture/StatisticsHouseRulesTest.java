@@ -46,6 +46,7 @@ class StatisticsHouseRulesTest {
                         "load",
                         "numeric",
                         "regression",
+                        "screening",
                         "simulation",
                         "sport",
                         "trend");
