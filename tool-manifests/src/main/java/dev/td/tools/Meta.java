@@ -20,6 +20,8 @@ import java.util.OptionalInt;
  *                           zone they are counted in; only for tools that take a time range
  * @param person             whose data the answer is about (id, self, and on a call through a grant the
  *                           person's handle, the role and the grant); only for tools that take {@code person}
+ * @param background         for an answer read from analyses kept ready in the background: when they were
+ *                           computed, the event sequence they reflect, the log's head and whether they are stale
  */
 public record Meta(
         Instant computedAt,
@@ -28,7 +30,8 @@ public record Meta(
         boolean cacheHit,
         Optional<JsonNode> statisticalQuality,
         Optional<JsonNode> period,
-        Optional<JsonNode> person) {
+        Optional<JsonNode> person,
+        Optional<JsonNode> background) {
 
     public Meta {
         Objects.requireNonNull(computedAt, "computedAt");
@@ -37,6 +40,18 @@ public record Meta(
         Objects.requireNonNull(statisticalQuality, "statisticalQuality");
         Objects.requireNonNull(period, "period");
         Objects.requireNonNull(person, "person");
+        Objects.requireNonNull(background, "background");
+    }
+
+    public Meta(
+            Instant computedAt,
+            String requestId,
+            OptionalInt projectionVersion,
+            boolean cacheHit,
+            Optional<JsonNode> statisticalQuality,
+            Optional<JsonNode> period,
+            Optional<JsonNode> person) {
+        this(computedAt, requestId, projectionVersion, cacheHit, statisticalQuality, period, person, Optional.empty());
     }
 
     public Meta(
@@ -55,23 +70,62 @@ public record Meta(
     }
 
     public Meta withProjectionVersion(int version) {
-        return new Meta(computedAt, requestId, OptionalInt.of(version), cacheHit, statisticalQuality, period, person);
+        return new Meta(
+                computedAt,
+                requestId,
+                OptionalInt.of(version),
+                cacheHit,
+                statisticalQuality,
+                period,
+                person,
+                background);
     }
 
     public Meta withStatisticalQuality(JsonNode quality) {
-        return new Meta(computedAt, requestId, projectionVersion, cacheHit, Optional.of(quality), period, person);
+        return new Meta(
+                computedAt, requestId, projectionVersion, cacheHit, Optional.of(quality), period, person, background);
     }
 
     /** The resolved time range of the answer ({@code meta.period}). */
     public Meta withPeriod(JsonNode resolved) {
         return new Meta(
-                computedAt, requestId, projectionVersion, cacheHit, statisticalQuality, Optional.of(resolved), person);
+                computedAt,
+                requestId,
+                projectionVersion,
+                cacheHit,
+                statisticalQuality,
+                Optional.of(resolved),
+                person,
+                background);
     }
 
     /** Whose data the answer is about ({@code meta.person}). */
     public Meta withPerson(JsonNode whose) {
         return new Meta(
-                computedAt, requestId, projectionVersion, cacheHit, statisticalQuality, period, Optional.of(whose));
+                computedAt,
+                requestId,
+                projectionVersion,
+                cacheHit,
+                statisticalQuality,
+                period,
+                Optional.of(whose),
+                background);
+    }
+
+    /**
+     * An answer read from a stored analysis: computed then ({@code computed_at}), served from store
+     * ({@code cache_hit}), and {@code meta.background} saying which events it reflects and whether newer ones wait.
+     */
+    public Meta fromBackground(Instant computed, JsonNode freshness) {
+        return new Meta(
+                computed,
+                requestId,
+                projectionVersion,
+                true,
+                statisticalQuality,
+                period,
+                person,
+                Optional.of(freshness));
     }
 
     public ObjectNode toJson() {
@@ -87,6 +141,7 @@ public record Meta(
         meta.set("statistical_quality", statisticalQuality.orElse(JsonNodeFactory.instance.nullNode()));
         period.ifPresent(p -> meta.set("period", p));
         person.ifPresent(p -> meta.set("person", p));
+        background.ifPresent(b -> meta.set("background", b));
         return meta;
     }
 }

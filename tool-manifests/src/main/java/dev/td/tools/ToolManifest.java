@@ -133,6 +133,11 @@ public record ToolManifest(
         mp.putObject("projection_version").putArray("type").add("integer").add("null");
         mp.putObject("cache_hit").put("type", "boolean");
         mp.putObject("statistical_quality").putArray("type").add("object").add("null");
+        mp.putObject("background")
+                .put("type", "object")
+                .put(
+                        "description",
+                        "For answers from analyses kept ready: computed_at, reflects_sequence, head_sequence, stale");
         if (inputSchema.path("properties").has("period")) {
             mp.putObject("period")
                     .put("type", "object")

@@ -53,7 +53,7 @@ final class McpFace {
 
     private final ToolInvoker tools;
     private final Toolsets toolsets;
-    private final Map<String, String> scopes;
+    private final Map<String, List<String>> scopes;
     private final Function<McpTransportContext, McpCaller> callerOf;
     private final McpPrompts prompts;
     private final McpResources resources;
@@ -72,7 +72,7 @@ final class McpFace {
         this.tools = tools;
         this.toolsets = Toolsets.of(tools.manifests());
         this.scopes = tools.manifests().stream()
-                .collect(java.util.stream.Collectors.toUnmodifiableMap(ToolManifest::name, ToolManifest::scope));
+                .collect(java.util.stream.Collectors.toUnmodifiableMap(ToolManifest::name, ToolManifest::scopes));
         this.callerOf = callerOf;
         this.prompts = new McpPrompts(
                 exchange -> callerOf.apply(exchange.transportContext()).principal(), exerciseNames);
@@ -106,11 +106,11 @@ final class McpFace {
                 .completions(prompts.completions());
     }
 
-    /** Whether the caller sees {@code tool}: it is in a toolset they picked, and their key has its scope. */
+    /** Whether the caller sees {@code tool}: it is in a toolset they picked, and their key has a scope it runs under. */
     private boolean offered(McpCaller caller, String tool) {
         return toolsets.offers(caller.toolsets(), tool)
                 && Optional.ofNullable(scopes.get(tool))
-                        .map(scope -> caller.principal().may(scope))
+                        .map(needed -> needed.stream().anyMatch(caller.principal()::may))
                         .orElse(true);
     }
 

@@ -14,6 +14,7 @@ import dev.td.server.events.EventTypes;
 import dev.td.server.evidence.EvidenceCapability;
 import dev.td.server.exercises.ExercisesCapability;
 import dev.td.server.health.HealthCapability;
+import dev.td.server.insights.InsightsCapability;
 import dev.td.server.journal.JournalCapability;
 import dev.td.server.load.LoadCapability;
 import dev.td.server.metrics.MetricsCapability;
@@ -60,6 +61,9 @@ public final class TdCore implements AutoCloseable {
     private volatile boolean closing;
     private static final Duration CHAIN_CHECK_STOP = Duration.ofSeconds(10);
 
+    private final InsightsCapability insights;
+    private AutoCloseable background = () -> {};
+
     private TdCore(Database database) {
         this.database = database;
         this.chainCheck = new CompletableFuture<>();
@@ -74,6 +78,7 @@ public final class TdCore implements AutoCloseable {
         LoadCapability load = new LoadCapability(profile);
         MetricsCapability metrics = new MetricsCapability(profile);
         Grants grants = new Grants(database.dataSource());
+        this.insights = new InsightsCapability(profile, metrics, endurance, load);
         AccessLogStore accessLog = new AccessLogStore(database.dataSource());
         List<Capability> capabilities = List.of(
                 profile,
@@ -87,7 +92,8 @@ public final class TdCore implements AutoCloseable {
                 metrics,
                 new OverviewCapability(profile, load, endurance, metrics, health),
                 new AnalysisCapability(),
-                new EvidenceCapability(profile, exercises));
+                new EvidenceCapability(profile, exercises),
+                insights);
         this.projections = new ProjectionEngine(
                 database.dataSource(),
                 capabilities.stream()
@@ -112,6 +118,7 @@ public final class TdCore implements AutoCloseable {
             TdCore core = new TdCore(db);
             core.projections.rebuildOutdated();
             core.startChainCheck();
+            core.startBackground();
             return core;
         } catch (RuntimeException e) {
             db.close();
@@ -133,6 +140,22 @@ public final class TdCore implements AutoCloseable {
             }
         });
         check.start();
+    }
+
+    /**
+     * The background analyses: {@code td.analysis.workers} workers (default 1; 0 runs none, e.g. a process that only
+     * serves reads while another does the work), each with a LISTEN connection of its own.
+     */
+    private void startBackground() {
+        int workers = Integer.getInteger("td.analysis.workers", 1);
+        if (workers > 0) {
+            background = insights.startWorkers(workers, database::ownerConnection);
+        }
+    }
+
+    /** A person's analyses recomputed now, as a background worker would (benchmarks, tests); the sequence reflected. */
+    public long recomputeAnalyses(UUID user) {
+        return insights.recompute(user);
     }
 
     /** The chains found broken by the check td starts with (completes when that check is done). */
@@ -183,6 +206,11 @@ public final class TdCore implements AutoCloseable {
     @Override
     public void close() {
         closing = true;
+        try {
+            background.close();
+        } catch (Exception e) {
+            // the workers stop with the database anyway
+        }
         try {
             chainCheck.get(CHAIN_CHECK_STOP.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {

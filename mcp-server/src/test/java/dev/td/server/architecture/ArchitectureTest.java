@@ -30,6 +30,7 @@ class ArchitectureTest {
                         "evidence",
                         "exercises",
                         "health",
+                        "insights",
                         "journal",
                         "load",
                         "metrics",

@@ -70,6 +70,8 @@ class ToolsetsTest {
             "get_access_log");
     private static final Set<String> PROGRAMS = Set.of("start_program", "change_program_phase", "get_program");
     private static final Set<String> NOTES = Set.of("add_note");
+    // what is kept ready in the background and questions over time, a toolset of their own, listed by default
+    private static final Set<String> INSIGHTS = Set.of("get_correlations");
 
     private static McpSyncClient http(String endpoint, String key, Map<String, String> headers) {
         return McpClients.streamable(server, endpoint, key, headers);
@@ -83,8 +85,8 @@ class ToolsetsTest {
     void withoutAPickEveryToolsetButTheOptInOnesIsListedAndTheirToolsStillAnswer() throws Exception {
         try (McpSyncClient client = http("/mcp", TestServer.OWNER_KEY, Map.of())) {
             assertThat(names(client))
-                    .containsExactlyInAnyOrderElementsOf(
-                            union(EVENTS, TRAINING_READ, TRAINING_WRITE, METRICS, ENDURANCE, INJURIES, NOTES));
+                    .containsExactlyInAnyOrderElementsOf(union(
+                            EVENTS, TRAINING_READ, TRAINING_WRITE, METRICS, ENDURANCE, INJURIES, NOTES, INSIGHTS));
             // not listed, so an agent pays no context for it, but a client that knows the tool may call it
             McpSchema.CallToolResult described =
                     client.callTool(McpRequests.callTool("stats_describe", Map.of("values", List.of(1, 2, 3))));
@@ -108,7 +110,8 @@ class ToolsetsTest {
                             PROGRAMS,
                             NOTES,
                             LOG,
-                            ACCOUNT));
+                            ACCOUNT,
+                            INSIGHTS));
         }
     }
 
@@ -156,7 +159,7 @@ class ToolsetsTest {
         assertThat(byHeader.statusCode()).isEqualTo(400);
         assertThat(Json.mapper().readTree(byHeader.body()).at("/error/message").asText())
                 .isEqualTo(
-                        "X-MCP-Toolsets: unknown toolset 'strength'; td has account, catalog, endurance, events, injuries, log,"
+                        "X-MCP-Toolsets: unknown toolset 'strength'; td has account, catalog, endurance, events, injuries, insights, log,"
                                 + " metrics, notes, programs, stats, training (or all), separated by commas");
         HttpResponse<String> byPath = initialize("/mcp/x/strength", Map.of());
         assertThat(byPath.statusCode()).isEqualTo(404);
@@ -170,7 +173,8 @@ class ToolsetsTest {
                 .accounts()
                 .createKey(server.core().accounts().localOwner().userId(), "coach", Set.of("training:read"));
         try (McpSyncClient client = http("/mcp", coach, Map.of())) {
-            assertThat(names(client)).containsExactlyInAnyOrderElementsOf(TRAINING_READ);
+            // get_correlations runs under training:read too (it then shows what that scope gives)
+            assertThat(names(client)).containsExactlyInAnyOrderElementsOf(union(TRAINING_READ, INSIGHTS));
             McpSchema.CallToolResult result = client.callTool(McpRequests.callTool(
                     "update_profile", Map.of("time_zone", "Europe/Berlin", "idempotency_key", "coach-profile")));
             assertThat(result.isError()).isTrue();
@@ -203,7 +207,7 @@ class ToolsetsTest {
             assertThatThrownBy(client::initialize)
                     .hasStackTraceContaining(
                             "--toolsets: unknown toolset 'strength'; td has account, catalog, endurance, events,"
-                                    + " injuries, log, metrics, notes, programs, stats, training (or all)");
+                                    + " injuries, insights, log, metrics, notes, programs, stats, training (or all)");
         }
     }
 

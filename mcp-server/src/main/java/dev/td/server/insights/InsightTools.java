@@ -1,0 +1,150 @@
+package dev.td.server.insights;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.td.server.events.EventStore;
+import dev.td.server.events.JsonFields;
+import dev.td.server.profile.Profiles;
+import dev.td.tools.Envelope;
+import dev.td.tools.Meta;
+import dev.td.tools.Principal;
+import dev.td.tools.ToolCall;
+import dev.td.tools.ToolRegistry;
+import java.text.Normalizer;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** get_correlations: the stored screen, as the reader's scopes let them see it, with how fresh it is. */
+final class InsightTools {
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    private final Profiles profiles;
+    private final CorrelationAnalysis correlations;
+    private final Analyses analyses;
+    private final EventStore events;
+    private final AnalysisQueue.Timing timing;
+
+    InsightTools(
+            Profiles profiles,
+            CorrelationAnalysis correlations,
+            Analyses analyses,
+            EventStore events,
+            AnalysisQueue.Timing timing) {
+        this.profiles = profiles;
+        this.correlations = correlations;
+        this.analyses = analyses;
+        this.events = events;
+        this.timing = timing;
+    }
+
+    void register(ToolRegistry.Builder tools) {
+        tools.handle("get_correlations", this::correlations);
+    }
+
+    private Envelope correlations(ToolCall call) {
+        Principal reader = call.principal();
+        UUID user = reader.userId();
+        long head = InsightsCapability.sequence(events.head(user));
+        Optional<Analyses.Stored> stored = analyses.get(user, CorrelationAnalysis.KIND);
+        // never computed (a new person, or before the first background run): computed now, not stored by a read
+        JsonNode result = stored.map(Analyses.Stored::result)
+                .orElseGet(() -> correlations.compute(user, LocalDate.now(profiles.timeZoneOf(user))));
+        long reflects = stored.map(Analyses.Stored::reflectsSequence).orElse(head);
+        Instant computed = stored.map(Analyses.Stored::computedAt).orElseGet(Instant::now);
+        boolean all = "all".equals(JsonFields.text(call.arguments(), "include").orElse("discoveries"));
+        Optional<String> about = JsonFields.text(call.arguments(), "about").map(InsightTools::key);
+
+        ObjectNode data = JSON.objectNode();
+        data.set("fdr", result.get("fdr"));
+        data.set("tested", result.get("tested"));
+        data.set("window", result.get("window"));
+        Set<String> visible = new HashSet<>();
+        ArrayNode series = data.putArray("series");
+        for (JsonNode s : result.path("series")) {
+            if (reader.may(s.path("scope").asText())) {
+                visible.add(s.path("name").asText());
+                ObjectNode shown = ((ObjectNode) s).deepCopy();
+                shown.remove("scope");
+                series.add(shown);
+            }
+        }
+        ArrayNode list = data.putArray("correlations");
+        int discoveries = 0;
+        for (JsonNode f : result.path("correlations")) {
+            String predictor = f.path("predictor").asText();
+            String outcome = f.path("outcome").asText();
+            if (!visible.contains(predictor) || !visible.contains(outcome)) {
+                continue;
+            }
+            if (about.isPresent()
+                    && !key(predictor).contains(about.get())
+                    && !key(outcome).contains(about.get())) {
+                continue;
+            }
+            boolean discovery = f.path("discovery").asBoolean();
+            discoveries += discovery ? 1 : 0;
+            if (all || discovery) {
+                ObjectNode shown = ((ObjectNode) f).deepCopy();
+                shown.remove("scopes");
+                list.add(shown);
+            }
+        }
+
+        ObjectNode context = JSON.objectNode();
+        ArrayNode notes = JSON.arrayNode();
+        if (discoveries == 0) {
+            notes.add("no pair reached the " + percent(result.path("fdr").asDouble())
+                    + " false discovery rate over the " + result.path("tested").asInt() + " pairs and lags tested"
+                    + (about.isPresent() ? " (of those shown for '" + about.get() + "')" : "")
+                    + ": nothing reliable to report; say so rather than reading the raw r values");
+        } else {
+            notes.add("lag_days: the predictor that many days before the outcome; both detrended; a correlation is"
+                    + " not a cause");
+        }
+        boolean stale = reflects < head;
+        if (stale) {
+            notes.add((head - reflects) + " newer events are not reflected yet; the background run follows within "
+                    + timing.maxDelay().toSeconds() + " s of the last write");
+        }
+        context.set("notes", notes);
+        ObjectNode background = JSON.objectNode()
+                .put("computed_at", computed.toString())
+                .put("reflects_sequence", reflects)
+                .put("head_sequence", head)
+                .put("stale", stale);
+        stored.ifPresent(s -> background.put("compute_ms", Math.round(s.computeMs() * 10) / 10.0));
+        Meta meta = Meta.now(call.origin().requestId()).fromBackground(computed, background);
+        return new Envelope(data, context, stored.isPresent() ? meta : withoutCacheHit(meta));
+    }
+
+    private static Meta withoutCacheHit(Meta meta) {
+        return new Meta(
+                meta.computedAt(),
+                meta.requestId(),
+                meta.projectionVersion(),
+                false,
+                meta.statisticalQuality(),
+                meta.period(),
+                meta.person(),
+                meta.background());
+    }
+
+    /** A series name as compared with {@code about}: lower case, accents folded, words joined by underscores. */
+    static String key(String name) {
+        String folded = Normalizer.normalize(name.toLowerCase(Locale.ROOT), Normalizer.Form.NFD)
+                .replaceAll("\\p{M}+", "");
+        return folded.strip().replaceAll("[^a-z0-9]+", "_");
+    }
+
+    private static String percent(double fraction) {
+        return Math.round(fraction * 1000) / 10.0 + " %";
+    }
+}

@@ -1,0 +1,92 @@
+package dev.td.server.insights;
+
+import dev.td.server.capability.Capability;
+import dev.td.server.capability.Platform;
+import dev.td.server.endurance.Activities;
+import dev.td.server.events.EventStore;
+import dev.td.server.load.TrainingLoad;
+import dev.td.server.metrics.Metrics;
+import dev.td.server.profile.Profiles;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Statistics kept ready (see the package): queues a person's analyses on every append, runs them in background
+ * workers, serves them with get_correlations.
+ */
+public final class InsightsCapability implements Capability {
+
+    private static final System.Logger LOG = System.getLogger(InsightsCapability.class.getName());
+
+    private final Profiles profiles;
+    private final CorrelationAnalysis correlations;
+    private final AnalysisQueue.Timing timing;
+    private Optional<Installed> installed = Optional.empty();
+
+    private record Installed(AnalysisQueue queue, Analyses analyses, EventStore events) {}
+
+    public InsightsCapability(Profiles profiles, Metrics metrics, Activities activities, TrainingLoad load) {
+        this.profiles = Objects.requireNonNull(profiles, "profiles");
+        this.correlations = new CorrelationAnalysis(metrics, activities, load);
+        this.timing = AnalysisQueue.Timing.fromSystemProperties();
+    }
+
+    @Override
+    public void install(Platform platform) {
+        AnalysisQueue queue = new AnalysisQueue(platform.database(), timing);
+        Analyses analyses = new Analyses(platform.database());
+        platform.listen(queue);
+        installed = Optional.of(new Installed(queue, analyses, platform.events()));
+        new InsightTools(profiles, correlations, analyses, platform.events(), timing).register(platform.tools());
+    }
+
+    private Installed installed() {
+        return installed.orElseThrow(() -> new IllegalStateException("insights used before install"));
+    }
+
+    /**
+     * Recomputes a person's analyses and stores them; returns the event sequence they reflect (read before the
+     * projections, so a write during the run leaves the job queued for another round).
+     */
+    public long recompute(UUID user) {
+        Installed i = installed();
+        long reflects = sequence(i.events().head(user));
+        long start = System.nanoTime();
+        LocalDate today = LocalDate.now(profiles.timeZoneOf(user));
+        var result = correlations.compute(user, today);
+        double ms = (System.nanoTime() - start) / 1e6;
+        i.analyses().put(user, new Analyses.Stored(CorrelationAnalysis.KIND, result, reflects, Instant.now(), ms));
+        return reflects;
+    }
+
+    /** The sequence of a head as {@link EventStore#head} gives it ({@code 12:9f3a…}); 0 for an empty log. */
+    static long sequence(Optional<String> head) {
+        return head.map(h -> Long.parseLong(h.substring(0, h.indexOf(':')))).orElse(0L);
+    }
+
+    /** Background workers, started by the wiring once td is up; closed before the database. */
+    public AutoCloseable startWorkers(int count, java.util.concurrent.Callable<java.sql.Connection> listening) {
+        Installed i = installed();
+        try {
+            int queued = i.queue().sweep(CorrelationAnalysis.KIND);
+            if (queued > 0) {
+                LOG.log(System.Logger.Level.INFO, "background analyses: " + queued + " people queued at start");
+            }
+        } catch (SQLException e) {
+            LOG.log(System.Logger.Level.WARNING, "background analyses: the start-up sweep failed", e);
+        }
+        List<AnalysisWorker> workers = new ArrayList<>();
+        for (int n = 0; n < count; n++) {
+            AnalysisWorker worker = new AnalysisWorker("td-analysis-" + n, i.queue(), this::recompute, listening);
+            worker.start();
+            workers.add(worker);
+        }
+        return () -> workers.forEach(AnalysisWorker::close);
+    }
+}
