@@ -1,5 +1,8 @@
 package dev.td.server.insights;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.td.server.capability.Capability;
 import dev.td.server.capability.Platform;
 import dev.td.server.endurance.Activities;
@@ -15,12 +18,13 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 
 /**
  * Statistics kept ready (see the package): queues a person's analyses on every append, runs them in background
  * workers, serves them with get_correlations.
  */
-public final class InsightsCapability implements Capability {
+public final class InsightsCapability implements Capability, Insights {
 
     private static final System.Logger LOG = System.getLogger(InsightsCapability.class.getName());
 
@@ -68,6 +72,32 @@ public final class InsightsCapability implements Capability {
     /** The sequence of a head as {@link EventStore#head} gives it ({@code 12:9f3a…}); 0 for an empty log. */
     static long sequence(Optional<String> head) {
         return head.map(h -> Long.parseLong(h.substring(0, h.indexOf(':')))).orElse(0L);
+    }
+
+    @Override
+    public List<ObjectNode> discoveries(UUID user, Predicate<String> mayRead, int limit) {
+        Optional<Analyses.Stored> stored = installed().analyses().get(user, CorrelationAnalysis.KIND);
+        if (stored.isEmpty()) {
+            return List.of();
+        }
+        List<ObjectNode> found = new ArrayList<>();
+        for (JsonNode f : stored.get().result().path("correlations")) {
+            if (found.size() >= limit) {
+                break;
+            }
+            boolean visible = true;
+            for (JsonNode scope : f.path("scopes")) {
+                visible &= mayRead.test(scope.asText());
+            }
+            if (f.path("discovery").asBoolean() && visible) {
+                ObjectNode brief = JsonNodeFactory.instance.objectNode();
+                for (String field : List.of("predictor", "outcome", "lag_days", "r", "adjusted_p")) {
+                    brief.set(field, f.get(field));
+                }
+                found.add(brief);
+            }
+        }
+        return found;
     }
 
     /** Background workers, started by the wiring once td is up; closed before the database. */

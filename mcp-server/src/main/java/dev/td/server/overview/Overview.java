@@ -1,11 +1,13 @@
 package dev.td.server.overview;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.td.server.endurance.Activities;
 import dev.td.server.endurance.LoggedActivity;
 import dev.td.server.health.Health;
+import dev.td.server.insights.Insights;
 import dev.td.server.load.FatigueJson;
 import dev.td.server.load.FatigueState;
 import dev.td.server.load.TrainedSession;
@@ -16,6 +18,7 @@ import dev.td.server.profile.Profiles;
 import dev.td.tools.Envelope;
 import dev.td.tools.Meta;
 import dev.td.tools.ToolCall;
+import dev.td.tools.ToolException;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
@@ -39,6 +42,11 @@ import java.util.function.Function;
 final class Overview {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    /** At most this many correlations from the background analyses go into the context. */
+    private static final int CORRELATIONS_SHOWN = 3;
+
+    private final Insights insights;
+
     /** At most this many metrics are shown, furthest from their baseline first. */
     static final int METRICS_SHOWN = 10;
 
@@ -78,6 +86,7 @@ final class Overview {
             Activities activities,
             Metrics metrics,
             Health health,
+            Insights insights,
             Function<UUID, Optional<String>> heads) {
         this.profiles = profiles;
         this.load = load;
@@ -85,18 +94,20 @@ final class Overview {
         this.metrics = metrics;
         this.health = health;
         this.heads = heads;
+        this.insights = insights;
     }
 
     Envelope answer(ToolCall call) {
         UUID user = call.principal().userId();
-        LocalDate today = LocalDate.now(profiles.timeZoneOf(user));
+        LocalDate now = LocalDate.now(profiles.timeZoneOf(user));
+        LocalDate today = asOf(call.arguments(), now);
         Shown shown = Shown.to(call.principal());
-        if (!shown.all()) {
-            // through a grant without every kind: built for this reader, without what the grant does not give
+        ObjectNode context = context(call);
+        if (!shown.all() || !today.equals(now)) {
+            // through a grant without every kind: built for this reader, without what the grant does not give;
+            // as of a past day: built for that day (the kept answer is today's)
             return new Envelope(
-                    build(user, today, shown),
-                    JSON.objectNode(),
-                    Meta.now(call.origin().requestId()));
+                    build(user, today, shown), context, Meta.now(call.origin().requestId()));
         }
         Optional<String> head = heads.apply(user);
         Kept known = kept.get(user);
@@ -105,14 +116,50 @@ final class Overview {
                 && known.head().equals(head.get())
                 && known.today().equals(today)) {
             return new Envelope(
-                    known.data().deepCopy(),
-                    JSON.objectNode(),
-                    Meta.now(call.origin().requestId()));
+                    known.data().deepCopy(), context, Meta.now(call.origin().requestId()));
         }
         ObjectNode data = build(user, today, shown);
         // kept under the head read before building: a write committed meanwhile moves the head, so it is rebuilt
         head.ifPresent(h -> kept.put(user, new Kept(h, today, data.deepCopy())));
-        return new Envelope(data, JSON.objectNode(), Meta.now(call.origin().requestId()));
+        return new Envelope(data, context, Meta.now(call.origin().requestId()));
+    }
+
+    /** The day asked for ({@code as_of}), never after the person's today; today when not asked. */
+    static LocalDate asOf(JsonNode args, LocalDate today) {
+        if (!args.path("as_of").isTextual()) {
+            return today;
+        }
+        String said = args.path("as_of").asText();
+        LocalDate day;
+        try {
+            day = LocalDate.parse(said);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw ToolException.invalid("$.as_of", "as_of must be a date like 2025-06-30, got '" + said + "'");
+        }
+        if (day.isAfter(today)) {
+            throw ToolException.invalid(
+                    "$.as_of",
+                    "as_of " + day + " is after today (" + today + " in the person's time zone); an overview is of"
+                            + " what happened: leave as_of out for now");
+        }
+        return day;
+    }
+
+    /**
+     * What the background analyses found that the reader may see ({@code context.correlations}, at most three); the
+     * analyses are of the whole last year, so an overview as of a past day carries none.
+     */
+    private ObjectNode context(ToolCall call) {
+        ObjectNode context = JSON.objectNode();
+        if (call.arguments().has("as_of")) {
+            return context;
+        }
+        List<ObjectNode> found =
+                insights.discoveries(call.principal().userId(), call.principal()::may, CORRELATIONS_SHOWN);
+        if (!found.isEmpty()) {
+            found.forEach(context.putArray("correlations")::add);
+        }
+        return context;
     }
 
     /**

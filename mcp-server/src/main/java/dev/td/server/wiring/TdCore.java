@@ -90,7 +90,7 @@ public final class TdCore implements AutoCloseable {
                 health,
                 load,
                 metrics,
-                new OverviewCapability(profile, load, endurance, metrics, health),
+                new OverviewCapability(profile, load, endurance, metrics, health, insights),
                 new AnalysisCapability(),
                 new EvidenceCapability(profile, exercises),
                 insights);

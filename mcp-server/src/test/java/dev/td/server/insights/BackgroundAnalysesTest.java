@@ -176,6 +176,11 @@ class BackgroundAnalysesTest {
         // one predictor (sleep), one outcome (run pace), lags 0..3
         assertThat(answer.at("/data/tested").asInt()).isEqualTo(4);
         assertThat(answer.at("/data/fdr").asDouble()).isEqualTo(0.05);
+
+        // "what should I know about this person?": the overview carries it in its context
+        JsonNode overview = invoke(anna, "get_overview", "{}");
+        assertThat(overview.at("/context/correlations/0/predictor").asText()).isEqualTo("sleep_duration");
+        assertThat(overview.at("/context/correlations/0/lag_days").asInt()).isEqualTo(1);
     }
 
     @Test

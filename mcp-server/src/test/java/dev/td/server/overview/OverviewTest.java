@@ -186,8 +186,33 @@ class OverviewTest {
         assertThat(overview().toString().length()).as("about 2k tokens at most").isLessThan(8_000);
     }
 
+    // as of d-4 (by hand from the record above): the 7 days d-10..d-4 hold the ride only (90 min, 40 km, unrated);
+    // the session of d-3, the run of d-1 and the knee injury since d-2 had not happened yet
     @Test
     @Order(3)
+    void anOverviewAsOfAPastDayCountsOnlyWhatHadHappenedByThenAndAFutureDayIsRefused() {
+        JsonNode data = send("GET", "/v1/overview?as_of=" + day(4), null).body().path("data");
+        assertThat(data.path("date").asText()).isEqualTo(day(4).toString());
+        JsonNode week = data.path("last_7_days");
+        assertThat(week.path("from").asText()).isEqualTo(day(10).toString());
+        assertThat(week.path("sessions").asInt()).isEqualTo(1);
+        assertThat(week.path("minutes").asDouble()).isEqualTo(90.0);
+        assertThat(week.path("unrated").asInt()).isEqualTo(1);
+        assertThat(week.at("/endurance/0/sport").asText()).isEqualTo("ride");
+        assertThat(data.at("/last_session/date").asText()).isEqualTo(day(10).toString());
+        assertThat(data.at("/last_session/days_ago").asInt()).isEqualTo(6);
+        assertThat(data.path("injuries")).isEmpty();
+        assertThat(overview().at("/data/last_7_days/sessions").asInt())
+                .as("today's overview is still today's")
+                .isEqualTo(2);
+        Http.Answer future =
+                Http.send("GET", server.baseUrl() + "/v1/overview?as_of=" + day(-1), TestServer.OWNER_KEY, null);
+        assertThat(future.status()).isEqualTo(400);
+        assertThat(future.body().path("detail").asText() + future.body()).contains("as_of");
+    }
+
+    @Test
+    @Order(4)
     void mcpAndTheCliGetTheSameOverviewAsRest() {
         JsonNode rest = overview().path("data");
         try (McpSyncClient client = McpClients.owner(server)) {
@@ -207,7 +232,7 @@ class OverviewTest {
     // whichever process it happens: a second td process on the same database logs a session today, and this server's
     // next overview counts it (3 sessions in the last 7 days, from the 2 above)
     @Test
-    @Order(4)
+    @Order(5)
     void aKeptOverviewGivesWayToAWriteFromAnotherProcess() {
         JsonNode first = overview().path("data");
         assertThat(overview().path("data")).as("asked again, nothing written").isEqualTo(first);
