@@ -236,6 +236,7 @@ public final class RecordBench {
                         r.gain() >= GOAL_GAIN ? "PASS" : "FAIL",
                         r.passes() ? "PASS" : "FAIL");
             }
+            insights(core, owner);
         } finally {
             try (var files = Files.walk(dir)) {
                 files.sorted(java.util.Comparator.reverseOrder())
@@ -478,6 +479,93 @@ public final class RecordBench {
             items.subList(from, Math.min(items.size(), from + BATCH)).forEach(i -> events.add(i.argument()));
             invoke(core, owner, "log_events", arguments);
         }
+    }
+
+    /**
+     * Statistics kept ready (issue 14), side by side in this run: a background recompute of the person's correlation
+     * screen (the worker's time for one person, timed around the same call the worker makes), the same after one
+     * more session is logged, get_correlations answered from the stored result, and get_overview with its
+     * background context next to the same kept overview without it ({@code as_of} today carries none), interleaved
+     * call by call. Goals: recompute ≤ 200 ms of worker time, context ≤ 2 ms at p50.
+     */
+    private static void insights(TdCore core, Principal owner) {
+        int runs = Integer.getInteger("bench.recomputes", 20);
+        double[] recompute = new double[runs];
+        core.recomputeAnalyses(owner.userId());
+        for (int i = 0; i < runs; i++) {
+            long t = System.nanoTime();
+            core.recomputeAnalyses(owner.userId());
+            recompute[i] = (System.nanoTime() - t) / 1e6;
+        }
+        ObjectNode session = JsonNodeFactory.instance
+                .objectNode()
+                .put("idempotency_key", "record-bench-one-more")
+                .put("started_at", LocalDate.now(ZONE).minusDays(1) + "T18:00:00");
+        session.putArray("exercises")
+                .addObject()
+                .put("exercise", "bench")
+                .put("unit", "kg")
+                .putArray("sets")
+                .addObject()
+                .put("weight", 80)
+                .put("reps", 5);
+        invoke(core, owner, "log_workout", session);
+        double[] afterSession = new double[runs];
+        for (int i = 0; i < runs; i++) {
+            long t = System.nanoTime();
+            core.recomputeAnalyses(owner.userId());
+            afterSession[i] = (System.nanoTime() - t) / 1e6;
+        }
+        int calls = Integer.getInteger("bench.contextCalls", 500);
+        ObjectNode none = JsonNodeFactory.instance.objectNode();
+        ObjectNode today = JsonNodeFactory.instance
+                .objectNode()
+                .put("as_of", LocalDate.now(ZONE).toString());
+        for (int i = 0; i < 50; i++) {
+            invoke(core, owner, "get_overview", none);
+            invoke(core, owner, "get_overview", today);
+            invoke(core, owner, "get_correlations", none);
+        }
+        double[] with = new double[calls];
+        double[] without = new double[calls];
+        double[] correlations = new double[calls];
+        for (int i = 0; i < calls; i++) {
+            long t = System.nanoTime();
+            invoke(core, owner, "get_overview", none);
+            with[i] = (System.nanoTime() - t) / 1e6;
+            t = System.nanoTime();
+            invoke(core, owner, "get_overview", today);
+            without[i] = (System.nanoTime() - t) / 1e6;
+            t = System.nanoTime();
+            invoke(core, owner, "get_correlations", none);
+            correlations[i] = (System.nanoTime() - t) / 1e6;
+        }
+        var r = LogEventsOverHttp.Latencies.of(recompute);
+        var a = LogEventsOverHttp.Latencies.of(afterSession);
+        var w = LogEventsOverHttp.Latencies.of(with);
+        var o = LogEventsOverHttp.Latencies.of(without);
+        var c = LogEventsOverHttp.Latencies.of(correlations);
+        System.out.printf("%nstatistics kept ready (issue 14), in process, p50 / p99 ms%n");
+        System.out.printf(
+                "  %-58s %5d %8.2f %8.2f%n",
+                "background recompute, whole last year", runs, r.percentile(50), r.percentile(99));
+        System.out.printf(
+                "  %-58s %5d %8.2f %8.2f   goal <= 200 ms: %s%n",
+                "background recompute after one new session",
+                runs,
+                a.percentile(50),
+                a.percentile(99),
+                a.percentile(99) <= 200 ? "PASS" : "FAIL");
+        System.out.printf(
+                "  %-58s %5d %8.2f %8.2f%n", "get_correlations (stored)", calls, c.percentile(50), c.percentile(99));
+        System.out.printf(
+                "  %-58s %5d %8.2f %8.2f%n",
+                "get_overview with context.correlations", calls, w.percentile(50), w.percentile(99));
+        System.out.printf(
+                "  %-58s %5d %8.2f %8.2f%n",
+                "get_overview kept, without context (as_of today)", calls, o.percentile(50), o.percentile(99));
+        double added = w.percentile(50) - o.percentile(50);
+        System.out.printf("  context adds %.2f ms at p50   goal <= 2 ms: %s%n", added, added <= 2 ? "PASS" : "FAIL");
     }
 
     private static void invoke(TdCore core, Principal owner, String tool, ObjectNode arguments) {
