@@ -6,6 +6,7 @@ import dev.td.server.access.Grants;
 import dev.td.server.analysis.AnalysisCapability;
 import dev.td.server.capability.Capability;
 import dev.td.server.capability.Platform;
+import dev.td.server.compare.CompareCapability;
 import dev.td.server.endurance.Activities;
 import dev.td.server.endurance.EnduranceCapability;
 import dev.td.server.events.ChainVerifier;
@@ -73,6 +74,7 @@ public final class TdCore implements AutoCloseable {
         HealthCapability health = new HealthCapability(profile, exercises);
         LoadCapability load = new LoadCapability(profile);
         MetricsCapability metrics = new MetricsCapability(profile);
+        StrengthCapability strength = new StrengthCapability(profile, exercises);
         Grants grants = new Grants(database.dataSource());
         AccessLogStore accessLog = new AccessLogStore(database.dataSource());
         List<Capability> capabilities = List.of(
@@ -80,14 +82,15 @@ public final class TdCore implements AutoCloseable {
                 new SharingCapability(grants, accessLog, profile),
                 new JournalCapability(profile),
                 exercises,
-                new StrengthCapability(profile, exercises),
+                strength,
                 endurance,
                 health,
                 load,
                 metrics,
                 new OverviewCapability(profile, load, endurance, metrics, health),
                 new AnalysisCapability(),
-                new EvidenceCapability(profile, exercises));
+                new EvidenceCapability(profile, exercises),
+                new CompareCapability(profile, exercises, strength, endurance, metrics, load, health));
         this.projections = new ProjectionEngine(
                 database.dataSource(),
                 capabilities.stream()

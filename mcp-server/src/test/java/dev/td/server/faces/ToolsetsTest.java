@@ -40,8 +40,9 @@ class ToolsetsTest {
     private static final Set<String> EVENTS = Set.of("get_events", "correct_event", "void_event", "void_session");
     // the raw log and its audit, a toolset of their own by the manifests' "toolset"
     private static final Set<String> LOG = Set.of("log_events", "get_event_types", "verify_chain", "get_evidence");
-    private static final Set<String> STATS =
-            Set.of("stats_describe", "stats_compare", "stats_correlate", "stats_trend", "stats_regression");
+    // compare_periods (training:read) joins the statistics by its manifest's "toolset"
+    private static final Set<String> STATS = Set.of(
+            "stats_describe", "stats_compare", "stats_correlate", "stats_trend", "stats_regression", "compare_periods");
     private static final Set<String> CATALOG =
             Set.of("list_exercises", "resolve_exercise", "create_exercise", "update_exercise", "archive_exercise");
     private static final Set<String> TRAINING_READ = Set.of(
