@@ -17,7 +17,10 @@ import dev.td.statistics.correlation.Correlation;
 import dev.td.statistics.descriptive.Shape;
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Maps the result records of {@code dev.td.statistics} to the JSON of the stats tools (the
@@ -42,20 +45,22 @@ public final class StatisticsJson {
     }
 
     /** {@code {lower, upper, level}}; an unbounded side is null. */
-    static ObjectNode interval(Interval ci) {
+    public static ObjectNode interval(Interval ci) {
         ObjectNode node = JSON.objectNode();
         put(node, "lower", ci.lower());
         put(node, "upper", ci.upper());
         return put(node, "level", ci.level());
     }
 
-    static ObjectNode estimate(Estimate estimate) {
+    /** {@code {value, ci, n}}: an estimate with its interval and the observations behind it. */
+    public static ObjectNode estimate(Estimate estimate) {
         ObjectNode node = put(JSON.objectNode(), "value", estimate.value());
         node.set("ci", interval(estimate.ci()));
         return node.put("n", estimate.n());
     }
 
-    static ObjectNode effectSize(EffectSize effect) {
+    /** {@code {measure, value, ci}}: an effect size with its interval. */
+    public static ObjectNode effectSize(EffectSize effect) {
         ObjectNode node = JSON.objectNode().put("measure", effect.measure());
         put(node, "value", effect.value());
         node.set("ci", interval(effect.ci()));
@@ -63,7 +68,7 @@ public final class StatisticsJson {
     }
 
     /** A test, with significance judged at {@code alpha} (the tool's 1 − confidence level). */
-    static ObjectNode test(HypothesisTest test, double alpha) {
+    public static ObjectNode test(HypothesisTest test, double alpha) {
         ObjectNode node =
                 JSON.objectNode().put("method", test.method()).put("statistic_name", statisticName(test.method()));
         put(node, "statistic", test.statistic());
@@ -149,6 +154,79 @@ public final class StatisticsJson {
         return node.put("simulated_under", a.simulatedUnder());
     }
 
+    /**
+     * Which test a comparison ran and why, as a sentence an agent can relay: both groups (or the paired differences)
+     * passed the Shapiro–Wilk check, so the t-test; or which group failed it, so the rank test.
+     */
+    public static String whichTest(HypothesisTest test, boolean paired) {
+        List<Assumption> normality = test.quality().assumptions().stream()
+                .filter(x -> x.name().startsWith("normality of "))
+                .toList();
+        List<Assumption> failed = normality.stream().filter(x -> !x.met()).toList();
+        boolean notTested = normality.stream().allMatch(x -> x.pValue().isEmpty());
+        String robust = paired ? "the Wilcoxon signed-rank test" : "Mann-Whitney";
+        String parametric = paired ? "the paired t-test" : "Welch's t-test";
+        if (test.quality().notRunReason().isEmpty() && notTested) {
+            return "with more than 5000 values normality was not tested (the central limit theorem makes the mean"
+                    + " close to normal), so " + parametric + " was used";
+        }
+        if (test.quality().notRunReason().isEmpty()) {
+            String ps = String.join(
+                    " and ",
+                    normality.stream()
+                            .map(x -> x.pValue().isEmpty()
+                                    ? "not tested above 5000 values"
+                                    : "W = " + brief(x.statistic().orElseThrow()) + ", p = "
+                                            + brief(x.pValue().getAsDouble()))
+                            .toList());
+            return paired
+                    ? "the differences a - b passed the Shapiro-Wilk normality check at α = " + brief(test.alpha())
+                            + " (" + ps + "), so the paired t-test was used"
+                    : "both groups passed the Shapiro-Wilk normality check at α = " + brief(test.alpha()) + " (" + ps
+                            + "), so Welch's t-test was used (it does not assume equal variances)";
+        }
+        List<String> reasons = new ArrayList<>();
+        for (Assumption x : failed) {
+            String what = x.name().substring("normality of ".length());
+            String subject = what.length() == 1 ? "group " + what : "the " + what;
+            reasons.add(
+                    x.pValue().isEmpty()
+                            ? "normality could not be checked for " + subject + " (" + x.detail() + ")"
+                            : "normality failed for " + subject + " (Shapiro-Wilk W = "
+                                    + brief(x.statistic().orElseThrow()) + ", p = "
+                                    + brief(x.pValue().getAsDouble())
+                                    + ") at α = " + brief(test.alpha()));
+        }
+        return String.join("; ", reasons) + ", so " + robust + " was used";
+    }
+
+    /** What stats_compare tells when a rank test ran: there is no interval of the difference of means. */
+    public static final String NO_INTERVAL_OF_RANK_TEST =
+            "a rank test gives no interval for the difference of means; judge the size of the difference"
+                    + " by the rank-biserial effect size and the group medians";
+
+    /** A note when the sample is small enough that the reader should know; empty otherwise. */
+    public static Optional<String> sampleSizeNote(Quality quality, int n) {
+        if (quality.sampleSize() == dev.td.statistics.SampleSize.MINIMAL) {
+            return Optional.of("the sample is small (n = " + n
+                    + "): intervals are wide and approximations rough; treat the result as tentative");
+        }
+        if (quality.sampleSize() == dev.td.statistics.SampleSize.INSUFFICIENT) {
+            return Optional.of(
+                    "too few observations (n = " + n + ") for this analysis to be trusted; collect more data");
+        }
+        return Optional.empty();
+    }
+
+    /** "approximate: why (td's simulation measured coverage c under …)". */
+    public static String approximationNote(Approximation a) {
+        return "approximate: " + a.why()
+                + a.simulatedCoverage().stream()
+                        .mapToObj(c -> " (td's simulation measured " + brief(c) + " for " + a.simulatedUnder() + ")")
+                        .findFirst()
+                        .orElse("");
+    }
+
     static String wireName(Alternative alternative) {
         return alternative.name().toLowerCase(Locale.ROOT);
     }
@@ -175,7 +253,7 @@ public final class StatisticsJson {
     }
 
     /** A number for a sentence: three significant digits, plain notation where that stays short. */
-    static String brief(double value) {
+    public static String brief(double value) {
         if (!Double.isFinite(value)) {
             return String.valueOf(value);
         }

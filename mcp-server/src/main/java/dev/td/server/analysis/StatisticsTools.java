@@ -10,7 +10,6 @@ import dev.td.statistics.Alternative;
 import dev.td.statistics.Assumption;
 import dev.td.statistics.HypothesisTest;
 import dev.td.statistics.Quality;
-import dev.td.statistics.SampleSize;
 import dev.td.statistics.comparison.PairedComparison;
 import dev.td.statistics.comparison.TwoGroupComparison;
 import dev.td.statistics.correlation.Correlation;
@@ -161,10 +160,9 @@ final class StatisticsTools {
         data.set("a", groupSummary(a));
         data.set("b", groupSummary(b));
         List<String> notes = new ArrayList<>();
-        notes.add(whichTest(test, paired));
+        notes.add(StatisticsJson.whichTest(test, paired));
         if (test.estimate().isEmpty()) {
-            notes.add("a rank test gives no interval for the difference of means; judge the size of the difference"
-                    + " by the rank-biserial effect size and the group medians");
+            notes.add(StatisticsJson.NO_INTERVAL_OF_RANK_TEST);
         }
         sampleSizeNote(test.quality(), Math.min(a.length, b.length), notes);
         return envelope(call, data, notes, test.quality());
@@ -186,48 +184,6 @@ final class StatisticsTools {
                 .withConfidenceLevel(level)
                 .withAlternative(alternative);
         return independent ? c.withIndependentObservations() : c;
-    }
-
-    private static String whichTest(HypothesisTest test, boolean paired) {
-        List<Assumption> normality = test.quality().assumptions().stream()
-                .filter(x -> x.name().startsWith("normality of "))
-                .toList();
-        List<Assumption> failed = normality.stream().filter(x -> !x.met()).toList();
-        boolean notTested = normality.stream().allMatch(x -> x.pValue().isEmpty());
-        String robust = paired ? "the Wilcoxon signed-rank test" : "Mann-Whitney";
-        String parametric = paired ? "the paired t-test" : "Welch's t-test";
-        if (test.quality().notRunReason().isEmpty() && notTested) {
-            return "with more than 5000 values normality was not tested (the central limit theorem makes the mean"
-                    + " close to normal), so " + parametric + " was used";
-        }
-        if (test.quality().notRunReason().isEmpty()) {
-            String ps = String.join(
-                    " and ",
-                    normality.stream()
-                            .map(x -> x.pValue().isEmpty()
-                                    ? "not tested above 5000 values"
-                                    : "W = " + brief(x.statistic().orElseThrow()) + ", p = "
-                                            + brief(x.pValue().getAsDouble()))
-                            .toList());
-            return paired
-                    ? "the differences a - b passed the Shapiro-Wilk normality check at α = " + brief(test.alpha())
-                            + " (" + ps + "), so the paired t-test was used"
-                    : "both groups passed the Shapiro-Wilk normality check at α = " + brief(test.alpha()) + " (" + ps
-                            + "), so Welch's t-test was used (it does not assume equal variances)";
-        }
-        List<String> reasons = new ArrayList<>();
-        for (Assumption x : failed) {
-            String what = x.name().substring("normality of ".length());
-            String subject = what.length() == 1 ? "group " + what : "the " + what;
-            reasons.add(
-                    x.pValue().isEmpty()
-                            ? "normality could not be checked for " + subject + " (" + x.detail() + ")"
-                            : "normality failed for " + subject + " (Shapiro-Wilk W = "
-                                    + brief(x.statistic().orElseThrow()) + ", p = "
-                                    + brief(x.pValue().getAsDouble())
-                                    + ") at α = " + brief(test.alpha()));
-        }
-        return String.join("; ", reasons) + ", so " + robust + " was used";
     }
 
     private static ObjectNode groupSummary(double[] values) {
@@ -345,23 +301,9 @@ final class StatisticsTools {
         return run(() -> (independent ? p : p.forTimeSeries()).test(xs, ys));
     }
 
-    /** A note when the sample is small enough that the reader should know. */
+    /** A note when the sample is small enough that the reader should know ({@link StatisticsJson#sampleSizeNote}). */
     static void sampleSizeNote(Quality quality, int n, List<String> notes) {
-        if (quality.sampleSize() == SampleSize.MINIMAL) {
-            notes.add("the sample is small (n = " + n
-                    + "): intervals are wide and approximations rough; treat the result as tentative");
-        } else if (quality.sampleSize() == SampleSize.INSUFFICIENT) {
-            notes.add("too few observations (n = " + n + ") for this analysis to be trusted; collect more data");
-        }
-    }
-
-    /** "approximate: why (td's simulation measured coverage c under …)". */
-    static String approximationNote(dev.td.statistics.Approximation a) {
-        return "approximate: " + a.why()
-                + a.simulatedCoverage().stream()
-                        .mapToObj(c -> " (td's simulation measured " + brief(c) + " for " + a.simulatedUnder() + ")")
-                        .findFirst()
-                        .orElse("");
+        StatisticsJson.sampleSizeNote(quality, n).ifPresent(notes::add);
     }
 
     /** The envelope every stats tool returns: data, notes in context, quality in meta. */
@@ -369,7 +311,7 @@ final class StatisticsTools {
         ObjectNode context = JSON.objectNode();
         ArrayNode list = context.putArray("notes");
         notes.forEach(list::add);
-        quality.approximation().ifPresent(a -> list.add(approximationNote(a)));
+        quality.approximation().ifPresent(a -> list.add(StatisticsJson.approximationNote(a)));
         Meta meta = Meta.now(call.origin().requestId()).withStatisticalQuality(StatisticsJson.quality(quality));
         return new Envelope(data, context, meta);
     }

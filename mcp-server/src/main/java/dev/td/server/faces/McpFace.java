@@ -36,17 +36,17 @@ final class McpFace {
      * and what an answer holds beside its data (the output schemas leave {@code context} and {@code meta} to this).
      */
     static final String INSTRUCTIONS = """
-            td is the person's training record: immutable events, with projections and statistics kept ready. Which tool for what:
-            - First, to know the person now (last 7/28 days, fatigue, injuries, program, readings, what stands out): get_overview.
-            - Training done: log_workout (a strength session) or log_sets (sets added to the current one); log_activity (a run, ride, swim…; 52:30 or seconds, distance with unit).
-            - What they did: list_sessions, get_session, list_activities, get_activity. Progress: get_exercise_progression, get_endurance_progression; bests: get_personal_records; sets per muscle: get_volume. Fatigue, overreaching: get_training_load.
-            - Readings (body weight, sleep, HRV, resting HR, mood, food, custom): log_metrics; get_metric_series (baseline, trend; no metric: all).
-            - Pain or injury: report_injury, resolve_injury, get_injuries. A plan: start_program, change_program_phase, get_program. Worth remembering: add_note.
+            td is the person's training record: immutable events, projections and statistics kept ready. Which tool for what:
+            - First, to know the person now (7/28 days, fatigue, injuries, program, readings, what stands out): get_overview (as_of: a past day).
+            - Training done: log_workout (a strength session) or log_sets (sets added to the current one); log_activity (run, ride, swim…; 52:30 or seconds, distance with unit). What a plan would change: what_if.
+            - What they did: list_sessions, get_session, list_activities, get_activity. Progress: get_exercise_progression, get_endurance_progression; bests: get_personal_records; sets per muscle: get_volume. Fatigue: get_training_load. Jan vs Feb: compare_periods.
+            - Readings (weight, sleep, HRV, resting HR, mood, food, custom): log_metrics; get_metric_series (baseline, trend; no metric: all). Sleep or load vs performance: get_correlations.
+            - Pain or injury: report_injury, resolve_injury, get_injuries. A plan: start_program, change_program_phase, get_program. A note: add_note.
             - Anything else: log_events (kinds and fields: get_event_types); read with get_events.
-            - A wrong value: correct_event (only the fields to change). What should not be there: void_event, a whole session: void_session. Nothing is edited in place.
-            - Toolset catalog: resolve_exercise, list_exercises, create_exercise, update_exercise, archive_exercise. Toolset stats, on numbers you pass in: stats_describe, stats_compare, stats_correlate, stats_trend, stats_regression.
-            - Profile: get_profile, update_profile. Proof: verify_chain; of a claim: get_evidence. Account: list_keys, create_key, update_key, rotate_key, revoke_key, grant_access, list_grants, revoke_grant, get_access_log; shared data: person.
-            Writes: each takes an idempotency_key you choose; after a timeout retry with the same key and arguments, a changed call needs a new key. Times are 2026-11-24T18:00:00+01:00, or local without offset in time_zone (default: the person's zone); a date is that day in the person's zone; read tools also take a period in words (last week, letzte Woche). Weights need a unit (kg or lb). Names resolve as said (bench, Bankdrücken); an unknown or ambiguous one is refused with candidates: ask, never guess. Implausible values are refused as likely typos: check with the person, then repeat with confirm_unusual: true.
+            - A wrong value: correct_event (the fields to change). Not meant: void_event; a session: void_session. Nothing is edited in place.
+            - Catalog: resolve_exercise, list_exercises, create_exercise, update_exercise, archive_exercise. Stats on numbers you pass in: stats_describe, stats_compare, stats_correlate, stats_trend, stats_regression.
+            - Profile: get_profile, update_profile. Proof: verify_chain; of a claim: get_evidence. Account: list_keys, create_key, update_key, rotate_key, revoke_key, grant_access, list_grants, revoke_grant, get_access_log; shared: person.
+            Writes: each takes an idempotency_key you choose; after a timeout retry with the same key and arguments, a changed call needs a new key. Times: 2026-11-24T18:00:00+01:00, or local in time_zone (default: the person's); a date is that day in their zone; read tools also take a period in words (last week, letzte Woche). Weights need a unit (kg or lb). Names resolve as said (bench, Bankdrücken); an unknown or ambiguous one is refused with candidates: ask, never guess. Implausible values are refused: check with the person, then repeat with confirm_unusual: true.
             Every answer is {data, context, meta}. context: what you did not ask for but should know (new records, injuries touching it, the program phase, anomalies); read it. meta: when and how it was made, whose data. Output schemas: td://tools/{name}/output-schema.""";
 
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};

@@ -54,6 +54,11 @@ public final class HealthCapability implements Capability, Health {
         return installed().programOn(user, day);
     }
 
+    @Override
+    public List<Block> blocksUpTo(UUID user, LocalDate day) {
+        return installed().blocksUpTo(user, day);
+    }
+
     private HealthViews installed() {
         return views.orElseThrow(() -> new IllegalStateException("the health capability is not installed yet"));
     }

@@ -2,9 +2,12 @@ package dev.td.server.health;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.td.server.profile.DayRange;
 import dev.td.server.projections.ProjectionEngine;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -70,6 +73,35 @@ final class HealthViews implements Health {
                 .filter(p -> !LocalDate.parse(p.started()).isAfter(day))
                 .findFirst()
                 .map(p -> brief(p, day));
+    }
+
+    @Override
+    public List<Block> blocksUpTo(UUID user, LocalDate day) {
+        record Begun(Program program, Program.Phase phase) {}
+        List<Begun> begun = new ArrayList<>();
+        List<Program> oldestFirst = new ArrayList<>(programs(user));
+        Collections.reverse(oldestFirst);
+        for (Program p : oldestFirst) {
+            for (Program.Phase ph : p.phases()) {
+                if (!LocalDate.parse(ph.since()).isAfter(day)) {
+                    begun.add(new Begun(p, ph));
+                }
+            }
+        }
+        // by the day each began; among phases begun on one day the last logged stays (a stable sort keeps log order)
+        begun.sort(Comparator.comparing(b -> b.phase().since()));
+        List<Block> blocks = new ArrayList<>();
+        for (int i = 0; i < begun.size(); i++) {
+            LocalDate since = LocalDate.parse(begun.get(i).phase().since());
+            LocalDate end = i + 1 < begun.size()
+                    ? LocalDate.parse(begun.get(i + 1).phase().since()).minusDays(1)
+                    : day;
+            if (!end.isBefore(since)) {
+                blocks.add(new Block(
+                        begun.get(i).program().name(), begun.get(i).phase().phase(), new DayRange(since, end)));
+            }
+        }
+        return List.copyOf(blocks);
     }
 
     /** An injury in a line's worth of fields, for context. */

@@ -10,7 +10,6 @@ import dev.td.server.profile.AskedPeriod;
 import dev.td.server.profile.DayRange;
 import dev.td.server.profile.ZoneInUse;
 import dev.td.tools.Envelope;
-import dev.td.tools.ErrorCode;
 import dev.td.tools.Meta;
 import dev.td.tools.Principal;
 import dev.td.tools.ToolCall;
@@ -68,7 +67,7 @@ final class MetricSeriesQuery {
             }
             return new Envelope(overview(user, period.to().orElseThrow(), call.principal()), context, meta);
         }
-        String name = resolve(user, metric.get(), call.principal());
+        String name = views.resolve(user, metric.get(), call.principal(), "$.metric");
         String scope = views.readScope(name);
         if (!call.principal().may(scope)) {
             // a grant gives body metrics and health metrics apart: a coach with metrics:read asking for sleep
@@ -99,54 +98,6 @@ final class MetricSeriesQuery {
                         () -> asked.from().get().isAfter(today) ? asked.from().get() : today);
         LocalDate from = asked.from().orElseGet(() -> to.minusDays(DEFAULT_DAYS - 1L));
         return asked.withBounds(Optional.of(from), Optional.of(to));
-    }
-
-    /** The person's metrics the reader's scopes let them see: through a grant, body or health metrics or both. */
-    private Map<String, MetricIndexProjection.Entry> readable(
-            Map<String, MetricIndexProjection.Entry> own, Principal reader) {
-        if (reader.may(Metrics.BODY_READ) && reader.may(Metrics.HEALTH_READ)) {
-            return own;
-        }
-        Map<String, MetricIndexProjection.Entry> shown = new java.util.LinkedHashMap<>();
-        own.forEach((name, entry) -> {
-            if (reader.may(views.readScope(name))) {
-                shown.put(name, entry);
-            }
-        });
-        return shown;
-    }
-
-    /** The person's metric a name stands for, or not found with what there is. */
-    private String resolve(UUID user, String said, Principal reader) {
-        Map<String, MetricIndexProjection.Entry> own = readable(views.index(user), reader);
-        Optional<MetricDefinition> known = views.registry().find(said);
-        if (known.isPresent()) {
-            return known.get().name();
-        }
-        String compact = MetricNames.compact(said);
-        for (String name : own.keySet()) {
-            if (MetricNames.compact(name).equals(compact)) {
-                return name;
-            }
-        }
-        List<String> several = views.registry().ambiguous(said);
-        List<String> near = several.isEmpty()
-                ? views.registry().near(said, own.keySet()).stream()
-                        .map(MetricRegistry.Candidate::metric)
-                        .toList()
-                : several;
-        ObjectNode details = JSON.objectNode();
-        near.forEach(details.putArray("metric_candidates")::add);
-        String message = several.isEmpty()
-                ? "no metric '" + said + "'"
-                        + (near.isEmpty() ? "" : "; did you mean " + String.join(" or ", near) + "?")
-                        + " The person has " + (own.isEmpty() ? "no metrics yet" : String.join(", ", own.keySet()))
-                : "'" + said + "' may mean " + String.join(" or ", several) + "; ask for one of them";
-        throw new ToolException(
-                several.isEmpty() ? ErrorCode.NOT_FOUND : ErrorCode.INVALID_ARGUMENT,
-                "$.metric",
-                message,
-                near.isEmpty() ? Optional.empty() : Optional.of(details));
     }
 
     /** What a series answer holds beside its data. */
@@ -323,7 +274,7 @@ final class MetricSeriesQuery {
                 .add("baseline_days");
         ArrayNode rows = data.putArray("metrics");
         for (MetricViews.LatestWindow w : views.latestWindows(
-                user, new java.util.TreeMap<>(readable(views.index(user), reader)).values(), upTo, true)) {
+                user, new java.util.TreeMap<>(views.readable(views.index(user), reader)).values(), upTo, true)) {
             MetricViews.Day latest = w.latest();
             ArrayNode row = rows.addArray().add(w.metric());
             boolean labels = latest.value().isEmpty();

@@ -1,8 +1,13 @@
 package dev.td.server.metrics;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.td.server.profile.DayRange;
 import dev.td.server.profile.Profiles;
 import dev.td.server.projections.ProjectionEngine;
+import dev.td.tools.ErrorCode;
+import dev.td.tools.Principal;
+import dev.td.tools.ToolException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -185,6 +190,72 @@ final class MetricViews implements Metrics {
     @Override
     public String readScope(String metric) {
         return registry.readScope(metric);
+    }
+
+    /** The person's metrics the reader's scopes let them see: through a grant, body or health metrics or both. */
+    Map<String, MetricIndexProjection.Entry> readable(Map<String, MetricIndexProjection.Entry> own, Principal reader) {
+        if (reader.may(Metrics.BODY_READ) && reader.may(Metrics.HEALTH_READ)) {
+            return own;
+        }
+        Map<String, MetricIndexProjection.Entry> shown = new java.util.LinkedHashMap<>();
+        own.forEach((name, entry) -> {
+            if (reader.may(readScope(name))) {
+                shown.put(name, entry);
+            }
+        });
+        return shown;
+    }
+
+    /** The person's metric a name stands for, or not found (or ambiguous) with the candidates the reader may see. */
+    String resolve(UUID user, String said, Principal reader, String path) {
+        Optional<MetricDefinition> known = registry.find(said);
+        if (known.isPresent()) {
+            return known.get().name();
+        }
+        Map<String, MetricIndexProjection.Entry> own = readable(index(user), reader);
+        String compact = MetricNames.compact(said);
+        for (String name : own.keySet()) {
+            if (MetricNames.compact(name).equals(compact)) {
+                return name;
+            }
+        }
+        List<String> several = registry.ambiguous(said);
+        List<String> near = several.isEmpty()
+                ? registry.near(said, own.keySet()).stream()
+                        .map(MetricRegistry.Candidate::metric)
+                        .toList()
+                : several;
+        ObjectNode details = JsonNodeFactory.instance.objectNode();
+        near.forEach(details.putArray("metric_candidates")::add);
+        String message = several.isEmpty()
+                ? "no metric '" + said + "'"
+                        + (near.isEmpty() ? "" : "; did you mean " + String.join(" or ", near) + "?")
+                        + " The person has " + (own.isEmpty() ? "no metrics yet" : String.join(", ", own.keySet()))
+                : "'" + said + "' may mean " + String.join(" or ", several) + "; ask for one of them";
+        throw new ToolException(
+                several.isEmpty() ? ErrorCode.NOT_FOUND : ErrorCode.INVALID_ARGUMENT,
+                path,
+                message,
+                near.isEmpty() ? Optional.empty() : Optional.of(details));
+    }
+
+    @Override
+    public Named named(UUID user, String said, Principal reader, String path) {
+        String name = resolve(user, said, reader, path);
+        Optional<MetricDefinition> known = registry.find(name);
+        return new Named(
+                name,
+                known.map(MetricDefinition::categorical).orElse(false),
+                known.map(d -> d.period() == MetricDefinition.PeriodRule.SUM).orElse(false));
+    }
+
+    @Override
+    public List<DailyValue> seriesAsShown(UUID user, String metric, DayRange range) {
+        String name = name(metric);
+        Shown shown = shown(user, name, true);
+        return days(user, name, shown, range).days().stream()
+                .map(d -> published(d, shown))
+                .toList();
     }
 
     @Override

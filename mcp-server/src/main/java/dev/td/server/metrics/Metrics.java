@@ -2,6 +2,7 @@ package dev.td.server.metrics;
 
 import dev.td.server.capability.Published;
 import dev.td.server.profile.DayRange;
+import dev.td.tools.Principal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
@@ -85,6 +86,35 @@ public interface Metrics {
 
     /** The daily values of a metric in a range of days, oldest first; days without readings are left out. */
     List<DailyValue> series(UUID user, String metric, DayRange days);
+
+    /**
+     * As {@link #series}, in the unit get_metric_series shows the person (body weight in their profile's unit, a
+     * custom metric in the unit it was first logged in).
+     */
+    List<DailyValue> seriesAsShown(UUID user, String metric, DayRange days);
+
+    /**
+     * A metric as a name resolved it.
+     *
+     * @param metric      the registry or snake_case name
+     * @param categorical whether its days carry labels, not values (the menstrual phase)
+     * @param additive    whether its days add up over a period (steps, calories: the registry's period rule sum)
+     */
+    record Named(String metric, boolean categorical, boolean additive) {
+        public Named {
+            Objects.requireNonNull(metric, "metric");
+        }
+    }
+
+    /**
+     * The metric a caller's name or alias stands for, as get_metric_series resolves it (registry names and aliases in
+     * English and German, then the person's own metrics).
+     *
+     * @param reader who asks: candidates in a refusal name only the metrics their scopes let them read
+     * @param path   the name's JSON path in the call, for the refusal
+     * @throws dev.td.tools.ToolException not found (with near candidates) or ambiguous (with the metrics it may mean)
+     */
+    Named named(UUID user, String said, Principal reader, String path);
 
     /** A metric, by its registry or snake_case name, and its latest daily value against its baseline. */
     record Recent(String metric, Deviation deviation) {

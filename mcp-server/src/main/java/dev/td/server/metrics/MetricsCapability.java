@@ -75,6 +75,16 @@ public final class MetricsCapability implements Capability, Metrics {
     }
 
     @Override
+    public List<DailyValue> seriesAsShown(UUID user, String metric, DayRange days) {
+        return installed().seriesAsShown(user, metric, days);
+    }
+
+    @Override
+    public Named named(UUID user, String said, dev.td.tools.Principal reader, String path) {
+        return installed().named(user, said, reader, path);
+    }
+
+    @Override
     public List<Recent> recentAgainstBaseline(UUID user, LocalDate since, LocalDate asOf) {
         return installed().recentAgainstBaseline(user, since, asOf);
     }

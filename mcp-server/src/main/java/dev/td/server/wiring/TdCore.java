@@ -6,6 +6,7 @@ import dev.td.server.access.Grants;
 import dev.td.server.analysis.AnalysisCapability;
 import dev.td.server.capability.Capability;
 import dev.td.server.capability.Platform;
+import dev.td.server.compare.CompareCapability;
 import dev.td.server.endurance.Activities;
 import dev.td.server.endurance.EnduranceCapability;
 import dev.td.server.events.ChainVerifier;
@@ -77,6 +78,7 @@ public final class TdCore implements AutoCloseable {
         HealthCapability health = new HealthCapability(profile, exercises);
         LoadCapability load = new LoadCapability(profile);
         MetricsCapability metrics = new MetricsCapability(profile);
+        StrengthCapability strength = new StrengthCapability(profile, exercises);
         Grants grants = new Grants(database.dataSource());
         this.insights = new InsightsCapability(profile, metrics, endurance, load);
         AccessLogStore accessLog = new AccessLogStore(database.dataSource());
@@ -85,7 +87,7 @@ public final class TdCore implements AutoCloseable {
                 new SharingCapability(grants, accessLog, profile),
                 new JournalCapability(profile),
                 exercises,
-                new StrengthCapability(profile, exercises),
+                strength,
                 endurance,
                 health,
                 load,
@@ -93,7 +95,8 @@ public final class TdCore implements AutoCloseable {
                 new OverviewCapability(profile, load, endurance, metrics, health, insights),
                 new AnalysisCapability(),
                 new EvidenceCapability(profile, exercises),
-                insights);
+                insights,
+                new CompareCapability(profile, exercises, strength, endurance, metrics, load, health));
         this.projections = new ProjectionEngine(
                 database.dataSource(),
                 capabilities.stream()

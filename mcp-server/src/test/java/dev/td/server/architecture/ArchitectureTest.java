@@ -26,6 +26,7 @@ class ArchitectureTest {
         assertThat(RULES.capabilities())
                 .containsExactly(
                         "analysis",
+                        "compare",
                         "endurance",
                         "evidence",
                         "exercises",

@@ -34,13 +34,18 @@ class ServerInstructionsTest {
                 .contains("list_sessions", "get_session", "list_activities", "get_activity", "get_volume");
         assertThat(line(instructions, "Progress"))
                 .contains("get_exercise_progression", "get_endurance_progression", "get_personal_records");
-        assertThat(line(instructions, "overreaching")).contains("get_training_load");
+        assertThat(line(instructions, "Fatigue")).contains("get_training_load");
+        // issue #14: time and what is kept ready
+        assertThat(line(instructions, "Jan vs Feb")).contains("compare_periods");
+        assertThat(line(instructions, "vs performance")).contains("get_correlations");
+        assertThat(line(instructions, "First")).contains("get_overview", "as_of");
         assertThat(line(instructions, "Readings")).contains("log_metrics", "get_metric_series");
         assertThat(line(instructions, "injury")).contains("report_injury", "resolve_injury", "get_injuries");
         assertThat(line(instructions, "A plan")).contains("start_program", "change_program_phase", "add_note");
+        assertThat(line(instructions, "Training done")).contains("what_if");
         assertThat(line(instructions, "Anything else")).contains("log_events", "get_event_types", "get_events");
         assertThat(line(instructions, "A wrong value")).contains("correct_event", "void_event");
-        assertThat(line(instructions, "Toolset stats"))
+        assertThat(line(instructions, "Stats on numbers"))
                 .contains("stats_describe", "stats_compare", "stats_correlate", "stats_trend", "stats_regression");
         // every tool is named, and every tool-like name is a tool (no stale names after a rename)
         assertThat(tools).allSatisfy(tool -> assertThat(instructions).contains(tool));

@@ -236,6 +236,9 @@ class ToolListBudgetTest {
         calls.put("add_note", Map.of("idempotency_key", "budget-add", "text", "new shoes", "tags", List.of("gear")));
         calls.put("get_training_load", Map.of("period", "last 4 weeks"));
         calls.put("get_evidence", Map.of("exercise", "bench", "at_least", 90, "before", "2026-11-25"));
+        calls.put(
+                "compare_periods",
+                Map.of("exercise", "bench", "periods", "2026-10-01..2026-10-31 vs 2026-11-01..2026-11-30"));
         try (McpSyncClient client = client()) {
             List<McpSchema.Tool> tools = client.listTools().tools();
             for (Map.Entry<String, Map<String, Object>> call : calls.entrySet()) {
