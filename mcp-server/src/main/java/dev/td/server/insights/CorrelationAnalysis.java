@@ -9,6 +9,7 @@ import dev.td.server.load.TrainedSession;
 import dev.td.server.load.TrainingLoad;
 import dev.td.server.metrics.Metrics;
 import dev.td.server.profile.DayRange;
+import dev.td.server.strength.Strength;
 import dev.td.statistics.correlation.Correlation;
 import dev.td.statistics.screening.CorrelationScreen;
 import java.time.LocalDate;
@@ -22,8 +23,8 @@ import java.util.UUID;
 
 /**
  * The correlation screen over a person's last year: what may drive performance (every numeric metric's daily value,
- * the day's training load) against performance (pace of runs, walks, hikes, swims and rows, speed of rides and other
- * sports, the effort rated for an activity), at lags 0 to 3 days, detrended, with the false discovery rate held at 5 % over every pair and lag
+ * the day's training load) against performance (the best e1RM per session of the four most trained lifts, pace of
+ * runs, walks, hikes, swims and rows, speed of rides and other sports, the effort rated for an activity), at lags 0 to 3 days, detrended, with the false discovery rate held at 5 % over every pair and lag
  * tested (see {@link CorrelationScreen}). Each series carries the scope that reads it, so an answer through a grant
  * shows only pairs whose both sides the grant gives.
  */
@@ -31,6 +32,9 @@ final class CorrelationAnalysis {
 
     static final String KIND = "correlations";
     static final int WINDOW_DAYS = 365;
+    /** The lifts screened as outcomes: the person's most trained, so the family (and the FDR's cost) stays small. */
+    static final int LIFTS = 4;
+
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     /** Sports told by pace, with the distance their pace is per (as td's endurance answers give it). */
     private static final Map<String, Double> PACE_PER_M =
@@ -48,12 +52,14 @@ final class CorrelationAnalysis {
     private final Metrics metrics;
     private final Activities activities;
     private final TrainingLoad load;
+    private final Strength strength;
     private final CorrelationScreen screen = CorrelationScreen.withDefaults();
 
-    CorrelationAnalysis(Metrics metrics, Activities activities, TrainingLoad load) {
+    CorrelationAnalysis(Metrics metrics, Activities activities, TrainingLoad load, Strength strength) {
         this.metrics = metrics;
         this.activities = activities;
         this.load = load;
+        this.strength = strength;
     }
 
     /** The screen's result as stored: the series, every pair and lag tested, and what was not. */
@@ -190,7 +196,7 @@ final class CorrelationAnalysis {
                 units.put("activity_rpe", "");
             }
         }
-        List<Named> out = new ArrayList<>();
+        List<Named> out = new ArrayList<>(lifts(user, window));
         bySeries.forEach((name, days) -> {
             if (days.size() < screen.minPairs()) {
                 return;
@@ -207,6 +213,39 @@ final class CorrelationAnalysis {
                     new CorrelationScreen.Series(name, d, v), "endurance:read", units.getOrDefault(name, "")));
         });
         return out;
+    }
+
+    /**
+     * The best e1RM per session of the {@link #LIFTS} exercises trained most often in the window (at least
+     * {@code minPairs} sessions with an estimate; the day's best when a day has two sessions), in kg.
+     */
+    private List<Named> lifts(UUID user, DayRange window) {
+        record Lift(String name, java.util.SortedMap<LocalDate, Double> best) {}
+        List<Lift> lifts = new ArrayList<>();
+        strength.sessionsByExercise(user, window).forEach((exercise, sessions) -> {
+            java.util.SortedMap<LocalDate, Double> best = new TreeMap<>();
+            for (Strength.SessionPoint s : sessions) {
+                if (s.e1rmKg().isPresent()) {
+                    best.merge(s.date(), s.e1rmKg().getAsDouble(), Math::max);
+                }
+            }
+            if (best.size() >= screen.minPairs()) {
+                lifts.add(new Lift(InsightTools.key(exercise) + "_e1rm", best));
+            }
+        });
+        return lifts.stream()
+                .sorted(Comparator.comparingInt((Lift l) -> -l.best().size()).thenComparing(Lift::name))
+                .limit(LIFTS)
+                .map(l -> {
+                    int[] d = l.best().keySet().stream()
+                            .mapToInt(day -> (int) day.toEpochDay())
+                            .toArray();
+                    double[] v = l.best().values().stream()
+                            .mapToDouble(Double::doubleValue)
+                            .toArray();
+                    return new Named(new CorrelationScreen.Series(l.name(), d, v), "training:read", "kg");
+                })
+                .toList();
     }
 
     /** Adds a value to a day's running sum and count. */

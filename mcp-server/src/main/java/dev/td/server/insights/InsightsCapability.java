@@ -10,6 +10,7 @@ import dev.td.server.events.EventStore;
 import dev.td.server.load.TrainingLoad;
 import dev.td.server.metrics.Metrics;
 import dev.td.server.profile.Profiles;
+import dev.td.server.strength.Strength;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -35,9 +36,10 @@ public final class InsightsCapability implements Capability, Insights {
 
     private record Installed(AnalysisQueue queue, Analyses analyses, EventStore events) {}
 
-    public InsightsCapability(Profiles profiles, Metrics metrics, Activities activities, TrainingLoad load) {
+    public InsightsCapability(
+            Profiles profiles, Metrics metrics, Activities activities, TrainingLoad load, Strength strength) {
         this.profiles = Objects.requireNonNull(profiles, "profiles");
-        this.correlations = new CorrelationAnalysis(metrics, activities, load);
+        this.correlations = new CorrelationAnalysis(metrics, activities, load, strength);
         this.timing = AnalysisQueue.Timing.fromSystemProperties();
     }
 

@@ -50,6 +50,12 @@ public interface Strength {
     /** The sessions of an exercise (a catalog id) on the days of {@code days}, in date order. */
     List<SessionPoint> sessions(UUID user, String exerciseId, DayRange days);
 
+    /**
+     * Every exercise trained on the days of {@code days}, by its name, with its sessions there in date order (one
+     * read of the person's exercise_progression rows).
+     */
+    java.util.Map<String, List<SessionPoint>> sessionsByExercise(UUID user, DayRange days);
+
     /** The volume load (kg, every exercise's working sets) of each day of {@code days} with training; other days left out. */
     SortedMap<LocalDate, Double> dailyVolumeKg(UUID user, DayRange days);
 

@@ -15,6 +15,7 @@ import dev.td.tools.ToolException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -69,27 +70,44 @@ public final class StrengthCapability implements Capability, Strength {
 
     @Override
     public List<SessionPoint> sessions(UUID user, String exerciseId, DayRange days) {
-        List<SessionPoint> points = new ArrayList<>();
-        installed().read(user, progression, exerciseId).ifPresent(p -> {
-            String from = days.from().toString();
-            String to = days.to().toString();
-            for (ExerciseProgressionProjection.Point point : p.sessions()) {
-                // ISO days compare as text: parse only the days in the range
-                if (point.date().compareTo(from) >= 0 && point.date().compareTo(to) <= 0) {
-                    points.add(new SessionPoint(
-                            point.sessionId(),
-                            LocalDate.parse(point.date()),
-                            point.bestE1rm().map(b -> OptionalDouble.of(b.kg())).orElse(OptionalDouble.empty()),
-                            point.bestE1rm().map(ExerciseProgressionProjection.BestE1rm::method),
-                            point.topSet()
-                                    .map(t -> OptionalDouble.of(t.weightKg()))
-                                    .orElse(OptionalDouble.empty()),
-                            point.volumeKg(),
-                            point.workingSets(),
-                            point.hardSets()));
-                }
+        return installed()
+                .read(user, progression, exerciseId)
+                .map(p -> points(p, days))
+                .orElseGet(List::of);
+    }
+
+    @Override
+    public Map<String, List<SessionPoint>> sessionsByExercise(UUID user, DayRange days) {
+        Map<String, List<SessionPoint>> byName = new TreeMap<>();
+        for (ExerciseProgressionProjection.Progression p :
+                installed().readAll(user, progression).values()) {
+            List<SessionPoint> points = points(p, days);
+            if (!points.isEmpty()) {
+                byName.put(p.exercise(), points);
             }
-        });
+        }
+        return byName;
+    }
+
+    /** The sessions of a progression on the days of {@code days}. */
+    private static List<SessionPoint> points(ExerciseProgressionProjection.Progression p, DayRange days) {
+        List<SessionPoint> points = new ArrayList<>();
+        String from = days.from().toString();
+        String to = days.to().toString();
+        for (ExerciseProgressionProjection.Point point : p.sessions()) {
+            // ISO days compare as text: parse only the days in the range
+            if (point.date().compareTo(from) >= 0 && point.date().compareTo(to) <= 0) {
+                points.add(new SessionPoint(
+                        point.sessionId(),
+                        LocalDate.parse(point.date()),
+                        point.bestE1rm().map(b -> OptionalDouble.of(b.kg())).orElse(OptionalDouble.empty()),
+                        point.bestE1rm().map(ExerciseProgressionProjection.BestE1rm::method),
+                        point.topSet().map(t -> OptionalDouble.of(t.weightKg())).orElse(OptionalDouble.empty()),
+                        point.volumeKg(),
+                        point.workingSets(),
+                        point.hardSets()));
+            }
+        }
         return points;
     }
 

@@ -183,6 +183,56 @@ class BackgroundAnalysesTest {
         assertThat(overview.at("/context/correlations/0/lag_days").asInt()).isEqualTo(1);
     }
 
+    /**
+     * "Is my sleep affecting my squat?": 120 nights of sleep and a squat session every other day, 5 reps at a load
+     * that rises 0.1 kg a day and is 0.15 kg heavier for every minute slept above 450 the night before, with noise
+     * of 1 kg (loads to 0.5 kg): the best e1RM (Epley, w × (1 + 5/30)) follows the night before.
+     */
+    @Test
+    void aPlantedRelationOfSleepWithTheNextDaysSquatIsFoundAmongTheLifts() throws Exception {
+        Principal eve = person("eve-bg");
+        Random random = new Random(13);
+        LocalDate first = LocalDate.now(java.time.ZoneOffset.UTC).minusDays(120);
+        double[] sleep = new double[121];
+        for (int batch = 0; batch < 2; batch++) {
+            ObjectNode call = Json.mapper().createObjectNode().put("idempotency_key", "eve-sleep-" + batch);
+            ArrayNode readings = call.putArray("readings");
+            for (int d = batch * 61; d < Math.min(121, (batch + 1) * 61); d++) {
+                sleep[d] = Math.round(450 + 40 * random.nextGaussian());
+                readings.addObject()
+                        .put("metric", "sleep")
+                        .put("value", sleep[d])
+                        .put("unit", "min")
+                        .put("at", first.plusDays(d) + "T07:00:00Z");
+            }
+            invoke(eve, "log_metrics", call);
+        }
+        for (int d = 1; d <= 120; d += 2) {
+            double load = 120 + 0.1 * d + 0.15 * (sleep[d - 1] - 450) + random.nextGaussian();
+            ObjectNode workout = Json.mapper()
+                    .createObjectNode()
+                    .put("idempotency_key", "eve-squat-" + d)
+                    .put("started_at", first.plusDays(d) + "T17:00:00Z");
+            workout.putArray("exercises")
+                    .addObject()
+                    .put("exercise", "squat")
+                    .put("unit", "kg")
+                    .putArray("sets")
+                    .addObject()
+                    .put("weight", Math.round(load * 2) / 2.0)
+                    .put("reps", 5);
+            invoke(eve, "log_workout", workout);
+        }
+        awaitCaughtUp(eve.userId());
+        JsonNode answer = invoke(eve, "get_correlations", "{\"about\":\"squat\"}");
+        JsonNode best = answer.at("/data/correlations/0");
+        assertThat(best.path("predictor").asText()).isEqualTo("sleep_duration");
+        assertThat(best.path("outcome").asText()).contains("squat").endsWith("_e1rm");
+        assertThat(best.path("lag_days").asInt()).isEqualTo(1);
+        assertThat(best.path("r").asDouble()).isGreaterThan(0.5);
+        assertThat(best.path("discovery").asBoolean()).isTrue();
+    }
+
     @Test
     void anAnswerRightAfterAWriteSaysTheAnalysesLagAndTheNextOneThatTheyCaughtUp() throws Exception {
         Principal ben = person("ben-bg");
