@@ -120,6 +120,29 @@ final class EnvelopeSchemas {
         quality.putArray("anyOf").add(statisticalQuality).addObject().put("type", "null");
         p.set("period", SchemaComponents.ref("Period"));
         p.set("person", SchemaComponents.ref("MetaPerson"));
+        p.set("background", background());
+        return s;
+    }
+
+    /** {@code meta.background}, on answers read from analyses kept ready in the background. */
+    private static ObjectNode background() {
+        ObjectNode s = JSON.objectNode();
+        s.put("type", "object");
+        s.put(
+                "description",
+                "Answers from analyses kept ready: when computed, the event sequence they reflect, the log's head, and"
+                        + " whether newer events wait (stale)");
+        s.putArray("required")
+                .add("computed_at")
+                .add("reflects_sequence")
+                .add("head_sequence")
+                .add("stale");
+        ObjectNode p = s.putObject("properties");
+        p.putObject("computed_at").put("type", "string").put("format", "date-time");
+        p.putObject("reflects_sequence").put("type", "integer").put("minimum", 0);
+        p.putObject("head_sequence").put("type", "integer").put("minimum", 0);
+        p.putObject("stale").put("type", "boolean");
+        p.putObject("compute_ms").put("type", "number").put("minimum", 0);
         return s;
     }
 
