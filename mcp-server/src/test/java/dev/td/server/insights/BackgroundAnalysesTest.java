@@ -89,22 +89,8 @@ class BackgroundAnalysesTest {
      */
     private static void plantSleepAndRuns(Principal p, long seed) {
         Random random = new Random(seed);
-        LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
-        LocalDate first = today.minusDays(120);
-        double[] sleep = new double[121];
-        for (int batch = 0; batch < 2; batch++) {
-            ObjectNode call = Json.mapper().createObjectNode().put("idempotency_key", "sleep-" + seed + "-" + batch);
-            ArrayNode readings = call.putArray("readings");
-            for (int d = batch * 61; d < Math.min(121, (batch + 1) * 61); d++) {
-                sleep[d] = Math.round(450 + 40 * random.nextGaussian());
-                readings.addObject()
-                        .put("metric", "sleep")
-                        .put("value", sleep[d])
-                        .put("unit", "min")
-                        .put("at", first.plusDays(d) + "T07:00:00Z");
-            }
-            invoke(p, "log_metrics", call);
-        }
+        LocalDate first = LocalDate.now(java.time.ZoneOffset.UTC).minusDays(120);
+        double[] sleep = nightsOfSleep(p, random, first, "sleep-" + seed);
         for (int d = 1; d <= 120; d += 2) {
             double pace = 330 + 0.4 * (450 - sleep[d - 1]) + 6 * random.nextGaussian();
             double seconds = Math.round(pace * 8);
@@ -120,6 +106,25 @@ class BackgroundAnalysesTest {
                             .put("distance", 8)
                             .put("unit", "km"));
         }
+    }
+
+    /** 121 nights from {@code first}, 450 ± 40 min, logged in two calls; the minutes of each night. */
+    private static double[] nightsOfSleep(Principal p, Random random, LocalDate first, String key) {
+        double[] sleep = new double[121];
+        for (int batch = 0; batch < 2; batch++) {
+            ObjectNode call = Json.mapper().createObjectNode().put("idempotency_key", key + "-" + batch);
+            ArrayNode readings = call.putArray("readings");
+            for (int d = batch * 61; d < Math.min(121, (batch + 1) * 61); d++) {
+                sleep[d] = Math.round(450 + 40 * random.nextGaussian());
+                readings.addObject()
+                        .put("metric", "sleep")
+                        .put("value", sleep[d])
+                        .put("unit", "min")
+                        .put("at", first.plusDays(d) + "T07:00:00Z");
+            }
+            invoke(p, "log_metrics", call);
+        }
+        return sleep;
     }
 
     private static long head(UUID user) {
@@ -193,20 +198,7 @@ class BackgroundAnalysesTest {
         Principal eve = person("eve-bg");
         Random random = new Random(13);
         LocalDate first = LocalDate.now(java.time.ZoneOffset.UTC).minusDays(120);
-        double[] sleep = new double[121];
-        for (int batch = 0; batch < 2; batch++) {
-            ObjectNode call = Json.mapper().createObjectNode().put("idempotency_key", "eve-sleep-" + batch);
-            ArrayNode readings = call.putArray("readings");
-            for (int d = batch * 61; d < Math.min(121, (batch + 1) * 61); d++) {
-                sleep[d] = Math.round(450 + 40 * random.nextGaussian());
-                readings.addObject()
-                        .put("metric", "sleep")
-                        .put("value", sleep[d])
-                        .put("unit", "min")
-                        .put("at", first.plusDays(d) + "T07:00:00Z");
-            }
-            invoke(eve, "log_metrics", call);
-        }
+        double[] sleep = nightsOfSleep(eve, random, first, "eve-sleep");
         for (int d = 1; d <= 120; d += 2) {
             double load = 120 + 0.1 * d + 0.15 * (sleep[d - 1] - 450) + random.nextGaussian();
             ObjectNode workout = Json.mapper()
