@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.td.server.endurance.Activities;
 import dev.td.server.endurance.LoggedActivity;
+import dev.td.server.events.Hypothetical;
 import dev.td.server.health.Health;
 import dev.td.server.load.FatigueJson;
 import dev.td.server.load.FatigueState;
@@ -91,8 +92,9 @@ final class Overview {
         UUID user = call.principal().userId();
         LocalDate today = LocalDate.now(profiles.timeZoneOf(user));
         Shown shown = Shown.to(call.principal());
-        if (!shown.all()) {
-            // through a grant without every kind: built for this reader, without what the grant does not give
+        if (!shown.all() || Hypothetical.active()) {
+            // through a grant without every kind: built for this reader, without what the grant does not give; inside a
+            // what-if (whose head is rolled back): built from what it proposes, never kept
             return new Envelope(
                     build(user, today, shown),
                     JSON.objectNode(),

@@ -2,7 +2,8 @@
  * Strength training: {@code log_workout}, {@code log_sets} and {@code void_session}; the projections
  * kept for it (session summaries, exercise progression by estimated 1RM, personal records per rep
  * range, volume per day and ISO week) and the queries answered from them; load units and the e1RM
- * formulas; what corrections and voids of sets did to the records.
+ * formulas; what corrections and voids of sets did to the records, and what proposed sets would do to
+ * records, e1RM and trend (what_if).
  *
  * <p>A capability: may use {@code events}, {@code projections}, {@code capability} and the
  * published types of {@code profile}, {@code exercises} and {@code analysis}.

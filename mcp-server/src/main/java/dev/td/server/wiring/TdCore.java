@@ -23,6 +23,7 @@ import dev.td.server.projections.Projection;
 import dev.td.server.projections.ProjectionEngine;
 import dev.td.server.sharing.SharingCapability;
 import dev.td.server.strength.StrengthCapability;
+import dev.td.server.whatif.WhatIfCapability;
 import dev.td.tools.CallScope;
 import dev.td.tools.Principal;
 import dev.td.tools.ToolCatalog;
@@ -87,7 +88,8 @@ public final class TdCore implements AutoCloseable {
                 metrics,
                 new OverviewCapability(profile, load, endurance, metrics, health),
                 new AnalysisCapability(),
-                new EvidenceCapability(profile, exercises));
+                new EvidenceCapability(profile, exercises),
+                new WhatIfCapability(profile, metrics));
         this.projections = new ProjectionEngine(
                 database.dataSource(),
                 capabilities.stream()

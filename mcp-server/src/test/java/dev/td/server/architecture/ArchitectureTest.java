@@ -36,7 +36,8 @@ class ArchitectureTest {
                         "overview",
                         "profile",
                         "sharing",
-                        "strength");
+                        "strength",
+                        "whatif");
     }
 
     @Test

@@ -39,7 +39,8 @@ class ToolsetsTest {
     // the toolsets are the scope families of the manifests; the tools of each are read off the manifests by hand
     private static final Set<String> EVENTS = Set.of("get_events", "correct_event", "void_event", "void_session");
     // the raw log and its audit, a toolset of their own by the manifests' "toolset"
-    private static final Set<String> LOG = Set.of("log_events", "get_event_types", "verify_chain", "get_evidence");
+    private static final Set<String> LOG =
+            Set.of("log_events", "get_event_types", "verify_chain", "get_evidence", "what_if");
     private static final Set<String> STATS =
             Set.of("stats_describe", "stats_compare", "stats_correlate", "stats_trend", "stats_regression");
     private static final Set<String> CATALOG =
