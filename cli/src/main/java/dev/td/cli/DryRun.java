@@ -8,8 +8,9 @@ import java.util.List;
 
 /**
  * {@code --dry-run}: the arguments are checked against the tool's input schema, the same check the
- * server makes first, and the request is printed instead of sent. The server has no what-if mode
- * yet, so what it would derive (the events of a workout, a resolved exercise) is not shown.
+ * server makes first, and the request is printed instead of sent. What the server would derive (the
+ * events of a workout, a resolved exercise) is not shown; {@code td what-if} asks the server what
+ * proposed events would change, storing nothing.
  */
 final class DryRun {
 
@@ -42,8 +43,8 @@ final class DryRun {
                 + (manifest.annotations().readOnly()
                         ? "."
                         : " (an unknown exercise, a reused idempotency key).\n"
-                                + "  what the server would store from them (its events) is not shown: that needs a "
-                                + "server-side what-if, which td does not have yet."));
+                                + "  what the server would store from them (its events) is not shown; `td what-if` asks "
+                                + "the server what proposed events would change, storing nothing."));
         return ExitCodes.OK;
     }
 

@@ -47,7 +47,7 @@ class DryRunTest {
         assertThat(result.err())
                 .contains("dry run: nothing was sent")
                 .contains("what the server would store from them (its events) is not shown")
-                .contains("server-side what-if");
+                .contains("`td what-if` asks the server what proposed events would change, storing nothing");
     }
 
     @Test

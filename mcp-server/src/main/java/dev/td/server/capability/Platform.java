@@ -15,7 +15,8 @@ import javax.sql.DataSource;
 /**
  * What every {@link Capability} is installed on: the shared services of one td process (database,
  * event log, projection engine, accounts, event types) and the places a capability plugs into (the
- * tool registry, the event checks, the context of corrections and voids, the log's append listeners).
+ * tool registry, the event checks, the context of corrections and voids, what proposed events would change, the
+ * log's append listeners).
  */
 public final class Platform {
 
@@ -28,6 +29,7 @@ public final class Platform {
     private final ToolRegistry.Builder tools;
     private final List<EventCheck> checks = new CopyOnWriteArrayList<>();
     private final List<ChangeContext> changeContexts = new CopyOnWriteArrayList<>();
+    private final List<Foresight> foresights = new CopyOnWriteArrayList<>();
 
     public Platform(
             DataSource database,
@@ -99,6 +101,20 @@ public final class Platform {
             List<ChangeContext.After> steps =
                     changeContexts.stream().map(c -> c.before(user, touched)).toList();
             return context -> steps.forEach(s -> s.addTo(context));
+        };
+    }
+
+    /** Adds what a capability tells about proposed events to what_if's answers (see {@link Foresight}). */
+    public void foresee(Foresight foresight) {
+        foresights.add(Objects.requireNonNull(foresight, "foresight"));
+    }
+
+    /** Every capability's {@link Foresight}, as one; those added later apply too. */
+    public Foresight foresight() {
+        return (user, proposed) -> {
+            List<Foresight.After> steps =
+                    foresights.stream().map(f -> f.before(user, proposed)).toList();
+            return (changes, context) -> steps.forEach(s -> s.addTo(changes, context));
         };
     }
 

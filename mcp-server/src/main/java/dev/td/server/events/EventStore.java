@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 import javax.sql.DataSource;
 
 /**
@@ -71,6 +72,9 @@ public final class EventStore {
 
     /** The person's log as seen under the append lock. */
     public interface Locked {
+        /** The sequence of the person's last stored event (0 before the first): where the append goes on from. */
+        long lastSequence();
+
         Optional<StoredEvent> find(UUID eventId) throws SQLException;
 
         List<StoredEvent> compensationsOf(UUID eventId) throws SQLException;
@@ -112,6 +116,58 @@ public final class EventStore {
         return result;
     }
 
+    /**
+     * Appends events for one person in a transaction that is always rolled back, and answers from inside it ("what
+     * if"): the events are sealed onto the locked head and folded into the projections like any append (the listeners'
+     * {@code appended}, never their {@code committed}), then {@code answer} reads with that transaction's connection,
+     * which td's data source hands out on this thread meanwhile ({@link Hypothetical}). Nothing is stored: no event,
+     * no projection state, no head kept in this process, no notification (the rolled-back transaction never sends
+     * it). It takes the person's turn like an append and holds their stream lock until it rolls back, so the person's
+     * real appends wait that long: keep {@code answer} short.
+     *
+     * @param events       each with an idempotency key of its own, none stored (a what-if's, made up for it)
+     * @param precondition runs under the lock before the events are written, with the what-if's connection bound
+     */
+    public <T> T hypothetically(
+            UUID userId, List<NewEvent> events, Precondition precondition, Function<List<StoredEvent>, T> answer) {
+        return queue.inTurn(userId, () -> {
+            try (Connection c = db.getConnection()) {
+                c.setAutoCommit(false);
+                Hypothetical.Binding bound = Hypothetical.bind(c);
+                try {
+                    return answer.apply(appendLocked(c, userId, events, precondition));
+                } finally {
+                    bound.close();
+                    c.rollback();
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("what-if failed: " + e.getMessage(), e);
+            }
+        });
+    }
+
+    /**
+     * Writes events with new keys under the person's stream lock, taken here (never against the head this process
+     * keeps), the listeners folding them in; leaves the transaction open.
+     */
+    private List<StoredEvent> appendLocked(Connection c, UUID userId, List<NewEvent> events, Precondition precondition)
+            throws SQLException {
+        if (!distinctKeys(events)) {
+            throw new IllegalArgumentException("every event of a what-if needs its own idempotency key");
+        }
+        EventChain.Head head = EventChain.lockHead(c, userId);
+        precondition.check(new LockedLog(c, userId, head, Optional.empty()));
+        if (appendFresh(c, userId, events, head) instanceof Attempt.Stored stored) {
+            return stored.events();
+        }
+        throw new IllegalStateException("a proposed event's idempotency key is already stored");
+    }
+
+    /** The last sequence this process committed for the person, if it kept one (for tests: a what-if keeps none). */
+    Optional<Long> keptHead(UUID userId) {
+        return Optional.ofNullable(heads.get(userId)).map(EventChain.Head::sequence);
+    }
+
     /** One append transaction, committed, or rolled back when anything fails. */
     private List<StoredEvent> appendCommitted(UUID userId, List<NewEvent> events, Precondition precondition) {
         try (Connection c = db.getConnection()) {
@@ -139,7 +195,7 @@ public final class EventStore {
             if (attempt == Attempt.Refused.HEAD_MOVED) {
                 c.rollback();
                 EventChain.Head head = EventChain.lockHead(c, userId);
-                precondition.check(new LockedLog(c, userId, Optional.empty()));
+                precondition.check(new LockedLog(c, userId, head, Optional.empty()));
                 attempt = appendFresh(c, userId, events, head);
             }
             if (attempt instanceof Attempt.Stored stored) {
@@ -194,7 +250,7 @@ public final class EventStore {
         EventChain.Head head = EventChain.lockHead(c, userId);
         Map<String, StoredEvent> existing = findByKeys(
                 c, userId, events.stream().map(NewEvent::idempotencyKey).toList());
-        precondition.check(new LockedLog(c, userId, Optional.of(existing)));
+        precondition.check(new LockedLog(c, userId, head, Optional.of(existing)));
         List<StoredEvent> result = new ArrayList<>(events.size());
         List<StoredEvent> fresh = new ArrayList<>();
         Map<String, NewEvent> inCall = new HashMap<>();
@@ -364,13 +420,20 @@ public final class EventStore {
     private final class LockedLog implements Locked {
         private final Connection c;
         private final UUID userId;
+        private final EventChain.Head head;
         private final Optional<Map<String, StoredEvent>> keys;
 
         /** {@code keys}: the call's keys found stored, when they were looked up; else {@link #hasKey} asks the database. */
-        LockedLog(Connection c, UUID userId, Optional<Map<String, StoredEvent>> keys) {
+        LockedLog(Connection c, UUID userId, EventChain.Head head, Optional<Map<String, StoredEvent>> keys) {
             this.c = c;
             this.userId = userId;
+            this.head = head;
             this.keys = keys;
+        }
+
+        @Override
+        public long lastSequence() {
+            return head.sequence();
         }
 
         @Override

@@ -46,6 +46,36 @@ public final class TimeInput {
      */
     public static Moment occurredAt(
             String value, Optional<String> zoneArg, ZoneId personZone, String path, Instant now) {
+        Moment moment = moment(value, zoneArg, personZone, path);
+        if (moment.instant().isAfter(now.plus(FUTURE_TOLERANCE))) {
+            throw ToolException.invalid(
+                    path,
+                    "'" + value
+                            + "' is more than a day in the future; events record what happened. Check the date and the time zone");
+        }
+        return moment;
+    }
+
+    /**
+     * The time of an event proposed, not logged (what_if): read as {@link #occurredAt}, and up to {@value
+     * #PLANNED_DAYS} days ahead ("what if I hit 130 kg next week?").
+     */
+    public static Moment plannedAt(
+            String value, Optional<String> zoneArg, ZoneId personZone, String path, Instant now) {
+        Moment moment = moment(value, zoneArg, personZone, path);
+        if (moment.instant().isAfter(now.plus(Duration.ofDays(PLANNED_DAYS)))) {
+            throw ToolException.invalid(
+                    path,
+                    "'" + value + "' is more than " + PLANNED_DAYS
+                            + " days ahead; a what-if looks at most a year forward. Check the date");
+        }
+        return moment;
+    }
+
+    /** How far ahead a proposed event may lie. */
+    public static final int PLANNED_DAYS = 366;
+
+    private static Moment moment(String value, Optional<String> zoneArg, ZoneId personZone, String path) {
         Optional<ZoneId> explicit = zoneArg.map(z -> zone(z, siblingPath(path, "time_zone")));
         Moment moment;
         try {
@@ -70,12 +100,6 @@ public final class TimeInput {
         if (moment.instant().isBefore(EARLIEST)) {
             throw ToolException.invalid(
                     path, "'" + value + "' is before 1900; td records training from 1900 on. Check the year");
-        }
-        if (moment.instant().isAfter(now.plus(FUTURE_TOLERANCE))) {
-            throw ToolException.invalid(
-                    path,
-                    "'" + value
-                            + "' is more than a day in the future; events record what happened. Check the date and the time zone");
         }
         return moment;
     }

@@ -1,6 +1,7 @@
 package dev.td.server.exercises;
 
 import dev.td.server.events.EventStore;
+import dev.td.server.events.Hypothetical;
 import dev.td.server.events.StoredEvent;
 import java.sql.Connection;
 import java.time.Duration;
@@ -16,7 +17,8 @@ import java.util.stream.Collectors;
  * A per-person read cache in front of the {@link ExerciseCatalog} for the query path: the whole
  * catalog as the person sees it (one query instead of one per exercise) and the names already
  * resolved. Entries live {@value #TTL_SECONDS} s at most and are dropped when the person's catalog
- * changes (an exercise.* event, or a correction or void, committed by any server this process hears of).
+ * changes (an exercise.* event, or a correction or void, committed by any server this process hears of). A what-if
+ * reads entries (it cannot change a catalog: exercise.* events are not proposable) but keeps none it loads.
  */
 final class ExerciseDirectory implements EventStore.AppendListener {
 
@@ -45,7 +47,9 @@ final class ExerciseDirectory implements EventStore.AppendListener {
             return hit;
         }
         String id = catalog.require(user, name, path).id();
-        e.resolved().put(name, id);
+        if (!Hypothetical.active()) {
+            e.resolved().put(name, id);
+        }
         return id;
     }
 
@@ -57,7 +61,9 @@ final class ExerciseDirectory implements EventStore.AppendListener {
             Map<String, Exercise> byId = catalog.list(user, all).stream()
                     .collect(Collectors.toMap(Exercise::id, Function.identity(), (a, b) -> a));
             e = new Entry(now, byId, new ConcurrentHashMap<>());
-            entries.put(user, e);
+            if (!Hypothetical.active()) {
+                entries.put(user, e);
+            }
         }
         return e;
     }

@@ -34,16 +34,19 @@ public final class ExercisesCapability implements Capability, Exercises {
         platform.listen(directory);
         NameCompletion completion = new NameCompletion(catalog, platform.database());
         platform.listen(completion);
-        platform.checkEvents(knownExercise(catalog));
+        platform.checkEvents(knownExercise(catalog, directory));
         new ExerciseTools(catalog, platform.events(), profiles, platform.database()).register(platform.tools());
         installed = Optional.of(new Installed(catalog, directory, completion));
     }
 
-    /** A set written as a raw event (log_events, correct_event) must name an exercise of the person's catalog. */
-    private static EventCheck knownExercise(ExerciseCatalog catalog) {
+    /**
+     * A set written as a raw event (log_events, correct_event, what_if) must name an exercise of the person's catalog;
+     * looked up in the person's directory (one catalog read for a workout's sets, not one per set).
+     */
+    private static EventCheck knownExercise(ExerciseCatalog catalog, ExerciseDirectory directory) {
         return (UUID user, String type, JsonNode data, String path) -> {
             if (type.equals("set.logged")
-                    && catalog.find(user, data.path("exercise_id").asText()).isEmpty()) {
+                    && directory.find(user, data.path("exercise_id").asText()).isEmpty()) {
                 throw catalog.unresolved(
                         catalog.resolve(user, data.path("exercise").asText()), path + ".exercise_id");
             }

@@ -1,6 +1,7 @@
 package dev.td.server.exercises;
 
 import dev.td.server.events.EventStore;
+import dev.td.server.events.Hypothetical;
 import dev.td.server.events.StoredEvent;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -23,7 +24,7 @@ import javax.sql.DataSource;
  * starting with it ("press" → "Bench Press"), then names containing it, then the catalog's fuzzy matches; ties
  * alphabetically. Set counts come from the person's {@code set.logged} events (voided and corrected ones counted
  * as logged: a rough measure of habit is all ranking needs), cached for {@value #TTL_SECONDS} s and dropped when
- * the person logs sets or fixes an event.
+ * the person logs sets or fixes an event; inside a what-if counted afresh and not kept.
  */
 final class NameCompletion implements EventStore.AppendListener {
 
@@ -75,7 +76,7 @@ final class NameCompletion implements EventStore.AppendListener {
 
     private Map<String, Long> setsByExercise(UUID user) {
         long now = System.nanoTime();
-        Usage cached = usage.get(user);
+        Usage cached = Hypothetical.active() ? null : usage.get(user);
         if (cached != null
                 && now - cached.loadedAt() <= Duration.ofSeconds(TTL_SECONDS).toNanos()) {
             return cached.setsByExercise();
@@ -96,7 +97,9 @@ final class NameCompletion implements EventStore.AppendListener {
         } catch (SQLException e) {
             throw new IllegalStateException("counting the person's sets per exercise failed", e);
         }
-        usage.put(user, new Usage(now, Map.copyOf(sets)));
+        if (!Hypothetical.active()) {
+            usage.put(user, new Usage(now, Map.copyOf(sets)));
+        }
         return sets;
     }
 

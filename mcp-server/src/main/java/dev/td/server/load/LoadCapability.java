@@ -14,7 +14,8 @@ import java.util.UUID;
  * Training load and fatigue: session loads by a named method, the daily series, PMC, workload ratios,
  * monotony and strain over strength sessions and endurance activities alike. Uses the profile for the
  * physiology the methods need (resting and maximal heart rate, sex, FTP) and for the person's days. Publishes
- * {@link TrainingLoad} once installed, and puts the fatigue state in the context of training answers.
+ * {@link TrainingLoad} once installed, puts the fatigue state in the context of training answers, and tells what
+ * proposed sessions would do to it (what_if).
  */
 public final class LoadCapability implements Capability, TrainingLoad {
 
@@ -36,6 +37,7 @@ public final class LoadCapability implements Capability, TrainingLoad {
         LoadViews installed = new LoadViews(platform.projections(), inputs, profiles);
         new LoadTools(installed, profiles).register(platform.tools());
         platform.tools().after(new LoadContext(installed, profiles));
+        platform.foresee(new LoadForesight(installed, inputs, profiles));
         views = Optional.of(installed);
     }
 

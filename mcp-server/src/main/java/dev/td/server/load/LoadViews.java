@@ -1,5 +1,6 @@
 package dev.td.server.load;
 
+import dev.td.server.events.Hypothetical;
 import dev.td.server.profile.DayRange;
 import dev.td.server.profile.Profile;
 import dev.td.server.profile.Profiles;
@@ -86,7 +87,10 @@ final class LoadViews {
             return known.getValue();
         }
         History h = compute(method, lastDay, body, months);
-        computed.put(key, Map.entry(months, h));
+        if (!Hypothetical.active()) {
+            // a what-if's months are states of a transaction that is rolled back: nothing to keep
+            computed.put(key, Map.entry(months, h));
+        }
         return h;
     }
 

@@ -9,7 +9,6 @@ import dev.td.server.events.EventMetadata;
 import dev.td.server.events.EventStore;
 import dev.td.server.events.JsonFields;
 import dev.td.server.events.StoredEvent;
-import dev.td.server.profile.DayRange;
 import dev.td.tools.Envelope;
 import dev.td.tools.ErrorCode;
 import dev.td.tools.Meta;
@@ -187,20 +186,17 @@ final class MetricTools {
             if (e.replayed() || e.data().has("label") || !seen.add(metric + "/" + day)) {
                 continue;
             }
-            MetricViews.Shown shown = views.shown(user, metric, true);
-            List<MetricViews.Day> days = views.days(
-                            user, metric, shown, new DayRange(day.minusDays(Baseline.WINDOW_DAYS), day))
-                    .days();
-            Optional<MetricViews.Day> today =
-                    days.stream().filter(x -> x.date().equals(day)).findFirst();
+            Optional<MetricViews.Against> today = views.againstBaseline(user, metric, day);
             if (today.isEmpty()) {
                 continue;
             }
-            Baseline baseline = Baseline.of(days, day);
-            OptionalDouble z = baseline.robustZ(today.get().value());
+            Baseline baseline = today.get().baseline();
+            OptionalDouble z = baseline.robustZ(today.get().day().value());
             if (z.isPresent() && Math.abs(z.getAsDouble()) > Baseline.UNUSUAL_Z) {
-                out.add(metric + " " + MetricAnswers.round(today.get().value().getAsDouble(), MetricAnswers.DECIMALS)
-                        + (shown.unit().isEmpty() ? "" : " " + shown.unit()) + " on " + day + " is far "
+                String unit = today.get().shown().unit();
+                out.add(metric + " "
+                        + MetricAnswers.round(today.get().day().value().getAsDouble(), MetricAnswers.DECIMALS)
+                        + (unit.isEmpty() ? "" : " " + unit) + " on " + day + " is far "
                         + (z.getAsDouble() > 0 ? "above" : "below") + " the person's 28-day baseline (median "
                         + MetricAnswers.round(baseline.level().median().getAsDouble(), MetricAnswers.DECIMALS)
                         + ", robust z " + MetricAnswers.round(z.getAsDouble(), 1) + ")");

@@ -172,6 +172,21 @@ final class MetricViews implements Metrics {
         return new Days(out, leftOut);
     }
 
+    /** One day of a metric, in the unit the person sees, and the baseline of the days before it. */
+    record Against(Shown shown, Day day, Baseline baseline) {}
+
+    /** The day of a metric (named as stored) against its baseline, if the day has readings. */
+    Optional<Against> againstBaseline(UUID user, String metric, LocalDate day) {
+        Shown shown = shown(user, metric, true);
+        List<Day> days = days(
+                        user, metric, shown, new DayRange(Baseline.window(day).from(), day))
+                .days();
+        return days.stream()
+                .filter(x -> x.date().equals(day))
+                .findFirst()
+                .map(today -> new Against(shown, today, Baseline.of(days, day)));
+    }
+
     static double daily(MetricDefinition.DailyRule rule, MetricDaysProjection.Day day) {
         return switch (rule) {
             case LAST -> day.last();

@@ -17,8 +17,9 @@ import java.util.UUID;
  * Body metrics and health readings: the metric registry (names and aliases in English and German, units
  * with exact conversions, plausible ranges, daily rules), log_metrics and get_metric_series, the projections
  * of every metric per day and of the metrics a person has, and the published {@link Metrics} other
- * capabilities read latest values, series and baselines from. Readings outside plausible ranges, in units
- * that do not convert, or with labels a metric lacks are refused whichever tool writes them.
+ * capabilities read latest values, series and baselines from; which proposed readings would stand out (what_if).
+ * Readings outside plausible ranges, in units that do not convert, or with labels a metric lacks are refused
+ * whichever tool writes them.
  */
 public final class MetricsCapability implements Capability, Metrics {
 
@@ -43,6 +44,7 @@ public final class MetricsCapability implements Capability, Metrics {
         new MetricTools(platform.events(), installed, new MetricReadings(registry, check, platform.eventTypes()))
                 .register(platform.tools());
         new MetricSeriesQuery(installed).register(platform.tools());
+        platform.foresee(new MetricForesight(installed));
         views = Optional.of(installed);
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.td.server.endurance.Activities;
 import dev.td.server.endurance.LoggedActivity;
+import dev.td.server.events.Hypothetical;
 import dev.td.server.health.Health;
 import dev.td.server.insights.Insights;
 import dev.td.server.load.FatigueJson;
@@ -103,9 +104,10 @@ final class Overview {
         LocalDate today = asOf(call.arguments(), now);
         Shown shown = Shown.to(call.principal());
         ObjectNode context = context(call);
-        if (!shown.all() || !today.equals(now)) {
+        if (!shown.all() || !today.equals(now) || Hypothetical.active()) {
             // through a grant without every kind: built for this reader, without what the grant does not give;
-            // as of a past day: built for that day (the kept answer is today's)
+            // as of a past day: built for that day (the kept answer is today's); inside a what-if (whose head is
+            // rolled back): built from what it proposes, never kept
             return new Envelope(
                     build(user, today, shown), context, Meta.now(call.origin().requestId()));
         }

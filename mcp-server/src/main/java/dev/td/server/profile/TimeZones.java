@@ -1,6 +1,7 @@
 package dev.td.server.profile;
 
 import dev.td.server.events.EventStore;
+import dev.td.server.events.Hypothetical;
 import dev.td.server.events.StoredEvent;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -17,7 +18,8 @@ import javax.sql.DataSource;
 
 /**
  * Each person's time zone, read from the profile projection (else the account's, else inferred from the
- * zones their latest events carry), cached because every write and every date-bounded read needs it.
+ * zones their latest events carry), cached because every write and every date-bounded read needs it; read afresh and
+ * not kept inside a what-if.
  */
 final class TimeZones {
 
@@ -50,6 +52,10 @@ final class TimeZones {
      * {@link #profileChanges()}), so the TTL only bounds staleness after changes made outside this process.
      */
     ZoneInUse timeZoneOf(UUID userId) {
+        if (Hypothetical.active()) {
+            return readTimeZone(
+                    userId); // a proposed profile change or event may move it: read as proposed, keep nothing
+        }
         CachedZone cached = zones.get(userId);
         if (cached != null && System.nanoTime() - cached.readAt() < ZONE_TTL_NANOS) {
             return cached.zone();

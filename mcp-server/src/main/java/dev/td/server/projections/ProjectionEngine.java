@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.td.server.events.EffectiveLog;
 import dev.td.server.events.EventStore;
 import dev.td.server.events.Fact;
+import dev.td.server.events.Hypothetical;
 import dev.td.server.events.StoredEvent;
 import dev.td.server.events.TrainingEvent;
 import dev.td.tools.Json;
@@ -20,6 +21,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Keeps every projection up to date: folds appended events inline (same transaction, so an agent
@@ -233,7 +235,11 @@ public final class ProjectionEngine implements EventStore.AppendListener {
     /**
      * Parsed states of recently read keys. Every read still asks the database for the row's stamp
      * (last sequence, version, update time) and ships the JSON only when it changed, so any server's
-     * writes are seen at once; only the parsing is saved.
+     * writes are seen at once; only the parsing is saved. Inside a what-if ({@link Hypothetical}) states
+     * are still taken from here when their stamp matches (a row the what-if did not rewrite is the
+     * committed one), but what it reads or writes is kept in the what-if's scratch memory only: a state
+     * stamped in a transaction that is rolled back must never be found again (a later real write may
+     * take the same sequence).
      */
     private final Map<StateKey, Parsed> parsed =
             java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(256, 0.75f, true) {
@@ -243,10 +249,39 @@ public final class ProjectionEngine implements EventStore.AppendListener {
                 }
             });
 
+    /** The state parsed before for a key: the what-if's own first, then the shared ones. */
+    private @Nullable Parsed known(StateKey id) {
+        Optional<Map<Object, Object>> scratch = Hypothetical.scratch();
+        if (scratch.isPresent() && scratch.get().get(id) instanceof Parsed own) {
+            return own;
+        }
+        return parsed.get(id);
+    }
+
+    /** Keeps a parsed state: in the what-if's scratch memory inside a what-if, else in the shared map. */
+    private void keep(StateKey id, Parsed state) {
+        Optional<Map<Object, Object>> scratch = Hypothetical.scratch();
+        if (scratch.isPresent()) {
+            scratch.get().put(id, state);
+        } else {
+            parsed.put(id, state);
+        }
+    }
+
+    /** Forgets a key whose row is gone (a what-if forgets only what it kept itself). */
+    private void forget(StateKey id) {
+        Optional<Map<Object, Object>> scratch = Hypothetical.scratch();
+        if (scratch.isPresent()) {
+            scratch.get().remove(id);
+        } else {
+            parsed.remove(id);
+        }
+    }
+
     private <S> Optional<S> readCached(Connection c, UUID userId, Projection<S> p, String key)
             throws SQLException, JsonProcessingException {
         StateKey id = new StateKey(userId, p.name(), key);
-        Parsed known = parsed.get(id);
+        Parsed known = known(id);
         try (PreparedStatement ps = c.prepareStatement("SELECT last_sequence, version, updated_at,"
                 + " CASE WHEN last_sequence = ? AND version = ? AND updated_at = ? THEN NULL ELSE state::text END"
                 + " FROM projection_states WHERE user_id = ? AND projection = ? AND key = ?")) {
@@ -258,7 +293,7 @@ public final class ProjectionEngine implements EventStore.AppendListener {
             ps.setString(6, key);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
-                    parsed.remove(id);
+                    forget(id);
                     return Optional.empty();
                 }
                 String text = rs.getString(4);
@@ -266,7 +301,7 @@ public final class ProjectionEngine implements EventStore.AppendListener {
                     return Optional.of(p.stateType().cast(known.state()));
                 }
                 S state = json.readValue(text, p.stateType());
-                parsed.put(id, new Parsed(rs.getLong(1), rs.getInt(2), rs.getTimestamp(3), state));
+                keep(id, new Parsed(rs.getLong(1), rs.getInt(2), rs.getTimestamp(3), state));
                 return Optional.of(state);
             }
         }
@@ -334,7 +369,7 @@ public final class ProjectionEngine implements EventStore.AppendListener {
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         String key = rs.getString(1);
-                        Parsed known = parsed.get(new StateKey(userId, p.name(), key));
+                        Parsed known = known(new StateKey(userId, p.name(), key));
                         if (known != null
                                 && known.lastSequence() == rs.getLong(2)
                                 && known.version() == rs.getInt(3)
@@ -357,7 +392,7 @@ public final class ProjectionEngine implements EventStore.AppendListener {
                     try (ResultSet rs = ps.executeQuery()) {
                         while (rs.next()) {
                             S state = json.readValue(rs.getString(5), p.stateType());
-                            parsed.put(
+                            keep(
                                     new StateKey(userId, p.name(), rs.getString(1)),
                                     new Parsed(rs.getLong(2), rs.getInt(3), rs.getTimestamp(4), state));
                             all.put(rs.getString(1), state);
@@ -430,7 +465,7 @@ public final class ProjectionEngine implements EventStore.AppendListener {
                 while (rs.next()) {
                     String key = rs.getString(1);
                     Object state = Objects.requireNonNull(states.get(key), key);
-                    parsed.put(
+                    keep(
                             new StateKey(userId, p.name(), key),
                             new Parsed(lastSequence, p.version(), rs.getTimestamp(2), state));
                 }

@@ -39,11 +39,16 @@ final class RepRecords {
 
     /** The heaviest load on record for {@code reps} reps or more, if any. */
     static OptionalDouble bestFor(int reps, Records r) {
-        OptionalDouble best =
-                r.highRep().map(p -> OptionalDouble.of(p.weightKg())).orElse(OptionalDouble.empty());
+        return heldFor(reps, r).map(p -> OptionalDouble.of(p.weightKg())).orElse(OptionalDouble.empty());
+    }
+
+    /** The heaviest set on record with {@code reps} reps or more: what a new {@code reps}-rep record must beat. */
+    static Optional<Pr> heldFor(int reps, Records r) {
+        Optional<Pr> best = r.highRep();
         for (Map.Entry<Integer, Pr> e : r.byReps().entrySet()) {
-            if (e.getKey() >= reps && (best.isEmpty() || e.getValue().weightKg() > best.getAsDouble())) {
-                best = OptionalDouble.of(e.getValue().weightKg());
+            if (e.getKey() >= reps
+                    && (best.isEmpty() || e.getValue().weightKg() > best.get().weightKg())) {
+                best = Optional.of(e.getValue());
             }
         }
         return best;

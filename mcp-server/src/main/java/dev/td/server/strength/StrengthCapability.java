@@ -26,7 +26,8 @@ import java.util.UUID;
 /**
  * Strength training: logging workouts and sets, voiding whole sessions, and the answers kept ready for
  * them (session summaries, exercise progression by estimated 1RM, personal records, weekly volume); the
- * context corrections and voids of sets get (records gained or taken back, sessions left empty).
+ * context corrections and voids of sets get (records gained or taken back, sessions left empty), and what proposed
+ * sets would do to records, e1RM and trend (what_if).
  * Uses the person's exercises to resolve names and their profile for time zone and unit. Refuses sets
  * outside human ranges unless confirmed ({@link Plausibility}), whichever tool writes them. Publishes
  * {@link Strength} (per-session points and daily volume) once installed.
@@ -65,6 +66,7 @@ public final class StrengthCapability implements Capability, Strength {
         StrengthChanges changes = new StrengthChanges(views);
         platform.describeChanges(changes);
         new SessionVoiding(platform.events(), views, changes).register(platform.tools());
+        platform.foresee(new StrengthForesight(platform.projections(), views, exercises::find));
         engine = Optional.of(platform.projections());
     }
 

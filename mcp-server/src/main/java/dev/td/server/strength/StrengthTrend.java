@@ -10,6 +10,7 @@ import dev.td.statistics.trend.TheilSen;
 import dev.td.statistics.trend.TrendEstimate;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,6 +28,26 @@ final class StrengthTrend {
     record Result(ObjectNode trend, Optional<ObjectNode> quality, String direction) {}
 
     private StrengthTrend() {}
+
+    /**
+     * The trend get_exercise_progression shows when no period is asked: the sessions with an e1RM in the 365 days up to
+     * the exercise's last session.
+     */
+    static Result ofLastYear(ExerciseProgressionProjection.Progression p, Units units) {
+        List<LocalDate> dates = new ArrayList<>();
+        List<Double> values = new ArrayList<>();
+        if (!p.sessions().isEmpty()) {
+            LocalDate from = LocalDate.parse(p.sessions().getLast().date()).minusDays(364);
+            for (ExerciseProgressionProjection.Point point : p.sessions()) {
+                LocalDate day = LocalDate.parse(point.date());
+                if (!day.isBefore(from) && point.bestE1rm().isPresent()) {
+                    dates.add(day);
+                    values.add(point.bestE1rm().get().kg());
+                }
+            }
+        }
+        return of(dates, values.stream().mapToDouble(Double::doubleValue).toArray(), units);
+    }
 
     /** Dated e1RM values (kg), oldest first. */
     static Result of(List<LocalDate> dates, double[] e1rmKg, Units units) {

@@ -1,5 +1,6 @@
 package dev.td.server.wiring;
 
+import dev.td.server.events.Hypothetical;
 import dev.td.tools.Principal;
 import java.io.PrintWriter;
 import java.lang.reflect.InvocationTargetException;
@@ -18,7 +19,8 @@ import javax.sql.DataSource;
  * PostgreSQL's row-level security confines it to that person's rows and, through a grant, to the people who granted
  * the key's person access. Outside a tool call (start-up rebuilds, the chain check of everyone, catalog loading,
  * authenticating a key, the operator's commands) a connection of the owner, whom the policies do not bind: that work
- * spans people by its nature. The application role never runs without the two settings.
+ * spans people by its nature. The application role never runs without the two settings. Inside a what-if ({@link
+ * Hypothetical}) the what-if's own connection, so that reads see the events it proposes.
  */
 final class ScopedDataSource implements DataSource {
 
@@ -32,6 +34,10 @@ final class ScopedDataSource implements DataSource {
 
     @Override
     public Connection getConnection() throws SQLException {
+        Optional<Connection> whatIf = Hypothetical.connection();
+        if (whatIf.isPresent()) {
+            return pinned(whatIf.get());
+        }
         Optional<Principal> principal = PrincipalScope.current();
         if (principal.isEmpty()) {
             return system.getConnection();
@@ -78,6 +84,34 @@ final class ScopedDataSource implements DataSource {
                             c.close();
                         }
                         return null;
+                    }
+                    try {
+                        return method.invoke(c, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    /**
+     * A what-if's connection as a read sees it: its transaction, with the principal the what-if set on it, which no
+     * reader may end. Closing gives nothing back (the what-if does), and commit, rollback and auto-commit changes are
+     * ignored: a read that ends "its" transaction must neither store the what-if's events nor undo them under it (a
+     * read that failed has aborted the transaction anyway, and the what-if fails with it).
+     */
+    private static Connection pinned(Connection c) {
+        return (Connection) Proxy.newProxyInstance(
+                Connection.class.getClassLoader(), new Class<?>[] {Connection.class}, (proxy, method, args) -> {
+                    switch (method.getName()) {
+                        case "close", "commit", "setAutoCommit" -> {
+                            return null;
+                        }
+                        case "rollback" -> {
+                            if (method.getParameterCount() == 0) {
+                                return null;
+                            }
+                        }
+                        default -> {}
                     }
                     try {
                         return method.invoke(c, args);

@@ -25,6 +25,7 @@ import dev.td.server.projections.Projection;
 import dev.td.server.projections.ProjectionEngine;
 import dev.td.server.sharing.SharingCapability;
 import dev.td.server.strength.StrengthCapability;
+import dev.td.server.whatif.WhatIfCapability;
 import dev.td.tools.CallScope;
 import dev.td.tools.Principal;
 import dev.td.tools.ToolCatalog;
@@ -96,7 +97,8 @@ public final class TdCore implements AutoCloseable {
                 new AnalysisCapability(),
                 new EvidenceCapability(profile, exercises),
                 insights,
-                new CompareCapability(profile, exercises, strength, endurance, metrics, load, health));
+                new CompareCapability(profile, exercises, strength, endurance, metrics, load, health),
+                new WhatIfCapability(profile, metrics));
         this.projections = new ProjectionEngine(
                 database.dataSource(),
                 capabilities.stream()

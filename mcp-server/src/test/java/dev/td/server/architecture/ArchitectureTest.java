@@ -38,7 +38,8 @@ class ArchitectureTest {
                         "overview",
                         "profile",
                         "sharing",
-                        "strength");
+                        "strength",
+                        "whatif");
     }
 
     @Test

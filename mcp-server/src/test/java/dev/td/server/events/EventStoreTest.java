@@ -235,6 +235,40 @@ class EventStoreTest {
         }
     }
 
+    @Test
+    void aWhatIfAppendsWhereOnlyItReadsAndLeavesNoEventNoHeadAndNoNotification() throws SQLException {
+        UUID person = newPerson();
+        store.append(person, List.of(metric("h1", 80), metric("h2", 81)));
+        String head = store.head(person).orElseThrow();
+        try (Connection listener = core.database().ownerConnection()) {
+            listener.createStatement().execute("LISTEN " + EventStore.EVENTS_CHANNEL);
+            String inside = store.hypothetically(
+                    person,
+                    List.of(metric("h3", 82)),
+                    log -> assertThat(log.lastSequence()).isEqualTo(2),
+                    applied -> {
+                        assertThat(applied.getFirst().sequence()).isEqualTo(3);
+                        assertThat(countFor(person))
+                                .as("read inside: the proposal is there")
+                                .isEqualTo(3);
+                        return store.head(person).orElseThrow();
+                    });
+            assertThat(inside).startsWith("3:");
+            PGNotification[] heard = listener.unwrap(PGConnection.class).getNotifications(500);
+            assertThat(heard == null ? 0 : heard.length).as("notifications").isZero();
+        }
+        assertThat(store.head(person)).contains(head);
+        assertThat(store.keptHead(person)).as("the head this process keeps").contains(2L);
+        assertThat(countFor(person)).isEqualTo(2);
+        // the next real append takes the sequence the what-if had used, chained to the real head
+        assertThat(store.append(person, List.of(metric("h4", 83))).getFirst().sequence())
+                .isEqualTo(3);
+        assertThat(new ChainVerifier(core.database().dataSource(), store)
+                        .verify(person)
+                        .ok())
+                .isTrue();
+    }
+
     private static long countFor(UUID person) {
         try (Connection c = core.database().dataSource().getConnection();
                 Statement s = c.createStatement();

@@ -152,6 +152,65 @@ class ProjectionStateCacheTest {
         assertThat(read).isEqualTo(folded);
     }
 
+    @Test
+    void aStateAWhatIfFoldedIsNeverReadBackEvenWhenALaterRowTakesItsStamp() throws Exception {
+        UUID user = core.accounts().createUser("what if");
+        Principal person = new Principal(user, UUID.randomUUID(), "test", Set.of("*"));
+        logBench(person, "h1", "2026-11-02T18:00:00+01:00", 100);
+        JsonNode committed = storedProgression(user);
+        ObjectNode set = JSON.objectNode()
+                .put("session_id", "proposed")
+                .put("exercise", "bench")
+                .put("exercise_id", "barbell-bench-press")
+                .put("set_type", "working")
+                .put("reps", 5);
+        set.putObject("weight").put("value", 140).put("unit", "kg");
+        Object[] stamp = new Object[2];
+        JsonNode inside = core.events()
+                .hypothetically(
+                        user,
+                        List.of(new dev.td.server.events.NewEvent(
+                                "set.logged",
+                                java.time.Instant.parse("2026-11-04T17:00:00Z"),
+                                java.time.ZoneId.of("Europe/Berlin"),
+                                set,
+                                "proposed-1",
+                                JSON.objectNode().put("source", "api"),
+                                Optional.empty())),
+                        log -> {},
+                        applied -> {
+                            try (Connection c = core.database().dataSource().getConnection();
+                                    java.sql.ResultSet rs = c.createStatement()
+                                            .executeQuery("SELECT last_sequence, updated_at FROM projection_states"
+                                                    + " WHERE user_id = '" + user + "' AND projection ="
+                                                    + " 'exercise_progression' AND key = 'barbell-bench-press'")) {
+                                rs.next();
+                                stamp[0] = rs.getLong(1);
+                                stamp[1] = rs.getTimestamp(2);
+                            } catch (java.sql.SQLException e) {
+                                throw new IllegalStateException(e);
+                            }
+                            return storedProgression(user);
+                        });
+        assertThat(inside.get("sessions"))
+                .as("inside, the proposed session is folded in")
+                .hasSize(2);
+
+        // a later write that happens to leave the row with the what-if's stamp (same sequence, same time): the engine
+        // must read the row, not a state it kept from the what-if
+        try (Connection owner = core.database().ownerConnection();
+                java.sql.PreparedStatement ps = owner.prepareStatement(
+                        "UPDATE projection_states SET last_sequence = ?, updated_at = ? WHERE user_id = ? AND"
+                                + " projection = 'exercise_progression' AND key = 'barbell-bench-press'")) {
+            ps.setLong(1, (Long) stamp[0]);
+            ps.setTimestamp(2, (java.sql.Timestamp) stamp[1]);
+            ps.setObject(3, user);
+            assertThat(ps.executeUpdate()).isEqualTo(1);
+        }
+        assertThat(storedProgression(user)).isEqualTo(committed);
+        assertThat(storedProgression(user).get("sessions")).hasSize(1);
+    }
+
     private static com.fasterxml.jackson.databind.node.ArrayNode bench(double kg) {
         com.fasterxml.jackson.databind.node.ArrayNode exercises = JSON.arrayNode();
         ObjectNode bench = exercises.addObject().put("exercise", "bench").put("unit", "kg");
