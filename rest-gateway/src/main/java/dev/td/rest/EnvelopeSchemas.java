@@ -21,6 +21,7 @@ final class EnvelopeSchemas {
         components.shared("context");
         schemas.set("Period", period());
         schemas.set("MetaPerson", person());
+        schemas.set("MetaBackground", background());
         schemas.set("Meta", meta(components.shared("statistical_quality")));
         schemas.set("Problem", problem());
         schemas.set(
@@ -120,7 +121,7 @@ final class EnvelopeSchemas {
         quality.putArray("anyOf").add(statisticalQuality).addObject().put("type", "null");
         p.set("period", SchemaComponents.ref("Period"));
         p.set("person", SchemaComponents.ref("MetaPerson"));
-        p.set("background", background());
+        p.set("background", SchemaComponents.ref("MetaBackground"));
         return s;
     }
 

@@ -66,7 +66,8 @@ class OpenApiForClientsTest {
                         SCHEMAS + "Event/properties/data",
                         SCHEMAS + "Event/properties/original_data",
                         SCHEMAS + "EventType/properties/schema",
-                        SCHEMAS + "NewEvent/properties/data");
+                        SCHEMAS + "NewEvent/properties/data",
+                        SCHEMAS + "WhatIfEvent/properties/data");
     }
 
     @Test
