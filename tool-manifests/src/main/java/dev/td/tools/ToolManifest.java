@@ -101,11 +101,6 @@ public record ToolManifest(
         return List.copyOf(all);
     }
 
-    /** The scopes a caller needs, as a sentence's words: {@code 'metrics:read' or 'health:read'}. */
-    public String scopeWords() {
-        return String.join(" or ", scopes().stream().map(s -> "'" + s + "'").toList());
-    }
-
     /**
      * JSON Schema of the whole envelope {@code {data, context, meta}} with {@code data} as this tool's
      * output schema; definitions are lifted to the root so that {@code #/$defs/…} references resolve.

@@ -123,7 +123,7 @@ public final class ToolRegistry implements ToolInvoker {
             attempt.acting = acting;
         }
         if (binding.manifest().scopes().stream().noneMatch(acting::may)) {
-            throw forbidden(tool, binding.manifest().scopeWords(), acting);
+            throw forbidden(tool, binding.manifest().scopes(), acting, "$");
         }
         if (!args.isObject()) {
             throw ToolException.invalid(
@@ -172,25 +172,32 @@ public final class ToolRegistry implements ToolInvoker {
     }
 
     /**
-     * The 403 for a principal without {@code scope} (a scope, or several as {@link ToolManifest#scopeWords()} says
-     * them): the grant lacks it (ask its giver), or the key does (ask for another key). Handlers use it for what a
-     * tool serves in parts ({@link ToolManifest#alsoScopes()}).
+     * The 403 for a principal without {@code scope}: the grant lacks it (ask its giver), or the key does (ask for
+     * another key). Handlers use it for what a tool serves in parts ({@link ToolManifest#alsoScopes()}).
      */
     public static ToolException forbidden(String tool, String scope, Principal acting) {
-        return forbidden(tool, scope, acting, "$");
+        return forbidden(tool, List.of(scope), acting, "$");
     }
 
     /** {@link #forbidden(String, String, Principal)} about the argument at {@code path}. */
     public static ToolException forbidden(String tool, String scope, Principal acting, String path) {
-        String words = scope.startsWith("'") ? scope : "'" + scope + "'";
-        String label = words.contains(" or ") ? "scopes " : "scope ";
-        return new ToolException(ErrorCode.FORBIDDEN, path, missingScope(tool, label + words, acting));
+        return forbidden(tool, List.of(scope), acting, path);
     }
 
-    private static String missingScope(String tool, String scope, Principal acting) {
+    /** The 403 for a principal with none of {@code scopes} (any one of them would do). */
+    private static ToolException forbidden(String tool, List<String> scopes, Principal acting, String path) {
+        String words = (scopes.size() > 1 ? "scopes " : "scope ")
+                + String.join(" or ", scopes.stream().map(s -> "'" + s + "'").toList());
+        boolean grantGivesOne = acting.delegation()
+                .map(grant -> scopes.stream().anyMatch(s -> Principal.allows(grant.grantScopes(), s)))
+                .orElse(true);
+        return new ToolException(ErrorCode.FORBIDDEN, path, missingScope(tool, words, acting, grantGivesOne));
+    }
+
+    private static String missingScope(String tool, String scope, Principal acting, boolean grantGivesOne) {
         if (acting.delegation().isPresent()) {
             Principal.Delegation grant = acting.delegation().get();
-            if (!grantAllows(grant, scope)) {
+            if (!grantGivesOne) {
                 return grant.person() + "'s " + grant.role() + " grant to you does not include the " + scope
                         + " that " + tool + " needs (it gives " + String.join(", ", new TreeSet<>(grant.grantScopes()))
                         + "); ask " + grant.person() + " to add it with grant_access";
@@ -200,16 +207,6 @@ public final class ToolRegistry implements ToolInvoker {
         }
         return "this API key lacks the " + scope + " that " + tool
                 + " needs; ask the data owner for a key or grant with that scope";
-    }
-
-    /** Whether the grant gives any of the quoted scopes in {@code words}. */
-    private static boolean grantAllows(Principal.Delegation grant, String words) {
-        for (String quoted : words.split("'", -1)) {
-            if (quoted.contains(":") && Principal.allows(grant.grantScopes(), quoted)) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** {@code meta.person}: whose data the answer is about. */

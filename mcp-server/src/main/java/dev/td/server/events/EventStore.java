@@ -336,6 +336,13 @@ public final class EventStore {
         }
     }
 
+    /** The sequence of the person's last event, from {@link #head}; 0 before their first. */
+    public long lastSequence(UUID userId) {
+        return head(userId)
+                .map(h -> Long.parseLong(h.substring(0, h.indexOf(':'))))
+                .orElse(0L);
+    }
+
     /** The event stored under this idempotency key, if any (read without the append lock). */
     public Optional<StoredEvent> findByKey(UUID userId, String idempotencyKey) {
         try (Connection c = db.getConnection()) {

@@ -52,7 +52,7 @@ final class InsightTools {
     private Envelope correlations(ToolCall call) {
         Principal reader = call.principal();
         UUID user = reader.userId();
-        long head = InsightsCapability.sequence(events.head(user));
+        long head = events.lastSequence(user);
         Optional<Analyses.Stored> stored = analyses.get(user, CorrelationAnalysis.KIND);
         // never computed (a new person, or before the first background run): computed now, not stored by a read
         JsonNode result = stored.map(Analyses.Stored::result)

@@ -62,18 +62,13 @@ public final class InsightsCapability implements Capability, Insights {
      */
     public long recompute(UUID user) {
         Installed i = installed();
-        long reflects = sequence(i.events().head(user));
+        long reflects = i.events().lastSequence(user);
         long start = System.nanoTime();
         LocalDate today = LocalDate.now(profiles.timeZoneOf(user));
         var result = correlations.compute(user, today);
         double ms = (System.nanoTime() - start) / 1e6;
         i.analyses().put(user, new Analyses.Stored(CorrelationAnalysis.KIND, result, reflects, Instant.now(), ms));
         return reflects;
-    }
-
-    /** The sequence of a head as {@link EventStore#head} gives it ({@code 12:9f3a…}); 0 for an empty log. */
-    static long sequence(Optional<String> head) {
-        return head.map(h -> Long.parseLong(h.substring(0, h.indexOf(':')))).orElse(0L);
     }
 
     @Override

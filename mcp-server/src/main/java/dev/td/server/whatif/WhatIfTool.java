@@ -74,7 +74,7 @@ final class WhatIfTool {
     private Envelope whatIf(ToolCall call) {
         UUID user = call.principal().userId();
         Proposal proposal = proposal(call);
-        long seen = lastSequence(user);
+        long seen = store.lastSequence(user);
         AtomicReference<Foresight.After> after = new AtomicReference<>(foresight.before(user, proposal.facts()));
         ObjectNode changes = JSON.objectNode();
         changes.putArray("records");
@@ -165,12 +165,5 @@ final class WhatIfTool {
             return "training:read";
         }
         return "events:read";
-    }
-
-    /** Where the person's log stands now (0 before their first event). */
-    private long lastSequence(UUID user) {
-        return store.head(user)
-                .map(h -> Long.parseLong(h.substring(0, h.indexOf(':'))))
-                .orElse(0L);
     }
 }
