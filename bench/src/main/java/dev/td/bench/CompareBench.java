@@ -1,24 +1,17 @@
 package dev.td.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.td.server.wiring.TdCore;
 import dev.td.testkit.AthleteDriver;
-import dev.td.testkit.AthleteGenerator;
 import dev.td.tools.Json;
 import dev.td.tools.Principal;
 import dev.td.tools.ToolCall;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -41,8 +34,6 @@ public final class CompareBench {
     private static final int RECOMPUTES = Integer.getInteger("bench.recomputes", 20);
     private static final int YEARS = Integer.getInteger("bench.years", 5);
     private static final int WARMUP = 100;
-    private static final int BATCH = 1000;
-    private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
     private static final double GOAL_P99_MS = 20;
 
     /**
@@ -57,39 +48,19 @@ public final class CompareBench {
     private CompareBench() {}
 
     public static void main(String[] args) throws Exception {
-        LocalDate first =
-                LocalDate.now(ZONE).minusYears(YEARS).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
-        LocalDate last = LocalDate.now(ZONE);
-        // the last two whole months before this one
-        YearMonth b = YearMonth.from(last).minusMonths(1);
-        YearMonth a = b.minusMonths(1);
         Path dir = Files.createTempDirectory("td-compare-bench");
         try (TdCore core = TdCore.open(Optional.empty(), dir)) {
             core.accounts().bootstrapOwner(Optional.of(KEY));
             Principal owner = core.accounts().localOwner();
-            invoke(
-                    core,
-                    owner,
-                    "update_profile",
-                    "{\"idempotency_key\":\"bench-profile\",\"time_zone\":\"" + ZONE.getId()
-                            + "\",\"weight_unit\":\"kg\"}");
-            long t0 = System.nanoTime();
-            AthleteDriver.Played played =
-                    new AthleteDriver(core).play(owner, new AthleteGenerator(42, first, YEARS, ZONE).actions());
-            double strengthSeconds = (System.nanoTime() - t0) / 1e9;
-            List<EnduranceAthlete.Item> items =
-                    new EnduranceAthlete(43, first, (int) ChronoUnit.DAYS.between(first, last), ZONE).items();
-            long t1 = System.nanoTime();
-            for (int from = 0; from < items.size(); from += BATCH) {
-                ObjectNode arguments = JsonNodeFactory.instance.objectNode();
-                var events = arguments.putArray("events");
-                items.subList(from, Math.min(items.size(), from + BATCH)).forEach(i -> events.add(i.argument()));
-                invoke(core, owner, "log_events", arguments);
-            }
-            double recordSeconds = (System.nanoTime() - t1) / 1e9;
-            try (Connection c = core.database().ownerConnection()) {
-                c.createStatement().execute("VACUUM ANALYZE");
-            }
+            BenchAthlete athlete = BenchAthlete.log(core, owner, YEARS);
+            LocalDate first = athlete.first();
+            LocalDate last = athlete.last();
+            AthleteDriver.Played played = athlete.played();
+            double strengthSeconds = athlete.strengthSeconds();
+            double recordSeconds = athlete.recordSeconds();
+            // the last two whole months before this one
+            YearMonth b = YearMonth.from(last).minusMonths(1);
+            YearMonth a = b.minusMonths(1);
             System.out.printf(
                     "td compare bench: Java %s, %d-year athlete %s to %s (seeds 42, 43): %d workouts, %d corrections,"
                             + " %d voids (%.1f s); %d activities and readings (%.1f s); comparing %s with %s%n%n",
@@ -101,7 +72,7 @@ public final class CompareBench {
                     played.corrections(),
                     played.voids(),
                     strengthSeconds,
-                    items.size(),
+                    athlete.items(),
                     recordSeconds,
                     a,
                     b);
@@ -178,7 +149,7 @@ public final class CompareBench {
         }
     }
 
-    private static LogEventsOverHttp.Latencies timed(Runnable work, int warmup, int runs) {
+    static LogEventsOverHttp.Latencies timed(Runnable work, int warmup, int runs) {
         for (int i = 0; i < warmup; i++) {
             work.run();
         }
@@ -191,7 +162,7 @@ public final class CompareBench {
         return LogEventsOverHttp.Latencies.of(ms);
     }
 
-    private static JsonNode invoke(TdCore core, Principal owner, String tool, String arguments) {
+    static JsonNode invoke(TdCore core, Principal owner, String tool, String arguments) {
         try {
             return invoke(core, owner, tool, (ObjectNode) Json.mapper().readTree(arguments));
         } catch (IOException e) {
@@ -199,7 +170,7 @@ public final class CompareBench {
         }
     }
 
-    private static JsonNode invoke(TdCore core, Principal owner, String tool, ObjectNode arguments) {
+    static JsonNode invoke(TdCore core, Principal owner, String tool, ObjectNode arguments) {
         return core.tools()
                 .invoke(
                         tool,

@@ -22,6 +22,8 @@ import java.util.OptionalInt;
  *                           person's handle, the role and the grant); only for tools that take {@code person}
  * @param background         for an answer read from analyses kept ready in the background: when they were
  *                           computed, the event sequence they reflect, the log's head and whether they are stale
+ * @param asOf               for an answer about the record as it stood at a past moment ({@code as_of}, {@code
+ *                           as_known_at}): the moments asked for, as resolved, and the log's last event it reflects
  */
 public record Meta(
         Instant computedAt,
@@ -31,9 +33,11 @@ public record Meta(
         Optional<JsonNode> statisticalQuality,
         Optional<JsonNode> period,
         Optional<JsonNode> person,
-        Optional<JsonNode> background) {
+        Optional<JsonNode> background,
+        Optional<JsonNode> asOf) {
 
     public Meta {
+        Objects.requireNonNull(asOf, "asOf");
         Objects.requireNonNull(computedAt, "computedAt");
         Objects.requireNonNull(requestId, "requestId");
         Objects.requireNonNull(projectionVersion, "projectionVersion");
@@ -41,6 +45,27 @@ public record Meta(
         Objects.requireNonNull(period, "period");
         Objects.requireNonNull(person, "person");
         Objects.requireNonNull(background, "background");
+    }
+
+    public Meta(
+            Instant computedAt,
+            String requestId,
+            OptionalInt projectionVersion,
+            boolean cacheHit,
+            Optional<JsonNode> statisticalQuality,
+            Optional<JsonNode> period,
+            Optional<JsonNode> person,
+            Optional<JsonNode> background) {
+        this(
+                computedAt,
+                requestId,
+                projectionVersion,
+                cacheHit,
+                statisticalQuality,
+                period,
+                person,
+                background,
+                Optional.empty());
     }
 
     public Meta(
@@ -78,12 +103,21 @@ public record Meta(
                 statisticalQuality,
                 period,
                 person,
-                background);
+                background,
+                asOf);
     }
 
     public Meta withStatisticalQuality(JsonNode quality) {
         return new Meta(
-                computedAt, requestId, projectionVersion, cacheHit, Optional.of(quality), period, person, background);
+                computedAt,
+                requestId,
+                projectionVersion,
+                cacheHit,
+                Optional.of(quality),
+                period,
+                person,
+                background,
+                asOf);
     }
 
     /** The resolved time range of the answer ({@code meta.period}). */
@@ -96,7 +130,8 @@ public record Meta(
                 statisticalQuality,
                 Optional.of(resolved),
                 person,
-                background);
+                background,
+                asOf);
     }
 
     /** Whose data the answer is about ({@code meta.person}). */
@@ -109,7 +144,8 @@ public record Meta(
                 statisticalQuality,
                 period,
                 Optional.of(whose),
-                background);
+                background,
+                asOf);
     }
 
     /**
@@ -125,7 +161,22 @@ public record Meta(
                 statisticalQuality,
                 period,
                 person,
-                Optional.of(freshness));
+                Optional.of(freshness),
+                asOf);
+    }
+
+    /** The record as it stood at a past moment ({@code meta.as_of}): what was asked, as resolved. */
+    public Meta withAsOf(JsonNode resolved) {
+        return new Meta(
+                computedAt,
+                requestId,
+                projectionVersion,
+                cacheHit,
+                statisticalQuality,
+                period,
+                person,
+                background,
+                Optional.of(resolved));
     }
 
     public ObjectNode toJson() {
@@ -142,6 +193,7 @@ public record Meta(
         period.ifPresent(p -> meta.set("period", p));
         person.ifPresent(p -> meta.set("person", p));
         background.ifPresent(b -> meta.set("background", b));
+        asOf.ifPresent(a -> meta.set("as_of", a));
         return meta;
     }
 }

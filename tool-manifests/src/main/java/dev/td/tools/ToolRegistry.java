@@ -25,13 +25,16 @@ public final class ToolRegistry implements ToolInvoker {
     private final Delegations delegations;
     private final CallScope callScope;
     private final AccessLog accessLog;
+    private final CallFrame frame;
 
     private ToolRegistry(
             Map<String, Binding> bindings,
             List<AnswerHook> hooks,
             Delegations delegations,
             CallScope scope,
-            AccessLog accessLog) {
+            AccessLog accessLog,
+            CallFrame frame) {
+        this.frame = frame;
         this.hooks = hooks;
         this.bindings = bindings;
         this.delegations = delegations;
@@ -136,15 +139,18 @@ public final class ToolRegistry implements ToolInvoker {
         CallScope.Binding bound = callScope.bind(acting);
         try {
             ToolCall call = new ToolCall(binding.manifest(), acting, (ObjectNode) args, origin);
-            Envelope answer = binding.handler().handle(call);
-            if (binding.delegable()) {
-                answer = new Envelope(
-                        answer.data(), answer.context(), answer.meta().withPerson(whose(acting)));
-            }
-            for (AnswerHook hook : hooks) {
-                answer = hook.after(call, answer);
-            }
-            return answer;
+            Principal whose = acting;
+            return frame.run(call, () -> {
+                Envelope answer = binding.handler().handle(call);
+                if (binding.delegable()) {
+                    answer = new Envelope(
+                            answer.data(), answer.context(), answer.meta().withPerson(whose(whose)));
+                }
+                for (AnswerHook hook : hooks) {
+                    answer = hook.after(call, answer);
+                }
+                return answer;
+            });
         } catch (ToolException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -273,6 +279,7 @@ public final class ToolRegistry implements ToolInvoker {
         private Delegations delegations = Delegations.SELF_ONLY;
         private CallScope scope = CallScope.NONE;
         private AccessLog accessLog = AccessLog.NONE;
+        private java.util.Optional<CallFrame> frame = java.util.Optional.empty();
 
         private Builder(ToolCatalog catalog) {
             this.catalog = catalog;
@@ -312,6 +319,15 @@ public final class ToolRegistry implements ToolInvoker {
             return this;
         }
 
+        /** The frame every call's handler and hooks run in (td: the record as of a past moment); one per registry. */
+        public Builder frame(CallFrame frame) {
+            if (this.frame.isPresent()) {
+                throw new IllegalStateException("the registry already has a call frame");
+            }
+            this.frame = java.util.Optional.of(frame);
+            return this;
+        }
+
         /** Adds a hook every successful answer passes through, after the hooks added before it. */
         public Builder after(AnswerHook hook) {
             hooks.add(java.util.Objects.requireNonNull(hook, "hook"));
@@ -333,7 +349,12 @@ public final class ToolRegistry implements ToolInvoker {
                                 handler));
             }
             return new ToolRegistry(
-                    java.util.Collections.unmodifiableMap(bindings), List.copyOf(hooks), delegations, scope, accessLog);
+                    java.util.Collections.unmodifiableMap(bindings),
+                    List.copyOf(hooks),
+                    delegations,
+                    scope,
+                    accessLog,
+                    frame.orElse(CallFrame.NONE));
         }
     }
 }

@@ -5,12 +5,12 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.td.server.events.JsonFields;
 import dev.td.server.profile.AskedPeriod;
+import dev.td.server.projections.AsOf;
 import dev.td.tools.Envelope;
 import dev.td.tools.Meta;
 import dev.td.tools.ToolCall;
 import dev.td.tools.ToolException;
 import dev.td.tools.ToolRegistry;
-import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -35,7 +35,7 @@ final class ActivityQueries {
 
     private Envelope list(ToolCall call) {
         UUID user = call.principal().userId();
-        AskedPeriod period = AskedPeriod.of(call.arguments(), views.zone(user), Instant.now());
+        AskedPeriod period = AskedPeriod.of(call.arguments(), views.zone(user), AsOf.now());
         Optional<String> sport = JsonFields.text(call.arguments(), "sport");
         int limit = call.arguments().path("limit").asInt(DEFAULT_ACTIVITIES);
         ActivityViews render = views.units(user);

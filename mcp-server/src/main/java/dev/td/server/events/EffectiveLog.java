@@ -32,7 +32,7 @@ public final class EffectiveLog {
                     + " COALESCE(l.occurred_at, e.occurred_at) AS occurred_at, COALESCE(l.time_zone, e.time_zone) AS time_zone,"
                     + " COALESCE(l.data -> 'data', e.data)::text AS data"
                     + " FROM events e LEFT JOIN last l ON l.subject_event_id = e.event_id"
-                    + " WHERE e.user_id = ? AND e.subject_event_id IS NULL AND e.sequence <= ?"
+                    + " WHERE e.user_id = ? AND e.subject_event_id IS NULL AND e.sequence > ? AND e.sequence <= ?"
                     + " AND (l.type IS NULL OR l.type = 'event.corrected')"
                     + " AND (?::timestamptz IS NULL OR COALESCE(l.occurred_at, e.occurred_at) < ?::timestamptz)"
                     + " ORDER BY e.sequence";
@@ -48,36 +48,65 @@ public final class EffectiveLog {
     public void forEach(
             Connection c, UUID userId, long upToSequence, Optional<Instant> occurredBefore, Consumer<Fact> consumer)
             throws SQLException {
-        forEach(c, SQL, userId, upToSequence, occurredBefore, Optional.empty(), consumer);
+        forEach(c, SQL, userId, 0, upToSequence, occurredBefore, Optional.empty(), consumer);
     }
 
-    /** The effective facts of one training session (its sets and markers), in log order. */
-    public void forEachOfSession(Connection c, UUID userId, String sessionId, Consumer<Fact> consumer)
+    /**
+     * The effective facts after {@code afterSequence} of the log as it stood at {@code upToSequence} (a correction up
+     * to there of a fact after {@code afterSequence} counts; one of a fact before it is the caller's to rule out):
+     * the tail folded onto a snapshot.
+     */
+    public void forEachAfter(
+            Connection c,
+            UUID userId,
+            long afterSequence,
+            long upToSequence,
+            Optional<Instant> occurredBefore,
+            Consumer<Fact> consumer)
+            throws SQLException {
+        forEach(c, SQL, userId, afterSequence, upToSequence, occurredBefore, Optional.empty(), consumer);
+    }
+
+    /**
+     * The effective facts of one training session (its sets and markers), in log order, of the log up to {@code
+     * upToSequence} and that happened before {@code occurredBefore} (a session as it stood then).
+     */
+    public void forEachOfSession(
+            Connection c,
+            UUID userId,
+            String sessionId,
+            long upToSequence,
+            Optional<Instant> occurredBefore,
+            Consumer<Fact> consumer)
             throws SQLException {
         String sql = SQL.replace(" ORDER BY e.sequence", " AND e.data ->> 'session_id' = ? ORDER BY e.sequence");
-        forEach(c, sql, userId, Long.MAX_VALUE, Optional.empty(), Optional.of(sessionId), consumer);
+        forEach(c, sql, userId, 0, upToSequence, occurredBefore, Optional.of(sessionId), consumer);
     }
 
     private void forEach(
             Connection c,
             String sql,
             UUID userId,
+            long afterSequence,
             long upToSequence,
             Optional<Instant> occurredBefore,
             Optional<String> sessionId,
             Consumer<Fact> consumer)
             throws SQLException {
+        long upTo = upToSequence;
+        Optional<Instant> before = occurredBefore;
         try (PreparedStatement ps = c.prepareStatement(sql)) {
             ps.setFetchSize(2000);
             ps.setObject(1, userId);
-            ps.setLong(2, upToSequence);
+            ps.setLong(2, upTo);
             ps.setObject(3, userId);
-            ps.setLong(4, upToSequence);
-            Timestamp before = occurredBefore.map(Timestamp::from).orElse(null);
-            ps.setTimestamp(5, before);
-            ps.setTimestamp(6, before);
+            ps.setLong(4, afterSequence);
+            ps.setLong(5, upTo);
+            Timestamp beforeAt = before.map(Timestamp::from).orElse(null);
+            ps.setTimestamp(6, beforeAt);
+            ps.setTimestamp(7, beforeAt);
             if (sessionId.isPresent()) {
-                ps.setString(7, sessionId.get());
+                ps.setString(8, sessionId.get());
             }
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {

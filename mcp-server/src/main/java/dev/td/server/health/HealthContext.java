@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.td.server.exercises.Exercise;
 import dev.td.server.exercises.Exercises;
 import dev.td.server.profile.Profiles;
+import dev.td.server.projections.AsOf;
 import dev.td.tools.AnswerHook;
 import dev.td.tools.Envelope;
 import dev.td.tools.ToolCall;
@@ -56,7 +57,7 @@ final class HealthContext implements AnswerHook {
             return answer;
         }
         UUID user = call.principal().userId();
-        LocalDate today = LocalDate.now(profiles.timeZoneOf(user));
+        LocalDate today = AsOf.today(profiles.timeZoneOf(user));
         // through a grant, only what it gives: no injury or program in the context of a reader without their scope
         List<Injury> active = call.principal().may("injuries:read") ? views.activeOn(user, today) : List.of();
         Optional<ObjectNode> program =

@@ -12,6 +12,7 @@ import dev.td.server.events.StoredEvent;
 import dev.td.server.events.TimeInput;
 import dev.td.server.exercises.NameResolver;
 import dev.td.server.profile.Profiles;
+import dev.td.server.projections.AsOf;
 import dev.td.tools.Envelope;
 import dev.td.tools.Meta;
 import dev.td.tools.ToolCall;
@@ -66,7 +67,7 @@ final class HealthTools {
         ObjectNode a = call.arguments();
         UUID user = call.principal().userId();
         ZoneId zone = profiles.timeZoneOf(user);
-        LocalDate today = LocalDate.now(zone);
+        LocalDate today = AsOf.today(zone);
         String said = a.get("body_part").asText();
         Optional<BodyParts.BodyPart> known = parts.find(said);
         String bodyPart = known.map(BodyParts.BodyPart::id).orElseGet(() -> slug(said));
@@ -124,7 +125,7 @@ final class HealthTools {
         ObjectNode a = call.arguments();
         UUID user = call.principal().userId();
         ZoneId zone = profiles.timeZoneOf(user);
-        LocalDate today = LocalDate.now(zone);
+        LocalDate today = AsOf.today(zone);
         String injuryId = a.get("injury_id").asText();
         Optional<StoredEvent> retry =
                 store.findByKey(user, a.get("idempotency_key").asText());
@@ -160,7 +161,7 @@ final class HealthTools {
     private Envelope getInjuries(ToolCall call) {
         ObjectNode a = call.arguments();
         UUID user = call.principal().userId();
-        LocalDate today = LocalDate.now(profiles.timeZoneOf(user));
+        LocalDate today = AsOf.today(profiles.timeZoneOf(user));
         boolean all = a.path("include_resolved").asBoolean(false);
         ArrayNode list = JSON.arrayNode();
         int older = 0;
@@ -193,7 +194,7 @@ final class HealthTools {
         ObjectNode a = call.arguments();
         UUID user = call.principal().userId();
         ZoneId zone = profiles.timeZoneOf(user);
-        LocalDate today = LocalDate.now(zone);
+        LocalDate today = AsOf.today(zone);
         Optional<LocalDate> start = JsonFields.text(a, "start").map(s -> day(s, "$.start", today));
         String name = a.get("name").asText().strip();
         String programId = JsonFields.text(a, "program_id")
@@ -213,7 +214,7 @@ final class HealthTools {
         ObjectNode a = call.arguments();
         UUID user = call.principal().userId();
         ZoneId zone = profiles.timeZoneOf(user);
-        LocalDate today = LocalDate.now(zone);
+        LocalDate today = AsOf.today(zone);
         Program program = JsonFields.text(a, "program_id")
                 .map(id -> views.programs(user).stream()
                         .filter(p -> p.programId().equals(id))
@@ -254,7 +255,7 @@ final class HealthTools {
 
     private Envelope getProgram(ToolCall call) {
         UUID user = call.principal().userId();
-        LocalDate today = LocalDate.now(profiles.timeZoneOf(user));
+        LocalDate today = AsOf.today(profiles.timeZoneOf(user));
         List<Program> all = views.programs(user);
         ObjectNode out = JSON.objectNode();
         ObjectNode context = JSON.objectNode();

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.td.server.events.EventStore;
 import dev.td.server.events.JsonFields;
 import dev.td.server.profile.Profiles;
+import dev.td.server.projections.AsOf;
 import dev.td.tools.Envelope;
 import dev.td.tools.Meta;
 import dev.td.tools.Principal;
@@ -14,7 +15,6 @@ import dev.td.tools.ToolCall;
 import dev.td.tools.ToolRegistry;
 import java.text.Normalizer;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Optional;
@@ -56,7 +56,7 @@ final class InsightTools {
         Optional<Analyses.Stored> stored = analyses.get(user, CorrelationAnalysis.KIND);
         // never computed (a new person, or before the first background run): computed now, not stored by a read
         JsonNode result = stored.map(Analyses.Stored::result)
-                .orElseGet(() -> correlations.compute(user, LocalDate.now(profiles.timeZoneOf(user))));
+                .orElseGet(() -> correlations.compute(user, AsOf.today(profiles.timeZoneOf(user))));
         long reflects = stored.map(Analyses.Stored::reflectsSequence).orElse(head);
         Instant computed = stored.map(Analyses.Stored::computedAt).orElseGet(Instant::now);
         boolean all = "all".equals(JsonFields.text(call.arguments(), "include").orElse("discoveries"));

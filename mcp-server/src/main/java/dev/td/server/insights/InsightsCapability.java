@@ -34,7 +34,11 @@ public final class InsightsCapability implements Capability, Insights {
     private final AnalysisQueue.Timing timing;
     private Optional<Installed> installed = Optional.empty();
 
-    private record Installed(AnalysisQueue queue, Analyses analyses, EventStore events) {}
+    private record Installed(
+            AnalysisQueue queue,
+            Analyses analyses,
+            EventStore events,
+            dev.td.server.projections.ProjectionEngine engine) {}
 
     public InsightsCapability(
             Profiles profiles, Metrics metrics, Activities activities, TrainingLoad load, Strength strength) {
@@ -48,7 +52,7 @@ public final class InsightsCapability implements Capability, Insights {
         AnalysisQueue queue = new AnalysisQueue(platform.database(), timing);
         Analyses analyses = new Analyses(platform.database());
         platform.listen(queue);
-        installed = Optional.of(new Installed(queue, analyses, platform.events()));
+        installed = Optional.of(new Installed(queue, analyses, platform.events(), platform.projections()));
         new InsightTools(profiles, correlations, analyses, platform.events(), timing).register(platform.tools());
     }
 
@@ -68,6 +72,12 @@ public final class InsightsCapability implements Capability, Insights {
         var result = correlations.compute(user, today);
         double ms = (System.nanoTime() - start) / 1e6;
         i.analyses().put(user, new Analyses.Stored(CorrelationAnalysis.KIND, result, reflects, Instant.now(), ms));
+        try {
+            // the snapshots answers as of a past moment start from: taken here, off the write path
+            i.engine().takeSnapshots(user);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "projection snapshots of " + user + " not taken: " + e.getMessage());
+        }
         return reflects;
     }
 

@@ -20,6 +20,7 @@ import dev.td.server.profile.DayRange;
 import dev.td.server.profile.PeriodWords;
 import dev.td.server.profile.Profiles;
 import dev.td.server.profile.ZoneInUse;
+import dev.td.server.projections.AsOf;
 import dev.td.tools.Envelope;
 import dev.td.tools.Meta;
 import dev.td.tools.ToolCall;
@@ -122,7 +123,7 @@ final class EventTools {
         Optional<String> words = JsonFields.text(a, "period");
         Optional<DayRange> days = words.map(w -> {
             AskedPeriod.requireAlone(a);
-            return PeriodWords.resolve(w, Instant.now().atZone(zone).toLocalDate(), "$.period");
+            return PeriodWords.resolve(w, AsOf.today(zone), "$.period");
         });
         EventQuery.Filter filter = new EventQuery.Filter(
                 typeFilter,

@@ -2,6 +2,7 @@ package dev.td.server.load;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.td.server.profile.Profiles;
+import dev.td.server.projections.AsOf;
 import dev.td.tools.AnswerHook;
 import dev.td.tools.Envelope;
 import dev.td.tools.ToolCall;
@@ -38,7 +39,7 @@ final class LoadContext implements AnswerHook {
         if (!TOOLS.contains(call.tool().name())) {
             return answer;
         }
-        LocalDate today = LocalDate.now(profiles.timeZoneOf(call.principal().userId()));
+        LocalDate today = AsOf.today(profiles.timeZoneOf(call.principal().userId()));
         Optional<FatigueState> state = views.fatigueOn(call.principal().userId(), today);
         if (state.isEmpty()) {
             return answer;

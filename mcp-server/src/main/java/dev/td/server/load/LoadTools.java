@@ -8,6 +8,7 @@ import dev.td.server.profile.Aggregate;
 import dev.td.server.profile.AskedPeriod;
 import dev.td.server.profile.DayRange;
 import dev.td.server.profile.Profiles;
+import dev.td.server.projections.AsOf;
 import dev.td.statistics.load.Indicator;
 import dev.td.statistics.load.LoadDay;
 import dev.td.statistics.load.LoadModel;
@@ -16,7 +17,6 @@ import dev.td.tools.Meta;
 import dev.td.tools.ToolCall;
 import dev.td.tools.ToolException;
 import dev.td.tools.ToolRegistry;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -45,7 +45,7 @@ final class LoadTools {
     private Envelope getTrainingLoad(ToolCall call) {
         ObjectNode a = call.arguments();
         UUID user = call.principal().userId();
-        AskedPeriod asked = AskedPeriod.of(a, profiles.zoneInUse(user), Instant.now());
+        AskedPeriod asked = AskedPeriod.of(a, profiles.zoneInUse(user), AsOf.now());
         LocalDate to = asked.to().filter(d -> !d.isAfter(asked.today())).orElse(asked.today());
         LocalDate from = asked.from().orElse(to.minusDays(DEFAULT_DAYS - 1));
         LoadMethod method = LoadMethod.of(a.path("method").asText("srpe"));

@@ -4,6 +4,7 @@ import dev.td.server.events.Hypothetical;
 import dev.td.server.profile.DayRange;
 import dev.td.server.profile.Profile;
 import dev.td.server.profile.Profiles;
+import dev.td.server.projections.AsOf;
 import dev.td.server.projections.ProjectionEngine;
 import dev.td.statistics.load.LoadModel;
 import dev.td.statistics.load.LoadSeries;
@@ -87,8 +88,8 @@ final class LoadViews {
             return known.getValue();
         }
         History h = compute(method, lastDay, body, months);
-        if (!Hypothetical.active()) {
-            // a what-if's months are states of a transaction that is rolled back: nothing to keep
+        if (!Hypothetical.active() && !AsOf.active()) {
+            // a what-if's months are states of a transaction that is rolled back, a past read's the past: not kept
             computed.put(key, Map.entry(months, h));
         }
         return h;

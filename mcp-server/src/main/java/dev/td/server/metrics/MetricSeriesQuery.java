@@ -9,13 +9,13 @@ import dev.td.server.profile.Aggregate;
 import dev.td.server.profile.AskedPeriod;
 import dev.td.server.profile.DayRange;
 import dev.td.server.profile.ZoneInUse;
+import dev.td.server.projections.AsOf;
 import dev.td.tools.Envelope;
 import dev.td.tools.Meta;
 import dev.td.tools.Principal;
 import dev.td.tools.ToolCall;
 import dev.td.tools.ToolException;
 import dev.td.tools.ToolRegistry;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -53,7 +53,7 @@ final class MetricSeriesQuery {
         UUID user = call.principal().userId();
         ObjectNode a = call.arguments();
         ZoneInUse zone = views.profiles().zoneInUse(user);
-        AskedPeriod period = resolved(AskedPeriod.of(a, zone, Instant.now()));
+        AskedPeriod period = resolved(AskedPeriod.of(a, zone, AsOf.now()));
         ObjectNode context = JSON.objectNode();
         zone.hint().ifPresent(h -> context.put("time_zone", h));
         Meta meta = Meta.now(call.origin().requestId())

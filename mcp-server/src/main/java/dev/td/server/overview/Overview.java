@@ -1,6 +1,5 @@
 package dev.td.server.overview;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,10 +15,10 @@ import dev.td.server.load.TrainingLoad;
 import dev.td.server.metrics.Metrics;
 import dev.td.server.profile.DayRange;
 import dev.td.server.profile.Profiles;
+import dev.td.server.projections.AsOf;
 import dev.td.tools.Envelope;
 import dev.td.tools.Meta;
 import dev.td.tools.ToolCall;
-import dev.td.tools.ToolException;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
@@ -100,13 +99,12 @@ final class Overview {
 
     Envelope answer(ToolCall call) {
         UUID user = call.principal().userId();
-        LocalDate now = LocalDate.now(profiles.timeZoneOf(user));
-        LocalDate today = asOf(call.arguments(), now);
+        LocalDate today = AsOf.today(profiles.timeZoneOf(user));
         Shown shown = Shown.to(call.principal());
         ObjectNode context = context(call);
-        if (!shown.all() || !today.equals(now) || Hypothetical.active()) {
+        if (!shown.all() || AsOf.active() || Hypothetical.active()) {
             // through a grant without every kind: built for this reader, without what the grant does not give;
-            // as of a past day: built for that day (the kept answer is today's); inside a what-if (whose head is
+            // as of a past moment: built for then (the kept answer is today's); inside a what-if (whose head is
             // rolled back): built from what it proposes, never kept
             return new Envelope(
                     build(user, today, shown), context, Meta.now(call.origin().requestId()));
@@ -126,34 +124,13 @@ final class Overview {
         return new Envelope(data, context, Meta.now(call.origin().requestId()));
     }
 
-    /** The day asked for ({@code as_of}), never after the person's today; today when not asked. */
-    static LocalDate asOf(JsonNode args, LocalDate today) {
-        if (!args.path("as_of").isTextual()) {
-            return today;
-        }
-        String said = args.path("as_of").asText();
-        LocalDate day;
-        try {
-            day = LocalDate.parse(said);
-        } catch (java.time.format.DateTimeParseException e) {
-            throw ToolException.invalid("$.as_of", "as_of must be a date like 2025-06-30, got '" + said + "'");
-        }
-        if (day.isAfter(today)) {
-            throw ToolException.invalid(
-                    "$.as_of",
-                    "as_of " + day + " is after today (" + today + " in the person's time zone); an overview is of"
-                            + " what happened: leave as_of out for now");
-        }
-        return day;
-    }
-
     /**
      * What the background analyses found that the reader may see ({@code context.correlations}, at most three); the
      * analyses are of the whole last year, so an overview as of a past day carries none.
      */
     private ObjectNode context(ToolCall call) {
         ObjectNode context = JSON.objectNode();
-        if (call.arguments().has("as_of")) {
+        if (AsOf.active()) {
             return context;
         }
         List<ObjectNode> found =

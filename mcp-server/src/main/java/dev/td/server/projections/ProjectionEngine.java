@@ -35,6 +35,7 @@ public final class ProjectionEngine implements EventStore.AppendListener {
     private final DataSource db;
     private final List<Projection<?>> projections;
     private final EffectiveLog log = new EffectiveLog();
+    private final PastStates past = new PastStates(Integer.getInteger("td.snapshots.every", 2000));
     private final ObjectMapper json = Json.mapper();
 
     public ProjectionEngine(DataSource db, List<Projection<?>> projections) {
@@ -218,8 +219,38 @@ public final class ProjectionEngine implements EventStore.AppendListener {
         }
     }
 
-    /** The stored state of one key, if any. */
+    /**
+     * Takes the person's missing projection snapshots (every {@code td.snapshots.every} events), from which answers
+     * as of a past moment are folded; run by the background workers. Returns how many checkpoints were taken.
+     */
+    public int takeSnapshots(UUID userId) {
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            try {
+                int taken = past.take(c, userId, projections);
+                c.commit();
+                return taken;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("projection snapshots of a person failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The states of a projection as they stood at the cut-off this thread answers under for the person, if any. */
+    private <S> Optional<java.util.SortedMap<String, S>> past(UUID userId, Projection<S> p) {
+        return AsOf.of(userId).map(cut -> past.states(db, userId, p, cut));
+    }
+
+    /** The stored state of one key, if any (under a cut-off: as it stood then). */
     public <S> Optional<S> read(UUID userId, Projection<S> p, String key) {
+        Optional<java.util.SortedMap<String, S>> then = past(userId, p);
+        if (then.isPresent()) {
+            return Optional.ofNullable(then.get().get(key));
+        }
         try (Connection c = db.getConnection()) {
             return readCached(c, userId, p, key);
         } catch (SQLException | JsonProcessingException e) {
@@ -309,6 +340,12 @@ public final class ProjectionEngine implements EventStore.AppendListener {
 
     /** The greatest key stored for a projection and person (for ISO weeks: the latest week). */
     public Optional<String> lastKey(UUID userId, Projection<?> p) {
+        Optional<? extends java.util.SortedMap<String, ?>> then = past(userId, p);
+        if (then.isPresent()) {
+            return then.get().isEmpty()
+                    ? Optional.empty()
+                    : Optional.of(then.get().lastKey());
+        }
         try (Connection c = db.getConnection();
                 PreparedStatement ps = c.prepareStatement(
                         "SELECT max(key) FROM projection_states WHERE user_id = ? AND projection = ?")) {
@@ -333,6 +370,16 @@ public final class ProjectionEngine implements EventStore.AppendListener {
      * come first, then the JSON of the rows that changed, each with the stamp it was read with.
      */
     public <S> Map<String, S> readRange(UUID userId, Projection<S> p, String fromKey, String toKey) {
+        Optional<java.util.SortedMap<String, S>> then = past(userId, p);
+        if (then.isPresent()) {
+            Map<String, S> range = new LinkedHashMap<>();
+            then.get().forEach((k, v) -> {
+                if (k.compareTo(fromKey) >= 0 && k.compareTo(toKey) <= 0) {
+                    range.put(k, v);
+                }
+            });
+            return range;
+        }
         return readStamped(userId, p, "key >= ? AND key <= ?", ps -> {
             ps.setString(3, fromKey);
             ps.setString(4, toKey);
@@ -343,6 +390,16 @@ public final class ProjectionEngine implements EventStore.AppendListener {
     public <S> Map<String, S> readKeys(UUID userId, Projection<S> p, java.util.Collection<String> keys) {
         if (keys.isEmpty()) {
             return new LinkedHashMap<>();
+        }
+        Optional<java.util.SortedMap<String, S>> then = past(userId, p);
+        if (then.isPresent()) {
+            Map<String, S> found = new LinkedHashMap<>();
+            then.get().forEach((k, v) -> {
+                if (keys.contains(k)) {
+                    found.put(k, v);
+                }
+            });
+            return found;
         }
         return readStamped(
                 userId,

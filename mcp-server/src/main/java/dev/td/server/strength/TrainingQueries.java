@@ -11,6 +11,7 @@ import dev.td.server.events.TrainingEvent;
 import dev.td.server.exercises.Exercise;
 import dev.td.server.exercises.NameResolver;
 import dev.td.server.profile.AskedPeriod;
+import dev.td.server.projections.AsOf;
 import dev.td.server.projections.Projection;
 import dev.td.server.projections.ProjectionEngine;
 import dev.td.tools.Envelope;
@@ -18,7 +19,6 @@ import dev.td.tools.Meta;
 import dev.td.tools.ToolCall;
 import dev.td.tools.ToolException;
 import dev.td.tools.ToolRegistry;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -66,7 +66,7 @@ final class TrainingQueries {
 
     /** The days asked for, in the person's zone (from/to or period). */
     private AskedPeriod asked(ToolCall call) {
-        return AskedPeriod.of(call.arguments(), views.zone(call.principal().userId()), Instant.now());
+        return AskedPeriod.of(call.arguments(), views.zone(call.principal().userId()), AsOf.now());
     }
 
     /** The context every ranged answer carries: how the person's days were counted, when the zone is a guess. */

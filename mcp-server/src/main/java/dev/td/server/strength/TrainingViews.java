@@ -7,6 +7,7 @@ import dev.td.server.events.EffectiveLog;
 import dev.td.server.events.Fact;
 import dev.td.server.profile.Profiles;
 import dev.td.server.profile.ZoneInUse;
+import dev.td.server.projections.AsOf;
 import dev.td.server.projections.ProjectionEngine;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -55,7 +56,15 @@ final class TrainingViews {
     List<Fact> sessionFacts(UUID user, String sessionId) {
         List<Fact> facts = new ArrayList<>();
         try (Connection c = db.getConnection()) {
-            new EffectiveLog().forEachOfSession(c, user, sessionId, facts::add);
+            Optional<AsOf.Cut> then = AsOf.of(user); // a session as it stood at a past moment asked for
+            new EffectiveLog()
+                    .forEachOfSession(
+                            c,
+                            user,
+                            sessionId,
+                            then.map(AsOf.Cut::knownUpTo).orElse(Long.MAX_VALUE),
+                            then.flatMap(AsOf.Cut::occurredBefore),
+                            facts::add);
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }

@@ -10,12 +10,12 @@ import dev.td.server.exercises.NameResolver;
 import dev.td.server.profile.Aggregate;
 import dev.td.server.profile.AskedPeriod;
 import dev.td.server.profile.DayRange;
+import dev.td.server.projections.AsOf;
 import dev.td.server.projections.ProjectionEngine;
 import dev.td.tools.Envelope;
 import dev.td.tools.Meta;
 import dev.td.tools.ToolCall;
 import java.time.DayOfWeek;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
@@ -86,7 +86,7 @@ final class VolumeQuery {
     Envelope answer(ToolCall call) {
         UUID user = call.principal().userId();
         ObjectNode a = call.arguments();
-        AskedPeriod asked = AskedPeriod.of(a, views.zone(user), Instant.now());
+        AskedPeriod asked = AskedPeriod.of(a, views.zone(user), AsOf.now());
         Grouping grouping = "month".equals(a.path("group_by").asText("week")) ? Grouping.MONTH : Grouping.WEEK;
         boolean full = "full".equals(a.path("detail").asText("summary"));
         Optional<String> onlyExercise = JsonFields.text(a, "exercise").map(n -> names.resolveId(user, n, "$.exercise"));

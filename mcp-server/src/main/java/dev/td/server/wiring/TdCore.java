@@ -20,6 +20,7 @@ import dev.td.server.journal.JournalCapability;
 import dev.td.server.load.LoadCapability;
 import dev.td.server.metrics.MetricsCapability;
 import dev.td.server.overview.OverviewCapability;
+import dev.td.server.past.PastCapability;
 import dev.td.server.profile.ProfileCapability;
 import dev.td.server.projections.Projection;
 import dev.td.server.projections.ProjectionEngine;
@@ -98,7 +99,8 @@ public final class TdCore implements AutoCloseable {
                 new EvidenceCapability(profile, exercises),
                 insights,
                 new CompareCapability(profile, exercises, strength, endurance, metrics, load, health),
-                new WhatIfCapability(profile, metrics));
+                new WhatIfCapability(profile, metrics),
+                new PastCapability(profile));
         this.projections = new ProjectionEngine(
                 database.dataSource(),
                 capabilities.stream()

@@ -36,6 +36,7 @@ class ArchitectureTest {
                         "load",
                         "metrics",
                         "overview",
+                        "past",
                         "profile",
                         "sharing",
                         "strength",

@@ -1,0 +1,290 @@
+package dev.td.server.projections;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.td.server.events.EffectiveLog;
+import dev.td.server.events.TrainingEvent;
+import dev.td.tools.Json;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/**
+ * Projection states as the record stood at a cut-off ({@link AsOf}): the latest snapshot that holds for it, and the
+ * tail of the log after it folded on top; and the snapshots themselves, taken every {@code td.snapshots.every}
+ * events (default 2,000) by the background workers.
+ *
+ * <p>A snapshot at sequence s, taken when the log's head was k, folds the facts up to s with the corrections and
+ * voids up to k. It holds for a cut-off that knows the log up to K and asks for what happened before T when s ≤ K,
+ * every fact in it happened before T, and no correction or void between k and K touches a fact up to s. The answer
+ * is then exactly the fold of the cut-off's effective log in sequence order, as a replay from the start would give:
+ * the tail's facts all come after the snapshot's in that order.
+ */
+final class PastStates {
+
+    private final int every;
+
+    /** Compensations between the snapshot's knowledge and the cut-off's that touch a fact inside the snapshot. */
+    private static final String TOUCHED = "EXISTS (SELECT 1 FROM events c JOIN events o"
+            + " ON o.user_id = c.user_id AND o.event_id = c.subject_event_id"
+            + " WHERE c.user_id = s.user_id AND c.subject_event_id IS NOT NULL AND o.sequence <= s.sequence"
+            + " AND c.sequence > least(s.known_sequence, ?) AND c.sequence <= greatest(s.known_sequence, ?))";
+
+    private final EffectiveLog log = new EffectiveLog();
+    private final ObjectMapper json = Json.mapper();
+
+    /** Snapshots every {@code every} events. */
+    PastStates(int every) {
+        if (every < 1) {
+            throw new IllegalArgumentException("td.snapshots.every must be at least 1, was " + every);
+        }
+        this.every = every;
+    }
+
+    /** The key of a projection's past states in a cut-off's scratch memory. */
+    private record Memo(String projection) {}
+
+    /**
+     * The states of {@code p} under the cut-off, by key in key order; folded once per cut-off and projection (kept
+     * in the cut-off's scratch memory, gone with it).
+     */
+    @SuppressWarnings("unchecked")
+    <S> SortedMap<String, S> states(DataSource db, UUID user, Projection<S> p, AsOf.Cut cut) {
+        Map<Object, Object> scratch = AsOf.scratch().orElseGet(LinkedHashMap::new);
+        Object known = scratch.get(new Memo(p.name()));
+        if (known != null) {
+            return (SortedMap<String, S>) known;
+        }
+        try (Connection c = db.getConnection()) {
+            c.setAutoCommit(false);
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            try {
+                SortedMap<String, S> states = fold(c, user, p, cut);
+                scratch.put(new Memo(p.name()), states);
+                return states;
+            } finally {
+                c.rollback();
+            }
+        } catch (SQLException | JsonProcessingException e) {
+            throw new IllegalStateException("the record as of the cut-off could not be read: " + e.getMessage(), e);
+        }
+    }
+
+    private <S> SortedMap<String, S> fold(Connection c, UUID user, Projection<S> p, AsOf.Cut cut)
+            throws SQLException, JsonProcessingException {
+        TreeMap<String, Object> states = new TreeMap<>();
+        long after = 0;
+        try (PreparedStatement ps = c.prepareStatement("SELECT s.sequence, s.states::text FROM projection_snapshots s"
+                + " WHERE s.user_id = ? AND s.projection = ? AND s.version = ? AND s.sequence <= ?"
+                + " AND (?::timestamptz IS NULL OR s.max_occurred_at IS NULL OR s.max_occurred_at < ?::timestamptz)"
+                + " AND NOT " + TOUCHED + " ORDER BY s.sequence DESC LIMIT 1")) {
+            Timestamp before = cut.occurredBefore().map(Timestamp::from).orElse(null);
+            ps.setObject(1, user);
+            ps.setString(2, p.name());
+            ps.setInt(3, p.version());
+            ps.setLong(4, cut.knownUpTo());
+            ps.setTimestamp(5, before);
+            ps.setTimestamp(6, before);
+            ps.setLong(7, cut.knownUpTo());
+            ps.setLong(8, cut.knownUpTo());
+            try (ResultSet rs = ps.executeQuery()) {
+                if (rs.next()) {
+                    after = rs.getLong(1);
+                    states.putAll(json.<Map<String, Object>>readValue(rs.getString(2), mapOf(p)));
+                }
+            }
+        }
+        long[] facts = {0};
+        log.forEachAfter(c, user, after, cut.knownUpTo(), cut.occurredBefore(), fact -> {
+            facts[0]++;
+            TrainingEvent.of(fact).ifPresent(e -> ProjectionEngine.fold(p, states, e));
+        });
+        AsOf.folded(new AsOf.Fold(p.name(), after, facts[0]));
+        @SuppressWarnings("unchecked")
+        SortedMap<String, S> typed = (SortedMap<String, S>) (SortedMap<String, ?>) states;
+        return typed;
+    }
+
+    private JavaType mapOf(Projection<?> p) {
+        return json.getTypeFactory().constructMapType(LinkedHashMap.class, String.class, p.stateType());
+    }
+
+    /**
+     * Takes the snapshots a person's log is missing, every {@code every} events up to its head, in one pass from the
+     * latest snapshot that still holds; drops those that no longer hold (a correction touched them, or the
+     * projection's code changed). Returns how many checkpoints were taken.
+     */
+    int take(Connection c, UUID user, List<Projection<?>> projections) throws SQLException {
+        long head;
+        try (PreparedStatement ps = c.prepareStatement("SELECT last_sequence FROM event_streams WHERE user_id = ?")) {
+            ps.setObject(1, user);
+            try (ResultSet rs = ps.executeQuery()) {
+                head = rs.next() ? rs.getLong(1) : 0;
+            }
+        }
+        dropStale(c, user, projections, head);
+        java.util.NavigableSet<Long> held = held(c, user, projections);
+        List<Long> missing = new ArrayList<>();
+        for (long cp = every; cp <= head; cp += every) {
+            if (!held.contains(cp)) {
+                missing.add(cp);
+            }
+        }
+        if (missing.isEmpty()) {
+            return 0;
+        }
+        Long start = held.lower(missing.get(0));
+        long after = start == null ? 0 : start;
+        Map<Projection<?>, Folding> folding = new LinkedHashMap<>();
+        for (Projection<?> p : projections) {
+            folding.put(p, start == null ? new Folding() : load(c, user, p, after));
+        }
+        int[] next = {0};
+        try {
+            log.forEachAfter(c, user, after, head, Optional.empty(), fact -> {
+                while (next[0] < missing.size() && fact.sequence() > missing.get(next[0])) {
+                    save(c, user, folding, missing.get(next[0]), head);
+                    next[0]++;
+                }
+                Instant at = fact.occurredAt().toInstant();
+                TrainingEvent.of(fact).ifPresent(e -> folding.forEach((p, f) -> f.fold(p, e, at)));
+            });
+            while (next[0] < missing.size()) {
+                save(c, user, folding, missing.get(next[0]), head);
+                next[0]++;
+            }
+        } catch (NotSaved e) {
+            throw e.cause;
+        }
+        return missing.size();
+    }
+
+    /**
+     * One projection's states being folded for snapshots, with the latest moment a fact it folded happened (a fact
+     * it ignores leaves its states as they are, so does not stop the snapshot from serving a day before it).
+     */
+    private static final class Folding {
+        final Map<String, Object> states;
+        Instant latest;
+
+        Folding() {
+            this(new LinkedHashMap<>(), Instant.MIN);
+        }
+
+        Folding(Map<String, Object> states, Instant latest) {
+            this.states = states;
+            this.latest = latest;
+        }
+
+        void fold(Projection<?> p, TrainingEvent e, Instant at) {
+            if (p.keys(e).isEmpty()) {
+                return;
+            }
+            ProjectionEngine.fold(p, states, e);
+            if (at.isAfter(latest)) {
+                latest = at;
+            }
+        }
+    }
+
+    private void dropStale(Connection c, UUID user, List<Projection<?>> projections, long head) throws SQLException {
+        String[] names = projections.stream().map(Projection::name).toArray(String[]::new);
+        Integer[] versions = projections.stream().map(Projection::version).toArray(Integer[]::new);
+        try (PreparedStatement ps = c.prepareStatement("DELETE FROM projection_snapshots s WHERE s.user_id = ? AND ("
+                + " s.sequence > ? OR NOT EXISTS (SELECT 1 FROM unnest(?::text[], ?::int[]) AS v(n, ver)"
+                + " WHERE v.n = s.projection AND v.ver = s.version) OR " + TOUCHED + ")")) {
+            ps.setObject(1, user);
+            ps.setLong(2, head);
+            ps.setArray(3, c.createArrayOf("text", names));
+            ps.setArray(4, c.createArrayOf("int4", versions));
+            ps.setLong(5, head);
+            ps.setLong(6, head);
+            ps.executeUpdate();
+        }
+    }
+
+    /** The checkpoints every projection has a snapshot at. */
+    private static java.util.NavigableSet<Long> held(Connection c, UUID user, List<Projection<?>> projections)
+            throws SQLException {
+        java.util.NavigableSet<Long> held = new java.util.TreeSet<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT sequence FROM projection_snapshots"
+                + " WHERE user_id = ? GROUP BY sequence HAVING count(*) = ?")) {
+            ps.setObject(1, user);
+            ps.setInt(2, projections.size());
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    held.add(rs.getLong(1));
+                }
+            }
+        }
+        return held;
+    }
+
+    private Folding load(Connection c, UUID user, Projection<?> p, long sequence) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT states::text, max_occurred_at FROM projection_snapshots"
+                + " WHERE user_id = ? AND projection = ? AND version = ? AND sequence = ?")) {
+            ps.setObject(1, user);
+            ps.setString(2, p.name());
+            ps.setInt(3, p.version());
+            ps.setLong(4, sequence);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next()) {
+                    throw new SQLException("snapshot " + p.name() + "@" + sequence + " went missing");
+                }
+                Timestamp latest = rs.getTimestamp(2);
+                return new Folding(
+                        json.readValue(rs.getString(1), mapOf(p)), latest == null ? Instant.MIN : latest.toInstant());
+            }
+        } catch (JsonProcessingException e) {
+            throw new SQLException("snapshot " + p.name() + "@" + sequence + " is unreadable", e);
+        }
+    }
+
+    /** A snapshot that could not be saved, carried out of the fold that found it. */
+    private static final class NotSaved extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+        final transient SQLException cause;
+
+        NotSaved(SQLException cause) {
+            super(cause);
+            this.cause = cause;
+        }
+    }
+
+    /** Saves every projection's states at a checkpoint. */
+    private void save(Connection c, UUID user, Map<Projection<?>, Folding> folding, long sequence, long knownAt) {
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO projection_snapshots"
+                + " (user_id, projection, version, sequence, known_sequence, max_occurred_at, states)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?::jsonb) ON CONFLICT DO NOTHING")) {
+            for (Map.Entry<Projection<?>, Folding> e : folding.entrySet()) {
+                Instant latest = e.getValue().latest;
+                ps.setObject(1, user);
+                ps.setString(2, e.getKey().name());
+                ps.setInt(3, e.getKey().version());
+                ps.setLong(4, sequence);
+                ps.setLong(5, knownAt);
+                ps.setTimestamp(6, latest.equals(Instant.MIN) ? null : Timestamp.from(latest));
+                ps.setString(7, json.writeValueAsString(e.getValue().states));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        } catch (SQLException e) {
+            throw new NotSaved(e);
+        } catch (JsonProcessingException e) {
+            throw new NotSaved(new SQLException("a snapshot at " + sequence + " cannot be written", e));
+        }
+    }
+}
