@@ -72,7 +72,7 @@ public final class AsOfBench {
                     "td as-of bench: Java %s, %d-year athlete %s to %s (seeds 42, 43): %d workouts, %d activities and"
                             + " readings, %d events%n"
                             + "snapshots: %d checkpoints taken in %.2f s (%d rows, %.1f MB stored, compressed);"
-                            + " nothing new to take: %.1f ms%n%n",
+                            + " again, %d new: %.1f ms%n%n",
                     Runtime.version(),
                     YEARS,
                     athlete.first(),

@@ -15,6 +15,12 @@ final class ProfileProjection extends NamedProjection<Profile> {
         super(NAME, VERSION, Profile.class);
     }
 
+    /** The person's settings hold for the past too: a week of 2023 is shown in today's unit and time zone. */
+    @Override
+    public boolean settings() {
+        return true;
+    }
+
     @Override
     public Profile empty(String key) {
         return Profile.empty();

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.td.server.events.EffectiveLog;
+import dev.td.server.events.Fact;
 import dev.td.server.events.TrainingEvent;
 import dev.td.tools.Json;
 import java.sql.Connection;
@@ -37,11 +38,39 @@ final class PastStates {
 
     private final int every;
 
-    /** Compensations between the snapshot's knowledge and the cut-off's that touch a fact inside the snapshot. */
-    private static final String TOUCHED = "EXISTS (SELECT 1 FROM events c JOIN events o"
-            + " ON o.user_id = c.user_id AND o.event_id = c.subject_event_id"
-            + " WHERE c.user_id = s.user_id AND c.subject_event_id IS NOT NULL AND o.sequence <= s.sequence"
-            + " AND c.sequence > least(s.known_sequence, ?) AND c.sequence <= greatest(s.known_sequence, ?))";
+    /** The first key of the advisory lock a worker holds while it takes a person's snapshots. */
+    private static final int SNAPSHOT_LOCK = 0x7d5a;
+
+    /** A correction or void at {@code sequence} of the fact at {@code subject}. */
+    private record Touch(long sequence, long subject) {}
+
+    /**
+     * Whether a snapshot at {@code sequence}, taken knowing the log up to {@code known}, no longer holds for a
+     * cut-off knowing it up to {@code upTo}: a correction or void between the two touches a fact inside it.
+     */
+    private static boolean touched(List<Touch> touches, long sequence, long known, long upTo) {
+        long low = Math.min(known, upTo);
+        long high = Math.max(known, upTo);
+        return touches.stream().anyMatch(t -> t.sequence() > low && t.sequence() <= high && t.subject() <= sequence);
+    }
+
+    /** The person's corrections and voids after {@code after}, with the sequence of the fact each touches (few). */
+    private static List<Touch> touches(Connection c, UUID user, long after) throws SQLException {
+        List<Touch> touches = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT c.sequence, o.sequence FROM events c JOIN events o"
+                + " ON o.user_id = c.user_id AND o.event_id = c.subject_event_id"
+                + " WHERE c.user_id = ? AND o.user_id = ? AND c.sequence > ? AND c.subject_event_id IS NOT NULL")) {
+            ps.setObject(1, user);
+            ps.setObject(2, user);
+            ps.setLong(3, after);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    touches.add(new Touch(rs.getLong(1), rs.getLong(2)));
+                }
+            }
+        }
+        return touches;
+    }
 
     private final EffectiveLog log = new EffectiveLog();
     private final ObjectMapper json = Json.mapper();
@@ -87,10 +116,11 @@ final class PastStates {
             throws SQLException, JsonProcessingException {
         TreeMap<String, Object> states = new TreeMap<>();
         long after = 0;
-        try (PreparedStatement ps = c.prepareStatement("SELECT s.sequence, s.states::text FROM projection_snapshots s"
-                + " WHERE s.user_id = ? AND s.projection = ? AND s.version = ? AND s.sequence <= ?"
-                + " AND (?::timestamptz IS NULL OR s.max_occurred_at IS NULL OR s.max_occurred_at < ?::timestamptz)"
-                + " AND NOT " + TOUCHED + " ORDER BY s.sequence DESC LIMIT 1")) {
+        List<long[]> candidates = new ArrayList<>(); // sequence, known_sequence; latest first
+        try (PreparedStatement ps = c.prepareStatement("SELECT sequence, known_sequence FROM projection_snapshots"
+                + " WHERE user_id = ? AND projection = ? AND version = ? AND sequence <= ?"
+                + " AND (?::timestamptz IS NULL OR max_occurred_at IS NULL OR max_occurred_at < ?::timestamptz)"
+                + " ORDER BY sequence DESC")) {
             Timestamp before = cut.occurredBefore().map(Timestamp::from).orElse(null);
             ps.setObject(1, user);
             ps.setString(2, p.name());
@@ -98,24 +128,55 @@ final class PastStates {
             ps.setLong(4, cut.knownUpTo());
             ps.setTimestamp(5, before);
             ps.setTimestamp(6, before);
-            ps.setLong(7, cut.knownUpTo());
-            ps.setLong(8, cut.knownUpTo());
             try (ResultSet rs = ps.executeQuery()) {
-                if (rs.next()) {
-                    after = rs.getLong(1);
-                    states.putAll(json.<Map<String, Object>>readValue(rs.getString(2), mapOf(p)));
+                while (rs.next()) {
+                    candidates.add(new long[] {rs.getLong(1), rs.getLong(2)});
                 }
             }
         }
-        long[] facts = {0};
-        log.forEachAfter(c, user, after, cut.knownUpTo(), cut.occurredBefore(), fact -> {
-            facts[0]++;
+        if (!candidates.isEmpty()) {
+            long earliest = candidates.stream()
+                    .mapToLong(x -> Math.min(x[1], cut.knownUpTo()))
+                    .min()
+                    .orElseThrow();
+            List<Touch> touches = touches(c, user, earliest);
+            for (long[] candidate : candidates) {
+                if (!touched(touches, candidate[0], candidate[1], cut.knownUpTo())) {
+                    after = candidate[0];
+                    states.putAll(load(c, user, p, after).states);
+                    break;
+                }
+            }
+        }
+        List<Fact> tail = tail(c, user, after, cut);
+        for (Fact fact : tail) {
             TrainingEvent.of(fact).ifPresent(e -> ProjectionEngine.fold(p, states, e));
-        });
+        }
+        long[] facts = {tail.size()};
         AsOf.folded(new AsOf.Fold(p.name(), after, facts[0]));
         @SuppressWarnings("unchecked")
         SortedMap<String, S> typed = (SortedMap<String, S>) (SortedMap<String, ?>) states;
         return typed;
+    }
+
+    /** The key of a tail of the log in a cut-off's scratch memory: the facts after a snapshot's sequence. */
+    private record Tail(long after) {}
+
+    /**
+     * The cut-off's effective facts after {@code after}: read once per cut-off and snapshot position, and shared by
+     * every projection folded from a snapshot there (an overview reads a dozen).
+     */
+    @SuppressWarnings("unchecked")
+    private List<Fact> tail(Connection c, UUID user, long after, AsOf.Cut cut) throws SQLException {
+        Map<Object, Object> scratch = AsOf.scratch().orElseGet(LinkedHashMap::new);
+        Object known = scratch.get(new Tail(after));
+        if (known != null) {
+            return (List<Fact>) known;
+        }
+        List<Fact> facts = new ArrayList<>();
+        log.forEachAfter(c, user, after, cut.knownUpTo(), cut.occurredBefore(), facts::add);
+        scratch.put(new Tail(after), facts);
+        return facts;
     }
 
     private JavaType mapOf(Projection<?> p) {
@@ -128,6 +189,15 @@ final class PastStates {
      * projection's code changed). Returns how many checkpoints were taken.
      */
     int take(Connection c, UUID user, List<Projection<?>> projections) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT pg_try_advisory_xact_lock(?, hashtext(?::text))")) {
+            ps.setInt(1, SNAPSHOT_LOCK);
+            ps.setObject(2, user);
+            try (ResultSet rs = ps.executeQuery()) {
+                if (!rs.next() || !rs.getBoolean(1)) {
+                    return 0; // another worker takes this person's snapshots now
+                }
+            }
+        }
         long head;
         try (PreparedStatement ps = c.prepareStatement("SELECT last_sequence FROM event_streams WHERE user_id = ?")) {
             ps.setObject(1, user);
@@ -205,14 +275,39 @@ final class PastStates {
         Integer[] versions = projections.stream().map(Projection::version).toArray(Integer[]::new);
         try (PreparedStatement ps = c.prepareStatement("DELETE FROM projection_snapshots s WHERE s.user_id = ? AND ("
                 + " s.sequence > ? OR NOT EXISTS (SELECT 1 FROM unnest(?::text[], ?::int[]) AS v(n, ver)"
-                + " WHERE v.n = s.projection AND v.ver = s.version) OR " + TOUCHED + ")")) {
+                + " WHERE v.n = s.projection AND v.ver = s.version))")) {
             ps.setObject(1, user);
             ps.setLong(2, head);
             ps.setArray(3, c.createArrayOf("text", names));
             ps.setArray(4, c.createArrayOf("int4", versions));
-            ps.setLong(5, head);
-            ps.setLong(6, head);
             ps.executeUpdate();
+        }
+        List<long[]> kept = new ArrayList<>(); // sequence, known_sequence
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT DISTINCT sequence, known_sequence" + " FROM projection_snapshots WHERE user_id = ?")) {
+            ps.setObject(1, user);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    kept.add(new long[] {rs.getLong(1), rs.getLong(2)});
+                }
+            }
+        }
+        if (kept.isEmpty()) {
+            return;
+        }
+        List<Touch> touches =
+                touches(c, user, kept.stream().mapToLong(k -> k[1]).min().orElseThrow());
+        Long[] stale = kept.stream()
+                .filter(k -> touched(touches, k[0], k[1], head))
+                .map(k -> k[0])
+                .toArray(Long[]::new);
+        if (stale.length > 0) {
+            try (PreparedStatement ps =
+                    c.prepareStatement("DELETE FROM projection_snapshots WHERE user_id = ? AND sequence = ANY(?)")) {
+                ps.setObject(1, user);
+                ps.setArray(2, c.createArrayOf("int8", stale));
+                ps.executeUpdate();
+            }
         }
     }
 

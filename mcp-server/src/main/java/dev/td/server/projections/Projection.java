@@ -27,4 +27,13 @@ public interface Projection<S> {
     List<String> keys(TrainingEvent event);
 
     S apply(S state, TrainingEvent event);
+
+    /**
+     * Whether the states are settings that hold for the past as they are now (the profile: units, time zone, the
+     * physiology load is computed with), so that a read as of a past moment takes them as they stand rather than as
+     * they were then; a record of what happened answers false.
+     */
+    default boolean settings() {
+        return false;
+    }
 }

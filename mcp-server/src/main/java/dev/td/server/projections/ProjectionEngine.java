@@ -242,7 +242,7 @@ public final class ProjectionEngine implements EventStore.AppendListener {
 
     /** The states of a projection as they stood at the cut-off this thread answers under for the person, if any. */
     private <S> Optional<java.util.SortedMap<String, S>> past(UUID userId, Projection<S> p) {
-        return AsOf.of(userId).map(cut -> past.states(db, userId, p, cut));
+        return AsOf.of(userId).filter(cut -> !p.settings()).map(cut -> past.states(db, userId, p, cut));
     }
 
     /** The stored state of one key, if any (under a cut-off: as it stood then). */
