@@ -41,6 +41,8 @@ public final class AsOfBench {
     private AsOfBench() {}
 
     public static void main(String[] args) throws Exception {
+        // no background workers: the bench takes the snapshots itself, and measures that
+        System.setProperty("td.analysis.workers", "0");
         Path dir = Files.createTempDirectory("td-asof-bench");
         try (TdCore core = TdCore.open(Optional.empty(), dir)) {
             core.accounts().bootstrapOwner(Optional.of(KEY));

@@ -3,13 +3,9 @@ package dev.td.server.insights;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.td.server.endurance.Activities;
-import dev.td.server.endurance.LoggedActivity;
 import dev.td.server.load.TrainedSession;
 import dev.td.server.load.TrainingLoad;
-import dev.td.server.metrics.Metrics;
 import dev.td.server.profile.DayRange;
-import dev.td.server.strength.Strength;
 import dev.td.statistics.correlation.Correlation;
 import dev.td.statistics.screening.CorrelationScreen;
 import java.time.LocalDate;
@@ -36,9 +32,6 @@ final class CorrelationAnalysis {
     static final int LIFTS = 4;
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-    /** Sports told by pace, with the distance their pace is per (as td's endurance answers give it). */
-    private static final Map<String, Double> PACE_PER_M =
-            Map.of("run", 1000.0, "walk", 1000.0, "hike", 1000.0, "swim", 100.0, "row", 500.0);
 
     /** A series with its role, the scope that reads it and how it is said. */
     record Named(CorrelationScreen.Series series, String scope, String unit) {
@@ -49,17 +42,13 @@ final class CorrelationAnalysis {
         }
     }
 
-    private final Metrics metrics;
-    private final Activities activities;
+    private final PersonSeries series;
     private final TrainingLoad load;
-    private final Strength strength;
     private final CorrelationScreen screen = CorrelationScreen.withDefaults();
 
-    CorrelationAnalysis(Metrics metrics, Activities activities, TrainingLoad load, Strength strength) {
-        this.metrics = metrics;
-        this.activities = activities;
+    CorrelationAnalysis(PersonSeries series, TrainingLoad load) {
+        this.series = series;
         this.load = load;
-        this.strength = strength;
     }
 
     /** The screen's result as stored: the series, every pair and lag tested, and what was not. */
@@ -134,24 +123,10 @@ final class CorrelationAnalysis {
     /** Every numeric metric with readings in the window, and the daily training load (zero on days without). */
     private List<Named> predictors(UUID user, DayRange window) {
         List<Named> out = new ArrayList<>();
-        for (Metrics.Recent recent : metrics.recentAgainstBaseline(user, window.from(), window.to())) {
-            String metric = recent.metric();
-            List<Metrics.DailyValue> days = metrics.series(user, metric, window).stream()
-                    .filter(d -> d.value().isPresent())
-                    .toList();
-            if (days.size() < screen.minPairs()) {
-                continue;
+        for (PersonSeries.Daily metric : series.metrics(user, window, window.from())) {
+            if (metric.size() >= screen.minPairs()) {
+                out.add(named(metric));
             }
-            int[] d = new int[days.size()];
-            double[] v = new double[days.size()];
-            for (int i = 0; i < d.length; i++) {
-                d[i] = (int) days.get(i).date().toEpochDay();
-                v[i] = days.get(i).value().getAsDouble();
-            }
-            out.add(new Named(
-                    new CorrelationScreen.Series(metric, d, v),
-                    metrics.readScope(metric),
-                    days.getFirst().unit()));
         }
         TreeMap<LocalDate, Double> daily = new TreeMap<>();
         for (TrainedSession s : load.recent(user, window).sessions()) {
@@ -169,91 +144,32 @@ final class CorrelationAnalysis {
                 d[i] = (int) day.toEpochDay();
                 v[i] = daily.getOrDefault(day, 0.0);
             }
-            out.add(new Named(new CorrelationScreen.Series("training_load", d, v), "training:read", "au"));
+            out.add(new Named(new CorrelationScreen.Series("training_load", d, v), PersonSeries.TRAINING_READ, "au"));
         }
-        return out;
-    }
-
-    /** Pace of runs, walks and hikes, speed of rides (mean per day, per sport), and the effort rated for activities. */
-    private List<Named> outcomes(UUID user, DayRange window) {
-        Map<String, java.util.SortedMap<LocalDate, double[]>> bySeries = new TreeMap<>();
-        Map<String, String> units = new TreeMap<>();
-        for (LoggedActivity a : activities.in(user, window)) {
-            double seconds = a.movingS().orElse(a.elapsedS().orElse(0));
-            if (a.distanceM().isPresent() && a.distanceM().getAsDouble() > 0 && seconds > 0) {
-                double metres = a.distanceM().getAsDouble();
-                Double per = PACE_PER_M.get(a.sport());
-                if (per != null) {
-                    add(bySeries, a.sport() + "_pace", a.date(), seconds / (metres / per));
-                    units.put(a.sport() + "_pace", per == 1000.0 ? "s/km" : "s/" + per.intValue() + "m");
-                } else {
-                    add(bySeries, a.sport() + "_speed", a.date(), metres / 1000 / (seconds / 3600));
-                    units.put(a.sport() + "_speed", "km/h");
-                }
-            }
-            if (a.rpe().isPresent()) {
-                add(bySeries, "activity_rpe", a.date(), a.rpe().getAsDouble());
-                units.put("activity_rpe", "");
-            }
-        }
-        List<Named> out = new ArrayList<>(lifts(user, window));
-        bySeries.forEach((name, days) -> {
-            if (days.size() < screen.minPairs()) {
-                return;
-            }
-            int[] d = new int[days.size()];
-            double[] v = new double[days.size()];
-            int i = 0;
-            for (Map.Entry<LocalDate, double[]> e : days.entrySet()) {
-                d[i] = (int) e.getKey().toEpochDay();
-                v[i] = e.getValue()[0] / e.getValue()[1];
-                i++;
-            }
-            out.add(new Named(
-                    new CorrelationScreen.Series(name, d, v), "endurance:read", units.getOrDefault(name, "")));
-        });
         return out;
     }
 
     /**
      * The best e1RM per session of the {@link #LIFTS} exercises trained most often in the window (at least
-     * {@code minPairs} sessions with an estimate; the day's best when a day has two sessions), in kg.
+     * {@code minPairs} session days with an estimate), then the pace or speed of each sport and the effort rated for
+     * activities, each with at least {@code minPairs} days.
      */
-    private List<Named> lifts(UUID user, DayRange window) {
-        record Lift(String name, java.util.SortedMap<LocalDate, Double> best) {}
-        List<Lift> lifts = new ArrayList<>();
-        strength.sessionsByExercise(user, window).forEach((exercise, sessions) -> {
-            java.util.SortedMap<LocalDate, Double> best = new TreeMap<>();
-            for (Strength.SessionPoint s : sessions) {
-                if (s.e1rmKg().isPresent()) {
-                    best.merge(s.date(), s.e1rmKg().getAsDouble(), Math::max);
-                }
-            }
-            if (best.size() >= screen.minPairs()) {
-                lifts.add(new Lift(InsightTools.key(exercise) + "_e1rm", best));
-            }
-        });
-        return lifts.stream()
-                .sorted(Comparator.comparingInt((Lift l) -> -l.best().size()).thenComparing(Lift::name))
+    private List<Named> outcomes(UUID user, DayRange window) {
+        List<Named> out = new ArrayList<>();
+        series.lifts(user, window).stream()
+                .filter(l -> l.size() >= screen.minPairs())
                 .limit(LIFTS)
-                .map(l -> {
-                    int[] d = l.best().keySet().stream()
-                            .mapToInt(day -> (int) day.toEpochDay())
-                            .toArray();
-                    double[] v = l.best().values().stream()
-                            .mapToDouble(Double::doubleValue)
-                            .toArray();
-                    return new Named(new CorrelationScreen.Series(l.name(), d, v), "training:read", "kg");
-                })
-                .toList();
+                .forEach(l -> out.add(named(l)));
+        for (PersonSeries.Daily activity : series.activities(user, window)) {
+            if (activity.size() >= screen.minPairs()) {
+                out.add(named(activity));
+            }
+        }
+        return out;
     }
 
-    /** Adds a value to a day's running sum and count. */
-    private static void add(
-            Map<String, java.util.SortedMap<LocalDate, double[]>> series, String name, LocalDate day, double v) {
-        double[] sumCount = series.computeIfAbsent(name, k -> new TreeMap<>()).computeIfAbsent(day, k -> new double[2]);
-        sumCount[0] += v;
-        sumCount[1] += 1;
+    private static Named named(PersonSeries.Daily s) {
+        return new Named(new CorrelationScreen.Series(s.name(), s.epochDays(), s.values()), s.scope(), s.unit());
     }
 
     private static double round(double v, double scale) {

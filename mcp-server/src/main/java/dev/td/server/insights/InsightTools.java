@@ -9,13 +9,12 @@ import dev.td.server.events.JsonFields;
 import dev.td.server.profile.Profiles;
 import dev.td.server.projections.AsOf;
 import dev.td.tools.Envelope;
-import dev.td.tools.Meta;
 import dev.td.tools.Principal;
 import dev.td.tools.ToolCall;
 import dev.td.tools.ToolRegistry;
 import java.text.Normalizer;
-import java.time.Instant;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -52,13 +51,13 @@ final class InsightTools {
     private Envelope correlations(ToolCall call) {
         Principal reader = call.principal();
         UUID user = reader.userId();
-        long head = events.lastSequence(user);
-        Optional<Analyses.Stored> stored = analyses.get(user, CorrelationAnalysis.KIND);
-        // never computed (a new person, or before the first background run): computed now, not stored by a read
-        JsonNode result = stored.map(Analyses.Stored::result)
-                .orElseGet(() -> correlations.compute(user, AsOf.today(profiles.timeZoneOf(user))));
-        long reflects = stored.map(Analyses.Stored::reflectsSequence).orElse(head);
-        Instant computed = stored.map(Analyses.Stored::computedAt).orElseGet(Instant::now);
+        ReadyResult ready = ReadyResult.read(
+                analyses,
+                user,
+                CorrelationAnalysis.KIND,
+                events.lastSequence(user),
+                () -> correlations.compute(user, AsOf.today(profiles.timeZoneOf(user))));
+        JsonNode result = ready.result();
         boolean all = "all".equals(JsonFields.text(call.arguments(), "include").orElse("discoveries"));
         Optional<String> about = JsonFields.text(call.arguments(), "about").map(InsightTools::key);
 
@@ -69,11 +68,9 @@ final class InsightTools {
         Set<String> visible = new HashSet<>();
         ArrayNode series = data.putArray("series");
         for (JsonNode s : result.path("series")) {
-            if (reader.may(s.path("scope").asText())) {
+            if (Visibility.visible(s, reader::may)) {
                 visible.add(s.path("name").asText());
-                ObjectNode shown = ((ObjectNode) s).deepCopy();
-                shown.remove("scope");
-                series.add(shown);
+                series.add(Visibility.shown(s));
             }
         }
         ArrayNode list = data.putArray("correlations");
@@ -92,9 +89,7 @@ final class InsightTools {
             boolean discovery = f.path("discovery").asBoolean();
             discoveries += discovery ? 1 : 0;
             if (all || discovery) {
-                ObjectNode shown = ((ObjectNode) f).deepCopy();
-                shown.remove("scopes");
-                list.add(shown);
+                list.add(Visibility.shown(f));
             }
         }
 
@@ -109,32 +104,9 @@ final class InsightTools {
             notes.add("lag_days: the predictor that many days before the outcome; both detrended; a correlation is"
                     + " not a cause");
         }
-        boolean stale = reflects < head;
-        if (stale) {
-            notes.add((head - reflects) + " newer events are not reflected yet; the background run follows within "
-                    + timing.maxDelay().toSeconds() + " s of the last write");
-        }
+        ReadyResult.lagNote(List.of(ready), timing.maxDelay()).ifPresent(notes::add);
         context.set("notes", notes);
-        ObjectNode background = JSON.objectNode()
-                .put("computed_at", computed.toString())
-                .put("reflects_sequence", reflects)
-                .put("head_sequence", head)
-                .put("stale", stale);
-        stored.ifPresent(s -> background.put("compute_ms", Math.round(s.computeMs() * 10) / 10.0));
-        Meta meta = Meta.now(call.origin().requestId()).fromBackground(computed, background);
-        return new Envelope(data, context, stored.isPresent() ? meta : withoutCacheHit(meta));
-    }
-
-    private static Meta withoutCacheHit(Meta meta) {
-        return new Meta(
-                meta.computedAt(),
-                meta.requestId(),
-                meta.projectionVersion(),
-                false,
-                meta.statisticalQuality(),
-                meta.period(),
-                meta.person(),
-                meta.background());
+        return new Envelope(data, context, ReadyResult.meta(call.origin().requestId(), List.of(ready)));
     }
 
     /** A series name as compared with {@code about}: lower case, accents folded, words joined by underscores. */

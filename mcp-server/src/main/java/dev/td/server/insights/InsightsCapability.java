@@ -7,6 +7,7 @@ import dev.td.server.capability.Capability;
 import dev.td.server.capability.Platform;
 import dev.td.server.endurance.Activities;
 import dev.td.server.events.EventStore;
+import dev.td.server.health.Health;
 import dev.td.server.load.TrainingLoad;
 import dev.td.server.metrics.Metrics;
 import dev.td.server.profile.Profiles;
@@ -20,10 +21,11 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
+import java.util.function.Supplier;
 
 /**
  * Statistics kept ready (see the package): queues a person's analyses on every append, runs them in background
- * workers, serves them with get_correlations.
+ * workers, serves them with get_correlations, get_anomalies and get_insights.
  */
 public final class InsightsCapability implements Capability, Insights {
 
@@ -31,6 +33,9 @@ public final class InsightsCapability implements Capability, Insights {
 
     private final Profiles profiles;
     private final CorrelationAnalysis correlations;
+    private final AnomalyAnalysis anomalies;
+    private final Health health;
+    private final TrainingLoad load;
     private final AnalysisQueue.Timing timing;
     private Optional<Installed> installed = Optional.empty();
 
@@ -41,9 +46,18 @@ public final class InsightsCapability implements Capability, Insights {
             dev.td.server.projections.ProjectionEngine engine) {}
 
     public InsightsCapability(
-            Profiles profiles, Metrics metrics, Activities activities, TrainingLoad load, Strength strength) {
+            Profiles profiles,
+            Metrics metrics,
+            Activities activities,
+            TrainingLoad load,
+            Strength strength,
+            Health health) {
         this.profiles = Objects.requireNonNull(profiles, "profiles");
-        this.correlations = new CorrelationAnalysis(metrics, activities, load, strength);
+        PersonSeries series = new PersonSeries(metrics, activities, strength);
+        this.correlations = new CorrelationAnalysis(series, load);
+        this.anomalies = new AnomalyAnalysis(series);
+        this.health = Objects.requireNonNull(health, "health");
+        this.load = Objects.requireNonNull(load, "load");
         this.timing = AnalysisQueue.Timing.fromSystemProperties();
     }
 
@@ -54,6 +68,11 @@ public final class InsightsCapability implements Capability, Insights {
         platform.listen(queue);
         installed = Optional.of(new Installed(queue, analyses, platform.events(), platform.projections()));
         new InsightTools(profiles, correlations, analyses, platform.events(), timing).register(platform.tools());
+        new FindingTools(
+                        profiles,
+                        new FindingTools.Sources(anomalies, correlations, analyses, platform.events(), health, load),
+                        timing)
+                .register(platform.tools());
     }
 
     private Installed installed() {
@@ -61,17 +80,16 @@ public final class InsightsCapability implements Capability, Insights {
     }
 
     /**
-     * Recomputes a person's analyses and stores them; returns the event sequence they reflect (read before the
-     * projections, so a write during the run leaves the job queued for another round).
+     * Recomputes a person's analyses (the correlation screen, then the anomalies) and stores each with its own
+     * compute time; returns the event sequence they reflect (read before the projections, so a write during the run
+     * leaves the job queued for another round).
      */
     public long recompute(UUID user) {
         Installed i = installed();
         long reflects = i.events().lastSequence(user);
-        long start = System.nanoTime();
         LocalDate today = LocalDate.now(profiles.timeZoneOf(user));
-        var result = correlations.compute(user, today);
-        double ms = (System.nanoTime() - start) / 1e6;
-        i.analyses().put(user, new Analyses.Stored(CorrelationAnalysis.KIND, result, reflects, Instant.now(), ms));
+        store(i, user, CorrelationAnalysis.KIND, reflects, () -> correlations.compute(user, today));
+        store(i, user, AnomalyAnalysis.KIND, reflects, () -> anomalies.compute(user, today));
         try {
             // the snapshots answers as of a past moment start from: taken here, off the write path
             i.engine().takeSnapshots(user);
@@ -79,6 +97,13 @@ public final class InsightsCapability implements Capability, Insights {
             LOG.log(System.Logger.Level.WARNING, "projection snapshots of " + user + " not taken: " + e.getMessage());
         }
         return reflects;
+    }
+
+    private static void store(Installed i, UUID user, String kind, long reflects, Supplier<JsonNode> analysis) {
+        long start = System.nanoTime();
+        JsonNode result = analysis.get();
+        double ms = (System.nanoTime() - start) / 1e6;
+        i.analyses().put(user, new Analyses.Stored(kind, result, reflects, Instant.now(), ms));
     }
 
     @Override
@@ -92,11 +117,7 @@ public final class InsightsCapability implements Capability, Insights {
             if (found.size() >= limit) {
                 break;
             }
-            boolean visible = true;
-            for (JsonNode scope : f.path("scopes")) {
-                visible &= mayRead.test(scope.asText());
-            }
-            if (f.path("discovery").asBoolean() && visible) {
+            if (f.path("discovery").asBoolean() && Visibility.visible(f, mayRead)) {
                 ObjectNode brief = JsonNodeFactory.instance.objectNode();
                 for (String field : List.of("predictor", "outcome", "lag_days", "r", "adjusted_p")) {
                     brief.set(field, f.get(field));
@@ -111,7 +132,7 @@ public final class InsightsCapability implements Capability, Insights {
     public AutoCloseable startWorkers(int count, java.util.concurrent.Callable<java.sql.Connection> listening) {
         Installed i = installed();
         try {
-            int queued = i.queue().sweep(CorrelationAnalysis.KIND);
+            int queued = i.queue().sweep(CorrelationAnalysis.KIND) + i.queue().sweep(AnomalyAnalysis.KIND);
             if (queued > 0) {
                 LOG.log(System.Logger.Level.INFO, "background analyses: " + queued + " people queued at start");
             }

@@ -82,7 +82,7 @@ public final class TdCore implements AutoCloseable {
         MetricsCapability metrics = new MetricsCapability(profile);
         StrengthCapability strength = new StrengthCapability(profile, exercises);
         Grants grants = new Grants(database.dataSource());
-        this.insights = new InsightsCapability(profile, metrics, endurance, load, strength);
+        this.insights = new InsightsCapability(profile, metrics, endurance, load, strength, health);
         AccessLogStore accessLog = new AccessLogStore(database.dataSource());
         List<Capability> capabilities = List.of(
                 profile,

@@ -37,8 +37,8 @@ class ServerInstructionsTest {
         assertThat(line(instructions, "Fatigue")).contains("get_training_load");
         // issue #14: time and what is kept ready
         assertThat(line(instructions, "Jan vs Feb")).contains("compare_periods");
-        assertThat(line(instructions, "vs performance")).contains("get_correlations");
-        assertThat(line(instructions, "First")).contains("get_overview", "as_of");
+        assertThat(line(instructions, "vs performance")).contains("get_correlations", "get_anomalies");
+        assertThat(line(instructions, "First")).contains("get_overview", "as_of", "get_insights");
         assertThat(line(instructions, "Readings")).contains("log_metrics", "get_metric_series");
         assertThat(line(instructions, "injury")).contains("report_injury", "resolve_injury", "get_injuries");
         assertThat(line(instructions, "A plan")).contains("start_program", "change_program_phase", "add_note");

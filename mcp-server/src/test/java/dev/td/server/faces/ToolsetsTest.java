@@ -71,7 +71,8 @@ class ToolsetsTest {
     private static final Set<String> PROGRAMS = Set.of("start_program", "change_program_phase", "get_program");
     private static final Set<String> NOTES = Set.of("add_note");
     // what is kept ready in the background and questions over time, a toolset of their own, listed by default
-    private static final Set<String> INSIGHTS = Set.of("get_correlations", "compare_periods", "what_if");
+    private static final Set<String> INSIGHTS =
+            Set.of("get_correlations", "get_anomalies", "get_insights", "compare_periods", "what_if");
 
     private static McpSyncClient http(String endpoint, String key, Map<String, String> headers) {
         return McpClients.streamable(server, endpoint, key, headers);

@@ -237,6 +237,11 @@ class RecordAsItStoodTest {
                     .isEqualTo(110.0);
             assertThat(answer.at("/meta/as_of/today").asText()).isEqualTo(day(25).toString());
         }
+        JsonNode anomalies = ok("GET", "/v1/anomalies?as_of=" + day(25), null);
+        assertThat(anomalies.at("/meta/cache_hit").asBoolean())
+                .as("an analysis kept ready is today's: as of a past day it is computed for then")
+                .isFalse();
+        assertThat(anomalies.at("/meta/as_of/today").asText()).isEqualTo(day(25).toString());
         Http.Answer future = send("GET", "/v1/records?as_of=" + day(-2), null);
         assertThat(future.status()).isEqualTo(400);
         assertThat(future.body().toString())
