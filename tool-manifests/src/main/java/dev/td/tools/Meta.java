@@ -165,6 +165,23 @@ public record Meta(
                 asOf);
     }
 
+    /**
+     * A live answer with context read from analyses kept ready ({@code meta.background}: which events they reflect,
+     * whether newer ones wait); unlike {@link #fromBackground} the answer itself stays computed now.
+     */
+    public Meta withBackground(JsonNode freshness) {
+        return new Meta(
+                computedAt,
+                requestId,
+                projectionVersion,
+                cacheHit,
+                statisticalQuality,
+                period,
+                person,
+                Optional.of(freshness),
+                asOf);
+    }
+
     /** The record as it stood at a past moment ({@code meta.as_of}): what was asked, as resolved. */
     public Meta withAsOf(JsonNode resolved) {
         return new Meta(

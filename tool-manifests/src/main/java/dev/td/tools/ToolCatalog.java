@@ -126,7 +126,10 @@ public final class ToolCatalog {
                     examples,
                     n.path("toolset")
                             .asText(ToolManifest.familyOf(n.path("scope").asText(""))),
-                    texts(n.path("also_scopes")));
+                    texts(n.path("also_scopes")),
+                    texts(n.path("context")).stream()
+                            .map(k -> ContextKind.of(k, n.path("name").asText("?")))
+                            .toList());
         } catch (IOException e) {
             throw new IllegalStateException("manifest " + source + " is not valid JSON: " + e.getMessage(), e);
         }

@@ -24,6 +24,7 @@ import java.util.regex.Pattern;
  * @param alsoScopes   scopes that also let a principal call it, each for part of what it serves (get_metric_series
  *                     runs under {@code metrics:read} for body metrics or {@code health:read} for sleep, heart and
  *                     wellness); the handler then answers only with what the principal's scopes give
+ * @param context      the kinds of context its answers may carry ({@link ContextKind}); hooks add no other
  */
 public record ToolManifest(
         String name,
@@ -37,7 +38,8 @@ public record ToolManifest(
         JsonNode outputSchema,
         List<Example> examples,
         String toolset,
-        List<String> alsoScopes) {
+        List<String> alsoScopes,
+        List<ContextKind> context) {
 
     private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9_]{1,63}");
 
@@ -63,6 +65,42 @@ public record ToolManifest(
         }
         examples = List.copyOf(examples);
         alsoScopes = List.copyOf(Objects.requireNonNull(alsoScopes, name + ": also_scopes"));
+        context = List.copyOf(Objects.requireNonNull(context, name + ": context"));
+    }
+
+    /** A tool whose answers carry no context a hook adds. */
+    public ToolManifest(
+            String name,
+            String title,
+            String description,
+            String scope,
+            Annotations annotations,
+            RestBinding rest,
+            CliBinding cli,
+            JsonNode inputSchema,
+            JsonNode outputSchema,
+            List<Example> examples,
+            String toolset,
+            List<String> alsoScopes) {
+        this(
+                name,
+                title,
+                description,
+                scope,
+                annotations,
+                rest,
+                cli,
+                inputSchema,
+                outputSchema,
+                examples,
+                toolset,
+                alsoScopes,
+                List.of());
+    }
+
+    /** Whether its answers may carry {@code kind}. */
+    public boolean carries(ContextKind kind) {
+        return context.contains(kind);
     }
 
     /** A tool that runs under its one scope. */

@@ -1,42 +1,30 @@
 package dev.td.server.health;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.td.server.capability.Subjects;
 import dev.td.server.exercises.Exercise;
 import dev.td.server.exercises.Exercises;
 import dev.td.server.profile.Profiles;
 import dev.td.server.projections.AsOf;
 import dev.td.tools.AnswerHook;
+import dev.td.tools.ContextKind;
 import dev.td.tools.Envelope;
 import dev.td.tools.ToolCall;
 import java.time.LocalDate;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /**
- * The context every training answer carries about health and plan: the active injuries that touch what the
- * answer is about (its exercises and sports; all active ones when it names none) with what they affect there,
- * and the program phase the person is in. Answers of other tools, and answers when there is nothing to say,
- * pass unchanged.
+ * The context of health and plan, on the answers whose manifest declares it ({@code injuries}, {@code program}): the
+ * active injuries that touch what the answer is about (its exercises and sports; all active ones when it names none)
+ * with what they affect there, and the program phase the person is in. Other answers, and answers when there is
+ * nothing to say, pass unchanged.
  */
 final class HealthContext implements AnswerHook {
-
-    /** The tool families (scope prefixes) whose answers are about training. */
-    static final Set<String> TRAINING = Set.of("training", "endurance");
-
-    /** Training tools whose data already holds the injuries and the program. */
-    static final Set<String> OWN = Set.of("get_overview");
-
-    /** At most this many JSON nodes of an answer are searched for what it is about. */
-    private static final int SEARCHED_NODES = 20_000;
 
     private final HealthViews views;
     private final Exercises exercises;
@@ -50,18 +38,15 @@ final class HealthContext implements AnswerHook {
 
     @Override
     public Envelope after(ToolCall call, Envelope answer) {
-        String scope = call.tool().scope();
-        int colon = scope.indexOf(':');
-        if (!TRAINING.contains(colon < 0 ? scope : scope.substring(0, colon))
-                || OWN.contains(call.tool().name())) {
+        boolean hurt = shown(call, ContextKind.INJURIES);
+        boolean phase = shown(call, ContextKind.PROGRAM);
+        if (!hurt && !phase) {
             return answer;
         }
         UUID user = call.principal().userId();
         LocalDate today = AsOf.today(profiles.timeZoneOf(user));
-        // through a grant, only what it gives: no injury or program in the context of a reader without their scope
-        List<Injury> active = call.principal().may("injuries:read") ? views.activeOn(user, today) : List.of();
-        Optional<ObjectNode> program =
-                call.principal().may("programs:read") ? views.programOn(user, today) : Optional.empty();
+        List<Injury> active = hurt ? views.activeOn(user, today) : List.of();
+        Optional<ObjectNode> program = phase ? views.programOn(user, today) : Optional.empty();
         if (active.isEmpty() && program.isEmpty()) {
             return answer;
         }
@@ -79,7 +64,9 @@ final class HealthContext implements AnswerHook {
                         .toList();
                 List<String> sports =
                         about.sports().stream().filter(affects::sport).toList();
-                if (about.none() || !here.isEmpty() || !sports.isEmpty()) {
+                if ((about.exerciseIds().isEmpty() && about.sports().isEmpty())
+                        || !here.isEmpty()
+                        || !sports.isEmpty()) {
                     ObjectNode row = views.brief(injury, today);
                     here.forEach(row.withArray("affects_here")::add);
                     sports.forEach(row.withArray("affects_here")::add);
@@ -94,36 +81,12 @@ final class HealthContext implements AnswerHook {
         return new Envelope(answer.data(), context, answer.meta());
     }
 
-    /** The exercises and sports an answer is about: the values of its exercise_id and sport fields. */
-    record Subjects(Set<String> exerciseIds, Set<String> sports) {
-
-        boolean none() {
-            return exerciseIds.isEmpty() && sports.isEmpty();
-        }
-
-        static Subjects of(JsonNode data) {
-            Set<String> ids = new LinkedHashSet<>();
-            Set<String> sports = new LinkedHashSet<>();
-            Deque<JsonNode> todo = new ArrayDeque<>();
-            todo.push(data);
-            int seen = 0;
-            while (!todo.isEmpty() && seen++ < SEARCHED_NODES) {
-                JsonNode n = todo.pop();
-                if (n.isObject()) {
-                    JsonNode id = n.get("exercise_id");
-                    if (id != null && id.isTextual()) {
-                        ids.add(id.asText());
-                    }
-                    JsonNode sport = n.get("sport");
-                    if (sport != null && sport.isTextual()) {
-                        sports.add(sport.asText());
-                    }
-                }
-                if (n.isContainerNode()) {
-                    n.forEach(todo::push);
-                }
-            }
-            return new Subjects(Set.copyOf(ids), Set.copyOf(sports));
-        }
+    /**
+     * Whether the answer carries {@code kind}: its manifest declares it, and the reader's scopes give it (through a
+     * grant, only what it gives: no injury or program in the context of a reader without their scope).
+     */
+    static boolean shown(ToolCall call, ContextKind kind) {
+        return call.tool().carries(kind)
+                && kind.scope().map(call.principal()::may).orElse(true);
     }
 }

@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -60,23 +61,60 @@ final class Analyses {
         }
     }
 
-    /** The stored result of a kind, if any was computed. */
+    /** The stored result of a kind, if any was computed; the caller's own copy. */
     Optional<Stored> get(UUID user, String kind) {
+        return shared(user, kind)
+                .map(st -> new Stored(
+                        st.kind(), st.result().deepCopy(), st.reflectsSequence(), st.computedAt(), st.computeMs()));
+    }
+
+    private record Key(UUID user, String kind) {}
+
+    /**
+     * Parsed results of recent reads. Every read still asks the database for the row's stamp (the sequence it
+     * reflects, when it was computed) and ships the JSON only when it changed, so any worker's new result is seen at
+     * once; only the parsing (a year's screen: ~1 ms) is saved.
+     */
+    private final Map<Key, Stored> parsed =
+            java.util.Collections.synchronizedMap(new java.util.LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Key, Stored> eldest) {
+                    return size() > 1024;
+                }
+            });
+
+    /**
+     * The stored result of a kind, shared with other readers: read it, never change it (a context hook picks a few
+     * findings and copies those).
+     */
+    Optional<Stored> shared(UUID user, String kind) {
+        Key key = new Key(user, kind);
+        Stored known = parsed.get(key);
         try (Connection c = db.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT result::text, reflects_sequence, computed_at,"
-                        + " compute_ms FROM analyses WHERE user_id = ? AND kind = ?")) {
-            ps.setObject(1, user);
-            ps.setString(2, kind);
+                PreparedStatement ps = c.prepareStatement("SELECT reflects_sequence, computed_at, compute_ms,"
+                        + " CASE WHEN reflects_sequence = ? AND computed_at = ? THEN NULL ELSE result::text END"
+                        + " FROM analyses WHERE user_id = ? AND kind = ?")) {
+            ps.setLong(1, known == null ? -1 : known.reflectsSequence());
+            ps.setTimestamp(2, Timestamp.from(known == null ? Instant.EPOCH : known.computedAt()));
+            ps.setObject(3, user);
+            ps.setString(4, kind);
             try (ResultSet rs = ps.executeQuery()) {
                 if (!rs.next()) {
+                    parsed.remove(key);
                     return Optional.empty();
                 }
-                return Optional.of(new Stored(
+                String text = rs.getString(4);
+                if (text == null) {
+                    return Optional.ofNullable(known); // the stamp matched the parsed one
+                }
+                Stored read = new Stored(
                         kind,
-                        Json.mapper().readTree(rs.getString(1)),
-                        rs.getLong(2),
-                        rs.getTimestamp(3).toInstant(),
-                        rs.getDouble(4)));
+                        Json.mapper().readTree(text),
+                        rs.getLong(1),
+                        rs.getTimestamp(2).toInstant(),
+                        rs.getDouble(3));
+                parsed.put(key, read);
+                return Optional.of(read);
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);

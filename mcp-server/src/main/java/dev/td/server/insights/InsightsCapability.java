@@ -68,6 +68,7 @@ public final class InsightsCapability implements Capability, Insights {
         platform.listen(queue);
         installed = Optional.of(new Installed(queue, analyses, platform.events(), platform.projections()));
         new InsightTools(profiles, correlations, analyses, platform.events(), timing).register(platform.tools());
+        platform.tools().after(new InsightsContext(analyses, platform.events()));
         new FindingTools(
                         profiles,
                         new FindingTools.Sources(anomalies, correlations, analyses, platform.events(), health, load),
@@ -108,7 +109,7 @@ public final class InsightsCapability implements Capability, Insights {
 
     @Override
     public List<ObjectNode> discoveries(UUID user, Predicate<String> mayRead, int limit) {
-        Optional<Analyses.Stored> stored = installed().analyses().get(user, CorrelationAnalysis.KIND);
+        Optional<Analyses.Stored> stored = installed().analyses().shared(user, CorrelationAnalysis.KIND);
         if (stored.isEmpty()) {
             return List.of();
         }

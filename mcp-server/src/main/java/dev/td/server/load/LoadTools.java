@@ -48,6 +48,13 @@ final class LoadTools {
         AskedPeriod asked = AskedPeriod.of(a, profiles.zoneInUse(user), AsOf.now());
         LocalDate to = asked.to().filter(d -> !d.isAfter(asked.today())).orElse(asked.today());
         LocalDate from = asked.from().orElse(to.minusDays(DEFAULT_DAYS - 1));
+        if (from.isAfter(to)) {
+            throw ToolException.invalid(
+                    "$.from",
+                    "from " + from + " is after " + to + ", the last day with a load"
+                            + (AsOf.active() ? " as of the moment asked" : " (today)")
+                            + "; ask for days up to then (what_if shows what a planned session would do)");
+        }
         LoadMethod method = LoadMethod.of(a.path("method").asText("srpe"));
         LoadViews.History h = views.history(user, method, to);
         ObjectNode data = JSON.objectNode();

@@ -7,7 +7,6 @@ import dev.td.server.endurance.Activities;
 import dev.td.server.endurance.LoggedActivity;
 import dev.td.server.events.Hypothetical;
 import dev.td.server.health.Health;
-import dev.td.server.insights.Insights;
 import dev.td.server.load.FatigueJson;
 import dev.td.server.load.FatigueState;
 import dev.td.server.load.TrainedSession;
@@ -42,11 +41,6 @@ import java.util.function.Function;
 final class Overview {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-    /** At most this many correlations from the background analyses go into the context. */
-    private static final int CORRELATIONS_SHOWN = 3;
-
-    private final Insights insights;
-
     /** At most this many metrics are shown, furthest from their baseline first. */
     static final int METRICS_SHOWN = 10;
 
@@ -86,7 +80,6 @@ final class Overview {
             Activities activities,
             Metrics metrics,
             Health health,
-            Insights insights,
             Function<UUID, Optional<String>> heads) {
         this.profiles = profiles;
         this.load = load;
@@ -94,14 +87,13 @@ final class Overview {
         this.metrics = metrics;
         this.health = health;
         this.heads = heads;
-        this.insights = insights;
     }
 
     Envelope answer(ToolCall call) {
         UUID user = call.principal().userId();
         LocalDate today = AsOf.today(profiles.timeZoneOf(user));
         Shown shown = Shown.to(call.principal());
-        ObjectNode context = context(call);
+        ObjectNode context = JSON.objectNode(); // what the analyses found: InsightsContext adds it
         if (!shown.all() || AsOf.active() || Hypothetical.active()) {
             // through a grant without every kind: built for this reader, without what the grant does not give;
             // as of a past moment: built for then (the kept answer is today's); inside a what-if (whose head is
@@ -122,23 +114,6 @@ final class Overview {
         // kept under the head read before building: a write committed meanwhile moves the head, so it is rebuilt
         head.ifPresent(h -> kept.put(user, new Kept(h, today, data.deepCopy())));
         return new Envelope(data, context, Meta.now(call.origin().requestId()));
-    }
-
-    /**
-     * What the background analyses found that the reader may see ({@code context.correlations}, at most three); the
-     * analyses are of the whole last year, so an overview as of a past day carries none.
-     */
-    private ObjectNode context(ToolCall call) {
-        ObjectNode context = JSON.objectNode();
-        if (AsOf.active()) {
-            return context;
-        }
-        List<ObjectNode> found =
-                insights.discoveries(call.principal().userId(), call.principal()::may, CORRELATIONS_SHOWN);
-        if (!found.isEmpty()) {
-            found.forEach(context.putArray("correlations")::add);
-        }
-        return context;
     }
 
     /**

@@ -4,7 +4,6 @@ import dev.td.server.capability.Capability;
 import dev.td.server.capability.Platform;
 import dev.td.server.endurance.Activities;
 import dev.td.server.health.Health;
-import dev.td.server.insights.Insights;
 import dev.td.server.load.TrainingLoad;
 import dev.td.server.metrics.Metrics;
 import dev.td.server.profile.Profiles;
@@ -18,27 +17,19 @@ public final class OverviewCapability implements Capability {
     private final Activities activities;
     private final Metrics metrics;
     private final Health health;
-    private final Insights insights;
 
     public OverviewCapability(
-            Profiles profiles,
-            TrainingLoad load,
-            Activities activities,
-            Metrics metrics,
-            Health health,
-            Insights insights) {
+            Profiles profiles, TrainingLoad load, Activities activities, Metrics metrics, Health health) {
         this.profiles = Objects.requireNonNull(profiles, "profiles");
         this.load = Objects.requireNonNull(load, "load");
         this.activities = Objects.requireNonNull(activities, "activities");
         this.metrics = Objects.requireNonNull(metrics, "metrics");
         this.health = Objects.requireNonNull(health, "health");
-        this.insights = Objects.requireNonNull(insights, "insights");
     }
 
     @Override
     public void install(Platform platform) {
-        Overview overview =
-                new Overview(profiles, load, activities, metrics, health, insights, platform.events()::head);
+        Overview overview = new Overview(profiles, load, activities, metrics, health, platform.events()::head);
         platform.tools().handle("get_overview", overview::answer);
     }
 }

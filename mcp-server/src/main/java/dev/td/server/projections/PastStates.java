@@ -143,7 +143,7 @@ final class PastStates {
             for (long[] candidate : candidates) {
                 if (!touched(touches, candidate[0], candidate[1], cut.knownUpTo())) {
                     after = candidate[0];
-                    states.putAll(load(c, user, p, after).states);
+                    states.putAll(snapshot(c, user, p, candidate[0], candidate[1]));
                     break;
                 }
             }
@@ -157,6 +157,33 @@ final class PastStates {
         @SuppressWarnings("unchecked")
         SortedMap<String, S> typed = (SortedMap<String, S>) (SortedMap<String, ?>) states;
         return typed;
+    }
+
+    /** A snapshot row: taken once, never changed (one that no longer holds is deleted and taken anew, knowing more). */
+    private record Snapshot(UUID user, String projection, int version, long sequence, long known) {}
+
+    /**
+     * Parsed snapshots of recent past reads (a snapshot of a five-year record's progressions is ~1 MB of JSON). States
+     * are immutable values (the engine's own cache relies on that too): a fold on top makes new ones, so a parsed
+     * snapshot is shared by every read that starts from it.
+     */
+    private final Map<Snapshot, Map<String, Object>> parsed =
+            java.util.Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<Snapshot, Map<String, Object>> eldest) {
+                    return size() > 64;
+                }
+            });
+
+    private Map<String, Object> snapshot(Connection c, UUID user, Projection<?> p, long sequence, long known)
+            throws SQLException {
+        Snapshot key = new Snapshot(user, p.name(), p.version(), sequence, known);
+        Map<String, Object> states = parsed.get(key);
+        if (states == null) {
+            states = java.util.Collections.unmodifiableMap(load(c, user, p, sequence).states);
+            parsed.put(key, states);
+        }
+        return states;
     }
 
     /** The key of a tail of the log in a cut-off's scratch memory: the facts after a snapshot's sequence. */

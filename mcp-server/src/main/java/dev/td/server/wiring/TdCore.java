@@ -94,7 +94,7 @@ public final class TdCore implements AutoCloseable {
                 health,
                 load,
                 metrics,
-                new OverviewCapability(profile, load, endurance, metrics, health, insights),
+                new OverviewCapability(profile, load, endurance, metrics, health),
                 new AnalysisCapability(),
                 new EvidenceCapability(profile, exercises),
                 insights,

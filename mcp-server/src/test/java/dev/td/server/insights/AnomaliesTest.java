@@ -266,6 +266,24 @@ class AnomaliesTest {
         assertThat(decline.path("points")).hasSize(20);
         assertThat(decline.path("date").asText()).isEqualTo(first.plusDays(57).toString());
         assertThat(decline.path("headline").asText()).contains("is declining").contains("per session");
+
+        // the context of the reads the manifests declare it for, by the relevance rule: only what the call asks about
+        JsonNode squatRead = invoke(bo, "get_exercise_progression", "{\"exercise\":\"squat\"}");
+        assertThat(squatRead.at("/context/anomalies/0/kind").asText()).isEqualTo("decline");
+        assertThat(squatRead.at("/context/anomalies/0/about").asText()).contains("squat");
+        assertThat(squatRead.at("/meta/background/stale").asBoolean()).isFalse();
+        JsonNode benchRead = invoke(bo, "get_exercise_progression", "{\"exercise\":\"bench\"}");
+        assertThat(benchRead.path("context").has("anomalies"))
+                .as("the squat's decline is not about the bench: %s", benchRead.path("context"))
+                .isFalse();
+        assertThat(invoke(bo, "get_overview", "{}")
+                        .at("/context/anomalies/0/about")
+                        .asText())
+                .as("an overview is about the whole person")
+                .contains("squat");
+        assertThat(invoke(bo, "get_profile", "{}").path("context").has("anomalies"))
+                .as("get_profile's manifest declares no anomalies")
+                .isFalse();
     }
 
     /**
@@ -290,6 +308,14 @@ class AnomaliesTest {
         assertThat(coached.at("/data/checked").toString()).doesNotContain("hrv");
         JsonNode ranked = invoke(coach, "get_insights", "{\"person\":\"cy-anomaly\"}");
         assertThat(top(ranked.at("/data/insights"), "about")).containsExactly("body_weight");
+        assertThat(top(invoke(cy, "get_metric_series", "{\"metric\":\"hrv\"}").at("/context/anomalies"), "about"))
+                .containsExactly("hrv_rmssd");
+        assertThat(top(
+                        invoke(coach, "get_overview", "{\"person\":\"cy-anomaly\"}")
+                                .at("/context/anomalies"),
+                        "about"))
+                .as("the context, too, holds only what the grant gives")
+                .containsExactly("body_weight");
     }
 
     /**
