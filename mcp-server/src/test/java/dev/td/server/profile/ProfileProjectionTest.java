@@ -120,6 +120,12 @@ class ProfileProjectionTest {
     }
 
     @Test
+    void theProfileIsASettingThatReadsAsOfAPastDayTakeAsItStandsNow() {
+        // units, time zone and physiology set today hold for 2023 too: as-of reads must not fold it back to empty
+        assertThat(new ProfileProjection().settings()).isTrue();
+    }
+
+    @Test
     void onlyProfileUpdatesHaveTheProfileKey() {
         ProfileProjection fold = new ProfileProjection();
         TrainingEvent.SessionStarted other =
