@@ -37,7 +37,27 @@ public final class EventQuery {
             Optional<Instant> to,
             boolean effective,
             int limit,
-            Optional<Cursor> after) {}
+            Optional<Cursor> after,
+            long knownUpTo) {
+
+        /** The log as recorded up to {@code knownUpTo} (as_known_at): events, corrections and voids after it unseen. */
+        public Filter {
+            if (knownUpTo < 0) {
+                throw new IllegalArgumentException("knownUpTo must be at least 0, was " + knownUpTo);
+            }
+        }
+
+        /** A filter over the whole log as recorded so far. */
+        public Filter(
+                List<String> types,
+                Optional<Instant> from,
+                Optional<Instant> to,
+                boolean effective,
+                int limit,
+                Optional<Cursor> after) {
+            this(types, from, to, effective, limit, after, Long.MAX_VALUE);
+        }
+    }
 
     /** Position after the last event of a page. */
     public record Cursor(Instant occurredAt, long sequence) {
@@ -229,6 +249,7 @@ public final class EventQuery {
 
     private static String logSql(Filter f) {
         return "SELECT " + EventStore.columns() + ", prev_hash FROM events e WHERE e.user_id = ?"
+                + " AND e.sequence <= " + f.knownUpTo()
                 + typeClause(f, "e.type") + rangeClause(f, "e.occurred_at", "e.sequence")
                 + " ORDER BY e.occurred_at, e.sequence LIMIT ?";
     }
@@ -236,7 +257,8 @@ public final class EventQuery {
     private static String effectiveSql(Filter f) {
         String cols = EventStore.columns().replaceAll("(\\w+)", "e.$1");
         return "WITH comp AS (SELECT c.subject_event_id, c.type, c.occurred_at, c.time_zone, c.data, c.sequence, c.event_id"
-                + "   FROM events c WHERE c.user_id = ? AND c.subject_event_id IS NOT NULL),"
+                + "   FROM events c WHERE c.user_id = ? AND c.subject_event_id IS NOT NULL AND c.sequence <= "
+                + f.knownUpTo() + "),"
                 + " last_correction AS (SELECT DISTINCT ON (subject_event_id) subject_event_id, occurred_at, time_zone, data FROM comp"
                 + "   WHERE type = 'event.corrected' ORDER BY subject_event_id, sequence DESC),"
                 + " correction_ids AS (SELECT subject_event_id, jsonb_agg(event_id ORDER BY sequence) AS ids FROM comp"
@@ -247,7 +269,7 @@ public final class EventQuery {
                 + " ci.ids::text AS correction_ids"
                 + " FROM events e LEFT JOIN last_correction lc ON lc.subject_event_id = e.event_id"
                 + " LEFT JOIN correction_ids ci ON ci.subject_event_id = e.event_id"
-                + " WHERE e.user_id = ? AND e.subject_event_id IS NULL"
+                + " WHERE e.user_id = ? AND e.subject_event_id IS NULL AND e.sequence <= " + f.knownUpTo()
                 + " AND NOT EXISTS (SELECT 1 FROM comp v WHERE v.subject_event_id = e.event_id AND v.type = 'event.voided')"
                 + typeClause(f, "e.type") + ") x WHERE true" + rangeClause(f, "x.eff_occurred_at", "x.sequence")
                 + " ORDER BY x.eff_occurred_at, x.sequence LIMIT ?";

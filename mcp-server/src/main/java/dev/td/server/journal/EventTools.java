@@ -125,15 +125,30 @@ final class EventTools {
             AskedPeriod.requireAlone(a);
             return PeriodWords.resolve(w, AsOf.today(zone), "$.period");
         });
+        // as of a past moment: only what had happened by then; as known at one: only the log recorded by then
+        Optional<AsOf.Cut> then = AsOf.of(call.principal().userId());
+        Optional<Instant> to = days.map(d -> d.end(zone))
+                .or(() -> JsonFields.text(a, "to").map(v -> TimeInput.bound(v, zone, "$.to")));
+        Optional<Instant> before = then.flatMap(AsOf.Cut::occurredBefore);
+        if (before.isPresent() && (to.isEmpty() || before.get().isBefore(to.get()))) {
+            to = before;
+        }
         EventQuery.Filter filter = new EventQuery.Filter(
                 typeFilter,
                 days.map(d -> d.start(zone))
                         .or(() -> JsonFields.text(a, "from").map(v -> TimeInput.bound(v, zone, "$.from"))),
-                days.map(d -> d.end(zone))
-                        .or(() -> JsonFields.text(a, "to").map(v -> TimeInput.bound(v, zone, "$.to"))),
+                to,
                 !"log".equals(a.path("view").asText("effective")),
                 a.path("limit").asInt(DEFAULT_PAGE),
-                JsonFields.text(a, "cursor").map(v -> EventQuery.Cursor.decode(v, "$.cursor")));
+                JsonFields.text(a, "cursor").map(v -> EventQuery.Cursor.decode(v, "$.cursor")),
+                then.map(AsOf.Cut::knownUpTo).orElse(Long.MAX_VALUE));
+        if (before.isPresent()
+                && filter.from().isPresent()
+                && !filter.from().get().isBefore(before.get())) {
+            throw ToolException.invalid(
+                    "$.as_of",
+                    "as_of is before from: nothing had happened in the range by then; ask from an earlier day");
+        }
         if (filter.from().isPresent()
                 && filter.to().isPresent()
                 && !filter.from().get().isBefore(filter.to().get())) {

@@ -86,6 +86,17 @@ class RecordAsItStoodTest {
         return Double.NaN;
     }
 
+    /** The weight of a set as get_events shows it (effective view). */
+    private static double weightOf(String eventId, String query) {
+        for (JsonNode e :
+                ok("GET", "/v1/events?types=set.logged&limit=100" + query, null).at("/data/events")) {
+            if (e.path("event_id").asText().equals(eventId)) {
+                return e.at("/data/weight/value").asDouble();
+            }
+        }
+        return Double.NaN;
+    }
+
     private static int sessions(String query) {
         return ok("GET", "/v1/sessions?limit=50" + query, null)
                 .at("/data/sessions")
@@ -193,6 +204,20 @@ class RecordAsItStoodTest {
                         .asDouble())
                 .as("get_session reads the log as known then")
                 .isEqualTo(120.0);
+        assertThat(weightOf(setId, "")).as("the raw log, effective view, today").isEqualTo(125.0);
+        assertThat(weightOf(setId, "&as_known_at=" + before))
+                .as("get_events as known then: the correction not yet told")
+                .isEqualTo(120.0);
+        assertThat(ok("GET", "/v1/events?view=log&limit=100&as_known_at=" + before, null)
+                        .at("/data/events")
+                        .toString())
+                .as("nor stored")
+                .doesNotContain("event.corrected");
+        assertThat(ok("GET", "/v1/events?types=set.logged&limit=100&as_of=" + day(25), null)
+                        .at("/data/events")
+                        .size())
+                .as("two sets had happened by d-25")
+                .isEqualTo(2);
         server.core().projections().takeSnapshots(owner());
         assertThat(fiveRepRecord("&as_of=" + day(15)))
                 .as("the snapshots the correction touched are taken again")
