@@ -87,6 +87,39 @@ public final class TestServer implements AutoCloseable, BeforeAllCallback, After
         return "http://127.0.0.1:" + http().port();
     }
 
+    /** A new person with a key of every scope, as its principal (people of their own for each test). */
+    public dev.td.tools.Principal person(String handle) {
+        dev.td.server.access.Accounts accounts = core().accounts();
+        java.util.UUID id = accounts.createPerson(handle, handle).userId();
+        return accounts.authenticate(accounts.createKey(id, "test", java.util.Set.of("*")))
+                .orElseThrow();
+    }
+
+    /** A tool call in process, through the registry (validation, the tool, its hooks), as {@code p}; the envelope. */
+    public com.fasterxml.jackson.databind.JsonNode invoke(
+            dev.td.tools.Principal p, String tool, com.fasterxml.jackson.databind.JsonNode args) {
+        return core().tools()
+                .invoke(
+                        tool,
+                        p,
+                        args,
+                        new dev.td.tools.ToolCall.Origin(
+                                "api",
+                                java.util.UUID.randomUUID().toString(),
+                                java.util.Optional.empty(),
+                                java.util.Optional.empty()))
+                .toJson();
+    }
+
+    /** {@link #invoke(dev.td.tools.Principal, String, com.fasterxml.jackson.databind.JsonNode)} with JSON text. */
+    public com.fasterxml.jackson.databind.JsonNode invoke(dev.td.tools.Principal p, String tool, String args) {
+        try {
+            return invoke(p, tool, dev.td.tools.Json.mapper().readTree(args));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Events stored, read from the database directly. */
     public long eventCount() {
         try (Connection c = core().database().dataSource().getConnection();

@@ -6,11 +6,9 @@ import static org.assertj.core.api.Assertions.within;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.td.server.access.Accounts;
 import dev.td.testkit.TestServer;
 import dev.td.tools.Json;
 import dev.td.tools.Principal;
-import dev.td.tools.ToolCall;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,8 +18,6 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.function.IntToDoubleFunction;
 import org.junit.jupiter.api.AfterAll;
@@ -59,29 +55,15 @@ class AnomaliesTest {
     }
 
     private static Principal person(String handle) {
-        Accounts accounts = server.core().accounts();
-        UUID id = accounts.createPerson(handle, handle).userId();
-        return accounts.authenticate(accounts.createKey(id, "test", Set.of("*")))
-                .orElseThrow();
+        return server.person(handle);
     }
 
     private static JsonNode invoke(Principal p, String tool, JsonNode args) {
-        return server.core()
-                .tools()
-                .invoke(
-                        tool,
-                        p,
-                        args,
-                        new ToolCall.Origin("api", UUID.randomUUID().toString(), Optional.empty(), Optional.empty()))
-                .toJson();
+        return server.invoke(p, tool, args);
     }
 
     private static JsonNode invoke(Principal p, String tool, String args) {
-        try {
-            return invoke(p, tool, Json.mapper().readTree(args));
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return server.invoke(p, tool, args);
     }
 
     /** One reading a day of {@code metric} for the {@code days} days up to today, the value of day d (0: the first). */

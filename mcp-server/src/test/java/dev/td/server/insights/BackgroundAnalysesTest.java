@@ -5,13 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.td.server.access.Accounts;
 import dev.td.server.wiring.TdCore;
 import dev.td.testkit.TestDatabases;
 import dev.td.testkit.TestServer;
 import dev.td.tools.Json;
 import dev.td.tools.Principal;
-import dev.td.tools.ToolCall;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -22,7 +20,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Random;
-import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
@@ -57,29 +54,15 @@ class BackgroundAnalysesTest {
     }
 
     private static Principal person(String handle) {
-        Accounts accounts = server.core().accounts();
-        UUID id = accounts.createPerson(handle, handle).userId();
-        return accounts.authenticate(accounts.createKey(id, "test", Set.of("*")))
-                .orElseThrow();
+        return server.person(handle);
     }
 
     private static JsonNode invoke(Principal p, String tool, JsonNode args) {
-        return server.core()
-                .tools()
-                .invoke(
-                        tool,
-                        p,
-                        args,
-                        new ToolCall.Origin("api", UUID.randomUUID().toString(), Optional.empty(), Optional.empty()))
-                .toJson();
+        return server.invoke(p, tool, args);
     }
 
     private static JsonNode invoke(Principal p, String tool, String args) {
-        try {
-            return invoke(p, tool, Json.mapper().readTree(args));
-        } catch (java.io.IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return server.invoke(p, tool, args);
     }
 
     /**
