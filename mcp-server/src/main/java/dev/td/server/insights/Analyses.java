@@ -10,6 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -88,38 +89,74 @@ final class Analyses {
      * findings and copies those).
      */
     Optional<Stored> shared(UUID user, String kind) {
-        Key key = new Key(user, kind);
-        Stored known = parsed.get(key);
+        return Optional.ofNullable(kept(user, List.of(kind)).stored().get(kind));
+    }
+
+    /**
+     * Stored results of several kinds, shared as by {@link #shared}, and the person's head: what a context hook needs,
+     * in one round trip.
+     *
+     * @param stored the results found, by kind
+     * @param head the person's last event sequence (0: none yet)
+     */
+    record Kept(Map<String, Stored> stored, long head) {}
+
+    /** The stored results of {@code kinds} and the person's head, in one query. */
+    Kept kept(UUID user, List<String> kinds) {
+        Long[] sequences = new Long[kinds.size()];
+        Timestamp[] times = new Timestamp[kinds.size()];
+        for (int i = 0; i < kinds.size(); i++) {
+            Stored known = parsed.get(new Key(user, kinds.get(i)));
+            sequences[i] = known == null ? -1 : known.reflectsSequence();
+            times[i] = Timestamp.from(known == null ? Instant.EPOCH : known.computedAt());
+        }
+        Map<String, Stored> found = new java.util.LinkedHashMap<>();
+        long head = 0;
         try (Connection c = db.getConnection();
-                PreparedStatement ps = c.prepareStatement("SELECT reflects_sequence, computed_at, compute_ms,"
-                        + " CASE WHEN reflects_sequence = ? AND computed_at = ? THEN NULL ELSE result::text END"
-                        + " FROM analyses WHERE user_id = ? AND kind = ?")) {
-            ps.setLong(1, known == null ? -1 : known.reflectsSequence());
-            ps.setTimestamp(2, Timestamp.from(known == null ? Instant.EPOCH : known.computedAt()));
-            ps.setObject(3, user);
-            ps.setString(4, kind);
+                PreparedStatement ps = c.prepareStatement("SELECT k.kind, a.reflects_sequence, a.computed_at,"
+                        + " a.compute_ms, CASE WHEN a.reflects_sequence = k.seq AND a.computed_at = k.at THEN NULL"
+                        + " ELSE a.result::text END,"
+                        + " (SELECT last_sequence FROM event_streams WHERE user_id = ?)"
+                        + " FROM unnest(?::text[], ?::bigint[], ?::timestamptz[]) AS k(kind, seq, at)"
+                        + " LEFT JOIN analyses a ON a.user_id = ? AND a.kind = k.kind")) {
+            ps.setObject(1, user);
+            ps.setArray(2, c.createArrayOf("text", kinds.toArray()));
+            ps.setArray(3, c.createArrayOf("int8", sequences));
+            ps.setArray(4, c.createArrayOf("timestamptz", times));
+            ps.setObject(5, user);
             try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    parsed.remove(key);
-                    return Optional.empty();
+                while (rs.next()) {
+                    head = rs.getLong(6);
+                    String kind = rs.getString(1);
+                    Key key = new Key(user, kind);
+                    if (rs.getTimestamp(3) == null) {
+                        parsed.remove(key); // never computed
+                        continue;
+                    }
+                    String text = rs.getString(5);
+                    Stored known = parsed.get(key);
+                    if (text == null && known != null) {
+                        found.put(kind, known); // the stamp matched the parsed one
+                        continue;
+                    }
+                    if (text == null) {
+                        continue; // evicted meanwhile: read again next time
+                    }
+                    Stored read = new Stored(
+                            kind,
+                            Json.mapper().readTree(text),
+                            rs.getLong(2),
+                            rs.getTimestamp(3).toInstant(),
+                            rs.getDouble(4));
+                    parsed.put(key, read);
+                    found.put(kind, read);
                 }
-                String text = rs.getString(4);
-                if (text == null) {
-                    return Optional.ofNullable(known); // the stamp matched the parsed one
-                }
-                Stored read = new Stored(
-                        kind,
-                        Json.mapper().readTree(text),
-                        rs.getLong(1),
-                        rs.getTimestamp(2).toInstant(),
-                        rs.getDouble(3));
-                parsed.put(key, read);
-                return Optional.of(read);
             }
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        return new Kept(found, head);
     }
 }

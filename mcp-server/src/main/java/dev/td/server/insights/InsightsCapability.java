@@ -68,7 +68,7 @@ public final class InsightsCapability implements Capability, Insights {
         platform.listen(queue);
         installed = Optional.of(new Installed(queue, analyses, platform.events(), platform.projections()));
         new InsightTools(profiles, correlations, analyses, platform.events(), timing).register(platform.tools());
-        platform.tools().after(new InsightsContext(analyses, platform.events()));
+        platform.tools().after(new InsightsContext(analyses));
         new FindingTools(
                         profiles,
                         new FindingTools.Sources(anomalies, correlations, analyses, platform.events(), health, load),

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.td.server.capability.Subjects;
-import dev.td.server.events.EventStore;
 import dev.td.server.projections.AsOf;
 import dev.td.tools.AnswerHook;
 import dev.td.tools.ContextKind;
@@ -15,6 +14,7 @@ import dev.td.tools.ToolCall;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -33,11 +33,9 @@ final class InsightsContext implements AnswerHook {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
 
     private final Analyses analyses;
-    private final EventStore events;
 
-    InsightsContext(Analyses analyses, EventStore events) {
+    InsightsContext(Analyses analyses) {
         this.analyses = analyses;
-        this.events = events;
     }
 
     @Override
@@ -49,10 +47,18 @@ final class InsightsContext implements AnswerHook {
         }
         UUID user = call.principal().userId();
         Set<String> about = keys(Subjects.of(call.arguments()));
+        List<String> kinds = new ArrayList<>();
+        if (anomalies) {
+            kinds.add(AnomalyAnalysis.KIND);
+        }
+        if (correlations) {
+            kinds.add(CorrelationAnalysis.KIND);
+        }
+        Analyses.Kept kept = analyses.kept(user, kinds);
         List<Analyses.Stored> read = new ArrayList<>();
         ObjectNode context = answer.context().deepCopy();
         if (anomalies) {
-            analyses.shared(user, AnomalyAnalysis.KIND).ifPresent(stored -> {
+            Optional.ofNullable(kept.stored().get(AnomalyAnalysis.KIND)).ifPresent(stored -> {
                 read.add(stored);
                 ArrayNode shown = JSON.arrayNode();
                 for (JsonNode f : stored.result().path("anomalies")) {
@@ -73,7 +79,7 @@ final class InsightsContext implements AnswerHook {
             });
         }
         if (correlations) {
-            analyses.shared(user, CorrelationAnalysis.KIND).ifPresent(stored -> {
+            Optional.ofNullable(kept.stored().get(CorrelationAnalysis.KIND)).ifPresent(stored -> {
                 read.add(stored);
                 ArrayNode shown = JSON.arrayNode();
                 for (JsonNode f : stored.result().path("correlations")) {
@@ -96,7 +102,7 @@ final class InsightsContext implements AnswerHook {
         if (read.isEmpty() || context.equals(answer.context())) {
             return answer;
         }
-        return new Envelope(answer.data(), context, answer.meta().withBackground(background(user, read)));
+        return new Envelope(answer.data(), context, answer.meta().withBackground(background(kept.head(), read)));
     }
 
     private static boolean visible(JsonNode finding, Principal reader) {
@@ -128,11 +134,10 @@ final class InsightsContext implements AnswerHook {
     }
 
     /** {@code meta.background} of the least fresh analysis read: when, which events, and whether newer ones wait. */
-    private JsonNode background(UUID user, List<Analyses.Stored> read) {
+    private static JsonNode background(long head, List<Analyses.Stored> read) {
         Analyses.Stored oldest = read.stream()
                 .min(java.util.Comparator.comparingLong(Analyses.Stored::reflectsSequence))
                 .orElseThrow();
-        long head = events.lastSequence(user);
         return JSON.objectNode()
                 .put("computed_at", oldest.computedAt().toString())
                 .put("reflects_sequence", oldest.reflectsSequence())

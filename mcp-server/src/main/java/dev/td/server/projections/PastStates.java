@@ -159,6 +159,12 @@ final class PastStates {
         return typed;
     }
 
+    /**
+     * How many parsed snapshots are kept: one projection's states of a five-year record are up to a few MB parsed,
+     * so a handful of people reading the past at once, not every snapshot of everyone.
+     */
+    private static final int PARSED_SNAPSHOTS = 24;
+
     /** A snapshot row: taken once, never changed (one that no longer holds is deleted and taken anew, knowing more). */
     private record Snapshot(UUID user, String projection, int version, long sequence, long known) {}
 
@@ -168,10 +174,10 @@ final class PastStates {
      * snapshot is shared by every read that starts from it.
      */
     private final Map<Snapshot, Map<String, Object>> parsed =
-            java.util.Collections.synchronizedMap(new LinkedHashMap<>(64, 0.75f, true) {
+            java.util.Collections.synchronizedMap(new LinkedHashMap<>(32, 0.75f, true) {
                 @Override
                 protected boolean removeEldestEntry(Map.Entry<Snapshot, Map<String, Object>> eldest) {
-                    return size() > 64;
+                    return size() > PARSED_SNAPSHOTS;
                 }
             });
 
