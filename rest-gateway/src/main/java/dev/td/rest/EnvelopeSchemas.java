@@ -22,6 +22,8 @@ final class EnvelopeSchemas {
         schemas.set("Period", period());
         schemas.set("MetaPerson", person());
         schemas.set("MetaBackground", background());
+        schemas.set("MetaAsOf", asOf());
+        schemas.set("MetaFold", fold());
         schemas.set("Meta", meta(components.shared("statistical_quality")));
         schemas.set("Problem", problem());
         schemas.set(
@@ -122,6 +124,39 @@ final class EnvelopeSchemas {
         p.set("period", SchemaComponents.ref("Period"));
         p.set("person", SchemaComponents.ref("MetaPerson"));
         p.set("background", SchemaComponents.ref("MetaBackground"));
+        p.set("as_of", SchemaComponents.ref("MetaAsOf"));
+        return s;
+    }
+
+    /** {@code meta.as_of}, on answers about the record as it stood at a past moment ({@code as_of}, {@code as_known_at}). */
+    private static ObjectNode asOf() {
+        ObjectNode s = JSON.objectNode();
+        s.put("type", "object");
+        s.put(
+                "description",
+                "Answers as of a past moment: the moments resolved, the day taken as today, and how each projection"
+                        + " read was folded (the snapshot it started from, the events folded on top)");
+        s.putArray("required").add("today").add("time_zone").add("folded");
+        ObjectNode p = s.putObject("properties");
+        p.putObject("occurred_before").put("type", "string").put("format", "date-time");
+        p.putObject("recorded_before").put("type", "string").put("format", "date-time");
+        p.putObject("known_up_to_sequence").put("type", "integer").put("minimum", 0);
+        p.putObject("today").put("type", "string").put("format", "date");
+        p.putObject("time_zone").put("type", "string");
+        p.putObject("folded").put("type", "array").set("items", SchemaComponents.ref("MetaFold"));
+        return s;
+    }
+
+    /** One projection folded for {@code meta.as_of}. */
+    private static ObjectNode fold() {
+        ObjectNode s = JSON.objectNode();
+        s.put("type", "object");
+        s.put("description", "A projection as it stood: from the snapshot at a sequence (0: the start), events on top");
+        s.putArray("required").add("projection").add("from_snapshot_at").add("events_folded");
+        ObjectNode p = s.putObject("properties");
+        p.putObject("projection").put("type", "string");
+        p.putObject("from_snapshot_at").put("type", "integer").put("minimum", 0);
+        p.putObject("events_folded").put("type", "integer").put("minimum", 0);
         return s;
     }
 

@@ -92,11 +92,14 @@ class OpenApiForClientsTest {
                         "estimated",
                         "body_part",
                         "older_resolved",
-                        "fatigue");
+                        "fatigue",
+                        "correlations");
         assertThat(context.at("/injuries/items/$ref").asText()).isEqualTo("#/components/schemas/InjuryBrief");
         assertThat(context.at("/new_personal_records/items/$ref").asText())
                 .isEqualTo("#/components/schemas/PersonalRecord");
         assertThat(context.at("/new_best_efforts/items/$ref").asText()).isEqualTo("#/components/schemas/BestEffort");
+        assertThat(context.at("/correlations/items/$ref").asText()).isEqualTo("#/components/schemas/CorrelationBrief");
+        assertThat(doc.at(SCHEMAS + "Meta/properties/as_of/$ref").asText()).isEqualTo("#/components/schemas/MetaAsOf");
         assertThat(doc.at(SCHEMAS + "Meta/properties/statistical_quality/anyOf/0/$ref")
                         .asText())
                 .isEqualTo("#/components/schemas/StatisticalQuality");

@@ -73,7 +73,7 @@ final class InsightsContext implements AnswerHook {
                         }
                     }
                 }
-                if (!shown.isEmpty()) {
+                if (!shown.isEmpty() && !context.has(ContextKind.ANOMALIES.field())) {
                     context.set(ContextKind.ANOMALIES.field(), shown);
                 }
             });
@@ -94,7 +94,7 @@ final class InsightsContext implements AnswerHook {
                         }
                     }
                 }
-                if (!shown.isEmpty()) {
+                if (!shown.isEmpty() && !context.has(ContextKind.CORRELATIONS.field())) {
                     context.set(ContextKind.CORRELATIONS.field(), shown);
                 }
             });
