@@ -100,7 +100,7 @@ final class SubjectReader {
     }
 
     private Reading exercise(Subject s, PeriodPair periods, UUID user, Principal reader) {
-        requireScope(reader, "training:read", "$.exercise");
+        requireScope(reader, Strength.READ, "$.exercise");
         String id = exercises.resolveId(user, s.said(), "$.exercise");
         ObjectNode subject = JSON.objectNode()
                 .put("exercise", exercises.find(user, id).map(Exercise::name).orElse(id))
@@ -130,7 +130,7 @@ final class SubjectReader {
     }
 
     private Reading sport(Subject s, PeriodPair periods, UUID user, Principal reader) {
-        requireScope(reader, "endurance:read", "$.sport");
+        requireScope(reader, Activities.READ, "$.sport");
         Measured measured = measured(s, strength.units(user).unit().equals("lb"));
         Function<DayRange, List<LoggedActivity>> of = days -> activities.in(user, days).stream()
                 .filter(x -> x.sport().equals(s.said()))
@@ -233,7 +233,7 @@ final class SubjectReader {
             String unit, Function<DayRange, Map<LocalDate, Double>> perDay, Function<DayRange, Long> unmeasured) {}
 
     private Reading total(Subject s, PeriodPair periods, UUID user, Principal reader, LocalDate today) {
-        requireScope(reader, "training:read", "$.total");
+        requireScope(reader, Strength.READ, "$.total");
         Optional<DayRange> a = upTo(periods.a().days(), today);
         Optional<DayRange> b = upTo(periods.b().days(), today);
         Daily daily = s.measure().equals("volume") ? volume(user) : sessions(user, s.measure(), span(a, b));

@@ -12,6 +12,9 @@ import java.util.UUID;
 @Published
 public interface Activities {
 
+    /** The scope that reads endurance: activities, their laps and samples, best efforts. */
+    String READ = "endurance:read";
+
     /** The person's activities that started on the days of {@code days}, in the order they started. */
     List<LoggedActivity> in(UUID user, DayRange days);
 }

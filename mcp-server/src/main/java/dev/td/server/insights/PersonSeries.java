@@ -26,9 +26,9 @@ import java.util.UUID;
 final class PersonSeries {
 
     /** The scope that reads lifts (and the training load). */
-    static final String TRAINING_READ = "training:read";
+    static final String TRAINING_READ = Strength.READ;
     /** The scope that reads activities. */
-    static final String ENDURANCE_READ = "endurance:read";
+    static final String ENDURANCE_READ = Activities.READ;
     /** The series of the effort rated for activities (RPE), every sport together. */
     static final String EFFORT = "activity_rpe";
 

@@ -18,6 +18,9 @@ import java.util.UUID;
 @Published
 public interface Strength {
 
+    /** The scope that reads training: sessions, sets, records, progressions, the training load. */
+    String READ = "training:read";
+
     /**
      * One session's result for one exercise.
      *

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.td.server.capability.Foresight;
+import dev.td.server.endurance.Activities;
 import dev.td.server.events.EventCheck;
 import dev.td.server.events.EventMetadata;
 import dev.td.server.events.EventStore;
@@ -15,6 +16,7 @@ import dev.td.server.events.StoredEvent;
 import dev.td.server.events.TimeInput;
 import dev.td.server.metrics.Metrics;
 import dev.td.server.profile.Profiles;
+import dev.td.server.strength.Strength;
 import dev.td.tools.Envelope;
 import dev.td.tools.Meta;
 import dev.td.tools.ToolCall;
@@ -153,7 +155,7 @@ final class WhatIfTool {
      */
     private String readScope(String type, JsonNode data) {
         if (type.equals("activity.logged")) {
-            return "endurance:read";
+            return Activities.READ;
         }
         if (type.equals("metric.recorded")) {
             return metrics.readScope(data.path("metric").asText());
@@ -162,7 +164,7 @@ final class WhatIfTool {
                 || type.startsWith("session.")
                 || type.startsWith("superset.")
                 || type.equals("profile.updated")) {
-            return "training:read";
+            return Strength.READ;
         }
         return "events:read";
     }
