@@ -1,8 +1,6 @@
 package dev.td.server.insights;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.td.server.capability.Capability;
 import dev.td.server.capability.Platform;
 import dev.td.server.endurance.Activities;
@@ -20,14 +18,13 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
  * Statistics kept ready (see the package): queues a person's analyses on every append, runs them in background
  * workers, serves them with get_correlations, get_anomalies and get_insights.
  */
-public final class InsightsCapability implements Capability, Insights {
+public final class InsightsCapability implements Capability {
 
     private static final System.Logger LOG = System.getLogger(InsightsCapability.class.getName());
 
@@ -105,28 +102,6 @@ public final class InsightsCapability implements Capability, Insights {
         JsonNode result = analysis.get();
         double ms = (System.nanoTime() - start) / 1e6;
         i.analyses().put(user, new Analyses.Stored(kind, result, reflects, Instant.now(), ms));
-    }
-
-    @Override
-    public List<ObjectNode> discoveries(UUID user, Predicate<String> mayRead, int limit) {
-        Optional<Analyses.Stored> stored = installed().analyses().shared(user, CorrelationAnalysis.KIND);
-        if (stored.isEmpty()) {
-            return List.of();
-        }
-        List<ObjectNode> found = new ArrayList<>();
-        for (JsonNode f : stored.get().result().path("correlations")) {
-            if (found.size() >= limit) {
-                break;
-            }
-            if (f.path("discovery").asBoolean() && Visibility.visible(f, mayRead)) {
-                ObjectNode brief = JsonNodeFactory.instance.objectNode();
-                for (String field : List.of("predictor", "outcome", "lag_days", "r", "adjusted_p")) {
-                    brief.set(field, f.get(field));
-                }
-                found.add(brief);
-            }
-        }
-        return found;
     }
 
     /** Background workers, started by the wiring once td is up; closed before the database. */

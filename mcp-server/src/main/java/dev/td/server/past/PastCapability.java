@@ -20,8 +20,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -67,10 +65,7 @@ public final class PastCapability implements Capability {
         Optional<Instant> knownAt = moment(args, AS_KNOWN_AT, zone, now);
         long knownUpTo = knownAt.map(at -> sequenceKnownAt(user, at)).orElse(Long.MAX_VALUE);
         Instant answersFor = asOf.or(() -> knownAt).orElse(now).minusNanos(1);
-        Map<String, String> said = new LinkedHashMap<>();
-        asOf.ifPresent(a -> said.put(AS_OF, args.get(AS_OF).asText()));
-        knownAt.ifPresent(k -> said.put(AS_KNOWN_AT, args.get(AS_KNOWN_AT).asText()));
-        AsOf.Cut cut = new AsOf.Cut(user, asOf, knownUpTo, answersFor, said);
+        AsOf.Cut cut = new AsOf.Cut(user, asOf, knownUpTo, answersFor);
         AsOf.Binding bound = AsOf.bind(cut);
         try {
             Envelope e = answer.get();

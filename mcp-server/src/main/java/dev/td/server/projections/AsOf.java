@@ -25,15 +25,12 @@ public final class AsOf {
      * @param occurredBefore only facts that happened before this instant; empty: whenever they happened
      * @param knownUpTo only the log up to this sequence (compensations too); Long.MAX_VALUE: all of it
      * @param now the moment the answer is for: "today", "the last 4 weeks" count back from it
-     * @param said what the call asked, for the answer's meta
      */
-    public record Cut(
-            UUID user, Optional<Instant> occurredBefore, long knownUpTo, Instant now, Map<String, String> said) {
+    public record Cut(UUID user, Optional<Instant> occurredBefore, long knownUpTo, Instant now) {
         public Cut {
             Objects.requireNonNull(user, "user");
             Objects.requireNonNull(occurredBefore, "occurredBefore");
             Objects.requireNonNull(now, "now");
-            said = Map.copyOf(said);
             if (knownUpTo < 0) {
                 throw new IllegalArgumentException("knownUpTo must be at least 0, was " + knownUpTo);
             }

@@ -152,8 +152,7 @@ final class PastStates {
         for (Fact fact : tail) {
             TrainingEvent.of(fact).ifPresent(e -> ProjectionEngine.fold(p, states, e));
         }
-        long[] facts = {tail.size()};
-        AsOf.folded(new AsOf.Fold(p.name(), after, facts[0]));
+        AsOf.folded(new AsOf.Fold(p.name(), after, tail.size()));
         @SuppressWarnings("unchecked")
         SortedMap<String, S> typed = (SortedMap<String, S>) (SortedMap<String, ?>) states;
         return typed;
