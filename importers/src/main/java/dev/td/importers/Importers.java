@@ -1,0 +1,26 @@
+package dev.td.importers;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Every importer td has, and which one reads a file. */
+public final class Importers {
+
+    private static final List<Importer> ALL = List.of();
+
+    private Importers() {}
+
+    public static List<Importer> all() {
+        return ALL;
+    }
+
+    /** The importer of this format. */
+    public static Optional<Importer> of(Format format) {
+        return ALL.stream().filter(i -> i.format() == format).findFirst();
+    }
+
+    /** The importer that recognizes this file, first match in {@link #all()} order. */
+    public static Optional<Importer> detect(SourceFile file) {
+        return ALL.stream().filter(i -> i.recognizes(file)).findFirst();
+    }
+}
