@@ -36,6 +36,9 @@ public final class RestGateway implements HttpService {
 
     private static final System.Logger LOG = System.getLogger(RestGateway.class.getName());
     private static final String PROBLEM_JSON = "application/problem+json";
+    /** Where files too big for a call's arguments are uploaded. */
+    public static final String UPLOADS = "/v1/uploads";
+
     private static final java.util.regex.Pattern REQUEST_ID = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,100}");
 
     private final ToolInvoker tools;
@@ -43,12 +46,24 @@ public final class RestGateway implements HttpService {
     private final int maxBodyBytes;
     private final byte[] openApi;
     private final ObjectMapper json = Json.mapper();
+    private final Optional<Uploader> uploader;
 
     /**
      * @param maxBodyBytes request bodies larger than this are refused with 413
      * @param version      the td version shown in the OpenAPI document
      */
     public RestGateway(ToolInvoker tools, Authenticator authenticator, int maxBodyBytes, String version) {
+        this(tools, authenticator, maxBodyBytes, version, Optional.empty());
+    }
+
+    /** With {@code PUT /v1/uploads} taking files for {@code uploader}. */
+    public RestGateway(
+            ToolInvoker tools,
+            Authenticator authenticator,
+            int maxBodyBytes,
+            String version,
+            Optional<Uploader> uploader) {
+        this.uploader = uploader;
         this.tools = tools;
         this.authenticator = authenticator;
         this.maxBodyBytes = maxBodyBytes;
@@ -67,6 +82,7 @@ public final class RestGateway implements HttpService {
             res.send(openApi);
         });
         rules.post("/v1/tools/{tool}", (req, res) -> handle(req, res, Optional.empty()));
+        uploader.ifPresent(u -> rules.put(UPLOADS, (req, res) -> upload(req, res, u)));
         for (ToolManifest tool : tools.manifests()) {
             rules.route(
                     Method.create(tool.rest().method()),
@@ -101,6 +117,47 @@ public final class RestGateway implements HttpService {
             problem(req, res, e, requestId);
         } catch (RuntimeException | IOException e) {
             LOG.log(System.Logger.Level.ERROR, "request " + requestId + " failed", e);
+            problem(
+                    req,
+                    res,
+                    new ToolException(ErrorCode.INTERNAL, "$", "internal error; report request id " + requestId),
+                    requestId);
+        }
+    }
+
+    /** {@code PUT /v1/uploads?name=FILE}: the raw body kept for a tool that reads it by id. */
+    private void upload(ServerRequest req, ServerResponse res, Uploader uploader) {
+        String requestId = requestId(req);
+        res.header("X-Request-Id", requestId);
+        try {
+            Principal principal = authenticate(req);
+            if (!principal.may(uploader.scope())) {
+                throw new ToolException(
+                        ErrorCode.FORBIDDEN,
+                        "$",
+                        "uploading needs the " + uploader.scope() + " scope; use a key that has it");
+            }
+            String name = req.query().first("name").orElse("").strip();
+            if (name.isEmpty() || name.length() > 255) {
+                throw ToolException.invalid(
+                        "$.name",
+                        "name the file in the query, e.g. PUT /v1/uploads?name=export.zip (at most 255 characters)");
+            }
+            ObjectNode answer;
+            try (InputStream body = req.content().inputStream()) {
+                answer = uploader.upload(principal, name, body);
+            }
+            res.status(Status.CREATED_201);
+            res.header(HeaderNames.CONTENT_TYPE, "application/json");
+            ObjectNode envelope = json.createObjectNode();
+            envelope.set("data", answer);
+            envelope.putObject("context");
+            envelope.putObject("meta").put("request_id", requestId);
+            res.send(json.writeValueAsBytes(envelope));
+        } catch (ToolException e) {
+            problem(req, res, e, requestId);
+        } catch (RuntimeException | IOException e) {
+            LOG.log(System.Logger.Level.ERROR, "upload " + requestId + " failed", e);
             problem(
                     req,
                     res,

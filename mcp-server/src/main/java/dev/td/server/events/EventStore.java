@@ -11,6 +11,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -296,6 +297,31 @@ public final class EventStore {
                             + ", id " + known.eventId()
                             + "). A retry must send the same content; for a new event use a new key, to change the stored one use correct_event");
         }
+    }
+
+    /**
+     * Which of these idempotency keys the person's log already holds (an import asks before it checks and writes, so a
+     * file imported again costs one query per batch and stores nothing).
+     */
+    public Set<String> storedKeys(UUID userId, Collection<String> keys) {
+        Set<String> found = new HashSet<>();
+        if (keys.isEmpty()) {
+            return found;
+        }
+        try (Connection c = db.getConnection();
+                PreparedStatement ps = c.prepareStatement(
+                        "SELECT idempotency_key FROM events WHERE user_id = ? AND idempotency_key = ANY (?)")) {
+            ps.setObject(1, userId);
+            ps.setArray(2, c.createArrayOf("text", keys.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.add(rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading stored keys failed: " + e.getMessage(), e);
+        }
+        return found;
     }
 
     private Map<String, StoredEvent> findByKeys(Connection c, UUID userId, List<String> keys) throws SQLException {

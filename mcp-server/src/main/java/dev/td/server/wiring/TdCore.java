@@ -15,6 +15,8 @@ import dev.td.server.events.EventTypes;
 import dev.td.server.evidence.EvidenceCapability;
 import dev.td.server.exercises.ExercisesCapability;
 import dev.td.server.health.HealthCapability;
+import dev.td.server.imports.ImportsCapability;
+import dev.td.server.imports.Uploads;
 import dev.td.server.insights.InsightsCapability;
 import dev.td.server.journal.JournalCapability;
 import dev.td.server.load.LoadCapability;
@@ -65,6 +67,7 @@ public final class TdCore implements AutoCloseable {
     private static final Duration CHAIN_CHECK_STOP = Duration.ofSeconds(10);
 
     private final InsightsCapability insights;
+    private final Uploads uploads;
     private AutoCloseable background = () -> {};
 
     private TdCore(Database database) {
@@ -84,6 +87,7 @@ public final class TdCore implements AutoCloseable {
         Grants grants = new Grants(database.dataSource());
         this.insights = new InsightsCapability(profile, metrics, endurance, load, strength, health);
         AccessLogStore accessLog = new AccessLogStore(database.dataSource());
+        this.uploads = Uploads.fromSystemProperties();
         List<Capability> capabilities = List.of(
                 profile,
                 new SharingCapability(grants, accessLog, profile),
@@ -100,7 +104,8 @@ public final class TdCore implements AutoCloseable {
                 insights,
                 new CompareCapability(profile, exercises, strength, endurance, metrics, load, health),
                 new WhatIfCapability(profile, metrics),
-                new PastCapability(profile));
+                new PastCapability(profile),
+                new ImportsCapability(profile, exercises, uploads));
         this.projections = new ProjectionEngine(
                 database.dataSource(),
                 capabilities.stream()
@@ -192,6 +197,11 @@ public final class TdCore implements AutoCloseable {
 
     public Database database() {
         return database;
+    }
+
+    /** Where uploads wait for import_file (PUT /v1/uploads). */
+    public Uploads uploads() {
+        return uploads;
     }
 
     public EventStore events() {

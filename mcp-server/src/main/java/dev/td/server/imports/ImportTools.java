@@ -1,0 +1,260 @@
+package dev.td.server.imports;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.td.importers.Draft;
+import dev.td.importers.DraftSink;
+import dev.td.importers.Format;
+import dev.td.importers.ImportException;
+import dev.td.importers.ImportOptions;
+import dev.td.importers.Importer;
+import dev.td.importers.Importers;
+import dev.td.importers.SourceFile;
+import dev.td.server.events.EventMetadata;
+import dev.td.server.events.EventStore;
+import dev.td.server.events.JsonFields;
+import dev.td.server.events.NewEvent;
+import dev.td.server.events.StoredEvent;
+import dev.td.server.profile.Profiles;
+import dev.td.tools.Envelope;
+import dev.td.tools.Meta;
+import dev.td.tools.ToolCall;
+import dev.td.tools.ToolException;
+import dev.td.tools.ToolRegistry;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/** import_file and get_import. */
+final class ImportTools {
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final int LATEST = 10;
+
+    private final Profiles profiles;
+    private final DraftEvents drafts;
+    private final ImportLedger ledger;
+    private final EventStore store;
+    private final Uploads uploads;
+
+    ImportTools(Profiles profiles, DraftEvents drafts, ImportLedger ledger, EventStore store, Uploads uploads) {
+        this.profiles = profiles;
+        this.drafts = drafts;
+        this.ledger = ledger;
+        this.store = store;
+        this.uploads = uploads;
+    }
+
+    void register(ToolRegistry.Builder tools) {
+        tools.handle("import_file", this::importFile).handle("get_import", this::getImport);
+    }
+
+    /** The file a call names, on disk: where, under which name, from which argument, and whether to delete it after. */
+    private record Incoming(Path path, String name, String field, boolean temporary, Optional<UUID> upload) {}
+
+    private Envelope importFile(ToolCall call) {
+        UUID user = call.principal().userId();
+        ObjectNode a = call.arguments();
+        Incoming in = incoming(user, a);
+        try {
+            return importFrom(call, user, a, in);
+        } finally {
+            if (in.temporary()) {
+                try {
+                    Files.deleteIfExists(in.path());
+                } catch (IOException e) {
+                    // the temporary folder's own cleanup takes it
+                }
+            }
+        }
+    }
+
+    private Envelope importFrom(ToolCall call, UUID user, ObjectNode a, Incoming in) {
+        SourceFile file = SourceFile.of(in.path(), in.name());
+        Importer importer = importerFor(a, file);
+        Instant started = Instant.now();
+        ImportReport report = new ImportReport(
+                UUID.randomUUID(), importer.format().id(), in.name(), size(in.path()), sha256(in.path()), started);
+        ledger.start(user, report);
+        Optional<String> unit = JsonFields.text(a, "weight_unit")
+                .or(() -> profiles.profile(user).weightUnit());
+        ImportOptions options = new ImportOptions(profiles.timeZoneOf(user), unit);
+        List<Draft> read = new ArrayList<>();
+        try {
+            importer.read(file, options, new DraftSink() {
+                @Override
+                public void accept(Draft draft) {
+                    read.add(draft);
+                }
+
+                @Override
+                public void skipped(String where, String reason) {
+                    report.skipped(where, reason);
+                }
+            });
+        } catch (ImportException e) {
+            throw refuse(
+                    user,
+                    report,
+                    e.callerMustChoose() ? "$.weight_unit" : "$." + in.field(),
+                    String.valueOf(e.getMessage()));
+        } catch (ToolException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw refuse(
+                    user,
+                    report,
+                    "$." + in.field(),
+                    "td could not read " + in.name() + " as "
+                            + importer.format().id() + " (" + e + "). If the file "
+                            + "opens in the app it came from, this is a td bug: report it with the file");
+        }
+        report.read(read.size());
+        ObjectNode metadata = EventMetadata.of(call, Optional.empty());
+        metadata.put("via", call.origin().source());
+        metadata.put("source", "import");
+        metadata.putObject("import")
+                .put("import_id", report.importId().toString())
+                .put("format", importer.format().id())
+                .put("file", in.name());
+        List<NewEvent> events = drafts.prepare(
+                user,
+                importer.format(),
+                read,
+                new DraftEvents.Plan(
+                        options.zone(), metadata, a.path("confirm_unusual").asBoolean(false)),
+                report);
+        for (StoredEvent e : store.append(user, events)) {
+            if (e.replayed()) {
+                report.alreadyImported();
+            } else {
+                report.stored(e.type());
+            }
+        }
+        report.done(Instant.now());
+        ledger.save(user, report);
+        in.upload().ifPresent(id -> uploads.discard(user, id));
+        return Envelope.of(report.toJson(), Meta.now(call.origin().requestId()));
+    }
+
+    private ToolException refuse(UUID user, ImportReport report, String field, String why) {
+        report.refused(why, Instant.now());
+        ledger.save(user, report);
+        return ToolException.invalid(
+                field, why + " Nothing of the file was stored (import " + report.importId() + ").");
+    }
+
+    private static Importer importerFor(ObjectNode a, SourceFile file) {
+        Optional<String> asked = JsonFields.text(a, "format");
+        if (asked.isPresent()) {
+            Format format = Format.byId(asked.get()).orElseThrow();
+            return Importers.of(format)
+                    .orElseThrow(() -> ToolException.invalid(
+                            "$.format",
+                            "td cannot import " + format.id() + " files yet; formats it reads: " + known()));
+        }
+        return Importers.detect(file)
+                .orElseThrow(() -> ToolException.invalid(
+                        "$.file_name",
+                        "td does not recognize " + file.name() + " as a file it imports (" + known()
+                                + "); if it is one of them, say which with format"));
+    }
+
+    private static String known() {
+        return Importers.all().stream().map(i -> i.format().id()).collect(Collectors.joining(", "));
+    }
+
+    private Incoming incoming(UUID user, ObjectNode a) {
+        int given = (a.has("content_base64") ? 1 : 0) + (a.has("upload_id") ? 1 : 0) + (a.has("path") ? 1 : 0);
+        if (given != 1) {
+            throw ToolException.invalid(
+                    "$",
+                    given == 0
+                            ? "give the file: content_base64 with file_name (small files), upload_id (PUT /v1/uploads),"
+                                    + " or path (a file on the server)"
+                            : "give the file one way only: content_base64, upload_id or path");
+        }
+        if (a.has("content_base64")) {
+            String name = JsonFields.text(a, "file_name")
+                    .orElseThrow(() -> ToolException.invalid(
+                            "$.file_name", "name the file (e.g. run.fit): the name helps tell its format"));
+            byte[] bytes;
+            try {
+                bytes = Base64.getMimeDecoder().decode(a.get("content_base64").asText());
+            } catch (IllegalArgumentException e) {
+                throw ToolException.invalid(
+                        "$.content_base64",
+                        "content_base64 is not base64 (" + e.getMessage() + "); encode the file's bytes");
+            }
+            try {
+                Path tmp = Files.createTempFile("td-import", ".bin");
+                Files.write(tmp, bytes);
+                return new Incoming(tmp, name, "content_base64", true, Optional.empty());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        if (a.has("upload_id")) {
+            UUID id = UUID.fromString(a.get("upload_id").asText());
+            Uploads.Upload upload = uploads.find(user, id)
+                    .orElseThrow(() -> ToolException.notFound(
+                            "$.upload_id",
+                            "no upload " + id + " of yours (uploads are kept a day, until imported); upload the file "
+                                    + "again with PUT /v1/uploads"));
+            String name = JsonFields.text(a, "file_name").orElse(upload.name());
+            return new Incoming(uploads.pathOf(user, id), name, "upload_id", false, Optional.of(id));
+        }
+        Path path = uploads.readable(a.get("path").asText());
+        String name = JsonFields.text(a, "file_name").orElse(path.getFileName().toString());
+        return new Incoming(path, name, "path", false, Optional.empty());
+    }
+
+    private Envelope getImport(ToolCall call) {
+        UUID user = call.principal().userId();
+        ObjectNode data = JSON.objectNode();
+        var list = data.putArray("imports");
+        Optional<String> id = JsonFields.text(call.arguments(), "import_id");
+        if (id.isPresent()) {
+            list.add(ledger.find(user, UUID.fromString(id.get()))
+                    .orElseThrow(() -> ToolException.notFound(
+                            "$.import_id",
+                            "no import " + id.get() + " of yours; get_import without an id lists the latest")));
+        } else {
+            ledger.latest(user, LATEST).forEach(list::add);
+        }
+        return Envelope.of(data, Meta.now(call.origin().requestId()));
+    }
+
+    private static long size(Path path) {
+        try {
+            return Files.size(path);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String sha256(Path path) {
+        try (InputStream in = new DigestInputStream(Files.newInputStream(path), MessageDigest.getInstance("SHA-256"))) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+            return HexFormat.of()
+                    .formatHex(((DigestInputStream) in).getMessageDigest().digest());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
