@@ -10,6 +10,9 @@ import java.io.InputStream;
  */
 public interface Uploader {
 
+    /** The largest upload taken. */
+    long maxBytes();
+
     /** The scope a key needs to upload. */
     String scope();
 

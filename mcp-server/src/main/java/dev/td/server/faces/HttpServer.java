@@ -7,7 +7,6 @@ import dev.td.mcp.McpRequestAuthenticator;
 import dev.td.mcp.McpRequestGuard;
 import dev.td.rest.RestGateway;
 import dev.td.rest.TransportProblems;
-import dev.td.server.imports.Uploads;
 import dev.td.server.wiring.TdCore;
 import dev.td.tools.Principal;
 import io.helidon.http.DirectHandler;
@@ -95,13 +94,13 @@ public final class HttpServer {
         McpSyncServer byToolsetServer = build(face, McpServer.sync(streamableByToolset), options.conformanceFixtures());
         McpSyncServer sseServer = build(face, McpServer.sync(sse), options.conformanceFixtures());
         RestGateway rest = new RestGateway(
-                core.tools(), core.accounts(), MAX_BODY_BYTES, TdCore.VERSION, Optional.of(new UploadRoute(core)));
+                core.tools(), core.accounts(), MAX_BODY_BYTES, TdCore.VERSION, Optional.of(core.uploader()));
         WebServer web = WebServer.builder()
                 .host(options.host())
                 .port(options.port())
                 // uploads (PUT /v1/uploads) stream up to this to disk; every other route reads at most MAX_BODY_BYTES
                 // itself (RestGateway, McpRequestGuard) and refuses more with 413
-                .maxPayloadSize(Uploads.MAX_BYTES)
+                .maxPayloadSize(core.uploader().maxBytes())
                 // answers are small and written at once: without TCP_NODELAY, Nagle plus the client's delayed ACK add
                 // ~40 ms
                 .connectionOptions(socket -> socket.tcpNoDelay(true))

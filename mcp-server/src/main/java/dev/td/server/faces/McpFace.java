@@ -37,17 +37,17 @@ final class McpFace {
      */
     static final String INSTRUCTIONS = """
             td is the person's training record: immutable events, projections and statistics kept ready. Which tool for what:
-            - First, to know the person now (7/28 days, fatigue, injuries, program, readings): get_overview (as_of: a past day); what stands out: get_insights.
+            - First, to know the person now (7/28 days, fatigue, injuries, program): get_overview (as_of: a past day); standing out: get_insights.
             - Training done: log_workout (a strength session) or log_sets (sets added to the current one); log_activity (run, ride, swim…; 52:30 or seconds, distance with unit). What a plan would change: what_if.
             - What they did: list_sessions, get_session, list_activities, get_activity. Progress: get_exercise_progression, get_endurance_progression; bests: get_personal_records; sets per muscle: get_volume. Fatigue: get_training_load. Jan vs Feb: compare_periods.
             - Readings (weight, sleep, HRV, resting HR, mood, food, custom): log_metrics; get_metric_series (baseline, trend; no metric: all). Sleep or load vs performance: get_correlations; unusual: get_anomalies.
             - Pain or injury: report_injury, resolve_injury, get_injuries. A plan: start_program, change_program_phase, get_program. A note: add_note.
-            - Anything else: log_events (kinds and fields: get_event_types); read: get_events.
+            - Anything else: log_events (kinds and fields: get_event_types); read: get_events. Files (FIT, GPX…): import_file, get_import.
             - A wrong value: correct_event (the fields to change). Not meant: void_event; a session: void_session. Nothing is edited in place.
             - Catalog: resolve_exercise, list_exercises, create_exercise, update_exercise, archive_exercise. Stats on numbers you pass in: stats_describe, stats_compare, stats_correlate, stats_trend, stats_regression.
             - Profile: get_profile, update_profile. Proof: verify_chain; of a claim: get_evidence. Account: list_keys, create_key, update_key, rotate_key, revoke_key, grant_access, list_grants, revoke_grant, get_access_log; shared: person.
-            Writes: each takes an idempotency_key you choose; after a timeout retry with the same key and arguments, a changed call needs a new key. Times: 2026-11-24T18:00:00+01:00, or local in time_zone (default: theirs); a date is that day in their zone; read tools also take a period in words (last week, letzte Woche). Weights need a unit (kg or lb). Names resolve as said (bench, Bankdrücken); an unknown or ambiguous one is refused with candidates: ask, never guess. Implausible values are refused: ask, then repeat with confirm_unusual: true.
-            Every answer is {data, context, meta}. context: what you did not ask but should know (new records, injuries touching it, program phase, anomalies); read it. meta: when and how it was made, whose data. Output schemas: td://tools/{name}/output-schema.""";
+            Writes: each takes an idempotency_key you choose; after a timeout retry with the same key and arguments, a changed call needs a new key. Times: 2026-11-24T18:00:00+01:00, or local in time_zone (default theirs); a date is that day in their zone; read tools also take a period in words (last week, letzte Woche). Weights need a unit (kg or lb). Names resolve as said (bench, Bankdrücken): an unknown or ambiguous one is refused with candidates: ask, never guess. Implausible values are refused: ask, then repeat with confirm_unusual: true.
+            Every answer is {data, context, meta}. context: what you did not ask but should know (new records, injuries touching it, program phase, anomalies). meta: when, how, whose. Output schemas: td://tools/{name}/output-schema.""";
 
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {};
 

@@ -35,9 +35,9 @@ final class Toolsets {
      * already carry their statistics), the exercise catalog (logging resolves and, when confirmed, creates exercises
      * by itself), programs (their phase reaches every training answer's context anyway), the raw log (log_events,
      * get_event_types, verify_chain: kinds without a tool of their own, and audit) and the account (keys and grants:
-     * set up once, rarely asked for).
+     * set up once, rarely asked for) and imports (files come through the CLI or an upload, once per export).
      */
-    static final Set<String> OPT_IN = Set.of("stats", "catalog", "programs", "log", "account");
+    static final Set<String> OPT_IN = Set.of("stats", "catalog", "programs", "log", "account", "imports");
 
     private final Map<String, String> toolsetOfTool;
     private final List<String> names;

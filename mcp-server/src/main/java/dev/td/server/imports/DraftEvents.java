@@ -43,8 +43,10 @@ final class DraftEvents {
     private final EventTypes types;
     private final EventCheck checks;
     private final Exercises exercises;
+    private final ActivityLinks links;
 
-    DraftEvents(EventStore store, EventTypes types, EventCheck checks, Exercises exercises) {
+    DraftEvents(EventStore store, EventTypes types, EventCheck checks, Exercises exercises, ActivityLinks links) {
+        this.links = links;
         this.store = store;
         this.types = types;
         this.checks = checks;
@@ -52,7 +54,7 @@ final class DraftEvents {
     }
 
     /** How one import's drafts are to be written. */
-    record Plan(ZoneId personZone, ObjectNode metadata, boolean confirmUnusual) {}
+    record Plan(ZoneId personZone, ObjectNode metadata, boolean confirmUnusual, boolean linkRepeats) {}
 
     /** The idempotency key of a draft of this format. */
     static String key(Format format, String recordId) {
@@ -65,6 +67,9 @@ final class DraftEvents {
      */
     List<NewEvent> prepare(UUID user, Format format, List<Draft> drafts, Plan plan, ImportReport report) {
         List<Draft> fresh = fresh(user, format, drafts, report);
+        if (plan.linkRepeats()) {
+            fresh = unrepeated(user, fresh, report);
+        }
         Map<String, String> exerciseIds = exerciseIds(user, format, fresh, plan, report);
         List<NewEvent> events = new ArrayList<>(fresh.size());
         for (Draft d : fresh) {
@@ -96,6 +101,32 @@ final class DraftEvents {
                     Optional.empty()));
         }
         return events;
+    }
+
+    /** The drafts less the activities another source already logged (linked to those instead, in the report). */
+    private List<Draft> unrepeated(UUID user, List<Draft> fresh, ImportReport report) {
+        List<Draft> activities =
+                fresh.stream().filter(d -> d.type().equals("activity.logged")).toList();
+        List<ActivityLinks.Stored> near = links.near(user, activities);
+        if (near.isEmpty()) {
+            return fresh;
+        }
+        List<Draft> kept = new ArrayList<>(fresh.size());
+        for (Draft d : fresh) {
+            Optional<ActivityLinks.Stored> same =
+                    d.type().equals("activity.logged") ? ActivityLinks.repeated(d, near) : Optional.empty();
+            if (same.isPresent()) {
+                ActivityLinks.Stored s = same.get();
+                report.linked(
+                        d.recordId(),
+                        "the same " + s.sport() + " as the activity from " + s.from() + " started " + s.start()
+                                + ": not stored twice; import again with duplicates \"keep\" to store it as well",
+                        s.eventId());
+            } else {
+                kept.add(d);
+            }
+        }
+        return kept;
     }
 
     /** The drafts whose keys the log does not hold yet; a record the file holds twice is kept once. */

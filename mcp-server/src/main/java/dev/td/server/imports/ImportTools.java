@@ -135,7 +135,10 @@ final class ImportTools {
                 importer.format(),
                 read,
                 new DraftEvents.Plan(
-                        options.zone(), metadata, a.path("confirm_unusual").asBoolean(false)),
+                        options.zone(),
+                        metadata,
+                        a.path("confirm_unusual").asBoolean(false),
+                        !"keep".equals(a.path("duplicates").asText("link"))),
                 report);
         for (StoredEvent e : store.append(user, events)) {
             if (e.replayed()) {

@@ -22,8 +22,12 @@ public final class ImportsCapability implements Capability {
     @Override
     public void install(Platform platform) {
         ImportLedger ledger = new ImportLedger(platform.database());
-        DraftEvents drafts =
-                new DraftEvents(platform.events(), platform.eventTypes(), platform.eventChecks(), exercises);
+        DraftEvents drafts = new DraftEvents(
+                platform.events(),
+                platform.eventTypes(),
+                platform.eventChecks(),
+                exercises,
+                new ActivityLinks(platform.database()));
         new ImportTools(profiles, drafts, ledger, platform.events(), uploads).register(platform.tools());
     }
 }

@@ -200,8 +200,8 @@ public final class TdCore implements AutoCloseable {
     }
 
     /** Where uploads wait for import_file (PUT /v1/uploads). */
-    public Uploads uploads() {
-        return uploads;
+    public dev.td.rest.Uploader uploader() {
+        return new UploadRoute(uploads);
     }
 
     public EventStore events() {

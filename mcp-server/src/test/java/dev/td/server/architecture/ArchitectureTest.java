@@ -31,6 +31,7 @@ class ArchitectureTest {
                         "evidence",
                         "exercises",
                         "health",
+                        "imports",
                         "insights",
                         "journal",
                         "load",

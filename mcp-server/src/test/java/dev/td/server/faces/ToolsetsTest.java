@@ -112,7 +112,8 @@ class ToolsetsTest {
                             NOTES,
                             LOG,
                             ACCOUNT,
-                            INSIGHTS));
+                            INSIGHTS,
+                            Set.of("import_file", "get_import")));
         }
     }
 
@@ -160,7 +161,7 @@ class ToolsetsTest {
         assertThat(byHeader.statusCode()).isEqualTo(400);
         assertThat(Json.mapper().readTree(byHeader.body()).at("/error/message").asText())
                 .isEqualTo(
-                        "X-MCP-Toolsets: unknown toolset 'strength'; td has account, catalog, endurance, events, injuries, insights, log,"
+                        "X-MCP-Toolsets: unknown toolset 'strength'; td has account, catalog, endurance, events, imports, injuries, insights, log,"
                                 + " metrics, notes, programs, stats, training (or all), separated by commas");
         HttpResponse<String> byPath = initialize("/mcp/x/strength", Map.of());
         assertThat(byPath.statusCode()).isEqualTo(404);
@@ -208,7 +209,7 @@ class ToolsetsTest {
             assertThatThrownBy(client::initialize)
                     .hasStackTraceContaining(
                             "--toolsets: unknown toolset 'strength'; td has account, catalog, endurance, events,"
-                                    + " injuries, insights, log, metrics, notes, programs, stats, training (or all)");
+                                    + " imports, injuries, insights, log, metrics, notes, programs, stats, training (or all)");
         }
     }
 

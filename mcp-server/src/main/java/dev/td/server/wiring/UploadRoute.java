@@ -1,20 +1,24 @@
-package dev.td.server.faces;
+package dev.td.server.wiring;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.td.rest.Uploader;
 import dev.td.server.imports.Uploads;
-import dev.td.server.wiring.TdCore;
 import dev.td.tools.Principal;
 import java.io.InputStream;
 
 /** {@code PUT /v1/uploads}: files for import_file, kept in the server's uploads folder for the key's person. */
 final class UploadRoute implements Uploader {
 
-    private final TdCore core;
+    private final Uploads uploads;
 
-    UploadRoute(TdCore core) {
-        this.core = core;
+    UploadRoute(Uploads uploads) {
+        this.uploads = uploads;
+    }
+
+    @Override
+    public long maxBytes() {
+        return Uploads.MAX_BYTES;
     }
 
     @Override
@@ -24,7 +28,7 @@ final class UploadRoute implements Uploader {
 
     @Override
     public ObjectNode upload(Principal principal, String name, InputStream body) {
-        Uploads.Upload upload = core.uploads().store(principal.userId(), name, body);
+        Uploads.Upload upload = uploads.store(principal.userId(), name, body);
         return JsonNodeFactory.instance
                 .objectNode()
                 .put("upload_id", upload.uploadId().toString())
