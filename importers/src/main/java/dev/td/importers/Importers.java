@@ -6,7 +6,10 @@ import java.util.Optional;
 /** Every importer td has, and which one reads a file. */
 public final class Importers {
 
-    private static final List<Importer> ALL = List.of();
+    private static final List<Importer> ALL = List.of(
+            new dev.td.importers.csv.StrongImporter(),
+            new dev.td.importers.csv.HevyImporter(),
+            new dev.td.importers.csv.StravaImporter());
 
     private Importers() {}
 
