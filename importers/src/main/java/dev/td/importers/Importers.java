@@ -7,6 +7,8 @@ import java.util.Optional;
 public final class Importers {
 
     private static final List<Importer> ALL = List.of(
+            new dev.td.importers.track.GpxImporter(),
+            new dev.td.importers.track.TcxImporter(),
             new dev.td.importers.csv.StrongImporter(),
             new dev.td.importers.csv.HevyImporter(),
             new dev.td.importers.csv.StravaImporter());
