@@ -7,6 +7,7 @@ import java.util.Optional;
 public final class Importers {
 
     private static final List<Importer> ALL = List.of(
+            new dev.td.importers.fit.FitImporter(),
             new dev.td.importers.track.GpxImporter(),
             new dev.td.importers.track.TcxImporter(),
             new dev.td.importers.csv.StrongImporter(),
