@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.td.server.events.EventTypes;
 import dev.td.tools.Json;
 import dev.td.tools.Principal;
+import dev.td.tools.Progress;
 import dev.td.tools.ToolCall;
 import dev.td.tools.ToolException;
 import dev.td.tools.ToolInvoker;
@@ -168,7 +169,20 @@ final class McpFace {
                     Optional.ofNullable(exchange.getClientInfo()).map(i -> i.name() + "/" + i.version());
             ToolCall.Origin origin =
                     new ToolCall.Origin("mcp", requestId, client, Optional.ofNullable(exchange.sessionId()));
-            JsonNode answer = tools.invoke(m.name(), principal, args, origin).toJson();
+            Object token = request.progressToken();
+            Progress.Binding bound = token == null
+                    ? () -> {}
+                    : Progress.bind((done, total, message) ->
+                            exchange.progressNotification(McpSchema.ProgressNotification.builder(token, done)
+                                    .total(total)
+                                    .message(message)
+                                    .build()));
+            JsonNode answer;
+            try {
+                answer = tools.invoke(m.name(), principal, args, origin).toJson();
+            } finally {
+                bound.close();
+            }
             // the same JSON twice, as the spec asks (clients that read only text content still get the answer);
             // compact, so a client that shows the model one of them pays for the data once, without indentation
             return McpSchema.CallToolResult.builder()

@@ -9,6 +9,7 @@ import dev.td.server.events.EventStore;
 import dev.td.server.events.EventTypes;
 import dev.td.server.events.NewEvent;
 import dev.td.server.exercises.Exercises;
+import dev.td.tools.Progress;
 import dev.td.tools.ToolException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -72,7 +73,11 @@ final class DraftEvents {
         }
         Map<String, String> exerciseIds = exerciseIds(user, format, fresh, plan, report);
         List<NewEvent> events = new ArrayList<>(fresh.size());
+        int checked = 0;
         for (Draft d : fresh) {
+            if (++checked % ImportTools.PROGRESS_EVERY == 0) {
+                Progress.report(40 + 50.0 * checked / fresh.size(), 100, "checked " + checked + " of " + fresh.size());
+            }
             ObjectNode data = d.data().deepCopy();
             if (d.type().equals("set.logged")) {
                 data.put(

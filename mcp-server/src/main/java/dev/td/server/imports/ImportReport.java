@@ -32,6 +32,7 @@ final class ImportReport {
     private final Instant startedAt;
     private String format;
     private String status = "running";
+    private String phase = "reading";
     private int read;
     private int stored;
     private int alreadyImported;
@@ -135,13 +136,20 @@ final class ImportReport {
         }
     }
 
+    /** Where a running import is: reading, checking or storing. */
+    void phase(String now) {
+        phase = now;
+    }
+
     void done(Instant at) {
         status = "done";
+        phase = "done";
         finishedAt = Optional.of(at.truncatedTo(ChronoUnit.MILLIS));
     }
 
     void refused(String why, Instant at) {
         status = "rejected";
+        phase = "done";
         error = Optional.of(why);
         finishedAt = Optional.of(at.truncatedTo(ChronoUnit.MILLIS));
     }
@@ -150,6 +158,7 @@ final class ImportReport {
         ObjectNode out = JSON.objectNode();
         out.put("import_id", importId.toString());
         out.put("status", status);
+        out.put("phase", phase);
         out.put("format", format);
         out.putObject("file").put("name", fileName).put("bytes", bytes).put("sha256", sha256);
         out.put("read", read);

@@ -18,6 +18,7 @@ import dev.td.server.events.StoredEvent;
 import dev.td.server.profile.Profiles;
 import dev.td.tools.Envelope;
 import dev.td.tools.Meta;
+import dev.td.tools.Progress;
 import dev.td.tools.ToolCall;
 import dev.td.tools.ToolException;
 import dev.td.tools.ToolRegistry;
@@ -43,6 +44,8 @@ final class ImportTools {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final int LATEST = 10;
+    /** Records read between two progress reports. */
+    static final int PROGRESS_EVERY = 5_000;
 
     private final Profiles profiles;
     private final DraftEvents drafts;
@@ -93,11 +96,16 @@ final class ImportTools {
                 .or(() -> profiles.profile(user).weightUnit());
         ImportOptions options = new ImportOptions(profiles.timeZoneOf(user), unit);
         List<Draft> read = new ArrayList<>();
+        Progress.report(
+                0, 100, "reading " + in.name() + " as " + importer.format().id());
         try {
             importer.read(file, options, new DraftSink() {
                 @Override
                 public void accept(Draft draft) {
                     read.add(draft);
+                    if (read.size() % PROGRESS_EVERY == 0) {
+                        Progress.report(10, 100, "read " + read.size() + " records of " + in.name());
+                    }
                 }
 
                 @Override
@@ -123,6 +131,9 @@ final class ImportTools {
                             + "opens in the app it came from, this is a td bug: report it with the file");
         }
         report.read(read.size());
+        report.phase("checking");
+        ledger.save(user, report);
+        Progress.report(40, 100, "checking " + read.size() + " records");
         ObjectNode metadata = EventMetadata.of(call, Optional.empty());
         metadata.put("via", call.origin().source());
         metadata.put("source", "import");
@@ -140,6 +151,9 @@ final class ImportTools {
                         a.path("confirm_unusual").asBoolean(false),
                         !"keep".equals(a.path("duplicates").asText("link"))),
                 report);
+        report.phase("storing");
+        ledger.save(user, report);
+        Progress.report(90, 100, "storing " + events.size() + " new events");
         for (StoredEvent e : store.append(user, events)) {
             if (e.replayed()) {
                 report.alreadyImported();
@@ -149,6 +163,7 @@ final class ImportTools {
         }
         report.done(Instant.now());
         ledger.save(user, report);
+        Progress.report(100, 100, "imported " + in.name() + ": " + report.storedCount() + " new events");
         in.upload().ifPresent(id -> uploads.discard(user, id));
         return Envelope.of(report.toJson(), Meta.now(call.origin().requestId()));
     }
