@@ -6,7 +6,7 @@ import java.util.Optional;
 /** Every importer td has, and which one reads a file. */
 public final class Importers {
 
-    private static final List<Importer> ALL = List.of();
+    private static final List<Importer> ALL = List.of(new dev.td.importers.apple.AppleHealthImporter());
 
     private Importers() {}
 
