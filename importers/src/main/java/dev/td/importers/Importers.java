@@ -8,6 +8,7 @@ public final class Importers {
 
     private static final List<Importer> ALL = List.of(
             new dev.td.importers.fit.FitImporter(),
+            new dev.td.importers.apple.AppleHealthImporter(),
             new dev.td.importers.track.GpxImporter(),
             new dev.td.importers.track.TcxImporter(),
             new dev.td.importers.csv.StrongImporter(),
