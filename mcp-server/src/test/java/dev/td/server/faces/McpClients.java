@@ -4,6 +4,7 @@ import dev.td.testkit.TestServer;
 import io.modelcontextprotocol.client.McpClient;
 import io.modelcontextprotocol.client.McpSyncClient;
 import io.modelcontextprotocol.client.transport.HttpClientStreamableHttpTransport;
+import io.modelcontextprotocol.spec.McpSchema;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.Map;
@@ -26,6 +27,21 @@ public final class McpClients {
     /** With {@code key}, on {@code /mcp}. */
     public static McpSyncClient as(TestServer server, String key) {
         return streamable(server, "/mcp", key, Map.of());
+    }
+
+    /** With {@code key}, on {@code /mcp}, handing every progress notification to {@code progress}. */
+    public static McpSyncClient withProgress(
+            TestServer server, String key, java.util.function.Consumer<McpSchema.ProgressNotification> progress) {
+        McpSyncClient client = McpClient.sync(HttpClientStreamableHttpTransport.builder(server.baseUrl())
+                        .endpoint("/mcp")
+                        .requestBuilder(HttpRequest.newBuilder().header("Authorization", "Bearer " + key))
+                        .build())
+                .requestTimeout(Duration.ofSeconds(60))
+                .initializationTimeout(Duration.ofSeconds(60))
+                .progressConsumer(progress)
+                .build();
+        client.initialize();
+        return client;
     }
 
     static McpSyncClient streamable(TestServer server, String endpoint, String key, Map<String, String> headers) {

@@ -402,4 +402,81 @@ class ImportFileTest {
         }
         assertThat(events(p)).isEqualTo(before);
     }
+
+    @Test
+    void anImportOverMcpSendsProgressToAClientThatAsked() {
+        Person p = person("progress");
+        java.util.List<McpSchema.ProgressNotification> heard = new java.util.concurrent.CopyOnWriteArrayList<>();
+        try (McpSyncClient client = McpClients.withProgress(server, p.key(), heard::add)) {
+            McpSchema.CallToolResult result = client.callTool(McpSchema.CallToolRequest.builder("import_file")
+                    .arguments(Map.of(
+                            "file_name",
+                            "activities.csv",
+                            "content_base64",
+                            base64("strava_export/strava-insights/activities.csv")))
+                    .progressToken("strava-1")
+                    .build());
+            assertThat(result.isError()).as(result.toString()).isFalse();
+        }
+        assertThat(heard)
+                .extracting(McpSchema.ProgressNotification::progressToken)
+                .containsOnly("strava-1");
+        assertThat(heard)
+                .extracting(McpSchema.ProgressNotification::message)
+                .anySatisfy(m -> assertThat(m).startsWith("reading activities.csv"))
+                .anySatisfy(m -> assertThat(m).startsWith("storing 112"));
+        assertThat(heard.getLast().progress()).isEqualTo(100.0);
+        assertThat(heard).extracting(McpSchema.ProgressNotification::progress).isSorted();
+    }
+
+    @Test
+    void anAppleHealthExportZipImportsItsWorkoutReadingsAndRings() throws Exception {
+        Person p = person("apple");
+        Path zip = Files.createTempFile("export", ".zip");
+        Path root = SAMPLES.resolve("apple_health/healthkit-to-sqlite/zip_contents");
+        try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(zip));
+                var files = Files.walk(root)) {
+            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+                out.putNextEntry(
+                        new java.util.zip.ZipEntry(root.relativize(f).toString().replace('\\', '/')));
+                Files.copy(f, out);
+                out.closeEntry();
+            }
+        }
+        JsonNode report = imported(
+                p,
+                Json.mapper()
+                        .createObjectNode()
+                        .put("file_name", "export.zip")
+                        .put("content_base64", Base64.getEncoder().encodeToString(Files.readAllBytes(zip))));
+        Files.delete(zip);
+        assertThat(report.get("format").asText()).isEqualTo("apple_health");
+        // healthkit-to-sqlite tests/test_healthkit_to_sqlite.py: one running workout of 0.4971749504535062 mi and
+        // 48.74499999999999 kcal; BodyMassIndex 22.5312; HeartRate 72; rings 590.252 and 323.513 kcal
+        assertThat(number(
+                        p,
+                        "SELECT (data->'distance'->>'value')::numeric FROM events WHERE user_id = ? "
+                                + "AND type = 'activity.logged' AND data->'distance'->>'unit' = 'mi'"))
+                .isEqualByComparingTo("0.4971749504535062");
+        assertThat(number(
+                        p,
+                        "SELECT (data->>'calories')::numeric FROM events WHERE user_id = ? "
+                                + "AND type = 'activity.logged'"))
+                .isEqualByComparingTo("48.74499999999999");
+        assertThat(number(
+                        p,
+                        "SELECT (data->>'value')::numeric FROM events WHERE user_id = ? "
+                                + "AND data->>'metric' = 'body_mass_index'"))
+                .isEqualByComparingTo("22.5312");
+        assertThat(number(
+                        p,
+                        "SELECT (data->>'value')::numeric FROM events WHERE user_id = ? "
+                                + "AND data->>'metric' = 'heart_rate'"))
+                .isEqualByComparingTo("72");
+        assertThat(number(
+                        p,
+                        "SELECT sum((data->>'value')::numeric) FROM events WHERE user_id = ? "
+                                + "AND data->>'metric' = 'active_energy'"))
+                .isEqualByComparingTo("913.765");
+    }
 }
