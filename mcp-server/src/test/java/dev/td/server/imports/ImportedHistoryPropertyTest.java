@@ -1,0 +1,153 @@
+package dev.td.server.imports;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.td.server.projections.Projection;
+import dev.td.testkit.TestServer;
+import dev.td.tools.Json;
+import dev.td.tools.Principal;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Random;
+import java.util.UUID;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * The projection law on imported histories: a random Strong export imported in one bulk append, then random
+ * corrections and voids of its sets through correct_event and void_event, leaves every projection exactly as a fold
+ * of the effective log from scratch; and the stored sets carry exactly the file's weight·reps.
+ */
+class ImportedHistoryPropertyTest {
+
+    @RegisterExtension
+    static final TestServer server = TestServer.perClass();
+
+    private static final List<String> EXERCISES = List.of(
+            "Squat (Barbell)", "Bench Press (Barbell)", "Deadlift (Barbell)", "Pull Up", "Overhead Press (Barbell)");
+    private static final DateTimeFormatter STRONG = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss", Locale.ROOT);
+
+    @ParameterizedTest(name = "seed {0}")
+    @ValueSource(ints = {1, 2, 3, 4, 5, 6, 7, 8})
+    void anImportedHistoryWithCorrectionsProjectsLikeItsEffectiveLog(int seed) {
+        Random random = new Random(seed);
+        Principal p = server.person("imported-" + seed);
+        StringBuilder csv = new StringBuilder(
+                "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,RPE\n");
+        BigDecimal volume = BigDecimal.ZERO;
+        LocalDateTime day = LocalDateTime.of(2024, 1, 2, 17, 30, 0);
+        for (int w = 0; w < 8 + random.nextInt(12); w++) {
+            day = day.plusDays(1 + random.nextInt(4)).withMinute(random.nextInt(60));
+            String start = STRONG.format(day);
+            for (int e = 0; e < 1 + random.nextInt(4); e++) {
+                String exercise = EXERCISES.get(random.nextInt(EXERCISES.size()));
+                for (int s = 1; s <= 1 + random.nextInt(4); s++) {
+                    BigDecimal kg = BigDecimal.valueOf(20 + random.nextInt(160))
+                            .add(BigDecimal.valueOf(25L * random.nextInt(4), 2));
+                    int reps = 1 + random.nextInt(12);
+                    csv.append(start)
+                            .append(",\"Workout ")
+                            .append(w)
+                            .append("\",1h 5m,\"")
+                            .append(exercise)
+                            .append("\",")
+                            .append(s)
+                            .append(',')
+                            .append(kg.toPlainString())
+                            .append(',')
+                            .append(reps)
+                            .append(".0,0,0.0,\n");
+                    volume = volume.add(kg.multiply(BigDecimal.valueOf(reps)));
+                }
+            }
+        }
+        JsonNode report = server.invoke(
+                        p,
+                        "import_file",
+                        Json.mapper()
+                                .createObjectNode()
+                                .put("file_name", "strong.csv")
+                                .put("weight_unit", "kg")
+                                .put(
+                                        "content_base64",
+                                        Base64.getEncoder()
+                                                .encodeToString(csv.toString().getBytes(StandardCharsets.UTF_8))))
+                .get("data");
+        assertThat(report.get("rejected").asInt()).as(report.toString()).isZero();
+        assertThat(sum(p.userId())).as("weight·reps stored vs in the file").isEqualByComparingTo(volume);
+
+        List<UUID> sets = setIds(p.userId());
+        int compensations = 1 + random.nextInt(5);
+        for (int i = 0; i < compensations && !sets.isEmpty(); i++) {
+            UUID target = sets.remove(random.nextInt(sets.size()));
+            if (random.nextBoolean()) {
+                server.invoke(
+                        p,
+                        "void_event",
+                        "{\"event_id\":\"" + target + "\",\"reason\":\"test\",\"idempotency_key\":\"v" + i + "\"}");
+            } else {
+                server.invoke(
+                        p,
+                        "correct_event",
+                        "{\"event_id\":\"" + target + "\",\"idempotency_key\":\"c" + i + "\",\"data\":{\"reps\":"
+                                + (1 + random.nextInt(12)) + "}}");
+            }
+        }
+
+        for (Projection<?> projection : server.core().projections().projections()) {
+            JsonNode stored =
+                    Json.mapper().valueToTree(server.core().projections().readAll(p.userId(), projection));
+            JsonNode folded =
+                    Json.mapper().valueToTree(server.core().projections().foldFromLog(p.userId(), projection.name()));
+            assertThat(stored)
+                    .as(projection.name() + " after " + compensations + " corrections/voids (seed " + seed + ")")
+                    .isEqualTo(folded);
+        }
+    }
+
+    private static BigDecimal sum(UUID user) {
+        return query(
+                        user,
+                        "SELECT sum((data->'weight'->>'value')::numeric * (data->>'reps')::numeric) FROM events "
+                                + "WHERE user_id = ? AND type = 'set.logged'")
+                .stream()
+                .map(BigDecimal::new)
+                .findFirst()
+                .orElseThrow();
+    }
+
+    private static List<UUID> setIds(UUID user) {
+        List<UUID> ids = new ArrayList<>();
+        query(user, "SELECT event_id::text FROM events WHERE user_id = ? AND type = 'set.logged' ORDER BY sequence")
+                .forEach(s -> ids.add(UUID.fromString(s)));
+        return ids;
+    }
+
+    private static List<String> query(UUID user, String sql) {
+        List<String> out = new ArrayList<>();
+        try (Connection c = java.sql.DriverManager.getConnection(server.databaseUrl());
+                PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setObject(1, user);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return out;
+    }
+}
