@@ -144,6 +144,20 @@ async function run(baseUrl: string, apiKey: string): Promise<void> {
   const chain = await td.GET("/v1/chain");
   expect("verify_chain ok", chain.data?.data.ok === true, chain.data?.data);
 
+  // A file import: a two-point GPX track sent inline, then its report by id.
+  const gpx = '<?xml version="1.0"?><gpx version="1.1" creator="openapi-check" xmlns="http://www.topografix.com/GPX/1/1">'
+    + '<trk><name>openapi check</name><trkseg>'
+    + '<trkpt lat="52.5200" lon="13.4050"><ele>34</ele><time>2026-10-30T07:00:00Z</time></trkpt>'
+    + '<trkpt lat="52.5210" lon="13.4060"><ele>35</ele><time>2026-10-30T07:01:00Z</time></trkpt>'
+    + '</trkseg></trk></gpx>';
+  const imported = await td.POST("/v1/imports", {
+    body: { file_name: "openapi-check.gpx", content_base64: btoa(gpx) },
+  });
+  expect("import_file stores the track", imported.data?.data.by_type["activity.logged"] === 1, imported.error ?? imported.data?.data);
+  const importId = imported.data?.data.import_id ?? "missing";
+  const importReport = await td.GET("/v1/imports", { params: { query: { import_id: importId } } });
+  expect("get_import finds it", importReport.data?.data.imports[0]?.status === "done", importReport.data?.data);
+
   await td.PATCH("/v1/profile", { body: { idempotency_key: "openapi-check-profile", weight_unit: "kg", time_zone: "Europe/Berlin" } });
   await td.GET("/v1/profile");
   const described = await td.POST("/v1/stats/describe", { body: { values: [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] } });
