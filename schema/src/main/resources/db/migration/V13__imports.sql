@@ -9,6 +9,7 @@ CREATE TABLE imports (
     file_bytes       bigint NOT NULL,
     file_sha256      text NOT NULL,
     status           text NOT NULL CHECK (status IN ('running', 'done', 'rejected')),
+    updated_at       timestamptz NOT NULL DEFAULT now(),  -- a running import's heartbeat; stale: the server stopped
     report           jsonb NOT NULL,             -- the import_report as get_import returns it
     started_at       timestamptz NOT NULL DEFAULT now(),
     finished_at      timestamptz

@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -16,6 +17,19 @@ import javax.sql.DataSource;
 
 /** The imports table: one row per file a person imported or tried to, with its report (V13). */
 final class ImportLedger {
+
+    /**
+     * How long a running import may go without a heartbeat before readers call it interrupted ({@code
+     * -Dtd.imports.stale-after}, ISO-8601 duration; default a minute, six heartbeats).
+     */
+    static final Duration STALE_AFTER = Duration.parse(System.getProperty("td.imports.stale-after", "PT1M"));
+
+    /** How often a running import says it is alive. */
+    static final Duration HEARTBEAT = STALE_AFTER.dividedBy(6);
+
+    /** A report, and whether its import went stale (the first parameter: seconds without a heartbeat). */
+    private static final String REPORT =
+            "SELECT report, status = 'running' AND updated_at < now() - make_interval(secs => ?) FROM imports ";
 
     private final DataSource db;
     private final ObjectMapper json = Json.mapper();
@@ -45,7 +59,7 @@ final class ImportLedger {
     /** Writes where an import stands (progress, or its end). */
     void save(UUID user, ImportReport report) {
         update(
-                "UPDATE imports SET status = ?, format = ?, report = ?::jsonb, finished_at = ? "
+                "UPDATE imports SET status = ?, format = ?, report = ?::jsonb, finished_at = ?, updated_at = now() "
                         + "WHERE import_id = ? AND user_id = ?",
                 ps -> {
                     ps.setString(1, report.status());
@@ -58,22 +72,33 @@ final class ImportLedger {
                 });
     }
 
+    /** Tells readers a running import is alive (see {@link #STALE_AFTER}). */
+    void heartbeat(UUID user, UUID importId) {
+        update(
+                "UPDATE imports SET updated_at = now() WHERE import_id = ? AND user_id = ? AND status = 'running'",
+                ps -> {
+                    ps.setObject(1, importId);
+                    ps.setObject(2, user);
+                });
+    }
+
     /** The person's import with this id, as its report. */
     Optional<ObjectNode> find(UUID user, UUID importId) {
-        List<ObjectNode> found = query("SELECT report FROM imports WHERE user_id = ? AND import_id = ?", ps -> {
-            ps.setObject(1, user);
-            ps.setObject(2, importId);
+        List<ObjectNode> found = query(REPORT + "WHERE user_id = ? AND import_id = ?", ps -> {
+            ps.setDouble(1, STALE_AFTER.toMillis() / 1000.0);
+            ps.setObject(2, user);
+            ps.setObject(3, importId);
         });
         return found.stream().findFirst();
     }
 
     /** The person's latest imports, newest first. */
     List<ObjectNode> latest(UUID user, int limit) {
-        return query(
-                "SELECT report FROM imports WHERE user_id = ? ORDER BY started_at DESC, import_id DESC LIMIT ?", ps -> {
-                    ps.setObject(1, user);
-                    ps.setInt(2, limit);
-                });
+        return query(REPORT + "WHERE user_id = ? ORDER BY started_at DESC, import_id DESC LIMIT ?", ps -> {
+            ps.setDouble(1, STALE_AFTER.toMillis() / 1000.0);
+            ps.setObject(2, user);
+            ps.setInt(3, limit);
+        });
     }
 
     @FunctionalInterface
@@ -98,7 +123,15 @@ final class ImportLedger {
             binder.bind(ps);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    out.add((ObjectNode) json.readTree(rs.getString(1)));
+                    ObjectNode report = (ObjectNode) json.readTree(rs.getString(1));
+                    if (rs.getBoolean(2)) {
+                        report.put("status", "interrupted");
+                        report.put(
+                                "error",
+                                "the server stopped before this import finished; an import stores all of a file or "
+                                        + "nothing, so import the file again (what is already stored is recognized)");
+                    }
+                    out.add(report);
                 }
             }
         } catch (SQLException | JsonProcessingException e) {

@@ -92,6 +92,33 @@ final class ImportTools {
         ImportReport report = new ImportReport(
                 UUID.randomUUID(), importer.format().id(), in.name(), size(in.path()), sha256(in.path()), started);
         ledger.start(user, report);
+        Thread heartbeat = Thread.ofVirtual().start(() -> {
+            try {
+                while (true) {
+                    Thread.sleep(ImportLedger.HEARTBEAT);
+                    ledger.heartbeat(user, report.importId());
+                }
+            } catch (InterruptedException e) {
+                // the import ended
+            } catch (RuntimeException e) {
+                // a missed heartbeat only makes a reader call the import interrupted early
+            }
+        });
+        try {
+            return read(call, user, a, in, file, importer, report);
+        } finally {
+            heartbeat.interrupt();
+        }
+    }
+
+    private Envelope read(
+            ToolCall call,
+            UUID user,
+            ObjectNode a,
+            Incoming in,
+            SourceFile file,
+            Importer importer,
+            ImportReport report) {
         Optional<String> unit = JsonFields.text(a, "weight_unit")
                 .or(() -> profiles.profile(user).weightUnit());
         ImportOptions options = new ImportOptions(profiles.timeZoneOf(user), unit);
