@@ -12,8 +12,8 @@ import picocli.CommandLine.ScopeType;
 
 /**
  * The picocli model of {@code td}: the root with its global options, the given tool commands, and
- * the commands of td itself ({@code login}, {@code logout}, {@code config}, {@code tools},
- * {@code queue}, {@code completion}, {@code help}).
+ * the commands of td itself ({@code import}, {@code login}, {@code logout}, {@code config},
+ * {@code tools}, {@code queue}, {@code completion}, {@code help}).
  */
 final class CommandTree {
 
@@ -40,7 +40,8 @@ final class CommandTree {
     private CommandTree() {}
 
     /** The commands of td itself, which are not tools. */
-    static final Set<String> TD_COMMANDS = Set.of("login", "logout", "config", "tools", "queue", "completion", "help");
+    static final Set<String> TD_COMMANDS =
+            Set.of("import", "login", "logout", "config", "tools", "queue", "completion", "help");
 
     /**
      * @param tools      the tool commands to offer
@@ -52,6 +53,11 @@ final class CommandTree {
             root.addSubcommand(command.manifest().cli().command(), command.commandLine());
         }
         if (tdCommands) {
+            tools.stream()
+                    .filter(command -> command.manifest().name().equals(ImportCommand.TOOL))
+                    .findFirst()
+                    .ifPresent(importFile ->
+                            root.addSubcommand("import", new CommandLine(ImportCommand.spec(importFile))));
             addTdCommands(root);
         }
         return root;
@@ -199,7 +205,7 @@ final class CommandTree {
                 .build();
     }
 
-    private static CommandSpec plain(String name, String header, String... description) {
+    static CommandSpec plain(String name, String header, String... description) {
         CommandSpec spec = CommandSpec.create().name(name);
         addHelpOptions(spec);
         spec.usageMessage().width(100).header(header).description(description).optionListHeading("%nOptions:%n");

@@ -7,9 +7,11 @@ import dev.td.cli.output.Renderer;
 import dev.td.tools.Json;
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * One run of {@code td}: its streams and environment, the global options, and where settings
@@ -18,6 +20,8 @@ import java.util.Optional;
  * @param output     how data is printed ({@code -o}, {@code --fields}, {@code --compact})
  * @param jsonErrors whether JSON output was asked for explicitly ({@code -o json}, {@code --json}):
  *                   then a failure is also printed on stdout, as a JSON problem object
+ * @param terminal   whether {@code err} is a terminal, where progress can be redrawn in place; asked
+ *                   only by the commands that show progress
  */
 record Invocation(
         InputStream stdin,
@@ -29,7 +33,8 @@ record Invocation(
         Optional<String> urlFlag,
         Optional<String> apiKeyFlag,
         OutputOptions output,
-        boolean jsonErrors) {
+        boolean jsonErrors,
+        BooleanSupplier terminal) {
 
     Settings settings() {
         return Settings.resolve(urlFlag, apiKeyFlag, env, config);
@@ -37,14 +42,20 @@ record Invocation(
 
     /** This run with the API key given another way than {@code --api-key} (stdin of {@code td login --with-token}). */
     Invocation withApiKey(String apiKey) {
-        return new Invocation(stdin, out, err, env, config, queue, urlFlag, Optional.of(apiKey), output, jsonErrors);
+        return new Invocation(
+                stdin, out, err, env, config, queue, urlFlag, Optional.of(apiKey), output, jsonErrors, terminal);
     }
 
     /** A client for the resolved settings; a malformed URL is a usage error. */
     TdApi api() {
+        return api(TdApi.REQUEST_TIMEOUT);
+    }
+
+    /** {@link #api()} waiting up to {@code requestTimeout} for each answer (an upload, an import). */
+    TdApi api(Duration requestTimeout) {
         Settings settings = settings();
         TdApi.requireValidUrl(settings.url(), settings.urlSource());
-        return new TdApi(settings.url(), settings.apiKey());
+        return new TdApi(settings.url(), settings.apiKey(), TdApi.CONNECT_TIMEOUT, requestTimeout);
     }
 
     /** Writes data to stdout in the output format; a field of {@code --fields} no row has is noted on stderr. */

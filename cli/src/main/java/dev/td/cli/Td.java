@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.td.cli.completion.Completion;
 import dev.td.cli.output.Format;
 import dev.td.cli.output.OutputOptions;
+import dev.td.cli.progress.Terminal;
 import dev.td.tools.Json;
 import dev.td.tools.ToolCatalog;
 import dev.td.tools.ToolManifest;
@@ -20,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import picocli.CommandLine;
 import picocli.CommandLine.Help.Ansi;
 import picocli.CommandLine.Model.OptionSpec;
@@ -28,8 +30,9 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * The {@code td} command line: one subcommand per tool manifest calling td's REST API, plus
- * {@code login}, {@code logout}, {@code config}, {@code tools}, {@code queue}, {@code completion}
- * and {@code help}. Data goes to stdout, messages to stderr; the exit code follows {@link ExitCodes}.
+ * {@code import}, {@code login}, {@code logout}, {@code config}, {@code tools}, {@code queue},
+ * {@code completion} and {@code help}. Data goes to stdout, messages to stderr; the exit code
+ * follows {@link ExitCodes}.
  *
  * <p>A call of one tool builds the picocli model of that tool only: a process lives for one call,
  * and the models of all tools would cost more than the call itself.
@@ -66,7 +69,15 @@ public final class Td {
         Map<String, String> env = System.getenv();
         PrintStream out = new PrintStream(new FileOutputStream(FileDescriptor.out), true, StandardCharsets.UTF_8);
         PrintStream err = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
-        System.exit(run(args, System.in, out, err, env, defaultConfigDir(env), defaultDataDir(env)));
+        System.exit(run(
+                args,
+                System.in,
+                out,
+                err,
+                env,
+                defaultConfigDir(env),
+                defaultDataDir(env),
+                () -> Terminal.stderrIsTerminal(env)));
     }
 
     /**
@@ -76,7 +87,7 @@ public final class Td {
      * @param args      the arguments after {@code td}
      * @param stdin     read by {@code --input -} and {@code td login --with-token}
      * @param out       receives data (JSON, a table or CSV), and with {@code -o json} a failure as JSON
-     * @param err       receives messages and errors
+     * @param err       receives messages and errors; it is taken for no terminal (no progress line)
      * @param env       the environment ({@code TD_URL}, {@code TD_API_KEY}, …)
      * @param configDir where {@code config.json} (the stored login) lives
      * @param dataDir   where {@code queue.jsonl} (the offline queue) lives
@@ -90,12 +101,30 @@ public final class Td {
             Map<String, String> env,
             Path configDir,
             Path dataDir) {
+        return run(args, stdin, out, err, env, configDir, dataDir, () -> false);
+    }
+
+    /**
+     * {@link #run(String[], InputStream, PrintStream, PrintStream, Map, Path, Path)} knowing whether
+     * {@code err} is a terminal, where {@code td import} redraws a progress line; asked only by it.
+     */
+    @SuppressWarnings("TooManyParameters")
+    static int run(
+            String[] args,
+            InputStream stdin,
+            PrintStream out,
+            PrintStream err,
+            Map<String, String> env,
+            Path configDir,
+            Path dataDir,
+            BooleanSupplier terminal) {
         Prescan prescan = Prescan.of(args);
         try {
             rejectTokenOnTheCommandLine(args);
             String[] line = CommandAliases.rewrite(args); // td keys list → td list-keys, …
             Prescan rewritten = Prescan.of(line);
-            return forCommand(rewritten.command()).execute(line, stdin, out, err, env, configDir, dataDir, rewritten);
+            return forCommand(rewritten.command())
+                    .execute(line, stdin, out, err, env, configDir, dataDir, rewritten, terminal);
         } catch (UsageException e) {
             return Invocation.report(
                     ErrorReport.usage(String.valueOf(e.getMessage())),
@@ -160,7 +189,8 @@ public final class Td {
             Map<String, String> env,
             Path configDir,
             Path dataDir,
-            Prescan prescan) {
+            Prescan prescan,
+            BooleanSupplier terminal) {
         ParseResult parsed;
         try {
             parsed = root.parseArgs(args);
@@ -200,7 +230,8 @@ public final class Td {
                 json
                         || format.flatMap(Format::parse)
                                 .filter(f -> f == Format.JSON)
-                                .isPresent());
+                                .isPresent(),
+                terminal);
         if (chain.stream().anyMatch(ParseResult::isVersionHelpRequested)) {
             return VersionCommand.run(run);
         }
@@ -255,6 +286,7 @@ public final class Td {
             case "login" -> AccountCommands.login(run, leaf.matchedOption(CommandTree.WITH_TOKEN_OPTION) != null);
             case "logout" -> AccountCommands.logout(run);
             case "config" -> AccountCommands.config(run);
+            case "import" -> ImportCommand.run(run, ImportCommand.request(leaf));
             case "tools" -> listTools(run);
             case "queue list" -> QueueCommands.list(run);
             case "queue flush" -> QueueCommands.flush(run);

@@ -7,17 +7,23 @@ import dev.td.tools.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.ConnectException;
 import java.net.HttpURLConnection;
 import java.net.SocketTimeoutException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.LongConsumer;
 
 /**
  * td's REST API as the CLI uses it: {@code POST /v1/tools/{name}} with the arguments as body,
- * and {@code GET /health}. Every call returns a {@link Reply}; none throws for HTTP or network failures.
+ * {@code PUT /v1/uploads} with a file as body, and {@code GET /health}. Every call returns a
+ * {@link Reply}; none throws for HTTP or network failures.
  *
  * <p>It uses {@link HttpURLConnection}, not {@code java.net.http.HttpClient}: a CLI process makes one
  * request and exits, and the newer client costs a third of td's start-up (it sets up TLS and a
@@ -65,14 +71,125 @@ final class TdApi implements AutoCloseable {
     }
 
     Reply callTool(String tool, ObjectNode arguments) {
-        return send("v1/tools/" + tool, Optional.of(write(arguments).getBytes(StandardCharsets.UTF_8)));
+        byte[] body = write(arguments).getBytes(StandardCharsets.UTF_8);
+        return exchange("v1/tools/" + tool, new Request() {
+            @Override
+            public void prepare(HttpURLConnection connection) throws IOException {
+                connection.setRequestMethod("POST");
+                connection.setDoOutput(true);
+                connection.setRequestProperty("Content-Type", "application/json");
+            }
+
+            @Override
+            public void write(HttpURLConnection connection) throws IOException {
+                try (OutputStream out = connection.getOutputStream()) {
+                    out.write(body);
+                }
+            }
+        });
     }
 
     Reply health() {
-        return send("health", Optional.empty());
+        return exchange("health", new Request() {
+            @Override
+            public void prepare(HttpURLConnection connection) throws IOException {
+                connection.setRequestMethod("GET");
+            }
+
+            @Override
+            public void write(HttpURLConnection connection) {
+                // no body
+            }
+        });
     }
 
-    private Reply send(String path, Optional<byte[]> body) {
+    /**
+     * {@code PUT /v1/uploads?name=…}: the file's bytes streamed from disk in fixed-length mode, never
+     * held in memory. {@code progress} hears the bytes sent so far after each chunk. The file is sent
+     * as long as it was when the upload began.
+     *
+     * @throws UncheckedIOException when the file cannot be read, or shrinks while it is sent
+     */
+    Reply upload(Path file, String name, LongConsumer progress) {
+        long size;
+        try {
+            size = Files.size(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + describe(e), e);
+        }
+        String query = URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
+        Reply reply = exchange("v1/uploads?name=" + query, new Request() {
+            @Override
+            public void prepare(HttpURLConnection connection) throws IOException {
+                connection.setRequestMethod("PUT");
+                connection.setDoOutput(true);
+                connection.setFixedLengthStreamingMode(size);
+                connection.setRequestProperty("Content-Type", "application/octet-stream");
+            }
+
+            @Override
+            public void write(HttpURLConnection connection) throws IOException {
+                try (InputStream in = open(file);
+                        OutputStream out = connection.getOutputStream()) {
+                    copy(file, in, out, size, progress);
+                }
+            }
+        });
+        // in streaming mode HttpURLConnection drops the body of a 401 (it cannot send the request again)
+        if (reply instanceof Reply.Failure failure
+                && failure.problem().status() == 401
+                && failure.problem().code().isEmpty()) {
+            return new Reply.Failure(new Problem(
+                    401,
+                    Optional.empty(),
+                    "the server did not accept the API key (HTTP 401 to the upload)",
+                    Optional.empty(),
+                    Optional.empty()));
+        }
+        return reply;
+    }
+
+    private static InputStream open(Path file) {
+        try {
+            return Files.newInputStream(file);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file + ": " + describe(e), e);
+        }
+    }
+
+    /** Copies exactly {@code size} bytes; a read failure is the file's ({@link UncheckedIOException}), a write failure the network's. */
+    private static void copy(Path file, InputStream in, OutputStream out, long size, LongConsumer progress)
+            throws IOException {
+        byte[] buffer = new byte[1 << 16];
+        long sent = 0;
+        while (sent < size) {
+            int read;
+            try {
+                read = in.read(buffer, 0, (int) Math.min(buffer.length, size - sent));
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read " + file + ": " + describe(e), e);
+            }
+            if (read < 0) {
+                String why =
+                        file + " shrank while it was uploaded (" + sent + " of " + size + " bytes); import it again";
+                throw new UncheckedIOException(why, new IOException(why));
+            }
+            out.write(buffer, 0, read);
+            sent += read;
+            progress.accept(sent);
+        }
+    }
+
+    /** One request: its method, headers and body. */
+    private interface Request {
+        /** Sets the method and the headers of the body, before connecting. */
+        void prepare(HttpURLConnection connection) throws IOException;
+
+        /** Sends the body, once connected. */
+        void write(HttpURLConnection connection) throws IOException;
+    }
+
+    private Reply exchange(String path, Request request) {
         HttpURLConnection connection;
         try {
             connection = (HttpURLConnection) base.resolve(path).toURL().openConnection();
@@ -80,18 +197,13 @@ final class TdApi implements AutoCloseable {
             return new Reply.Unreachable("cannot open " + base.resolve(path) + ": " + e.getMessage());
         }
         try {
-            prepare(connection, body);
+            prepare(connection, request);
             try {
                 connection.connect();
             } catch (SocketTimeoutException e) {
                 return new Reply.Unreachable("no connection within " + connectTimeout.toSeconds() + " s");
             }
-            if (body.isPresent()) {
-                try (OutputStream out = connection.getOutputStream()) {
-                    out.write(body.get());
-                }
-            }
-            int status = connection.getResponseCode();
+            int status = send(connection, request);
             return answer(status, read(status < 400 ? connection.getInputStream() : connection.getErrorStream()));
         } catch (SocketTimeoutException e) {
             return new Reply.Unreachable("no answer within " + requestTimeout.toSeconds() + " s");
@@ -102,7 +214,25 @@ final class TdApi implements AutoCloseable {
         }
     }
 
-    private void prepare(HttpURLConnection connection, Optional<byte[]> body) throws IOException {
+    /**
+     * Writes the body and reads the status. A server may answer before it has read a large body (a
+     * refused key): the write then fails, and its answer is still worth reading.
+     */
+    private static int send(HttpURLConnection connection, Request request) throws IOException {
+        try {
+            request.write(connection);
+        } catch (IOException e) {
+            try {
+                return connection.getResponseCode();
+            } catch (IOException unanswered) {
+                e.addSuppressed(unanswered);
+                throw e;
+            }
+        }
+        return connection.getResponseCode();
+    }
+
+    private void prepare(HttpURLConnection connection, Request request) throws IOException {
         connection.setConnectTimeout(Math.toIntExact(connectTimeout.toMillis()));
         connection.setReadTimeout(Math.toIntExact(requestTimeout.toMillis()));
         connection.setInstanceFollowRedirects(false);
@@ -111,16 +241,13 @@ final class TdApi implements AutoCloseable {
         connection.setRequestProperty("X-Td-Source", "cli");
         connection.setRequestProperty("User-Agent", "td-cli/" + Version.current());
         // one request per connection: a kept-alive one could be closed under a POST, which
-        // HttpURLConnection would then send again (the body is buffered, not streamed, because in
-        // streaming mode it drops the problem document of a 401)
+        // HttpURLConnection would then send again (a tool call's body is buffered, not streamed, because
+        // in streaming mode it drops the problem document of a 401; an upload is streamed, and a 401
+        // to it comes without its document)
         connection.setRequestProperty("Connection", "close");
-        if (body.isPresent()) {
-            connection.setRequestMethod("POST");
-            connection.setDoOutput(true);
-            connection.setRequestProperty("Content-Type", "application/json");
+        request.prepare(connection);
+        if (connection.getDoOutput()) {
             apiKey.ifPresent(key -> connection.setRequestProperty("Authorization", "Bearer " + key));
-        } else {
-            connection.setRequestMethod("GET");
         }
     }
 
@@ -141,13 +268,16 @@ final class TdApi implements AutoCloseable {
         return new Reply.Failure(Problem.from(status, body));
     }
 
+    /**
+     * The body, read to its end and left open: {@link HttpURLConnection#disconnect()} then closes the
+     * connection. Closing the stream first would park the connection in the keep-alive cache, and a
+     * streamed upload takes a cached connection without checking that the server still keeps it open.
+     */
     private static String read(InputStream in) throws IOException {
         if (in == null) {
             return "";
         }
-        try (in) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        }
+        return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     }
 
     /** Nothing to release: each call opens and closes its own connection. Kept so callers use try-with-resources. */

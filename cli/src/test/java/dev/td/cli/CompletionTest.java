@@ -46,6 +46,26 @@ class CompletionTest {
     }
 
     @Test
+    void bashCompletesTheValuesOfTdImportsFlagsFromTheImportFileManifest() throws Exception {
+        assertThat(bashCompletes("td", "import", "--format", ""))
+                .isEqualTo("fit gpx tcx apple_health strava strong hevy");
+        assertThat(bashCompletes("td", "import", "--weight-unit", "")).isEqualTo("kg lb");
+        assertThat(bashCompletes("td", "import", "--k")).isEqualTo("--keep-duplicates");
+    }
+
+    @Test
+    void fishCompletesFilesAfterTdImport() {
+        String fish = new TdRunner(temp).run("completion", "fish").out();
+
+        assertThat(fish.lines())
+                .contains(
+                        "complete -c td -n '__fish_seen_subcommand_from import' -F",
+                        "complete -c td -n '__fish_seen_subcommand_from import' -l format -x -a "
+                                + "'fit gpx tcx apple_health strava strong hevy' -d 'The files\\' format: fit, gpx, "
+                                + "tcx, apple_health, strava, strong, hevy'");
+    }
+
+    @Test
     void zshGetsTheBashScriptWhichLoadsBashcompinit() {
         String zsh = new TdRunner(temp).run("completion", "zsh").out();
 

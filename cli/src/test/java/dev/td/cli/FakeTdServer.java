@@ -10,6 +10,7 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -18,9 +19,10 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * A stand-in for the td REST API on a real socket: {@code GET /health}, and
+ * A stand-in for the td REST API on a real socket: {@code GET /health},
  * {@code POST /v1/tools/{name}} answering with a canned response per tool (by default an
- * envelope whose {@code data} echoes the arguments). Records every tool call.
+ * envelope whose {@code data} echoes the arguments), and {@code PUT /v1/uploads} answering 201 with
+ * an upload id. Records every tool call and upload.
  */
 final class FakeTdServer implements AutoCloseable {
 
@@ -64,7 +66,22 @@ final class FakeTdServer implements AutoCloseable {
         }
     }
 
+    /** An upload as the server received it: the raw query, the request's method and headers, and the body. */
+    record Upload(String rawQuery, String method, Map<String, List<String>> headers, ByteBuffer body) {
+        Optional<String> header(String name) {
+            return headers.entrySet().stream()
+                    .filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(e -> e.getValue().getFirst())
+                    .findFirst();
+        }
+    }
+
+    /** The id every upload gets. */
+    static final String UPLOAD_ID = "019a8f3e-5c2b-7c1e-9d4a-3b2f1e0d9c8b";
+
     private final HttpServer server;
+    private final List<Upload> uploads = new CopyOnWriteArrayList<>();
+    private volatile Optional<Canned> uploadAnswer = Optional.empty();
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Map<String, Canned> canned = new ConcurrentHashMap<>();
     private volatile Canned health = new Canned(200, "application/json", "{\"status\":\"ok\"}");
@@ -73,6 +90,7 @@ final class FakeTdServer implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/health", exchange -> respond(exchange, health));
         server.createContext("/v1/tools/", this::tool);
+        server.createContext("/v1/uploads", this::upload);
         server.start();
     }
 
@@ -91,6 +109,15 @@ final class FakeTdServer implements AutoCloseable {
 
     List<Received> received() {
         return List.copyOf(received);
+    }
+
+    /** What {@code PUT /v1/uploads} answers from now on, instead of 201 with {@link #UPLOAD_ID}. */
+    void answerUploads(Canned response) {
+        uploadAnswer = Optional.of(response);
+    }
+
+    List<Upload> uploads() {
+        return List.copyOf(uploads);
     }
 
     /** A URL where nothing listens: a port that was just bound and released. */
@@ -113,6 +140,20 @@ final class FakeTdServer implements AutoCloseable {
             response = new Canned(200, "application/json", envelope.toString());
         }
         respond(exchange, response);
+    }
+
+    private void upload(HttpExchange exchange) throws IOException {
+        byte[] body = exchange.getRequestBody().readAllBytes();
+        uploads.add(new Upload(
+                exchange.getRequestURI().getRawQuery(),
+                exchange.getRequestMethod(),
+                Map.copyOf(exchange.getRequestHeaders()),
+                ByteBuffer.wrap(body).asReadOnlyBuffer()));
+        ObjectNode envelope = Json.mapper().createObjectNode();
+        envelope.putObject("data").put("upload_id", UPLOAD_ID).put("bytes", body.length);
+        envelope.putObject("context");
+        envelope.putObject("meta").put("request_id", "req-1");
+        respond(exchange, uploadAnswer.orElse(new Canned(201, "application/json", envelope.toString())));
     }
 
     private static void respond(HttpExchange exchange, Canned response) throws IOException {

@@ -52,6 +52,15 @@ final class TdRunner {
     }
 
     Result runWithStdin(String stdin, String... args) {
+        return run(stdin, false, args);
+    }
+
+    /** {@link #run} with stderr taken for a terminal, where progress is redrawn in place. */
+    Result runOnTerminal(String... args) {
+        return run("", true, args);
+    }
+
+    private Result run(String stdin, boolean terminal, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int exit = Td.run(
@@ -61,7 +70,8 @@ final class TdRunner {
                 new PrintStream(err, true, StandardCharsets.UTF_8),
                 Map.copyOf(env),
                 configDir,
-                dataDir);
+                dataDir,
+                () -> terminal);
         return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 }

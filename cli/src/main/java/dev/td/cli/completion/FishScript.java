@@ -2,6 +2,7 @@ package dev.td.cli.completion;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Model.PositionalParamSpec;
 /**
  * A fish completion script ({@code complete -c td …} lines): the commands with their headers, the
  * global flags everywhere, each command's flags after it, enum values for flags and positional
- * parameters that have them, files for {@code --input}.
+ * parameters that have them, files for {@code --input} and for positional files ({@code td import FILE…}).
  */
 final class FishScript {
 
@@ -71,7 +72,13 @@ final class FishScript {
                 }
             }
             for (PositionalParamSpec positional : spec.positionalParameters()) {
-                if (positional.completionCandidates() != null) {
+                if (positional.paramLabel().toLowerCase(Locale.ROOT).contains("file")) {
+                    script.append("complete -c ")
+                            .append(name)
+                            .append(" -n ")
+                            .append(quote(seen))
+                            .append(" -F\n");
+                } else if (positional.completionCandidates() != null) {
                     script.append("complete -c ")
                             .append(name)
                             .append(" -n ")
