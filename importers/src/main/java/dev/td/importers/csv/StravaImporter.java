@@ -62,11 +62,24 @@ public final class StravaImporter implements Importer {
 
     @Override
     public boolean recognizes(SourceFile file) {
-        return !file.isZip() && HeaderLine.of(file).startsWith("Activity ID,Activity Date,Activity Name");
+        if (file.isZip()) {
+            return StravaArchive.holdsActivities(file);
+        }
+        return HeaderLine.of(file).startsWith("Activity ID,Activity Date,Activity Name");
     }
 
     @Override
     public void read(SourceFile file, ImportOptions options, DraftSink sink) {
+        if (file.isZip()) {
+            try (StravaArchive archive = StravaArchive.open(file)) {
+                read(archive.activities(), options, sink, Optional.of(archive));
+            }
+            return;
+        }
+        read(file, options, sink, Optional.empty());
+    }
+
+    private void read(SourceFile file, ImportOptions options, DraftSink sink, Optional<StravaArchive> archive) {
         try (CsvTable table = CsvTable.open(file, ',', "Strava")) {
             Columns columns = new Columns(table.header());
             if (columns.distance().isEmpty()) {
@@ -75,8 +88,14 @@ public final class StravaImporter implements Importer {
                         "the file has no second Distance column (metres), so no distance is imported: the first is"
                                 + " km rounded to 10 m");
             }
+            Optional<Column> filename = table.header().optional("Filename");
             for (Optional<Row> next = table.next(); next.isPresent(); next = table.next()) {
-                sink.accept(activity(next.get(), columns, sink));
+                Draft row = activity(next.get(), columns, sink);
+                Optional<String> recorded = filename.flatMap(next.get()::text);
+                if (archive.isPresent() && recorded.isPresent()) {
+                    row = archive.get().withRecording(row, recorded.get(), options, sink);
+                }
+                sink.accept(row);
             }
             if (table.dataRows() == 0) {
                 throw table.noRows("activities");
