@@ -11,7 +11,11 @@ public enum Format {
     APPLE_HEALTH("apple_health", "Apple Health export.zip or export.xml: workouts, body mass, heart rate, HRV, sleep"),
     STRAVA("strava", "Strava bulk export: activities.csv (and the zip with its activity files)"),
     STRONG("strong", "Strong app CSV export (the unit is not in the file: give weight_unit)"),
-    HEVY("hevy", "Hevy app CSV export");
+    HEVY("hevy", "Hevy app CSV export"),
+    WHOOP(
+            "whoop",
+            "WHOOP data export: the zip (or one of its CSVs): recovery, HRV, resting heart rate, sleep, strain, workouts"),
+    OURA("oura", "Oura export: App Data zip or CSVs, JSON or trends CSV: sleep, readiness, HRV, heart rate, steps");
 
     private final String id;
     private final String description;

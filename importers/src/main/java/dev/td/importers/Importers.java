@@ -13,7 +13,9 @@ public final class Importers {
             new dev.td.importers.track.TcxImporter(),
             new dev.td.importers.csv.StrongImporter(),
             new dev.td.importers.csv.HevyImporter(),
-            new dev.td.importers.csv.StravaImporter());
+            new dev.td.importers.csv.StravaImporter(),
+            new dev.td.importers.wearables.WhoopImporter(),
+            new dev.td.importers.wearables.OuraImporter());
 
     private Importers() {}
 
