@@ -11,7 +11,8 @@ public enum Format {
     APPLE_HEALTH("apple_health", "Apple Health export.zip or export.xml: workouts, body mass, heart rate, HRV, sleep"),
     STRAVA("strava", "Strava bulk export: activities.csv (and the zip with its activity files)"),
     STRONG("strong", "Strong app CSV export (the unit is not in the file: give weight_unit)"),
-    HEVY("hevy", "Hevy app CSV export");
+    HEVY("hevy", "Hevy app CSV export"),
+    TD("td", "A td export zip: the effective log of another td");
 
     private final String id;
     private final String description;
