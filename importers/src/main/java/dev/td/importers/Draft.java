@@ -9,9 +9,10 @@ import java.util.Optional;
 /**
  * One td event read from a file, before the server checks and stores it.
  *
- * <p>{@code data} follows the event type's schema, with one exception: a {@code set.logged} names its exercise by the
- * name the app used ({@code exercise}) and leaves {@code exercise_id} out; the server resolves the name in the person's
- * catalog (and creates a personal exercise for a name nothing matches).
+ * <p>{@code data} follows the event type's schema, with one exception: a {@code set.logged} from an app names its
+ * exercise by the name the app used ({@code exercise}) and leaves {@code exercise_id} out; the server resolves the name
+ * in the person's catalog (and creates a personal exercise for a name nothing matches). A set from a td export keeps
+ * the {@code exercise_id} it had, and the export's {@code exercise.*} events define the personal ones.
  *
  * @param type       a loggable td event type ({@code activity.logged}, {@code set.logged}, {@code metric.recorded}…)
  * @param occurredAt when it happened

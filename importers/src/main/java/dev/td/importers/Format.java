@@ -15,7 +15,8 @@ public enum Format {
     WHOOP(
             "whoop",
             "WHOOP data export: the zip (or one of its CSVs): recovery, HRV, resting heart rate, sleep, strain, workouts"),
-    OURA("oura", "Oura export: App Data zip or CSVs, JSON or trends CSV: sleep, readiness, HRV, heart rate, steps");
+    OURA("oura", "Oura export: App Data zip or CSVs, JSON or trends CSV: sleep, readiness, HRV, heart rate, steps"),
+    TD("td", "A td export zip: the effective log of another td");
 
     private final String id;
     private final String description;

@@ -6,7 +6,9 @@ import java.util.Optional;
 /** Every importer td has, and which one reads a file. */
 public final class Importers {
 
+    // td's own export first: its zip must never be taken for another format's zip
     private static final List<Importer> ALL = List.of(
+            new dev.td.importers.td.TdExportImporter(),
             new dev.td.importers.fit.FitImporter(),
             new dev.td.importers.apple.AppleHealthImporter(),
             new dev.td.importers.track.GpxImporter(),

@@ -23,7 +23,9 @@ import io.helidon.webserver.http.ServerRequest;
 import io.helidon.webserver.http.ServerResponse;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -38,6 +40,8 @@ public final class RestGateway implements HttpService {
     private static final String PROBLEM_JSON = "application/problem+json";
     /** Where files too big for a call's arguments are uploaded. */
     public static final String UPLOADS = "/v1/uploads";
+    /** Where export_data's zips are downloaded. */
+    public static final String EXPORTS = "/v1/exports/{export_id}";
 
     private static final java.util.regex.Pattern REQUEST_ID = java.util.regex.Pattern.compile("[A-Za-z0-9._-]{1,100}");
 
@@ -47,23 +51,29 @@ public final class RestGateway implements HttpService {
     private final byte[] openApi;
     private final ObjectMapper json = Json.mapper();
     private final Optional<Uploader> uploader;
+    private final Optional<Downloads> downloads;
 
     /**
      * @param maxBodyBytes request bodies larger than this are refused with 413
      * @param version      the td version shown in the OpenAPI document
      */
     public RestGateway(ToolInvoker tools, Authenticator authenticator, int maxBodyBytes, String version) {
-        this(tools, authenticator, maxBodyBytes, version, Optional.empty());
+        this(tools, authenticator, maxBodyBytes, version, Optional.empty(), Optional.empty());
     }
 
-    /** With {@code PUT /v1/uploads} taking files for {@code uploader}. */
+    /**
+     * With {@code PUT /v1/uploads} taking files for {@code uploader} and {@code GET /v1/exports/{export_id}} serving
+     * the files of {@code downloads}.
+     */
     public RestGateway(
             ToolInvoker tools,
             Authenticator authenticator,
             int maxBodyBytes,
             String version,
-            Optional<Uploader> uploader) {
+            Optional<Uploader> uploader,
+            Optional<Downloads> downloads) {
         this.uploader = uploader;
+        this.downloads = downloads;
         this.tools = tools;
         this.authenticator = authenticator;
         this.maxBodyBytes = maxBodyBytes;
@@ -83,6 +93,7 @@ public final class RestGateway implements HttpService {
         });
         rules.post("/v1/tools/{tool}", (req, res) -> handle(req, res, Optional.empty()));
         uploader.ifPresent(u -> rules.put(UPLOADS, (req, res) -> upload(req, res, u)));
+        downloads.ifPresent(d -> rules.get(EXPORTS, (req, res) -> download(req, res, d)));
         for (ToolManifest tool : tools.manifests()) {
             rules.route(
                     Method.create(tool.rest().method()),
@@ -163,6 +174,45 @@ public final class RestGateway implements HttpService {
                     res,
                     new ToolException(ErrorCode.INTERNAL, "$", "internal error; report request id " + requestId),
                     requestId);
+        }
+    }
+
+    /** {@code GET /v1/exports/{export_id}}: the principal's file, streamed; anyone else's is not found. */
+    private void download(ServerRequest req, ServerResponse res, Downloads downloads) {
+        String requestId = requestId(req);
+        res.header("X-Request-Id", requestId);
+        try {
+            Principal principal = authenticate(req);
+            if (!principal.may(downloads.scope())) {
+                throw new ToolException(
+                        ErrorCode.FORBIDDEN,
+                        "$",
+                        "downloading an export needs the " + downloads.scope() + " scope; use a key that has it");
+            }
+            String id = req.path().pathParameters().get("export_id");
+            Downloads.Download file = downloads
+                    .find(principal, id)
+                    .orElseThrow(() -> ToolException.notFound(
+                            "$.export_id",
+                            "no export " + id + " of yours (exports are kept a day); make a new one with export_data"));
+            res.header(HeaderNames.CONTENT_TYPE, file.contentType());
+            res.header(HeaderNames.CONTENT_DISPOSITION, "attachment; filename=\"" + file.fileName() + "\"");
+            res.header(HeaderNames.CONTENT_LENGTH, String.valueOf(file.bytes()));
+            try (InputStream in = Files.newInputStream(file.file());
+                    OutputStream out = res.outputStream()) {
+                in.transferTo(out);
+            }
+        } catch (ToolException e) {
+            problem(req, res, e, requestId);
+        } catch (RuntimeException | IOException e) {
+            LOG.log(System.Logger.Level.ERROR, "download " + requestId + " failed", e);
+            if (!res.isSent()) {
+                problem(
+                        req,
+                        res,
+                        new ToolException(ErrorCode.INTERNAL, "$", "internal error; report request id " + requestId),
+                        requestId);
+            }
         }
     }
 

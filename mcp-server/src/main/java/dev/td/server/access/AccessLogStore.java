@@ -1,5 +1,7 @@
 package dev.td.server.access;
 
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.td.tools.AccessLog;
 import dev.td.tools.ErrorCode;
 import dev.td.tools.Principal;
@@ -15,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 /**
@@ -24,6 +27,8 @@ import javax.sql.DataSource;
  * used their data, and what their own keys did.
  */
 public final class AccessLogStore implements AccessLog {
+
+    private static final int FETCH = 1000;
 
     private final DataSource db;
 
@@ -71,7 +76,30 @@ public final class AccessLogStore implements AccessLog {
             String action,
             String outcome,
             Optional<UUID> grantId,
-            String requestId) {}
+            String requestId) {
+
+        /** The entry as get_access_log and the export show it. */
+        public ObjectNode toJson() {
+            ObjectNode row = JsonNodeFactory.instance.objectNode();
+            row.put("at", at.toString());
+            row.put("person", person.orElse(null));
+            row.put("actor", actor.orElse(null));
+            row.put("self", self);
+            row.put("agent", agent);
+            row.put("face", face);
+            row.put("tool", tool);
+            row.put("action", action);
+            row.put("outcome", outcome);
+            row.put("grant_id", grantId.map(UUID::toString).orElse(null));
+            row.put("request_id", requestId);
+            return row;
+        }
+    }
+
+    private static final String SELECT =
+            "SELECT a.at, p.handle, w.handle, a.user_id = a.actor_id, a.agent, a.face, a.tool, a.action,"
+                    + " a.outcome, a.grant_id, a.request_id FROM access_log a"
+                    + " LEFT JOIN users p ON p.user_id = a.user_id LEFT JOIN users w ON w.user_id = a.actor_id";
 
     /**
      * Entries newest first, between {@code from} (inclusive) and {@code to} (exclusive): about {@code me}'s data
@@ -80,12 +108,8 @@ public final class AccessLogStore implements AccessLog {
     public List<Entry> entries(UUID me, boolean aboutMyData, Instant from, Instant to, int limit) {
         String where = aboutMyData ? "a.user_id = ?" : "a.actor_id = ?";
         try (Connection c = db.getConnection();
-                PreparedStatement ps = c.prepareStatement(
-                        "SELECT a.at, p.handle, w.handle, a.user_id = a.actor_id, a.agent, a.face, a.tool, a.action,"
-                                + " a.outcome, a.grant_id, a.request_id FROM access_log a"
-                                + " LEFT JOIN users p ON p.user_id = a.user_id LEFT JOIN users w ON w.user_id = a.actor_id"
-                                + " WHERE " + where + " AND a.at >= ? AND a.at < ?"
-                                + " ORDER BY a.at DESC, a.entry_id DESC LIMIT ?")) {
+                PreparedStatement ps = c.prepareStatement(SELECT + " WHERE " + where
+                        + " AND a.at >= ? AND a.at < ? ORDER BY a.at DESC, a.entry_id DESC LIMIT ?")) {
             ps.setObject(1, me);
             ps.setTimestamp(2, Timestamp.from(from));
             ps.setTimestamp(3, Timestamp.from(to));
@@ -93,23 +117,43 @@ public final class AccessLogStore implements AccessLog {
             List<Entry> entries = new ArrayList<>();
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    entries.add(new Entry(
-                            rs.getTimestamp(1).toInstant(),
-                            Optional.ofNullable(rs.getString(2)),
-                            Optional.ofNullable(rs.getString(3)),
-                            rs.getBoolean(4),
-                            rs.getString(5),
-                            rs.getString(6),
-                            rs.getString(7),
-                            rs.getString(8),
-                            rs.getString(9),
-                            Optional.ofNullable(rs.getObject(10, UUID.class)),
-                            rs.getString(11)));
+                    entries.add(entry(rs));
                 }
             }
             return entries;
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Every entry about {@code person}'s data (who read or wrote it), oldest first, read on {@code c} (the caller's
+     * transaction: with auto-commit off the rows stream instead of being held whole).
+     */
+    public void forEachAbout(Connection c, UUID person, Consumer<Entry> each) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(SELECT + " WHERE a.user_id = ? ORDER BY a.entry_id")) {
+            ps.setFetchSize(FETCH);
+            ps.setObject(1, person);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    each.accept(entry(rs));
+                }
+            }
+        }
+    }
+
+    private static Entry entry(ResultSet rs) throws SQLException {
+        return new Entry(
+                rs.getTimestamp(1).toInstant(),
+                Optional.ofNullable(rs.getString(2)),
+                Optional.ofNullable(rs.getString(3)),
+                rs.getBoolean(4),
+                rs.getString(5),
+                rs.getString(6),
+                rs.getString(7),
+                rs.getString(8),
+                rs.getString(9),
+                Optional.ofNullable(rs.getObject(10, UUID.class)),
+                rs.getString(11));
     }
 }

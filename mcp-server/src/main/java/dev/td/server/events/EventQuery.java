@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 /**
@@ -82,6 +83,9 @@ public final class EventQuery {
     /** A page of events as JSON, and the cursor of the next page. */
     public record Page(ArrayNode events, Optional<Cursor> next) {}
 
+    /** Events per page of {@link #forEachInLog}. */
+    static final int LOG_PAGE = 1000;
+
     private final DataSource db;
     private final EventStore store;
     private final ObjectMapper json = Json.mapper();
@@ -122,6 +126,35 @@ public final class EventQuery {
             return new Page(array(rows), Optional.empty());
         } catch (SQLException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Every event of the person's log as stored, in sequence order, each as {@link #page} shows it in the log view
+     * (with {@code prev_hash} and {@code subject_event_id}). Read on {@code c} in pages of {@value #LOG_PAGE} events,
+     * so that a caller inside one transaction reads one snapshot and the log is never held whole.
+     */
+    public void forEachInLog(Connection c, UUID userId, Consumer<ObjectNode> each) throws SQLException {
+        long after = 0;
+        int read = LOG_PAGE;
+        while (read == LOG_PAGE) {
+            read = 0;
+            try (PreparedStatement ps = c.prepareStatement("SELECT " + EventStore.columns()
+                    + ", prev_hash FROM events WHERE user_id = ? AND sequence > ? ORDER BY sequence LIMIT "
+                    + LOG_PAGE)) {
+                ps.setObject(1, userId);
+                ps.setLong(2, after);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        StoredEvent e = store.read(rs);
+                        ObjectNode node = e.toJson();
+                        chainFields(node, e, rs);
+                        each.accept(node);
+                        after = e.sequence();
+                        read++;
+                    }
+                }
+            }
         }
     }
 

@@ -324,6 +324,31 @@ public final class EventStore {
         return found;
     }
 
+    /**
+     * Which of these event ids the person's log already holds (a td export imported into the log it came from holds
+     * nothing new).
+     */
+    public Set<UUID> storedIds(UUID userId, Collection<UUID> ids) {
+        Set<UUID> found = new HashSet<>();
+        if (ids.isEmpty()) {
+            return found;
+        }
+        try (Connection c = db.getConnection();
+                PreparedStatement ps =
+                        c.prepareStatement("SELECT event_id FROM events WHERE user_id = ? AND event_id = ANY (?)")) {
+            ps.setObject(1, userId);
+            ps.setArray(2, c.createArrayOf("uuid", ids.toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    found.add(rs.getObject(1, UUID.class));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("reading stored event ids failed: " + e.getMessage(), e);
+        }
+        return found;
+    }
+
     private Map<String, StoredEvent> findByKeys(Connection c, UUID userId, List<String> keys) throws SQLException {
         Map<String, StoredEvent> found = new LinkedHashMap<>();
         try (PreparedStatement ps = c.prepareStatement(

@@ -94,7 +94,12 @@ public final class HttpServer {
         McpSyncServer byToolsetServer = build(face, McpServer.sync(streamableByToolset), options.conformanceFixtures());
         McpSyncServer sseServer = build(face, McpServer.sync(sse), options.conformanceFixtures());
         RestGateway rest = new RestGateway(
-                core.tools(), core.accounts(), MAX_BODY_BYTES, TdCore.VERSION, Optional.of(core.uploader()));
+                core.tools(),
+                core.accounts(),
+                MAX_BODY_BYTES,
+                TdCore.VERSION,
+                Optional.of(core.uploader()),
+                Optional.of(core.downloads()));
         WebServer web = WebServer.builder()
                 .host(options.host())
                 .port(options.port())

@@ -43,7 +43,7 @@ final class McpFace {
             - What they did: list_sessions, get_session, list_activities, get_activity. Progress: get_exercise_progression, get_endurance_progression; bests: get_personal_records; sets per muscle: get_volume. Fatigue: get_training_load. Jan vs Feb: compare_periods.
             - Readings (weight, sleep, HRV, resting HR, mood, food, custom): log_metrics; get_metric_series (baseline, trend; no metric: all). Sleep or load vs performance: get_correlations; unusual: get_anomalies.
             - Pain or injury: report_injury, resolve_injury, get_injuries. A plan: start_program, change_program_phase, get_program. A note: add_note.
-            - Anything else: log_events (kinds and fields: get_event_types); read: get_events. Files (FIT, GPX…): import_file, get_import.
+            - Anything else: log_events (kinds and fields: get_event_types); read: get_events. Files: import_file, get_import, export_data.
             - A wrong value: correct_event (the fields to change). Not meant: void_event; a session: void_session. Nothing is edited in place.
             - Catalog: resolve_exercise, list_exercises, create_exercise, update_exercise, archive_exercise. Stats on numbers you pass in: stats_describe, stats_compare, stats_correlate, stats_trend, stats_regression.
             - Profile: get_profile, update_profile. Proof: verify_chain; of a claim: get_evidence. Account: list_keys, create_key, update_key, rotate_key, revoke_key, grant_access, list_grants, revoke_grant, get_access_log; shared: person.

@@ -8,6 +8,7 @@ import dev.td.server.events.EventCheck;
 import dev.td.server.events.EventStore;
 import dev.td.server.events.EventTypes;
 import dev.td.server.events.NewEvent;
+import dev.td.server.events.StoredEvent;
 import dev.td.server.exercises.Exercises;
 import dev.td.tools.Progress;
 import dev.td.tools.ToolException;
@@ -29,13 +30,16 @@ import java.util.UUID;
 /**
  * Turns an importer's drafts into events to store: keys each by its record id ({@code import:<format>:<record>}),
  * leaves out what the log already holds, resolves exercise names in the person's catalog (creating a personal
- * exercise for a name nothing matches), and checks every event like a logged one. A draft that fails a check is
- * rejected with the reason and the rest go on; nothing here writes except the exercises created.
+ * exercise for a name nothing matches; a td export's sets keep their {@code exercise_id}), and checks every event like
+ * a logged one. A draft that fails a check is rejected with the reason and the rest go on; nothing here writes except
+ * the exercises, stored first.
  */
 final class DraftEvents {
 
     /** Types whose data carries {@code unusual_confirmed}. */
     private static final Set<String> CONFIRMABLE = Set.of("set.logged", "activity.logged", "metric.recorded");
+    /** The catalog's events, stored before the events that use them. */
+    private static final String EXERCISE_EVENTS = "exercise.";
 
     private static final int KEY_BATCH = 10_000;
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
@@ -63,49 +67,77 @@ final class DraftEvents {
     }
 
     /**
-     * The drafts' events that are new and pass every check, in file order; the report counts the rest. Exercises the
-     * sets name and the catalog lacks are created first (their own append, so that the sets' checks find them).
+     * The drafts' events that are new and pass every check, in file order; the report counts the rest. Exercises come
+     * first, in their own append, so that the sets' checks find them: those the sets name and the catalog lacks
+     * (created here), and a td export's own {@code exercise.*} events.
      */
     List<NewEvent> prepare(UUID user, Format format, List<Draft> drafts, Plan plan, ImportReport report) {
         List<Draft> fresh = fresh(user, format, drafts, report);
         if (plan.linkRepeats()) {
             fresh = unrepeated(user, fresh, report);
         }
-        Map<String, String> exerciseIds = exerciseIds(user, format, fresh, plan, report);
+        Map<String, String> exerciseIds = exercisesFirst(user, format, fresh, plan, report);
         List<NewEvent> events = new ArrayList<>(fresh.size());
         int checked = 0;
         for (Draft d : fresh) {
             if (++checked % ImportTools.PROGRESS_EVERY == 0) {
                 Progress.report(40 + 50.0 * checked / fresh.size(), 100, "checked " + checked + " of " + fresh.size());
             }
+            if (d.type().startsWith(EXERCISE_EVENTS)) {
+                continue; // stored with the exercises, first
+            }
             ObjectNode data = d.data().deepCopy();
-            if (d.type().equals("set.logged")) {
-                data.put(
-                        "exercise_id",
-                        exerciseIds.get(nameKey(data.path("exercise").asText())));
+            if (d.type().equals("set.logged") && !data.hasNonNull("exercise_id")) {
+                String id = exerciseIds.get(nameKey(data.path("exercise").asText()));
+                if (id != null) {
+                    data.put("exercise_id", id);
+                }
             }
             if (plan.confirmUnusual() && CONFIRMABLE.contains(d.type())) {
                 data.put("unusual_confirmed", true);
             }
             try {
-                types.validateLoggable(d.type(), data, "$.data");
+                validate(format, d.type(), data);
                 checks.check(user, d.type(), data, "$.data");
             } catch (ToolException e) {
                 report.rejected(d.recordId(), String.valueOf(e.getMessage()), Optional.of(e.path()));
                 continue;
             }
-            ObjectNode metadata = plan.metadata().deepCopy();
-            ((ObjectNode) metadata.get("import")).put("record", d.recordId());
-            events.add(new NewEvent(
-                    d.type(),
-                    d.occurredAt(),
-                    d.timeZone().orElse(plan.personZone()),
-                    data,
-                    key(format, d.recordId()),
-                    metadata,
-                    Optional.empty()));
+            events.add(event(d, data, format, plan));
         }
         return events;
+    }
+
+    /**
+     * Checks a draft's data against its type's schema. An app's drafts must be of types agents may log; a td export
+     * also carries the types td's own tools write ({@code exercise.*}, {@code injury.*}, {@code program.*}), never a
+     * correction or void (its importer applies those).
+     */
+    private void validate(Format format, String type, ObjectNode data) {
+        if (format != Format.TD || type.startsWith(EventTypes.CUSTOM_PREFIX)) {
+            types.validateLoggable(type, data, "$.data");
+            return;
+        }
+        EventTypes.EventType known = types.find(type)
+                .filter(t -> !t.type().equals(EventTypes.CORRECTED) && !t.type().equals(EventTypes.VOIDED))
+                .orElseThrow(() -> ToolException.invalid(
+                        "$.type",
+                        "td does not know the event type " + type + " (the td that exported it may be newer); "
+                                + "import it into a td of that version or later"));
+        types.validateData(known, data, "$.data");
+    }
+
+    private static NewEvent event(Draft d, ObjectNode data, Format format, Plan plan) {
+        ObjectNode metadata = plan.metadata().deepCopy();
+        ((ObjectNode) metadata.get("import")).put("record", d.recordId());
+        return new NewEvent(
+                d.type(),
+                d.occurredAt(),
+                d.timeZone().orElse(plan.personZone()),
+                data,
+                key(format, d.recordId()),
+                metadata,
+                Optional.empty());
     }
 
     /** The drafts less the activities another source already logged (linked to those instead, in the report). */
@@ -146,15 +178,25 @@ final class DraftEvents {
             }
         }
         Set<String> stored = new HashSet<>();
+        Set<UUID> own = new HashSet<>();
         for (int i = 0; i < distinct.size(); i += KEY_BATCH) {
-            List<String> keys = distinct.subList(i, Math.min(distinct.size(), i + KEY_BATCH)).stream()
-                    .map(d -> key(format, d.recordId()))
-                    .toList();
-            stored.addAll(store.storedKeys(user, keys));
+            List<Draft> batch = distinct.subList(i, Math.min(distinct.size(), i + KEY_BATCH));
+            stored.addAll(store.storedKeys(
+                    user, batch.stream().map(d -> key(format, d.recordId())).toList()));
+            if (format == Format.TD) {
+                // a td export's record ids are event ids: imported into the log it came from, it holds nothing new
+                own.addAll(store.storedIds(
+                        user,
+                        batch.stream()
+                                .flatMap(d -> eventId(d.recordId()).stream())
+                                .toList()));
+            }
         }
         List<Draft> fresh = new ArrayList<>(distinct.size() - stored.size());
         for (Draft d : distinct) {
-            if (stored.contains(key(format, d.recordId()))) {
+            if (stored.contains(key(format, d.recordId()))
+                    || (format == Format.TD
+                            && eventId(d.recordId()).filter(own::contains).isPresent())) {
                 report.alreadyImported();
             } else {
                 fresh.add(d);
@@ -164,16 +206,26 @@ final class DraftEvents {
     }
 
     /**
-     * The catalog id of every exercise name the new sets use, by {@link #nameKey}; names nothing in the catalog
-     * matches (or several things do) become personal exercises, created here in one append.
+     * Stores the exercises the other drafts need, in one append, and answers the catalog id of every exercise name the
+     * new sets use without an id, by {@link #nameKey}. Names nothing in the catalog matches (or several things do)
+     * become personal exercises. A td export's {@code exercise.*} events are stored as they are (checked like the
+     * rest), except the creation of an id the person already has: their sets then use the person's exercise.
      */
-    private Map<String, String> exerciseIds(
+    private Map<String, String> exercisesFirst(
             UUID user, Format format, List<Draft> fresh, Plan plan, ImportReport report) {
         Map<String, String> ids = new HashMap<>();
         Set<String> taken = new HashSet<>();
-        List<NewEvent> created = new ArrayList<>();
+        List<NewEvent> first = new ArrayList<>();
+        Set<String> ownKeys = new HashSet<>();
         for (Draft d : fresh) {
-            if (!d.type().equals("set.logged")) {
+            if (d.type().startsWith(EXERCISE_EVENTS)) {
+                exerciseEvent(user, format, d, plan, report).ifPresent(e -> {
+                    first.add(e);
+                    ownKeys.add(e.idempotencyKey());
+                });
+                continue;
+            }
+            if (!d.type().equals("set.logged") || d.data().hasNonNull("exercise_id")) {
                 continue;
             }
             String name = d.data().path("exercise").asText().strip();
@@ -192,7 +244,7 @@ final class DraftEvents {
                 ObjectNode data = JSON.objectNode().put("exercise_id", id).put("name", name);
                 ObjectNode metadata = plan.metadata().deepCopy();
                 ((ObjectNode) metadata.get("import")).put("record", "exercise " + name);
-                created.add(new NewEvent(
+                first.add(new NewEvent(
                         "exercise.created",
                         d.occurredAt(),
                         d.timeZone().orElse(plan.personZone()),
@@ -204,10 +256,48 @@ final class DraftEvents {
             }
             ids.put(k, id);
         }
-        if (!created.isEmpty()) {
-            store.append(user, created);
+        if (!first.isEmpty()) {
+            for (StoredEvent e : store.append(user, first)) {
+                if (!ownKeys.contains(e.idempotencyKey())) {
+                    continue;
+                }
+                if (e.replayed()) {
+                    report.alreadyImported();
+                } else {
+                    report.stored(e.type());
+                }
+            }
         }
         return ids;
+    }
+
+    /** A file's own exercise event, checked; empty when it is rejected or the person already has that exercise. */
+    private Optional<NewEvent> exerciseEvent(UUID user, Format format, Draft d, Plan plan, ImportReport report) {
+        ObjectNode data = d.data().deepCopy();
+        String id = data.path("exercise_id").asText();
+        if (d.type().equals("exercise.created") && exercises.find(user, id).isPresent()) {
+            report.skipped(
+                    d.recordId(),
+                    "the person already has the exercise " + id + "; the imported sets of " + id + " count for it");
+            return Optional.empty();
+        }
+        try {
+            validate(format, d.type(), data);
+            checks.check(user, d.type(), data, "$.data");
+        } catch (ToolException e) {
+            report.rejected(d.recordId(), String.valueOf(e.getMessage()), Optional.of(e.path()));
+            return Optional.empty();
+        }
+        return Optional.of(event(d, data, format, plan));
+    }
+
+    /** A record id that is an event id (a td export's), as one. */
+    private static Optional<UUID> eventId(String recordId) {
+        try {
+            return Optional.of(UUID.fromString(recordId));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     private static String nameKey(String name) {

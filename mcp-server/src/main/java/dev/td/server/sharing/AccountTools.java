@@ -92,18 +92,7 @@ final class AccountTools {
         data.put("to", to.toString());
         ArrayNode rows = data.putArray("entries");
         for (AccessLogStore.Entry e : entries) {
-            ObjectNode row = rows.addObject();
-            row.put("at", e.at().toString());
-            row.put("person", e.person().orElse(null));
-            row.put("actor", e.actor().orElse(null));
-            row.put("self", e.self());
-            row.put("agent", e.agent());
-            row.put("face", e.face());
-            row.put("tool", e.tool());
-            row.put("action", e.action());
-            row.put("outcome", e.outcome());
-            row.put("grant_id", e.grantId().map(UUID::toString).orElse(null));
-            row.put("request_id", e.requestId());
+            rows.add(e.toJson());
         }
         return answer(call, data);
     }

@@ -14,6 +14,8 @@ import dev.td.server.events.EventStore;
 import dev.td.server.events.EventTypes;
 import dev.td.server.evidence.EvidenceCapability;
 import dev.td.server.exercises.ExercisesCapability;
+import dev.td.server.exports.Exports;
+import dev.td.server.exports.ExportsCapability;
 import dev.td.server.health.HealthCapability;
 import dev.td.server.imports.ImportsCapability;
 import dev.td.server.imports.Uploads;
@@ -68,6 +70,7 @@ public final class TdCore implements AutoCloseable {
 
     private final InsightsCapability insights;
     private final Uploads uploads;
+    private final Exports exports;
     private AutoCloseable background = () -> {};
 
     private TdCore(Database database) {
@@ -88,6 +91,7 @@ public final class TdCore implements AutoCloseable {
         this.insights = new InsightsCapability(profile, metrics, endurance, load, strength, health);
         AccessLogStore accessLog = new AccessLogStore(database.dataSource());
         this.uploads = Uploads.fromSystemProperties();
+        this.exports = Exports.fromSystemProperties();
         List<Capability> capabilities = List.of(
                 profile,
                 new SharingCapability(grants, accessLog, profile),
@@ -105,7 +109,8 @@ public final class TdCore implements AutoCloseable {
                 new CompareCapability(profile, exercises, strength, endurance, metrics, load, health),
                 new WhatIfCapability(profile, metrics),
                 new PastCapability(profile),
-                new ImportsCapability(profile, exercises, uploads));
+                new ImportsCapability(profile, exercises, uploads),
+                new ExportsCapability(exports, accessLog));
         this.projections = new ProjectionEngine(
                 database.dataSource(),
                 capabilities.stream()
@@ -202,6 +207,11 @@ public final class TdCore implements AutoCloseable {
     /** Where uploads wait for import_file (PUT /v1/uploads). */
     public dev.td.rest.Uploader uploader() {
         return new UploadRoute(uploads);
+    }
+
+    /** Where export_data's zips are downloaded (GET /v1/exports/{export_id}). */
+    public dev.td.rest.Downloads downloads() {
+        return new ExportRoute(exports);
     }
 
     public EventStore events() {

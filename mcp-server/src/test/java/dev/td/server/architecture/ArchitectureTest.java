@@ -30,6 +30,7 @@ class ArchitectureTest {
                         "endurance",
                         "evidence",
                         "exercises",
+                        "exports",
                         "health",
                         "imports",
                         "insights",

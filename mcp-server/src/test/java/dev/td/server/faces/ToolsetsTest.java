@@ -113,7 +113,7 @@ class ToolsetsTest {
                             LOG,
                             ACCOUNT,
                             INSIGHTS,
-                            Set.of("import_file", "get_import")));
+                            Set.of("import_file", "get_import", "export_data")));
         }
     }
 
