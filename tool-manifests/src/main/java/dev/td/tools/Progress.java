@@ -16,7 +16,7 @@ public final class Progress {
          * Hears one report.
          *
          * @param done    how much is done, in the unit of {@code total}
-         * @param total   how much there is
+         * @param total   how much there is; 0 or less: not known yet
          * @param message what is happening, in words for a person
          */
         void progress(double done, double total, String message);
@@ -41,7 +41,7 @@ public final class Progress {
         return () -> CURRENT.set(before);
     }
 
-    /** Tells the listener of this thread's call, if any, how far it is. */
+    /** Tells the listener of this thread's call, if any, how far it is ({@code total} 0: not known yet). */
     public static void report(double done, double total, String message) {
         Listener listener = CURRENT.get();
         if (listener != null) {

@@ -117,6 +117,97 @@ public final class EventStore {
         return result;
     }
 
+    /** Writes one batch of a long append (see {@link #appendInOne}). */
+    @FunctionalInterface
+    public interface Batches {
+        /**
+         * Writes the batch after the previous ones, in the same transaction, the listeners folding it in.
+         *
+         * @param batch events with keys the log does not hold (asked before, e.g. with {@link #storedKeys})
+         * @return the batch as stored
+         * @throws ToolException a conflict when a key turns out stored (another call wrote it meanwhile)
+         */
+        List<StoredEvent> append(List<NewEvent> batch);
+    }
+
+    /**
+     * Appends a long run of events for one person (an imported file) in one transaction, batch after batch, so that
+     * the caller holds one batch in memory at a time and the run is stored whole or not at all: {@code work} writes
+     * its batches, and the transaction commits when it returns and rolls back when it throws. The person's log is
+     * locked meanwhile, so {@code work} must not append for the same person any other way. After the commit, the
+     * listeners' {@code committed} get every event without its data (type, ids, subject, key), not to hold a file's
+     * worth of data in memory.
+     */
+    public <T> T appendInOne(UUID userId, Function<Batches, T> work) {
+        List<StoredEvent> written = new ArrayList<>();
+        T result = queue.inTurn(userId, () -> {
+            try (Connection c = db.getConnection()) {
+                c.setAutoCommit(false);
+                try {
+                    EventChain.Head[] head = {EventChain.lockHead(c, userId)};
+                    T r = work.apply(batch -> {
+                        if (batch.isEmpty()) {
+                            return List.of();
+                        }
+                        if (!distinctKeys(batch)) {
+                            throw new IllegalArgumentException("every event of a batch needs its own idempotency key");
+                        }
+                        Attempt attempt;
+                        try {
+                            attempt = appendFresh(c, userId, batch, head[0]);
+                        } catch (SQLException e) {
+                            throw new IllegalStateException("append failed: " + e.getMessage(), e);
+                        }
+                        if (attempt instanceof Attempt.Stored stored) {
+                            StoredEvent last = stored.events().getLast();
+                            head[0] = new EventChain.Head(last.sequence(), last.hash());
+                            stored.events().forEach(e -> written.add(withoutData(e)));
+                            return stored.events();
+                        }
+                        throw ToolException.conflict(
+                                "$",
+                                "some of these events were stored by another call meanwhile; nothing of this one was "
+                                        + "stored: send it again, and what is stored will be recognized");
+                    });
+                    c.commit();
+                    return r;
+                } catch (SQLException | RuntimeException e) {
+                    c.rollback();
+                    throw e;
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("append failed: " + e.getMessage(), e);
+            }
+        });
+        if (!written.isEmpty()) {
+            StoredEvent last = written.getLast();
+            heads.merge(
+                    userId,
+                    new EventChain.Head(last.sequence(), last.hash()),
+                    (old, now) -> now.sequence() > old.sequence() ? now : old);
+            listeners.forEach(l -> l.committed(userId, written));
+        }
+        return result;
+    }
+
+    private static StoredEvent withoutData(StoredEvent e) {
+        ObjectNode none = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+        return new StoredEvent(
+                e.userId(),
+                e.eventId(),
+                e.sequence(),
+                e.type(),
+                e.occurredAt(),
+                e.timeZone(),
+                e.recordedAt(),
+                none,
+                none,
+                e.idempotencyKey(),
+                e.subject(),
+                e.hash(),
+                false);
+    }
+
     /**
      * Appends events for one person in a transaction that is always rolled back, and answers from inside it ("what
      * if"): the events are sealed onto the locked head and folded into the projections like any append (the listeners'

@@ -174,7 +174,7 @@ final class McpFace {
                     ? () -> {}
                     : Progress.bind((done, total, message) ->
                             exchange.progressNotification(McpSchema.ProgressNotification.builder(token, done)
-                                    .total(total)
+                                    .total(total > 0 ? total : null)
                                     .message(message)
                                     .build()));
             JsonNode answer;

@@ -10,7 +10,6 @@ import dev.td.server.events.EventTypes;
 import dev.td.server.events.NewEvent;
 import dev.td.server.events.StoredEvent;
 import dev.td.server.exercises.Exercises;
-import dev.td.tools.Progress;
 import dev.td.tools.ToolException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -66,26 +65,57 @@ final class DraftEvents {
         return "import:" + format.id() + ":" + recordId;
     }
 
+    /** Formats whose sets name exercises, or that carry exercise events: read once for those before the rest. */
+    static boolean namesExercises(Format format) {
+        return format == Format.STRONG || format == Format.HEVY || format == Format.TD;
+    }
+
+    /** Whether the first pass keeps this draft: an exercise event, or a set naming its exercise without an id. */
+    static boolean aboutExercises(Draft d) {
+        return d.type().startsWith(EXERCISE_EVENTS)
+                || (d.type().equals("set.logged") && !d.data().hasNonNull("exercise_id"));
+    }
+
     /**
-     * The drafts' events that are new and pass every check, in file order; the report counts the rest. Exercises come
-     * first, in their own append, so that the sets' checks find them: those the sets name and the catalog lacks
-     * (created here), and a td export's own {@code exercise.*} events.
+     * Stores the exercises a file needs, before its other events and in an append of their own so that the sets'
+     * checks find them: those its sets name and the catalog lacks (created here), and a td export's own {@code
+     * exercise.*} events. Answers the catalog id of every name, by {@link #nameKey}.
+     *
+     * @param drafts the file's drafts {@link #aboutExercises about exercises}
      */
-    List<NewEvent> prepare(UUID user, Format format, List<Draft> drafts, Plan plan, ImportReport report) {
-        List<Draft> fresh = fresh(user, format, drafts, report);
+    Map<String, String> exercises(UUID user, Format format, List<Draft> drafts, Plan plan, ImportReport report) {
+        List<Draft> events = drafts.stream()
+                .filter(d -> d.type().startsWith(EXERCISE_EVENTS))
+                .toList();
+        List<Draft> fresh = new ArrayList<>(fresh(user, format, events, report, new HashSet<>()));
+        drafts.stream().filter(d -> d.type().equals("set.logged")).forEach(fresh::add);
+        return exercisesFirst(user, format, fresh, plan, report);
+    }
+
+    /**
+     * One batch's events that are new and pass every check, in file order; the report counts the rest. Exercise events
+     * are left out: {@link #exercises} stored them.
+     *
+     * @param exerciseIds the catalog ids of the names the sets use, from {@link #exercises}
+     * @param seen        the record ids of the batches before, to keep a record the file holds twice once
+     */
+    List<NewEvent> prepare(
+            UUID user,
+            Format format,
+            List<Draft> drafts,
+            Plan plan,
+            ImportReport report,
+            Map<String, String> exerciseIds,
+            Set<String> seen) {
+        List<Draft> others = drafts.stream()
+                .filter(d -> !d.type().startsWith(EXERCISE_EVENTS))
+                .toList();
+        List<Draft> fresh = fresh(user, format, others, report, seen);
         if (plan.linkRepeats()) {
             fresh = unrepeated(user, fresh, report);
         }
-        Map<String, String> exerciseIds = exercisesFirst(user, format, fresh, plan, report);
         List<NewEvent> events = new ArrayList<>(fresh.size());
-        int checked = 0;
         for (Draft d : fresh) {
-            if (++checked % ImportTools.PROGRESS_EVERY == 0) {
-                Progress.report(40 + 50.0 * checked / fresh.size(), 100, "checked " + checked + " of " + fresh.size());
-            }
-            if (d.type().startsWith(EXERCISE_EVENTS)) {
-                continue; // stored with the exercises, first
-            }
             ObjectNode data = d.data().deepCopy();
             if (d.type().equals("set.logged") && !data.hasNonNull("exercise_id")) {
                 String id = exerciseIds.get(nameKey(data.path("exercise").asText()));
@@ -167,8 +197,7 @@ final class DraftEvents {
     }
 
     /** The drafts whose keys the log does not hold yet; a record the file holds twice is kept once. */
-    private List<Draft> fresh(UUID user, Format format, List<Draft> drafts, ImportReport report) {
-        Set<String> seen = new HashSet<>();
+    private List<Draft> fresh(UUID user, Format format, List<Draft> drafts, ImportReport report, Set<String> seen) {
         List<Draft> distinct = new ArrayList<>(drafts.size());
         for (Draft d : drafts) {
             if (seen.add(d.recordId())) {

@@ -33,10 +33,15 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /** import_file and get_import. */
@@ -44,8 +49,10 @@ final class ImportTools {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final int LATEST = 10;
-    /** Records read between two progress reports. */
-    static final int PROGRESS_EVERY = 5_000;
+    /** Drafts checked and written at a time. */
+    static final int BATCH = 2_000;
+    /** Sample points (and drafts) a batch holds at most: a batch of long activities is flushed early. */
+    static final long BATCH_POINTS = 400_000;
 
     private final Profiles profiles;
     private final DraftEvents drafts;
@@ -122,23 +129,35 @@ final class ImportTools {
         Optional<String> unit = JsonFields.text(a, "weight_unit")
                 .or(() -> profiles.profile(user).weightUnit());
         ImportOptions options = new ImportOptions(profiles.timeZoneOf(user), unit);
-        List<Draft> read = new ArrayList<>();
-        Progress.report(
-                0, 100, "reading " + in.name() + " as " + importer.format().id());
+        ObjectNode metadata = EventMetadata.of(call, Optional.empty());
+        metadata.put("via", call.origin().source());
+        metadata.put("source", "import");
+        metadata.putObject("import")
+                .put("import_id", report.importId().toString())
+                .put("format", importer.format().id())
+                .put("file", in.name());
+        DraftEvents.Plan plan = new DraftEvents.Plan(
+                options.zone(),
+                metadata,
+                a.path("confirm_unusual").asBoolean(false),
+                !"keep".equals(a.path("duplicates").asText("link")));
+        Format format = importer.format();
+        Progress.report(0, 0, "reading " + in.name() + " as " + format.id());
         try {
-            importer.read(file, options, new DraftSink() {
-                @Override
-                public void accept(Draft draft) {
-                    read.add(draft);
-                    if (read.size() % PROGRESS_EVERY == 0) {
-                        Progress.report(10, 100, "read " + read.size() + " records of " + in.name());
-                    }
-                }
-
-                @Override
-                public void skipped(String where, String reason) {
-                    report.skipped(where, reason);
-                }
+            Map<String, String> exerciseIds = Map.of();
+            if (DraftEvents.namesExercises(format)) {
+                List<Draft> about = new ArrayList<>();
+                importer.read(file, options, sink(about::add, (where, why) -> {}));
+                exerciseIds = drafts.exercises(user, format, about, plan, report);
+            }
+            report.phase("storing");
+            ledger.save(user, report);
+            Map<String, String> ids = exerciseIds;
+            store.appendInOne(user, batches -> {
+                Batch batch = new Batch(user, format, plan, report, ids, batches, in.name());
+                importer.read(file, options, sink(batch::add, report::skipped));
+                batch.flush();
+                return batch;
             });
         } catch (ImportException e) {
             throw refuse(
@@ -154,45 +173,86 @@ final class ImportTools {
                     report,
                     "$." + in.field(),
                     "td could not read " + in.name() + " as "
-                            + importer.format().id() + " (" + e + "). If the file "
+                            + format.id() + " (" + e + "). If the file "
                             + "opens in the app it came from, this is a td bug: report it with the file");
-        }
-        report.read(read.size());
-        report.phase("checking");
-        ledger.save(user, report);
-        Progress.report(40, 100, "checking " + read.size() + " records");
-        ObjectNode metadata = EventMetadata.of(call, Optional.empty());
-        metadata.put("via", call.origin().source());
-        metadata.put("source", "import");
-        metadata.putObject("import")
-                .put("import_id", report.importId().toString())
-                .put("format", importer.format().id())
-                .put("file", in.name());
-        List<NewEvent> events = drafts.prepare(
-                user,
-                importer.format(),
-                read,
-                new DraftEvents.Plan(
-                        options.zone(),
-                        metadata,
-                        a.path("confirm_unusual").asBoolean(false),
-                        !"keep".equals(a.path("duplicates").asText("link"))),
-                report);
-        report.phase("storing");
-        ledger.save(user, report);
-        Progress.report(90, 100, "storing " + events.size() + " new events");
-        for (StoredEvent e : store.append(user, events)) {
-            if (e.replayed()) {
-                report.alreadyImported();
-            } else {
-                report.stored(e.type());
-            }
         }
         report.done(Instant.now());
         ledger.save(user, report);
-        Progress.report(100, 100, "imported " + in.name() + ": " + report.storedCount() + " new events");
+        Progress.report(
+                report.storedCount(),
+                report.storedCount(),
+                "imported " + in.name() + ": " + report.storedCount() + " new events");
         in.upload().ifPresent(id -> uploads.discard(user, id));
         return Envelope.of(report.toJson(), Meta.now(call.origin().requestId()));
+    }
+
+    private static DraftSink sink(Consumer<Draft> drafts, BiConsumer<String, String> skips) {
+        return new DraftSink() {
+            @Override
+            public void accept(Draft draft) {
+                drafts.accept(draft);
+            }
+
+            @Override
+            public void skipped(String where, String reason) {
+                skips.accept(where, reason);
+            }
+        };
+    }
+
+    /**
+     * The drafts of a file on their way into its one transaction: checked and written {@value #BATCH} at a time (fewer
+     * when they carry many samples), so an import holds one batch in memory, not the file.
+     */
+    private final class Batch {
+        private final UUID user;
+        private final Format format;
+        private final DraftEvents.Plan plan;
+        private final ImportReport report;
+        private final Map<String, String> exerciseIds;
+        private final EventStore.Batches batches;
+        private final String name;
+        private final Set<String> seen = new HashSet<>();
+        private final List<Draft> pending = new ArrayList<>();
+        private long weight;
+        private int read;
+
+        Batch(
+                UUID user,
+                Format format,
+                DraftEvents.Plan plan,
+                ImportReport report,
+                Map<String, String> exerciseIds,
+                EventStore.Batches batches,
+                String name) {
+            this.user = user;
+            this.format = format;
+            this.plan = plan;
+            this.report = report;
+            this.exerciseIds = exerciseIds;
+            this.batches = batches;
+            this.name = name;
+        }
+
+        void add(Draft draft) {
+            pending.add(draft);
+            read++;
+            weight += 1 + draft.data().path("samples").path("time_s").size();
+            if (pending.size() >= BATCH || weight >= BATCH_POINTS) {
+                flush();
+            }
+        }
+
+        void flush() {
+            report.read(read);
+            List<NewEvent> events = drafts.prepare(user, format, pending, plan, report, exerciseIds, seen);
+            for (StoredEvent e : batches.append(events)) {
+                report.stored(e.type());
+            }
+            pending.clear();
+            weight = 0;
+            Progress.report(report.storedCount(), 0, "stored " + report.storedCount() + " new events of " + name);
+        }
     }
 
     private ToolException refuse(UUID user, ImportReport report, String field, String why) {

@@ -424,8 +424,10 @@ class ImportFileTest {
         assertThat(heard)
                 .extracting(McpSchema.ProgressNotification::message)
                 .anySatisfy(m -> assertThat(m).startsWith("reading activities.csv"))
-                .anySatisfy(m -> assertThat(m).startsWith("storing 112"));
-        assertThat(heard.getLast().progress()).isEqualTo(100.0);
+                .anySatisfy(m -> assertThat(m).startsWith("stored 112 new events"))
+                .anySatisfy(m -> assertThat(m).startsWith("imported activities.csv: 112 new events"));
+        assertThat(heard.getLast().progress()).isEqualTo(112.0);
+        assertThat(heard.getLast().total()).isEqualTo(112.0);
         assertThat(heard).extracting(McpSchema.ProgressNotification::progress).isSorted();
     }
 
