@@ -50,9 +50,9 @@ final class ImportTools {
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
     private static final int LATEST = 10;
     /** Drafts checked and written at a time. */
-    static final int BATCH = 2_000;
+    static final int BATCH = 10_000;
     /** Sample points (and drafts) a batch holds at most: a batch of long activities is flushed early. */
-    static final long BATCH_POINTS = 400_000;
+    static final long BATCH_POINTS = 200_000;
 
     private final Profiles profiles;
     private final DraftEvents drafts;
