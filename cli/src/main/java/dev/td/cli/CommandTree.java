@@ -41,7 +41,7 @@ final class CommandTree {
 
     /** The commands of td itself, which are not tools. */
     static final Set<String> TD_COMMANDS =
-            Set.of("import", "login", "logout", "config", "tools", "queue", "completion", "help");
+            Set.of("import", "export", "login", "logout", "config", "tools", "queue", "completion", "help");
 
     /**
      * @param tools      the tool commands to offer
@@ -58,6 +58,9 @@ final class CommandTree {
                     .findFirst()
                     .ifPresent(importFile ->
                             root.addSubcommand("import", new CommandLine(ImportCommand.spec(importFile))));
+            if (tools.stream().anyMatch(command -> command.manifest().name().equals(ExportCommand.TOOL))) {
+                root.addSubcommand("export", new CommandLine(ExportCommand.spec()));
+            }
             addTdCommands(root);
         }
         return root;

@@ -287,6 +287,7 @@ public final class Td {
             case "logout" -> AccountCommands.logout(run);
             case "config" -> AccountCommands.config(run);
             case "import" -> ImportCommand.run(run, ImportCommand.request(leaf));
+            case "export" -> ExportCommand.run(run, ExportCommand.file(leaf));
             case "tools" -> listTools(run);
             case "queue list" -> QueueCommands.list(run);
             case "queue flush" -> QueueCommands.flush(run);

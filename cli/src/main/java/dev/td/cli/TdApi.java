@@ -149,6 +149,54 @@ final class TdApi implements AutoCloseable {
         return reply;
     }
 
+    /**
+     * {@code GET path} with the key, the body streamed to {@code to} (a file of that name next to it first, moved
+     * into place once whole); answers the bytes written, or why not.
+     */
+    Reply download(String path, Path to) {
+        HttpURLConnection connection;
+        try {
+            connection = (HttpURLConnection) base.resolve(path.startsWith("/") ? path.substring(1) : path)
+                    .toURL()
+                    .openConnection();
+            prepare(connection, new Request() {
+                @Override
+                public void prepare(HttpURLConnection c) throws IOException {
+                    c.setRequestMethod("GET");
+                    c.setRequestProperty("Accept", "application/zip, application/problem+json");
+                    apiKey.ifPresent(key -> c.setRequestProperty("Authorization", "Bearer " + key));
+                }
+
+                @Override
+                public void write(HttpURLConnection c) {
+                    // no body
+                }
+            });
+            connection.connect();
+        } catch (IOException | IllegalArgumentException e) {
+            return new Reply.Unreachable("cannot open " + base.resolve(path) + ": " + e.getMessage());
+        }
+        try {
+            int status = connection.getResponseCode();
+            if (status >= 300) {
+                return answer(status, read(connection.getErrorStream()));
+            }
+            Path part = to.resolveSibling(to.getFileName() + ".part");
+            long bytes;
+            try (InputStream in = connection.getInputStream()) {
+                bytes = Files.copy(in, part, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+            Files.move(part, to, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            return new Reply.Answer(Json.mapper().createObjectNode().put("bytes", bytes));
+        } catch (SocketTimeoutException e) {
+            return new Reply.Unreachable("no answer within " + requestTimeout.toSeconds() + " s");
+        } catch (IOException e) {
+            return new Reply.Unreachable(describe(e));
+        } finally {
+            connection.disconnect();
+        }
+    }
+
     private static InputStream open(Path file) {
         try {
             return Files.newInputStream(file);

@@ -48,7 +48,7 @@ class CompletionTest {
     @Test
     void bashCompletesTheValuesOfTdImportsFlagsFromTheImportFileManifest() throws Exception {
         assertThat(bashCompletes("td", "import", "--format", ""))
-                .isEqualTo("fit gpx tcx apple_health strava strong hevy");
+                .isEqualTo("fit gpx tcx apple_health strava strong hevy whoop oura td");
         assertThat(bashCompletes("td", "import", "--weight-unit", "")).isEqualTo("kg lb");
         assertThat(bashCompletes("td", "import", "--k")).isEqualTo("--keep-duplicates");
     }
@@ -61,8 +61,8 @@ class CompletionTest {
                 .contains(
                         "complete -c td -n '__fish_seen_subcommand_from import' -F",
                         "complete -c td -n '__fish_seen_subcommand_from import' -l format -x -a "
-                                + "'fit gpx tcx apple_health strava strong hevy' -d 'The files\\' format: fit, gpx, "
-                                + "tcx, apple_health, strava, strong, hevy'");
+                                + "'fit gpx tcx apple_health strava strong hevy whoop oura td' -d 'The files\\' format: fit, gpx, "
+                                + "tcx, apple_health, strava, strong, hevy, whoop, oura, td'");
     }
 
     @Test

@@ -131,8 +131,9 @@ class ImportRequestsTest {
 
         assertThat(result.exitCode()).isEqualTo(ExitCodes.USAGE);
         assertThat(result.err())
-                .startsWith("usage error: --format must be one of fit, gpx, tcx, apple_health, strava, strong, hevy, "
-                        + "got 'xlsx'");
+                .startsWith(
+                        "usage error: --format must be one of fit, gpx, tcx, apple_health, strava, strong, hevy, whoop, "
+                                + "oura, td, got 'xlsx'");
         assertThat(server.uploads()).isEmpty();
     }
 

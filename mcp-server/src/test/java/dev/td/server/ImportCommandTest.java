@@ -144,4 +144,29 @@ class ImportCommandTest {
         assertThat(run.json().at("/0/step").asText()).isEqualTo("upload");
         assertThat(run.json().at("/1/status").asText()).isEqualTo("not_tried");
     }
+
+    @Test
+    void aStrongFileImportsAndTdExportWritesAZipThatImportsBackAsNothingNew() throws Exception {
+        CliRun imported = td("import", write("strong.csv", STRONG_CSV).toString(), "--weight-unit", "kg");
+        assertThat(imported.exit()).as(imported.err()).isZero();
+        assertThat(imported.json().get(0).at("/by_type/set.logged").asInt()).isEqualTo(2);
+
+        Path zip = temp.resolve("td-export.zip");
+        CliRun exported = td("export", zip.toString());
+
+        assertThat(exported.exit()).as(exported.err()).isZero();
+        assertThat(exported.err()).contains("bytes to " + zip);
+        JsonNode answer = exported.json();
+        assertThat(answer.get("file").asText()).isEqualTo(zip.toString());
+        assertThat(Files.size(zip)).isEqualTo(answer.get("bytes").asLong());
+        try (var entries = new java.util.zip.ZipFile(zip.toFile())) {
+            assertThat(entries.getEntry("events.jsonl")).isNotNull();
+            assertThat(entries.getEntry("manifest.json")).isNotNull();
+        }
+
+        CliRun again = td("import", zip.toString());
+        assertThat(again.exit()).as(again.err()).isZero();
+        assertThat(again.json().get(0).get("format").asText()).isEqualTo("td");
+        assertThat(again.json().get(0).get("stored").asInt()).isZero();
+    }
 }
