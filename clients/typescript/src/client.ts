@@ -157,6 +157,8 @@ async function run(baseUrl: string, apiKey: string): Promise<void> {
   const importId = imported.data?.data.import_id ?? "missing";
   const importReport = await td.GET("/v1/imports", { params: { query: { import_id: importId } } });
   expect("get_import finds it", importReport.data?.data.imports[0]?.status === "done", importReport.data?.data);
+  const exported = await td.POST("/v1/exports", { body: {} });
+  expect("export_data names its download", (exported.data?.data.download ?? "").startsWith("/v1/exports/"), exported.error ?? exported.data?.data);
 
   await td.PATCH("/v1/profile", { body: { idempotency_key: "openapi-check-profile", weight_unit: "kg", time_zone: "Europe/Berlin" } });
   await td.GET("/v1/profile");
