@@ -1,5 +1,6 @@
 package dev.td.importers.apple;
 
+import dev.td.importers.EventSchemas;
 import dev.td.importers.ImportOptions;
 import dev.td.importers.SourceFile;
 import java.io.IOException;
@@ -101,7 +102,7 @@ final class Samples {
     /** Every draft's data is valid for its event type's schema. */
     static List<String> schemaProblems(CollectingSink sink) {
         return sink.drafts.stream()
-                .flatMap(d -> EventSchema.problems(d.type(), d.data()).stream().map(p -> d.recordId() + ": " + p))
+                .flatMap(d -> EventSchemas.problems(d).stream())
                 .toList();
     }
 }

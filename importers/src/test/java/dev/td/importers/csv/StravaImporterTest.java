@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.td.importers.Draft;
+import dev.td.importers.EventSchemas;
 import dev.td.importers.ImportException;
 import dev.td.importers.ImportOptions;
 import java.io.IOException;
@@ -230,7 +231,7 @@ class StravaImporterTest {
     @Test
     void everyDraftFitsTdsEventSchema() {
         assertThat(Collected.read(strava, SAMPLE, OPTIONS).drafts.stream()
-                        .flatMap(d -> EventSchema.problems(d).stream()))
+                        .flatMap(d -> EventSchemas.problems(d).stream()))
                 .isEmpty();
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
 import dev.td.importers.Draft;
+import dev.td.importers.EventSchemas;
 import dev.td.importers.ImportException;
 import dev.td.importers.ImportOptions;
 import dev.td.importers.SourceFile;
@@ -439,7 +440,7 @@ class StrongImporterTest {
     void everyDraftFitsTdsEventSchema() {
         Collected read = Collected.read(strong, SAMPLE, KG);
 
-        assertThat(read.drafts.stream().flatMap(d -> EventSchema.problems(d).stream()))
+        assertThat(read.drafts.stream().flatMap(d -> EventSchemas.problems(d).stream()))
                 .isEmpty();
     }
 
