@@ -136,7 +136,7 @@ final class ImportReport {
         }
     }
 
-    /** Where a running import is: reading, checking or storing. */
+    /** Where a running import is: reading (its exercises, first) or storing. */
     void phase(String now) {
         phase = now;
     }

@@ -166,6 +166,8 @@ final class ImportTools {
                     e.callerMustChoose() ? "$.weight_unit" : "$." + in.field(),
                     String.valueOf(e.getMessage()));
         } catch (ToolException e) {
+            report.refused(String.valueOf(e.getMessage()), Instant.now());
+            ledger.save(user, report);
             throw e;
         } catch (RuntimeException e) {
             throw refuse(
