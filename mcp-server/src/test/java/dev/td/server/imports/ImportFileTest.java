@@ -481,4 +481,30 @@ class ImportFileTest {
                                 + "AND data->>'metric' = 'active_energy'"))
                 .isEqualByComparingTo("913.765");
     }
+
+    @Test
+    void aWhoopCyclesFileImportsOverRestAndAnOuraExportOverMcp() {
+        Person p = person("wearables");
+        JsonNode whoop = imported(p, file("wearables/whoop/my_whoop_data/physiological_cycles.csv"));
+        assertThat(whoop.get("format").asText()).isEqualTo("whoop");
+        // the fixture's first cycle: wake onset 2024-06-24 06:12:40 at UTC-04:00, resting heart rate 52
+        assertThat(number(
+                        p,
+                        "SELECT (data->>'value')::numeric FROM events WHERE user_id = ? "
+                                + "AND data->>'metric' = 'resting_hr' AND occurred_at = '2024-06-24T10:12:40Z'"))
+                .isEqualByComparingTo("52");
+        try (McpSyncClient client = McpClients.as(server, p.key())) {
+            McpSchema.CallToolResult result = client.callTool(dev.td.testkit.McpRequests.callTool(
+                    "import_file",
+                    Map.of("file_name", "oura_data.json", "content_base64", base64("wearables/oura/oura_data.json"))));
+            assertThat(result.isError()).as(result.toString()).isFalse();
+        }
+        // the fixture's long sleep ending 2024-03-11: lowest heart rate 48, average HRV 61
+        assertThat(number(
+                        p,
+                        "SELECT (data->>'value')::numeric FROM events WHERE user_id = ? "
+                                + "AND data->>'metric' = 'hrv_rmssd' AND data->>'source' = 'oura' "
+                                + "AND occurred_at = '2024-03-10T23:00:00Z'"))
+                .isEqualByComparingTo("61");
+    }
 }
