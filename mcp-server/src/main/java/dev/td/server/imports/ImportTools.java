@@ -260,8 +260,10 @@ final class ImportTools {
     private ToolException refuse(UUID user, ImportReport report, String field, String why) {
         report.refused(why, Instant.now());
         ledger.save(user, report);
+        String said = why.strip();
+        String end = said.endsWith(".") || said.endsWith(")") ? " " : ". ";
         return ToolException.invalid(
-                field, why + " Nothing of the file was stored (import " + report.importId() + ").");
+                field, said + end + "Nothing of the file was stored (import " + report.importId() + ").");
     }
 
     private static Importer importerFor(ObjectNode a, SourceFile file) {
