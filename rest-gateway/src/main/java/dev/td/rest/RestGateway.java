@@ -103,9 +103,7 @@ public final class RestGateway implements HttpService {
     }
 
     private void handle(ServerRequest req, ServerResponse res, Optional<ToolManifest> bound) {
-        String requestId = requestId(req);
-        res.header("X-Request-Id", requestId);
-        try {
+        answering(req, res, "request", requestId -> {
             Principal principal = authenticate(req);
             String name = bound.map(ToolManifest::name)
                     .orElseGet(() -> req.path().pathParameters().get("tool"));
@@ -124,30 +122,13 @@ public final class RestGateway implements HttpService {
             Envelope envelope = tools.invoke(name, principal, arguments, origin);
             res.header(HeaderNames.CONTENT_TYPE, "application/json");
             res.send(json.writeValueAsBytes(envelope.toJson()));
-        } catch (ToolException e) {
-            problem(req, res, e, requestId);
-        } catch (RuntimeException | IOException e) {
-            LOG.log(System.Logger.Level.ERROR, "request " + requestId + " failed", e);
-            problem(
-                    req,
-                    res,
-                    new ToolException(ErrorCode.INTERNAL, "$", "internal error; report request id " + requestId),
-                    requestId);
-        }
+        });
     }
 
     /** {@code PUT /v1/uploads?name=FILE}: the raw body kept for a tool that reads it by id. */
     private void upload(ServerRequest req, ServerResponse res, Uploader uploader) {
-        String requestId = requestId(req);
-        res.header("X-Request-Id", requestId);
-        try {
-            Principal principal = authenticate(req);
-            if (!principal.may(uploader.scope())) {
-                throw new ToolException(
-                        ErrorCode.FORBIDDEN,
-                        "$",
-                        "uploading needs the " + uploader.scope() + " scope; use a key that has it");
-            }
+        answering(req, res, "upload", requestId -> {
+            Principal principal = authenticate(req, uploader.scope(), "uploading");
             String name = req.query().first("name").orElse("").strip();
             if (name.isEmpty() || name.length() > 255) {
                 throw ToolException.invalid(
@@ -165,30 +146,13 @@ public final class RestGateway implements HttpService {
             envelope.putObject("context");
             envelope.putObject("meta").put("request_id", requestId);
             res.send(json.writeValueAsBytes(envelope));
-        } catch (ToolException e) {
-            problem(req, res, e, requestId);
-        } catch (RuntimeException | IOException e) {
-            LOG.log(System.Logger.Level.ERROR, "upload " + requestId + " failed", e);
-            problem(
-                    req,
-                    res,
-                    new ToolException(ErrorCode.INTERNAL, "$", "internal error; report request id " + requestId),
-                    requestId);
-        }
+        });
     }
 
     /** {@code GET /v1/exports/{export_id}}: the principal's file, streamed; anyone else's is not found. */
     private void download(ServerRequest req, ServerResponse res, Downloads downloads) {
-        String requestId = requestId(req);
-        res.header("X-Request-Id", requestId);
-        try {
-            Principal principal = authenticate(req);
-            if (!principal.may(downloads.scope())) {
-                throw new ToolException(
-                        ErrorCode.FORBIDDEN,
-                        "$",
-                        "downloading an export needs the " + downloads.scope() + " scope; use a key that has it");
-            }
+        answering(req, res, "download", requestId -> {
+            Principal principal = authenticate(req, downloads.scope(), "downloading an export");
             String id = req.path().pathParameters().get("export_id");
             Downloads.Download file = downloads
                     .find(principal, id)
@@ -202,10 +166,28 @@ public final class RestGateway implements HttpService {
                     OutputStream out = res.outputStream()) {
                 in.transferTo(out);
             }
+        });
+    }
+
+    /** One exchange of a route: what it writes to its response, given the request id. */
+    @FunctionalInterface
+    private interface Exchange {
+        void run(String requestId) throws IOException;
+    }
+
+    /**
+     * Runs a route's exchange with the request id set, answering a {@link ToolException} as problem+json and anything
+     * else as a logged 500 (unless the answer had begun).
+     */
+    private void answering(ServerRequest req, ServerResponse res, String what, Exchange exchange) {
+        String requestId = requestId(req);
+        res.header("X-Request-Id", requestId);
+        try {
+            exchange.run(requestId);
         } catch (ToolException e) {
             problem(req, res, e, requestId);
         } catch (RuntimeException | IOException e) {
-            LOG.log(System.Logger.Level.ERROR, "download " + requestId + " failed", e);
+            LOG.log(System.Logger.Level.ERROR, what + " " + requestId + " failed", e);
             if (!res.isSent()) {
                 problem(
                         req,
@@ -214,6 +196,16 @@ public final class RestGateway implements HttpService {
                         requestId);
             }
         }
+    }
+
+    /** The key's principal, refused unless it has {@code scope}, which {@code doing} needs. */
+    private Principal authenticate(ServerRequest req, String scope, String doing) {
+        Principal principal = authenticate(req);
+        if (!principal.may(scope)) {
+            throw new ToolException(
+                    ErrorCode.FORBIDDEN, "$", doing + " needs the " + scope + " scope; use a key that has it");
+        }
+        return principal;
     }
 
     private Principal authenticate(ServerRequest req) {
