@@ -361,7 +361,12 @@ public final class ProjectionEngine implements EventStore.AppendListener {
 
     /** All stored states of a projection for one person, by key. */
     public <S> Map<String, S> readAll(UUID userId, Projection<S> p) {
-        return readRange(userId, p, "", "\uffff");
+        // every key, not a range up to U+FFFF: a key may begin with any character (a program named "🏋️ …")
+        Optional<java.util.SortedMap<String, S>> then = past(userId, p);
+        if (then.isPresent()) {
+            return new LinkedHashMap<>(then.get());
+        }
+        return readStamped(userId, p, "TRUE", ps -> {});
     }
 
     /**

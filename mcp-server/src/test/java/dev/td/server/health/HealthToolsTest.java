@@ -203,6 +203,27 @@ class HealthToolsTest {
     }
 
     @Test
+    void aProgramWhoseIdBeginsWithAnEmojiIsAnsweredAndListedLikeAnyOther() {
+        // found by ToolFuzzTest (seed 699613): keys beyond U+FFFF sorted past the end of "every key" and the
+        // program just stored was not found: a 500
+        dev.td.tools.Principal person = server.person("emoji-program");
+        String id = "\uD83C\uDFCB\uFE0F Kniebeuge \u0645\u0631\u062D\u0628\u0627";
+        JsonNode started = server.invoke(
+                person,
+                "start_program",
+                dev.td.tools.Json.mapper()
+                        .createObjectNode()
+                        .put("idempotency_key", "emoji")
+                        .put("name", "Deadlift")
+                        .put("program_id", id));
+        assertThat(started.at("/data/program/program_id").asText()).isEqualTo(id);
+        assertThat(server.invoke(person, "get_program", "{}")
+                        .at("/data/program/program_id")
+                        .asText())
+                .isEqualTo(id);
+    }
+
+    @Test
     void aNoteAndAnInjuryWrittenOverMcpComeBackAsStructuredContent() throws Exception {
         try (McpSyncClient client = McpClient.sync(HttpClientStreamableHttpTransport.builder(server.baseUrl())
                         .endpoint("/mcp")
