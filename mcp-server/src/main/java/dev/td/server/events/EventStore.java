@@ -17,10 +17,16 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Function;
 import javax.sql.DataSource;
 
@@ -63,6 +69,30 @@ public final class EventStore {
 
         /** After commit, outside the transaction; must not throw. */
         default void committed(UUID userId, List<StoredEvent> events) {}
+
+        /**
+         * What folds the batches of one long append ({@link #appendInOne}) into this listener, in the append's
+         * transaction: by default each batch as an append of its own. A listener that keeps state per append (the
+         * projections keep theirs in memory across batches) overrides it and writes what it kept in {@code finish}.
+         */
+        default Bulk bulk(Connection tx, UUID userId) {
+            return new Bulk() {
+                @Override
+                public void add(List<StoredEvent> batch) throws SQLException {
+                    appended(tx, userId, batch);
+                }
+
+                @Override
+                public void finish() {}
+            };
+        }
+
+        /** A listener's view of one long append: its batches in order, then {@code finish} before the commit. */
+        interface Bulk {
+            void add(List<StoredEvent> batch) throws SQLException;
+
+            void finish() throws SQLException;
+        }
     }
 
     /** Checks made under the person's append lock, before anything is written (e.g. "not already voided"). */
@@ -121,10 +151,12 @@ public final class EventStore {
     @FunctionalInterface
     public interface Batches {
         /**
-         * Writes the batch after the previous ones, in the same transaction, the listeners folding it in.
+         * Seals the batch after the previous ones and hands it to the writer, which writes it in the same transaction
+         * (the listeners folding it in) while the caller goes on to its next batch. A write that fails fails the next
+         * call or the whole append.
          *
          * @param batch events with keys the log does not hold (asked before, e.g. with {@link #storedKeys})
-         * @return the batch as stored
+         * @return the batch as it is being stored
          * @throws ToolException a conflict when a key turns out stored (another call wrote it meanwhile)
          */
         List<StoredEvent> append(List<NewEvent> batch);
@@ -132,19 +164,23 @@ public final class EventStore {
 
     /**
      * Appends a long run of events for one person (an imported file) in one transaction, batch after batch, so that
-     * the caller holds one batch in memory at a time and the run is stored whole or not at all: {@code work} writes
-     * its batches, and the transaction commits when it returns and rolls back when it throws. The person's log is
-     * locked meanwhile, so {@code work} must not append for the same person any other way. After the commit, the
-     * listeners' {@code committed} get every event without its data (type, ids, subject, key), not to hold a file's
-     * worth of data in memory.
+     * the caller holds about two batches in memory at a time and the run is stored whole or not at all: {@code work}
+     * hands over its batches, and the transaction commits when it returns and rolls back when it throws. A batch is
+     * sealed (hash chained) on the caller's thread and written on a writer thread of this append, so the database
+     * stores one batch while the caller reads and checks the next. The listeners fold the batches through their
+     * {@link AppendListener#bulk bulk} view (the projections keep their states in memory and save them once, before
+     * the commit). The person's log is locked meanwhile, so {@code work} must not append for the same person any other
+     * way. After the commit, the listeners' {@code committed} get every event without its data (type, ids, subject,
+     * key), not to hold a file's worth of data in memory.
      */
     public <T> T appendInOne(UUID userId, Function<Batches, T> work) {
         List<StoredEvent> written = new ArrayList<>();
         T result = queue.inTurn(userId, () -> {
-            try (Connection c = db.getConnection()) {
+            try (Connection c = db.getConnection();
+                    Writer writer = new Writer(c, userId)) {
                 c.setAutoCommit(false);
                 try {
-                    EventChain.Head[] head = {EventChain.lockHead(c, userId)};
+                    EventChain.Sealer sealer = new EventChain.Sealer(userId, EventChain.lockHead(c, userId));
                     T r = work.apply(batch -> {
                         if (batch.isEmpty()) {
                             return List.of();
@@ -152,26 +188,18 @@ public final class EventStore {
                         if (!distinctKeys(batch)) {
                             throw new IllegalArgumentException("every event of a batch needs its own idempotency key");
                         }
-                        Attempt attempt;
-                        try {
-                            attempt = appendFresh(c, userId, batch, head[0]);
-                        } catch (SQLException e) {
-                            throw new IllegalStateException("append failed: " + e.getMessage(), e);
-                        }
-                        if (attempt instanceof Attempt.Stored stored) {
-                            StoredEvent last = stored.events().getLast();
-                            head[0] = new EventChain.Head(last.sequence(), last.hash());
-                            stored.events().forEach(e -> written.add(withoutData(e)));
-                            return stored.events();
-                        }
-                        throw ToolException.conflict(
-                                "$",
-                                "some of these events were stored by another call meanwhile; nothing of this one was "
-                                        + "stored: send it again, and what is stored will be recognized");
+                        EventChain.Head after = sealer.head();
+                        List<StoredEvent> sealed = new ArrayList<>(batch.size());
+                        batch.forEach(e -> sealed.add(sealer.seal(e)));
+                        writer.write(after, sealed);
+                        sealed.forEach(e -> written.add(withoutData(e)));
+                        return sealed;
                     });
+                    writer.finish();
                     c.commit();
                     return r;
                 } catch (SQLException | RuntimeException e) {
+                    writer.abandon();
                     c.rollback();
                     throw e;
                 }
@@ -188,6 +216,93 @@ public final class EventStore {
             listeners.forEach(l -> l.committed(userId, written));
         }
         return result;
+    }
+
+    /**
+     * The writer of one {@link #appendInOne}: a thread of its own that writes sealed batches on the append's connection
+     * one after the other and folds them into the listeners' bulk views; at most one batch is being written while the
+     * caller prepares the next. The thread is started by the caller's thread, so it inherits who is appending (the
+     * connection's row security is set already).
+     */
+    private final class Writer implements AutoCloseable {
+        private final Connection c;
+        private final UUID userId;
+        private final ExecutorService thread = Executors.newSingleThreadExecutor(r -> {
+            Thread t = new Thread(r, "td-append-writer");
+            t.setDaemon(true);
+            return t;
+        });
+        private final List<AppendListener.Bulk> folds;
+        private Future<?> inFlight = CompletableFuture.completedFuture(null);
+
+        Writer(Connection c, UUID userId) {
+            this.c = c;
+            this.userId = userId;
+            this.folds = listeners.stream().map(l -> l.bulk(c, userId)).toList();
+        }
+
+        /** Waits for the previous batch, then writes this one (which follows {@code head}) in the background. */
+        void write(EventChain.Head head, List<StoredEvent> sealed) {
+            try {
+                await();
+            } catch (SQLException e) {
+                throw new IllegalStateException("append failed: " + e.getMessage(), e);
+            }
+            inFlight = thread.submit(() -> {
+                EventChain.Wrote wrote = EventChain.writeChecked(c, userId, head, sealed);
+                if (!wrote.headAdvanced() || wrote.events() < sealed.size()) {
+                    throw ToolException.conflict(
+                            "$",
+                            "some of these events were stored by another call meanwhile; nothing of this one was "
+                                    + "stored: send it again, and what is stored will be recognized");
+                }
+                for (AppendListener.Bulk fold : folds) {
+                    fold.add(sealed);
+                }
+                return null;
+            });
+        }
+
+        /** Waits for the last batch and lets the listeners finish (the projections save their states). */
+        void finish() throws SQLException {
+            await();
+            for (AppendListener.Bulk fold : folds) {
+                fold.finish();
+            }
+        }
+
+        /** Waits for a batch still being written, whatever became of it: the transaction is rolled back next. */
+        void abandon() {
+            try {
+                inFlight.get();
+            } catch (ExecutionException e) {
+                // the rollback that follows undoes it
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+
+        private void await() throws SQLException {
+            try {
+                inFlight.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("append interrupted", e);
+            } catch (ExecutionException e) {
+                Throwable cause = Objects.requireNonNullElse(e.getCause(), e);
+                switch (cause) {
+                    case SQLException sql -> throw sql;
+                    case RuntimeException runtime -> throw runtime;
+                    case Error error -> throw error;
+                    default -> throw new IllegalStateException("append failed: " + cause, cause);
+                }
+            }
+        }
+
+        @Override
+        public void close() {
+            thread.shutdownNow();
+        }
     }
 
     private static StoredEvent withoutData(StoredEvent e) {

@@ -29,6 +29,18 @@ public interface Projection<S> {
     S apply(S state, TrainingEvent event);
 
     /**
+     * The events of one key folded in order: the same state as {@code apply} one after the other, which is what this
+     * does unless a projection has a faster way (one whose state is a growing list copies it once, not once an event).
+     */
+    default S applyAll(S state, List<TrainingEvent> events) {
+        S s = state;
+        for (TrainingEvent e : events) {
+            s = apply(s, e);
+        }
+        return s;
+    }
+
+    /**
      * Whether the states are settings that hold for the past as they are now (the profile: units, time zone, the
      * physiology load is computed with), so that a read as of a past moment takes them as they stand rather than as
      * they were then; a record of what happened answers false.

@@ -67,18 +67,72 @@ public final class ProjectionEngine implements EventStore.AppendListener {
 
     private <S> void foldInto(Connection tx, UUID userId, Projection<S> p, List<TrainingEvent> events)
             throws SQLException {
-        Map<String, S> states = new LinkedHashMap<>();
-        long last = 0;
+        Map<String, Object> states = new LinkedHashMap<>();
+        foldKept(tx, userId, p, states, events);
+        save(tx, userId, p, states, events.getLast().sequence());
+    }
+
+    /**
+     * Folds events into the states kept so far, key by key (each key's events in order, with {@link
+     * Projection#applyAll}), a key's stored state read when it is first met.
+     */
+    private <S> void foldKept(
+            Connection tx, UUID userId, Projection<S> p, Map<String, Object> states, List<TrainingEvent> events)
+            throws SQLException {
+        Map<String, List<TrainingEvent>> byKey = new LinkedHashMap<>();
         for (TrainingEvent e : events) {
             for (String key : p.keys(e)) {
-                S state = states.containsKey(key)
-                        ? states.get(key)
-                        : loadLocked(tx, userId, p, key).orElseGet(() -> p.empty(key));
-                states.put(key, p.apply(state, e));
+                byKey.computeIfAbsent(key, k -> new ArrayList<>()).add(e);
             }
-            last = e.sequence();
         }
-        save(tx, userId, p, states, last);
+        for (Map.Entry<String, List<TrainingEvent>> key : byKey.entrySet()) {
+            String k = key.getKey();
+            S state = states.containsKey(k)
+                    ? p.stateType().cast(states.get(k))
+                    : loadLocked(tx, userId, p, k).orElseGet(() -> p.empty(k));
+            states.put(k, p.applyAll(state, key.getValue()));
+        }
+    }
+
+    /**
+     * A long append's batches folded into states kept in memory, saved once in {@code finish}: a file of 10,000 sets
+     * writes an exercise's progression once, not once a batch. A batch with a correction or void saves what is kept
+     * and replays the history, as an append would.
+     */
+    @Override
+    public EventStore.AppendListener.Bulk bulk(Connection tx, UUID userId) {
+        return new EventStore.AppendListener.Bulk() {
+            private final Map<Projection<?>, Map<String, Object>> kept = new LinkedHashMap<>();
+            private long last;
+
+            @Override
+            public void add(List<StoredEvent> batch) throws SQLException {
+                if (batch.stream().anyMatch(e -> e.subject().isPresent())) {
+                    finish();
+                    replay(tx, userId, projections);
+                    return;
+                }
+                List<TrainingEvent> training = new ArrayList<>();
+                for (StoredEvent e : batch) {
+                    TrainingEvent.of(Fact.of(e)).ifPresent(training::add);
+                }
+                if (training.isEmpty()) {
+                    return;
+                }
+                for (Projection<?> p : projections) {
+                    foldKept(tx, userId, p, kept.computeIfAbsent(p, x -> new LinkedHashMap<>()), training);
+                }
+                last = training.getLast().sequence();
+            }
+
+            @Override
+            public void finish() throws SQLException {
+                for (Map.Entry<Projection<?>, Map<String, Object>> states : kept.entrySet()) {
+                    save(tx, userId, states.getKey(), states.getValue(), last);
+                }
+                kept.clear();
+            }
+        };
     }
 
     /** Replays the effective history of one person into the given projections, replacing their states; returns the facts read. */

@@ -101,37 +101,57 @@ final class ExerciseProgressionProjection extends NamedProjection<ExerciseProgre
 
     @Override
     public Progression apply(Progression p, TrainingEvent event) {
-        if (!(event instanceof TrainingEvent.SetLogged set)) {
+        return applyAll(p, List.of(event));
+    }
+
+    /** The sessions list copied once for all the events, not once an event (an imported history is 10,000 sets). */
+    @Override
+    public Progression applyAll(Progression p, List<TrainingEvent> events) {
+        List<Point> points = new ArrayList<>(p.sessions());
+        String exercise = p.exercise();
+        Usage usage = p.usage();
+        boolean added = false;
+        boolean changed = false;
+        for (TrainingEvent event : events) {
+            if (!(event instanceof TrainingEvent.SetLogged set)) {
+                continue;
+            }
+            int index = -1;
+            for (int i = points.size() - 1; i >= 0; i--) {
+                if (points.get(i).sessionId().equals(set.sessionId())) {
+                    index = i;
+                    break;
+                }
+            }
+            Point before = index < 0
+                    ? new Point(set.sessionId(), set.date().toString(), Optional.empty(), Optional.empty(), 0, 0, 0, 0)
+                    : points.get(index);
+            Point after = new Point(
+                    before.sessionId(),
+                    before.date(),
+                    SessionSummaryProjection.heavier(before.topSet(), set),
+                    better(before.bestE1rm(), set),
+                    before.volumeKg() + (set.counts() ? set.volumeKg() : 0),
+                    before.workingSets() + (set.counts() ? 1 : 0),
+                    before.hardSets() + (set.hard() ? 1 : 0),
+                    before.reps() + (set.counts() ? set.reps().orElse(0) : 0));
+            if (index < 0) {
+                points.add(after);
+                added = true;
+            } else {
+                points.set(index, after);
+            }
+            exercise = set.exercise();
+            usage = usage.with(set);
+            changed = true;
+        }
+        if (!changed) {
             return p;
         }
-        List<Point> points = new ArrayList<>(p.sessions());
-        int index = -1;
-        for (int i = points.size() - 1; i >= 0; i--) {
-            if (points.get(i).sessionId().equals(set.sessionId())) {
-                index = i;
-                break;
-            }
-        }
-        Point before = index < 0
-                ? new Point(set.sessionId(), set.date().toString(), Optional.empty(), Optional.empty(), 0, 0, 0, 0)
-                : points.get(index);
-        Point after = new Point(
-                before.sessionId(),
-                before.date(),
-                SessionSummaryProjection.heavier(before.topSet(), set),
-                better(before.bestE1rm(), set),
-                before.volumeKg() + (set.counts() ? set.volumeKg() : 0),
-                before.workingSets() + (set.counts() ? 1 : 0),
-                before.hardSets() + (set.hard() ? 1 : 0),
-                before.reps() + (set.counts() ? set.reps().orElse(0) : 0));
-        if (index < 0) {
-            points.add(after);
+        if (added) {
             points.sort(Comparator.comparing(Point::date).thenComparing(Point::sessionId));
-        } else {
-            points.set(index, after);
         }
-        return new Progression(
-                p.exerciseId(), set.exercise(), List.copyOf(points), p.usage().with(set));
+        return new Progression(p.exerciseId(), exercise, List.copyOf(points), usage);
     }
 
     private static Optional<BestE1rm> better(Optional<BestE1rm> current, TrainingEvent.SetLogged set) {

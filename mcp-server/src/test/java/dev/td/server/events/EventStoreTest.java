@@ -269,6 +269,69 @@ class EventStoreTest {
                 .isTrue();
     }
 
+    @Test
+    void aLongAppendWritesItsBatchesAsOneRunChainedOnTheLogAndVerifiable() {
+        UUID person = newPerson();
+        store.append(person, List.of(metric("before", 80)));
+        List<Long> sequences = store.appendInOne(person, batches -> {
+            List<Long> seen = new ArrayList<>();
+            for (int b = 0; b < 3; b++) {
+                for (StoredEvent e :
+                        batches.append(List.of(metric("run-" + b + "a", 81 + b), metric("run-" + b + "b", 82 + b)))) {
+                    seen.add(e.sequence());
+                }
+            }
+            return seen;
+        });
+        assertThat(sequences).containsExactly(2L, 3L, 4L, 5L, 6L, 7L);
+        assertThat(countFor(person)).isEqualTo(7);
+        assertThat(store.head(person)).hasValueSatisfying(h -> assertThat(h).startsWith("7:"));
+        assertThat(new ChainVerifier(core.database().dataSource(), store)
+                        .verify(person)
+                        .ok())
+                .isTrue();
+        assertThat(store.append(person, List.of(metric("after", 90))).getFirst().sequence())
+                .isEqualTo(8);
+    }
+
+    @Test
+    void aLongAppendThatFailsAfterItsBatchesWereHandedOverStoresNothingAndKeepsTheHead() {
+        UUID person = newPerson();
+        store.append(person, List.of(metric("before", 80)));
+        String head = store.head(person).orElseThrow();
+        assertThatThrownBy(() -> store.appendInOne(person, batches -> {
+                    batches.append(List.of(metric("gone-1", 81), metric("gone-2", 82)));
+                    batches.append(List.of(metric("gone-3", 83)));
+                    throw new IllegalStateException("the file ended early");
+                }))
+                .hasMessage("the file ended early");
+        assertThat(countFor(person)).as("both batches rolled back").isEqualTo(1);
+        assertThat(store.head(person)).contains(head);
+        assertThat(store.append(person, List.of(metric("gone-1", 81)))
+                        .getFirst()
+                        .sequence())
+                .as("the keys of the rolled back run are free")
+                .isEqualTo(2);
+    }
+
+    @Test
+    void aLongAppendMeetingAKeyStoredMeanwhileIsAConflictAndStoresNothing() {
+        UUID person = newPerson();
+        store.append(person, List.of(metric("taken", 80)));
+        assertThatThrownBy(() -> store.appendInOne(person, batches -> {
+                    batches.append(List.of(metric("fresh-1", 81)));
+                    batches.append(List.of(metric("fresh-2", 82), metric("taken", 80)));
+                    return batches.append(List.of(metric("fresh-3", 83)));
+                }))
+                .isInstanceOfSatisfying(
+                        ToolException.class, e -> assertThat(e.code()).isEqualTo(ErrorCode.CONFLICT));
+        assertThat(countFor(person)).isEqualTo(1);
+        assertThat(new ChainVerifier(core.database().dataSource(), store)
+                        .verify(person)
+                        .ok())
+                .isTrue();
+    }
+
     private static long countFor(UUID person) {
         try (Connection c = core.database().dataSource().getConnection();
                 Statement s = c.createStatement();

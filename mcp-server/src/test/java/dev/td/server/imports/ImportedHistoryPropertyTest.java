@@ -8,6 +8,10 @@ import dev.td.testkit.TestServer;
 import dev.td.tools.Json;
 import dev.td.tools.Principal;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,7 +24,9 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
+import java.util.Set;
 import java.util.UUID;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -44,49 +50,12 @@ class ImportedHistoryPropertyTest {
     void anImportedHistoryWithCorrectionsProjectsLikeItsEffectiveLog(int seed) {
         Random random = new Random(seed);
         Principal p = server.person("imported-" + seed);
-        StringBuilder csv = new StringBuilder(
-                "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,RPE\n");
-        BigDecimal volume = BigDecimal.ZERO;
-        LocalDateTime day = LocalDateTime.of(2024, 1, 2, 17, 30, 0);
-        for (int w = 0; w < 8 + random.nextInt(12); w++) {
-            day = day.plusDays(1 + random.nextInt(4)).withMinute(random.nextInt(60));
-            String start = STRONG.format(day);
-            for (int e = 0; e < 1 + random.nextInt(4); e++) {
-                String exercise = EXERCISES.get(random.nextInt(EXERCISES.size()));
-                for (int s = 1; s <= 1 + random.nextInt(4); s++) {
-                    BigDecimal kg = BigDecimal.valueOf(20 + random.nextInt(160))
-                            .add(BigDecimal.valueOf(25L * random.nextInt(4), 2));
-                    int reps = 1 + random.nextInt(12);
-                    csv.append(start)
-                            .append(",\"Workout ")
-                            .append(w)
-                            .append("\",1h 5m,\"")
-                            .append(exercise)
-                            .append("\",")
-                            .append(s)
-                            .append(',')
-                            .append(kg.toPlainString())
-                            .append(',')
-                            .append(reps)
-                            .append(".0,0,0.0,\n");
-                    volume = volume.add(kg.multiply(BigDecimal.valueOf(reps)));
-                }
-            }
-        }
-        JsonNode report = server.invoke(
-                        p,
-                        "import_file",
-                        Json.mapper()
-                                .createObjectNode()
-                                .put("file_name", "strong.csv")
-                                .put("weight_unit", "kg")
-                                .put(
-                                        "content_base64",
-                                        Base64.getEncoder()
-                                                .encodeToString(csv.toString().getBytes(StandardCharsets.UTF_8))))
-                .get("data");
-        assertThat(report.get("rejected").asInt()).as(report.toString()).isZero();
-        assertThat(sum(p.userId())).as("weight·reps stored vs in the file").isEqualByComparingTo(volume);
+        History history = History.random(random, 8 + random.nextInt(12));
+        assertThat(imported(p, "content_base64", Base64.getEncoder().encodeToString(history.csv())))
+                .as("rejected")
+                .isZero();
+        assertThat(sum(p.userId())).as("weight·reps stored vs in the file").isEqualByComparingTo(history.volume());
+        assertProjectionsAreFoldsOfTheLog(p, "after the import (seed " + seed + ")");
 
         List<UUID> sets = setIds(p.userId());
         int compensations = 1 + random.nextInt(5);
@@ -106,15 +75,107 @@ class ImportedHistoryPropertyTest {
             }
         }
 
+        assertProjectionsAreFoldsOfTheLog(p, "after " + compensations + " corrections/voids (seed " + seed + ")");
+    }
+
+    @Test
+    void aHistoryLongerThanABatchProjectsLikeItsLogWithoutACorrection() throws Exception {
+        // 1,400 workouts of about 6 sets (up to 16): twice ImportTools.BATCH drafts and more, so the store writes
+        // several
+        // batches while the next are read, and the projections keep their states across them
+        var accounts = server.core().accounts();
+        String key = accounts.createKey(
+                accounts.createPerson("imported-long", "imported-long").userId(), "test", Set.of("*"));
+        Principal p = accounts.authenticate(key).orElseThrow();
+        History history = History.random(new Random(42), 1_400);
+        assertThat(imported(p, "upload_id", upload(key, history.csv())))
+                .as("rejected")
+                .isZero();
+        assertThat(count(p.userId())).as("set.logged stored").isGreaterThan(ImportTools.BATCH);
+        assertThat(sum(p.userId())).isEqualByComparingTo(history.volume());
+        assertProjectionsAreFoldsOfTheLog(p, "after a long import");
+    }
+
+    /** A random Strong export and its Σ weight·reps. */
+    private record History(String text, BigDecimal volume) {
+
+        byte[] csv() {
+            return text.getBytes(StandardCharsets.UTF_8);
+        }
+
+        static History random(Random random, int workouts) {
+            StringBuilder csv = new StringBuilder(
+                    "Date,Workout Name,Duration,Exercise Name,Set Order,Weight,Reps,Distance,Seconds,RPE\n");
+            BigDecimal volume = BigDecimal.ZERO;
+            LocalDateTime day = LocalDateTime.of(2014, 1, 2, 17, 30, 0);
+            for (int w = 0; w < workouts; w++) {
+                day = day.plusDays(1 + random.nextInt(4)).withMinute(random.nextInt(60));
+                String start = STRONG.format(day);
+                for (int e = 0; e < 1 + random.nextInt(4); e++) {
+                    String exercise = EXERCISES.get(random.nextInt(EXERCISES.size()));
+                    for (int s = 1; s <= 1 + random.nextInt(4); s++) {
+                        BigDecimal kg = BigDecimal.valueOf(20 + random.nextInt(160))
+                                .add(BigDecimal.valueOf(25L * random.nextInt(4), 2));
+                        int reps = 1 + random.nextInt(12);
+                        csv.append(start)
+                                .append(",\"Workout ")
+                                .append(w)
+                                .append("\",1h 5m,\"")
+                                .append(exercise)
+                                .append("\",")
+                                .append(s)
+                                .append(',')
+                                .append(kg.toPlainString())
+                                .append(',')
+                                .append(reps)
+                                .append(".0,0,0.0,\n");
+                        volume = volume.add(kg.multiply(BigDecimal.valueOf(reps)));
+                    }
+                }
+            }
+            return new History(csv.toString(), volume);
+        }
+    }
+
+    /** import_file of a Strong file in kg, the file given by {@code field}; answers how many records it rejected. */
+    private static int imported(Principal p, String field, String file) {
+        JsonNode report = server.invoke(
+                        p,
+                        "import_file",
+                        Json.mapper()
+                                .createObjectNode()
+                                .put("file_name", "strong.csv")
+                                .put("weight_unit", "kg")
+                                .put(field, file))
+                .get("data");
+        return report.get("rejected").asInt();
+    }
+
+    private static String upload(String key, byte[] bytes) throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(server.baseUrl() + "/v1/uploads?name=strong.csv"))
+                                .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes))
+                                .header("Authorization", "Bearer " + key)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        return Json.mapper().readTree(r.body()).at("/data/upload_id").asText();
+    }
+
+    private static void assertProjectionsAreFoldsOfTheLog(Principal p, String when) {
         for (Projection<?> projection : server.core().projections().projections()) {
             JsonNode stored =
                     Json.mapper().valueToTree(server.core().projections().readAll(p.userId(), projection));
             JsonNode folded =
                     Json.mapper().valueToTree(server.core().projections().foldFromLog(p.userId(), projection.name()));
-            assertThat(stored)
-                    .as(projection.name() + " after " + compensations + " corrections/voids (seed " + seed + ")")
-                    .isEqualTo(folded);
+            assertThat(stored).as(projection.name() + " " + when).isEqualTo(folded);
         }
+    }
+
+    private static long count(UUID user) {
+        return Long.parseLong(query(user, "SELECT count(*) FROM events WHERE user_id = ? AND type = 'set.logged'")
+                .getFirst());
     }
 
     private static BigDecimal sum(UUID user) {

@@ -468,4 +468,43 @@ class StrengthFoldsTest {
         ExerciseProgressionProjection.Progression p = new ExerciseProgressionProjection().empty(BENCH);
         assertThat(new ExerciseProgressionProjection().apply(p, start)).isSameAs(p);
     }
+
+    @Test
+    void aProgressionFoldedInOneGoIsTheSameAsFoldedSetBySetAndInChunks() {
+        ExerciseProgressionProjection projection = new ExerciseProgressionProjection();
+        for (long seed = 1; seed <= 20; seed++) {
+            java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+            List<TrainingEvent> events = new java.util.ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                // sessions out of date order, sets of one session apart from each other, some warm-ups and no-rep sets
+                int session = random.nextInt(30);
+                String date = java.time.LocalDate.of(2026, 1, 1)
+                        .plusDays(session * 3L % 61)
+                        .toString();
+                SetType type = random.nextInt(5) == 0 ? SetType.WARMUP : SetType.WORKING;
+                events.add(
+                        set(date, "s" + session, BENCH, 40 + random.nextInt(80), random.nextInt(12) - 1, type, -1, -1));
+            }
+            ExerciseProgressionProjection.Progression oneByOne = projection.empty(BENCH);
+            for (TrainingEvent e : events) {
+                oneByOne = projection.apply(oneByOne, e);
+            }
+            ExerciseProgressionProjection.Progression chunks = projection.empty(BENCH);
+            for (int from = 0; from < events.size(); from += 37) {
+                chunks = projection.applyAll(chunks, events.subList(from, Math.min(events.size(), from + 37)));
+            }
+            assertThat(projection.applyAll(projection.empty(BENCH), events))
+                    .as("seed " + seed)
+                    .isEqualTo(oneByOne)
+                    .isEqualTo(chunks);
+            assertThat(oneByOne.sessions())
+                    .as("one point a session, in date order")
+                    .hasSize((int) events.stream()
+                            .map(e -> ((TrainingEvent.SetLogged) e).sessionId())
+                            .distinct()
+                            .count())
+                    .isSortedAccordingTo(java.util.Comparator.comparing(ExerciseProgressionProjection.Point::date)
+                            .thenComparing(ExerciseProgressionProjection.Point::sessionId));
+        }
+    }
 }
