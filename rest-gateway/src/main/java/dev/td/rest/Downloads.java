@@ -1,6 +1,8 @@
 package dev.td.rest;
 
+import dev.td.tools.ErrorCode;
 import dev.td.tools.Principal;
+import dev.td.tools.ToolCall;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,6 +21,12 @@ public interface Downloads {
      * expired.
      */
     Optional<Download> find(Principal principal, String id);
+
+    /**
+     * After a download was asked for: sent whole ({@code refused} empty), or refused with this code (not found); for
+     * the person's access log. Must not throw.
+     */
+    default void downloaded(Principal principal, ToolCall.Origin origin, Optional<ErrorCode> refused) {}
 
     /** A file to send: its name for the download, media type, size and where it is. */
     record Download(String fileName, String contentType, long bytes, Path file) {

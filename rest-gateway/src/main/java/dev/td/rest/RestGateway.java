@@ -153,12 +153,17 @@ public final class RestGateway implements HttpService {
     private void download(ServerRequest req, ServerResponse res, Downloads downloads) {
         answering(req, res, "download", requestId -> {
             Principal principal = authenticate(req, downloads.scope(), "downloading an export");
+            ToolCall.Origin origin = new ToolCall.Origin(
+                    source(req), requestId, req.headers().first(HeaderNames.USER_AGENT), Optional.empty());
             String id = req.path().pathParameters().get("export_id");
-            Downloads.Download file = downloads
-                    .find(principal, id)
-                    .orElseThrow(() -> ToolException.notFound(
-                            "$.export_id",
-                            "no export " + id + " of yours (exports are kept a day); make a new one with export_data"));
+            Optional<Downloads.Download> found = downloads.find(principal, id);
+            if (found.isEmpty()) {
+                downloads.downloaded(principal, origin, Optional.of(ErrorCode.NOT_FOUND));
+                throw ToolException.notFound(
+                        "$.export_id",
+                        "no export " + id + " of yours (exports are kept a day); make a new one with export_data");
+            }
+            Downloads.Download file = found.get();
             res.header(HeaderNames.CONTENT_TYPE, file.contentType());
             res.header(HeaderNames.CONTENT_DISPOSITION, "attachment; filename=\"" + file.fileName() + "\"");
             res.header(HeaderNames.CONTENT_LENGTH, String.valueOf(file.bytes()));
@@ -166,6 +171,7 @@ public final class RestGateway implements HttpService {
                     OutputStream out = res.outputStream()) {
                 in.transferTo(out);
             }
+            downloads.downloaded(principal, origin, Optional.empty());
         });
     }
 

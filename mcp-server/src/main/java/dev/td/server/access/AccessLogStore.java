@@ -38,6 +38,12 @@ public final class AccessLogStore implements AccessLog {
 
     @Override
     public void record(Principal acting, ToolManifest tool, ToolCall.Origin origin, Optional<ErrorCode> refused) {
+        record(acting, tool.name(), tool.annotations().readOnly() ? "read" : "write", origin, refused);
+    }
+
+    /** Records one use of the person's data that is not a tool call (a download of an export: {@code read}). */
+    public void record(
+            Principal acting, String what, String action, ToolCall.Origin origin, Optional<ErrorCode> refused) {
         try (Connection c = db.getConnection();
                 // committed without waiting for the WAL flush (synchronous_commit off for this transaction only):
                 // the wait was 1.7 of the 1.85 ms an entry cost every call (bin/bench access); a crash may lose the
@@ -52,8 +58,8 @@ public final class AccessLogStore implements AccessLog {
             ps.setObject(3, acting.keyId());
             ps.setString(4, acting.agent());
             ps.setString(5, origin.source());
-            ps.setString(6, tool.name());
-            ps.setString(7, tool.annotations().readOnly() ? "read" : "write");
+            ps.setString(6, what);
+            ps.setString(7, action);
             ps.setString(8, refused.map(ErrorCode::wireName).orElse("ok"));
             ps.setObject(
                     9, acting.delegation().map(Principal.Delegation::grantId).orElse(null), java.sql.Types.OTHER);

@@ -71,6 +71,7 @@ public final class TdCore implements AutoCloseable {
     private final InsightsCapability insights;
     private final Uploads uploads;
     private final Exports exports;
+    private final AccessLogStore accessLog;
     private AutoCloseable background = () -> {};
 
     private TdCore(Database database) {
@@ -89,7 +90,7 @@ public final class TdCore implements AutoCloseable {
         StrengthCapability strength = new StrengthCapability(profile, exercises);
         Grants grants = new Grants(database.dataSource());
         this.insights = new InsightsCapability(profile, metrics, endurance, load, strength, health);
-        AccessLogStore accessLog = new AccessLogStore(database.dataSource());
+        this.accessLog = new AccessLogStore(database.dataSource());
         this.uploads = Uploads.fromSystemProperties();
         this.exports = Exports.fromSystemProperties();
         List<Capability> capabilities = List.of(
@@ -211,7 +212,7 @@ public final class TdCore implements AutoCloseable {
 
     /** Where export_data's zips are downloaded (GET /v1/exports/{export_id}). */
     public dev.td.rest.Downloads downloads() {
-        return new ExportRoute(exports);
+        return new ExportRoute(exports, accessLog);
     }
 
     public EventStore events() {

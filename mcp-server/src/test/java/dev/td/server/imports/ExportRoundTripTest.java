@@ -318,6 +318,20 @@ class ExportRoundTripTest {
         HttpResponse<byte[]> own = get(download, owner.key());
         assertThat(own.statusCode()).isEqualTo(200);
         assertThat(sha256(own.body())).isEqualTo(data.get("sha256").asText());
+
+        // the downloads are in the access log like tool calls: the one found, the one not found
+        List<String> downloads = new ArrayList<>();
+        for (JsonNode e : call(owner, "GET", "/v1/access-log", null).get("entries")) {
+            if (e.get("tool").asText().equals("export_download")) {
+                downloads.add(e.get("action").asText() + " " + e.get("outcome").asText() + " "
+                        + e.get("face").asText());
+            }
+        }
+        assertThat(downloads).containsExactlyInAnyOrder("read not_found api", "read ok api");
+        JsonNode others = call(other, "GET", "/v1/access-log", null).get("entries");
+        assertThat(others.findValuesAsText("tool"))
+                .as("the other person's refused download, in their own log")
+                .contains("export_download");
     }
 
     @Test
