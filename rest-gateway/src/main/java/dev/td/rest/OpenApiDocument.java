@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -30,6 +31,16 @@ public final class OpenApiDocument {
     private OpenApiDocument() {}
 
     public static ObjectNode generate(List<ToolManifest> tools, String version) {
+        return generate(tools, version, Optional.empty(), Optional.empty());
+    }
+
+    /**
+     * The document, with the two routes beside the tools where the server has them: {@code PUT /v1/uploads} (files for
+     * import_file, needing {@code uploadScope}) and {@code GET /v1/exports/{export_id}} (export_data's zips, needing
+     * {@code downloadScope}).
+     */
+    public static ObjectNode generate(
+            List<ToolManifest> tools, String version, Optional<String> uploadScope, Optional<String> downloadScope) {
         ObjectNode doc = JSON.objectNode();
         doc.put("openapi", "3.1.0");
         doc.set("info", info(version));
@@ -64,6 +75,9 @@ public final class OpenApiDocument {
                     : paths.putObject(tool.rest().path());
             pathItem.set(tool.rest().method().toLowerCase(Locale.ROOT), operation(tool, named));
         }
+        uploadScope.ifPresent(
+                scope -> paths.putObject(RestGateway.UPLOADS).set("put", FileRoutes.upload(scope, named)));
+        downloadScope.ifPresent(scope -> paths.putObject(RestGateway.EXPORTS).set("get", FileRoutes.download(scope)));
         sortByName(schemas);
         return doc;
     }

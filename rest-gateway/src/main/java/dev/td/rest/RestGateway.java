@@ -79,7 +79,11 @@ public final class RestGateway implements HttpService {
         this.maxBodyBytes = maxBodyBytes;
         try {
             this.openApi = json.writerWithDefaultPrettyPrinter()
-                    .writeValueAsBytes(OpenApiDocument.generate(tools.manifests(), version));
+                    .writeValueAsBytes(OpenApiDocument.generate(
+                            tools.manifests(),
+                            version,
+                            uploader.map(Uploader::scope),
+                            downloads.map(Downloads::scope)));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -28,6 +28,32 @@ class OpenApiDocumentTest {
     }
 
     @Test
+    void theRoutesThatCarryFilesAreOperationsOfAValidDocumentWhereTheServerHasThem() {
+        JsonNode withFiles = OpenApiDocument.generate(
+                tools, "test", java.util.Optional.of("events:write"), java.util.Optional.of("events:read"));
+        ParseOptions options = new ParseOptions();
+        options.setResolve(true);
+        SwaggerParseResult result = new OpenAPIV3Parser().readContents(withFiles.toString(), null, options);
+        assertThat(result.getMessages()).as("validation messages").isEmpty();
+        JsonNode upload = withFiles.at("/paths/~1v1~1uploads/put");
+        assertThat(upload.path("operationId").asText()).isEqualTo("upload_file");
+        assertThat(upload.at("/requestBody/content").has("application/octet-stream"))
+                .isTrue();
+        assertThat(upload.at("/responses/201/content/application~1json/schema/$ref")
+                        .asText())
+                .isEqualTo("#/components/schemas/UploadFileResponse");
+        assertThat(upload.at("/parameters/0/name").asText()).isEqualTo("name");
+        assertThat(upload.path("description").asText()).contains("`events:write`");
+        JsonNode download = withFiles.at("/paths/~1v1~1exports~1{export_id}/get");
+        assertThat(download.path("operationId").asText()).isEqualTo("download_export");
+        assertThat(download.at("/responses/200/content").has("application/zip")).isTrue();
+        assertThat(download.at("/responses/404/$ref").asText()).isEqualTo("#/components/responses/NotFound");
+        assertThat(doc.at("/paths/~1v1~1uploads").isMissingNode())
+                .as("a server without uploads does not offer them")
+                .isTrue();
+    }
+
+    @Test
     void theValidatorWouldNoticeABrokenDocument() {
         com.fasterxml.jackson.databind.node.ObjectNode broken =
                 (com.fasterxml.jackson.databind.node.ObjectNode) doc.deepCopy();

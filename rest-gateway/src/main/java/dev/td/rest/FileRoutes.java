@@ -1,0 +1,123 @@
+package dev.td.rest;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.td.rest.SchemaComponents.Side;
+import dev.td.tools.ErrorCode;
+
+/**
+ * The OpenAPI operations of the two routes that carry files rather than JSON arguments, beside the tools: {@code PUT
+ * /v1/uploads} (a file for import_file) and {@code GET /v1/exports/{export_id}} (export_data's zip). Their bodies are
+ * bytes, so they are written here, not generated from a manifest; their errors are the tools' problem+json answers.
+ */
+final class FileRoutes {
+
+    private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+
+    private FileRoutes() {}
+
+    static ObjectNode upload(String scope, SchemaComponents named) {
+        ObjectNode op = JSON.objectNode();
+        op.put("operationId", "upload_file");
+        op.put("summary", "Upload a file to import");
+        op.put(
+                "description",
+                "Streams a file of any size (up to 8 GiB) to td for the key's person and answers its upload_id; "
+                        + "import_file {\"upload_id\"} then imports it. Files too big for a tool call's arguments "
+                        + "(content_base64 holds about 73 KB) come this way; an upload is kept a day. td recognizes "
+                        + "the format from the content (FIT, GPX, TCX, Apple Health, Strava, Strong, Hevy, Whoop, Oura, "
+                        + "a td export).\n\nRequired scope: `" + scope + "`.");
+        op.putArray("tags").add(tag(scope));
+        ObjectNode name = op.putArray("parameters").addObject();
+        name.put("name", "name");
+        name.put("in", "query");
+        name.put("required", true);
+        name.put("description", "The file's name as the person knows it (kept in the import report), e.g. export.zip");
+        name.putObject("schema").put("type", "string").put("minLength", 1).put("maxLength", 255);
+        name.put("example", "strong_workouts.csv");
+        ObjectNode body = op.putObject("requestBody").put("required", true);
+        body.put("description", "The file's bytes as they are (a zip stays zipped)");
+        body.putObject("content")
+                .putObject("application/octet-stream")
+                .putObject("schema")
+                .put("type", "string")
+                .put("contentMediaType", "application/octet-stream");
+        ObjectNode responses = op.putObject("responses");
+        ObjectNode created = responses.putObject("201");
+        created.put("description", "Kept: its upload_id, for import_file");
+        created.putObject("content")
+                .putObject("application/json")
+                .set("schema", named.define("UploadFileResponse", uploadAnswer(), Side.RESPONSE));
+        errors(responses);
+        return op;
+    }
+
+    static ObjectNode download(String scope) {
+        ObjectNode op = JSON.objectNode();
+        op.put("operationId", "download_export");
+        op.put("summary", "Download an export");
+        op.put(
+                "description",
+                "The zip export_data made (its answer's download is this path), for a day after it was made; only "
+                        + "the person it was made for finds it. Every download is written to the person's access log "
+                        + "(export_download).\n\nRequired scope: `" + scope + "`.");
+        op.putArray("tags").add(tag(scope));
+        ObjectNode id = op.putArray("parameters").addObject();
+        id.put("name", "export_id");
+        id.put("in", "path");
+        id.put("required", true);
+        id.put("description", "export_data's export_id");
+        id.putObject("schema").put("type", "string").put("minLength", 1).put("maxLength", 200);
+        id.put("example", "0193f1c2-7a10-7000-8000-0000000000e1");
+        ObjectNode responses = op.putObject("responses");
+        ObjectNode ok = responses.putObject("200");
+        ok.put(
+                "description",
+                "The zip (events.jsonl, effective.jsonl, a CSV per projection, README.md, manifest.json)");
+        ObjectNode disposition = ok.putObject("headers").putObject("Content-Disposition");
+        disposition.put("description", "attachment; filename=\"td-export-….zip\"");
+        disposition.putObject("schema").put("type", "string");
+        ok.putObject("content")
+                .putObject("application/zip")
+                .putObject("schema")
+                .put("type", "string")
+                .put("contentMediaType", "application/zip");
+        errors(responses);
+        return op;
+    }
+
+    /** {data: {upload_id, bytes, name, next}, context: {}, meta: {request_id}}. */
+    private static ObjectNode uploadAnswer() {
+        ObjectNode answer = JSON.objectNode().put("type", "object");
+        answer.putArray("required").add("data").add("context").add("meta");
+        ObjectNode properties = answer.putObject("properties");
+        ObjectNode data = properties.putObject("data").put("type", "object");
+        data.putArray("required").add("upload_id").add("bytes").add("name").add("next");
+        ObjectNode fields = data.putObject("properties");
+        fields.putObject("upload_id").put("type", "string").put("format", "uuid");
+        fields.putObject("bytes").put("type", "integer").put("minimum", 0).put("description", "Bytes kept");
+        fields.putObject("name").put("type", "string").put("description", "The name given in the query");
+        fields.putObject("next").put("type", "string").put("description", "The call that imports it");
+        properties
+                .putObject("context")
+                .put("type", "object")
+                .put("description", "Empty: an upload is not yet about the person's training")
+                .putObject("properties");
+        ObjectNode meta = properties.putObject("meta").put("type", "object");
+        meta.putArray("required").add("request_id");
+        meta.putObject("properties").putObject("request_id").put("type", "string");
+        return answer;
+    }
+
+    private static void errors(ObjectNode responses) {
+        for (ErrorCode code : ErrorCode.values()) {
+            responses
+                    .putObject(Integer.toString(code.httpStatus()))
+                    .put("$ref", "#/components/responses/" + OpenApiDocument.errorResponseName(code));
+        }
+    }
+
+    private static String tag(String scope) {
+        return scope.split(":", -1)[0];
+    }
+}
