@@ -47,7 +47,7 @@ final class FileRoutes {
         created.put("description", "Kept: its upload_id, for import_file");
         created.putObject("content")
                 .putObject("application/json")
-                .set("schema", named.define("UploadFileResponse", uploadAnswer(), Side.RESPONSE));
+                .set("schema", named.define("UploadFileResponse", uploadAnswer(named), Side.RESPONSE));
         errors(responses);
         return op;
     }
@@ -86,26 +86,28 @@ final class FileRoutes {
         return op;
     }
 
-    /** {data: {upload_id, bytes, name, next}, context: {}, meta: {request_id}}. */
-    private static ObjectNode uploadAnswer() {
-        ObjectNode answer = JSON.objectNode().put("type", "object");
-        answer.putArray("required").add("data").add("context").add("meta");
-        ObjectNode properties = answer.putObject("properties");
-        ObjectNode data = properties.putObject("data").put("type", "object");
+    /** {data: {upload_id, bytes, name, next}, context: {}, meta: {request_id}}, its objects named components. */
+    private static ObjectNode uploadAnswer(SchemaComponents named) {
+        ObjectNode data = JSON.objectNode().put("type", "object");
         data.putArray("required").add("upload_id").add("bytes").add("name").add("next");
         ObjectNode fields = data.putObject("properties");
         fields.putObject("upload_id").put("type", "string").put("format", "uuid");
         fields.putObject("bytes").put("type", "integer").put("minimum", 0).put("description", "Bytes kept");
         fields.putObject("name").put("type", "string").put("description", "The name given in the query");
         fields.putObject("next").put("type", "string").put("description", "The call that imports it");
+        ObjectNode meta = JSON.objectNode().put("type", "object");
+        meta.putArray("required").add("request_id");
+        meta.putObject("properties").putObject("request_id").put("type", "string");
+        ObjectNode answer = JSON.objectNode().put("type", "object");
+        answer.putArray("required").add("data").add("context").add("meta");
+        ObjectNode properties = answer.putObject("properties");
+        properties.set("data", named.define("UploadFileData", data, Side.RESPONSE));
         properties
                 .putObject("context")
                 .put("type", "object")
                 .put("description", "Empty: an upload is not yet about the person's training")
-                .putObject("properties");
-        ObjectNode meta = properties.putObject("meta").put("type", "object");
-        meta.putArray("required").add("request_id");
-        meta.putObject("properties").putObject("request_id").put("type", "string");
+                .put("additionalProperties", false);
+        properties.set("meta", named.define("UploadFileMeta", meta, Side.RESPONSE));
         return answer;
     }
 

@@ -8,6 +8,8 @@ import dev.td.tools.Json;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -100,8 +102,11 @@ final class SchemaComponents {
         schemas.set(name, schema);
     }
 
-    /** Rewrites references to components and, on the request side, moves {@code default} into the description. */
-    private static JsonNode prepare(JsonNode node, Side side) {
+    /**
+     * Rewrites references to components, names the union an array holds ({@link #nameItemsUnion}) and, on the request
+     * side, moves {@code default} into the description.
+     */
+    private JsonNode prepare(JsonNode node, Side side) {
         if (node.isObject()) {
             ObjectNode o = (ObjectNode) node;
             JsonNode ref = o.get("$ref");
@@ -114,10 +119,41 @@ final class SchemaComponents {
             for (Map.Entry<String, JsonNode> f : o.properties()) {
                 prepare(f.getValue(), side);
             }
+            nameItemsUnion(o);
         } else if (node.isArray()) {
             node.forEach(n -> prepare(n, side));
         }
         return node;
+    }
+
+    /**
+     * An array of "this or that" ({@code items: {anyOf: [A, B]}}) gets its union as a component named {@code AOrB}: left
+     * inline, openapi-generator names it after the place it stands ({@code GetVolumeDataWeeksInner}), a model name no
+     * reader of the API would guess. Only unions of references and plain types are named; their names say what they
+     * are.
+     */
+    private void nameItemsUnion(ObjectNode schema) {
+        JsonNode items = schema.get("items");
+        if (items == null || !items.isObject() || items.has("$ref")) {
+            return;
+        }
+        String keyword = items.has("anyOf") ? "anyOf" : items.has("oneOf") ? "oneOf" : "";
+        if (keyword.isEmpty() || items.size() != 1) {
+            return;
+        }
+        List<String> names = new ArrayList<>();
+        for (JsonNode alternative : items.get(keyword)) {
+            if (alternative.path("$ref").asText().startsWith(COMPONENTS)) {
+                names.add(alternative.get("$ref").asText().substring(COMPONENTS.length()));
+            } else if (alternative.size() == 1 && alternative.path("type").isTextual()) {
+                names.add(pascal(alternative.get("type").asText()));
+            } else {
+                return;
+            }
+        }
+        String name = String.join("Or", names);
+        put(name, items);
+        schema.set("items", ref(name));
     }
 
     /**
