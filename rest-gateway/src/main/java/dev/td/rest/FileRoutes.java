@@ -17,24 +17,22 @@ final class FileRoutes {
     private FileRoutes() {}
 
     static ObjectNode upload(String scope, SchemaComponents named) {
-        ObjectNode op = JSON.objectNode();
-        op.put("operationId", "upload_file");
-        op.put("summary", "Upload a file to import");
-        op.put(
-                "description",
+        ObjectNode op = operation(
+                "upload_file",
+                "Upload a file to import",
                 "Streams a file of any size (up to 8 GiB) to td for the key's person and answers its upload_id; "
                         + "import_file {\"upload_id\"} then imports it. Files too big for a tool call's arguments "
                         + "(content_base64 holds about 73 KB) come this way; an upload is kept a day. td recognizes "
                         + "the format from the content (FIT, GPX, TCX, Apple Health, Strava, Strong, Hevy, Whoop, Oura, "
-                        + "a td export).\n\nRequired scope: `" + scope + "`.");
-        op.putArray("tags").add(tag(scope));
-        ObjectNode name = op.putArray("parameters").addObject();
-        name.put("name", "name");
-        name.put("in", "query");
-        name.put("required", true);
-        name.put("description", "The file's name as the person knows it (kept in the import report), e.g. export.zip");
-        name.putObject("schema").put("type", "string").put("minLength", 1).put("maxLength", 255);
-        name.put("example", "strong_workouts.csv");
+                        + "a td export).",
+                scope);
+        parameter(
+                op,
+                "name",
+                "query",
+                "The file's name as the person knows it (kept in the import report), e.g. export.zip",
+                255,
+                "strong_workouts.csv");
         ObjectNode body = op.putObject("requestBody").put("required", true);
         body.put("description", "The file's bytes as they are (a zip stays zipped)");
         body.putObject("content")
@@ -53,22 +51,14 @@ final class FileRoutes {
     }
 
     static ObjectNode download(String scope) {
-        ObjectNode op = JSON.objectNode();
-        op.put("operationId", "download_export");
-        op.put("summary", "Download an export");
-        op.put(
-                "description",
+        ObjectNode op = operation(
+                "download_export",
+                "Download an export",
                 "The zip export_data made (its answer's download is this path), for a day after it was made; only "
                         + "the person it was made for finds it. Every download is written to the person's access log "
-                        + "(export_download).\n\nRequired scope: `" + scope + "`.");
-        op.putArray("tags").add(tag(scope));
-        ObjectNode id = op.putArray("parameters").addObject();
-        id.put("name", "export_id");
-        id.put("in", "path");
-        id.put("required", true);
-        id.put("description", "export_data's export_id");
-        id.putObject("schema").put("type", "string").put("minLength", 1).put("maxLength", 200);
-        id.put("example", "0193f1c2-7a10-7000-8000-0000000000e1");
+                        + "(export_download).",
+                scope);
+        parameter(op, "export_id", "path", "export_data's export_id", 200, "0193f1c2-7a10-7000-8000-0000000000e1");
         ObjectNode responses = op.putObject("responses");
         ObjectNode ok = responses.putObject("200");
         ok.put(
@@ -111,15 +101,32 @@ final class FileRoutes {
         return answer;
     }
 
+    private static ObjectNode operation(String id, String summary, String description, String scope) {
+        ObjectNode op = JSON.objectNode();
+        op.put("operationId", id);
+        op.put("summary", summary);
+        op.put("description", description + "\n\nRequired scope: `" + scope + "`.");
+        op.putArray("tags").add(scope.split(":", -1)[0]);
+        return op;
+    }
+
+    /** The operation's one parameter: required text of at most {@code maxLength} characters. */
+    private static void parameter(
+            ObjectNode op, String name, String in, String description, int maxLength, String example) {
+        ObjectNode p = op.putArray("parameters").addObject();
+        p.put("name", name);
+        p.put("in", in);
+        p.put("required", true);
+        p.put("description", description);
+        p.putObject("schema").put("type", "string").put("minLength", 1).put("maxLength", maxLength);
+        p.put("example", example);
+    }
+
     private static void errors(ObjectNode responses) {
         for (ErrorCode code : ErrorCode.values()) {
             responses
                     .putObject(Integer.toString(code.httpStatus()))
                     .put("$ref", "#/components/responses/" + OpenApiDocument.errorResponseName(code));
         }
-    }
-
-    private static String tag(String scope) {
-        return scope.split(":", -1)[0];
     }
 }
