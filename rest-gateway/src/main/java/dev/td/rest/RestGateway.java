@@ -139,6 +139,13 @@ public final class RestGateway implements HttpService {
                         "$.name",
                         "name the file in the query, e.g. PUT /v1/uploads?name=export.zip (at most 255 characters)");
             }
+            if (name.chars().anyMatch(c -> c < 0x20 || c == 0x7f)) {
+                // the name goes into the import report and the events' provenance, where a NUL cannot be stored
+                throw ToolException.invalid(
+                        "$.name",
+                        "the file's name has a control character (a NUL, a line break…); send its plain name, e.g. "
+                                + "export.zip");
+            }
             ObjectNode answer;
             try (InputStream body = req.content().inputStream()) {
                 answer = uploader.upload(principal, name, body);
