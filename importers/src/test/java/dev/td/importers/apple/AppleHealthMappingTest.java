@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.td.importers.Collected;
 import dev.td.importers.Draft;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -95,7 +96,7 @@ class AppleHealthMappingTest {
         assertThat(sink.metric("body_weight").getFirst().occurredAt()).isEqualTo(Instant.parse("2020-01-06T15:30:00Z"));
         assertThat(sink.metric("body_weight").getFirst().data().get("notes").asText())
                 .isEqualTo("from Apple Watch");
-        assertThat(sink.skipped).isEmpty();
+        assertThat(sink.skips).isEmpty();
         assertThat(Samples.schemaProblems(sink)).isEmpty();
     }
 
@@ -112,16 +113,14 @@ class AppleHealthMappingTest {
                         + " receivedDate=\"2020-01-06 07:30:00 -0800\" resourceFilePath=\"/clinical-records/1.json\"/>");
 
         assertThat(sink.drafts).isEmpty();
-        assertThat(sink.skipped)
+        assertThat(sink.skips)
                 .containsExactly(
-                        new CollectingSink.Skip(
-                                quantity("BasalEnergyBurned"), "3 records of a type td does not import"),
-                        new CollectingSink.Skip(
+                        new Collected.Skip(quantity("BasalEnergyBurned"), "3 records of a type td does not import"),
+                        new Collected.Skip(
                                 quantity("LeanBodyMass"),
                                 "1 record: lean body mass is not muscle mass, and td has no metric for it"),
-                        new CollectingSink.Skip(
-                                quantity("ActiveEnergyBurned"), "1 record of a type td does not import"),
-                        new CollectingSink.Skip("ClinicalRecord", "1 element of a type td does not import"));
+                        new Collected.Skip(quantity("ActiveEnergyBurned"), "1 record of a type td does not import"),
+                        new Collected.Skip("ClinicalRecord", "1 element of a type td does not import"));
     }
 
     @Test
@@ -132,8 +131,8 @@ class AppleHealthMappingTest {
                 record(quantity("BodyMass"), "kg", "70", "2020-01-08T07:30:00Z"));
 
         assertThat(sink.drafts).isEmpty();
-        assertThat(sink.skipped)
-                .extracting(CollectingSink.Skip::reason)
+        assertThat(sink.skips)
+                .extracting(Collected.Skip::reason)
                 .containsExactly(
                         "1 record with the unit oz, which td does not take for body_weight",
                         "1 record with a value that is not a number",
@@ -263,8 +262,8 @@ class AppleHealthMappingTest {
         assertThat(sink.metric("heart_rate"))
                 .extracting(Draft::recordId)
                 .containsExactly("apple_health:heart_rate:2029-12-31");
-        assertThat(sink.skipped)
-                .containsExactly(new CollectingSink.Skip(
+        assertThat(sink.skips)
+                .containsExactly(new Collected.Skip(
                         "heart_rate 2030-01-01",
                         "the export was made that day, so the day is not over; a later export brings it whole"));
     }
@@ -285,9 +284,9 @@ class AppleHealthMappingTest {
         assertThat(value(sink.metric("exercise_minutes", "2024-03-15").orElseThrow()))
                 .isEqualTo(30.0);
         assertThat(sink.metric("active_energy", "2024-03-16")).isEmpty();
-        assertThat(sink.skipped)
-                .containsExactly(new CollectingSink.Skip(
-                        "ActivitySummary", "1 day with every ring at 0 (no watch worn) left out"));
+        assertThat(sink.skips)
+                .containsExactly(
+                        new Collected.Skip("ActivitySummary", "1 day with every ring at 0 (no watch worn) left out"));
     }
 
     /**
@@ -373,8 +372,8 @@ class AppleHealthMappingTest {
         assertThat(samples.get("altitude_m")).extracting(JsonNode::asDouble).containsExactly(22.0, 23.0);
         // 0.0009° of latitude on a sphere of 6,371,008.8 m: 6,371,008.8 × 0.0009 × π / 180 = 100.0756 m
         assertThat(samples.get("distance_m").get(1).asDouble()).isCloseTo(100.0756, within(0.0001));
-        assertThat(sink.skipped)
-                .extracting(CollectingSink.Skip::reason)
+        assertThat(sink.skips)
+                .extracting(Collected.Skip::reason)
                 .containsExactly("1 of 3 route points lie outside the workout's start and end and are left out");
     }
 

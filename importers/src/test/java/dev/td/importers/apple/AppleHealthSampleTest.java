@@ -3,6 +3,7 @@ package dev.td.importers.apple;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.td.importers.Collected;
 import dev.td.importers.Draft;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -131,8 +132,8 @@ class AppleHealthSampleTest {
     void theFileGivesSevenDraftsAndNotesItsProfileAsNotImported() {
         assertThat(sink.ofType("activity.logged")).hasSize(1);
         assertThat(sink.ofType("metric.recorded")).hasSize(6);
-        assertThat(sink.skipped)
-                .containsExactly(new CollectingSink.Skip(
+        assertThat(sink.skips)
+                .containsExactly(new Collected.Skip(
                         "Me", "the profile (date of birth, biological sex, blood type) is not imported"));
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.td.importers.Collected;
 import dev.td.importers.Draft;
 import dev.td.importers.ImportException;
 import dev.td.importers.SourceFile;
@@ -112,7 +113,7 @@ class AppleHealthZipTest {
 
         assertThat(sink.onlyWorkout().data().has("samples")).isFalse();
         assertThat(sink.skippedAt("Workout 2016-11-14 07:25:41 -0700"))
-                .extracting(CollectingSink.Skip::reason)
+                .extracting(Collected.Skip::reason)
                 .containsExactly("its route /workout-routes/route_2019-06-11_3.00pm.gpx is a file of the"
                         + " export.zip, not of export.xml: import the zip to get the route");
     }

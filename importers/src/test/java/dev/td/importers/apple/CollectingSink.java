@@ -1,32 +1,12 @@
 package dev.td.importers.apple;
 
+import dev.td.importers.Collected;
 import dev.td.importers.Draft;
-import dev.td.importers.DraftSink;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /** Keeps what an importer hands over, for assertions. */
-final class CollectingSink implements DraftSink {
-
-    record Skip(String where, String reason) {}
-
-    final List<Draft> drafts = new ArrayList<>();
-    final List<Skip> skipped = new ArrayList<>();
-
-    @Override
-    public void accept(Draft draft) {
-        drafts.add(draft);
-    }
-
-    @Override
-    public void skipped(String where, String reason) {
-        skipped.add(new Skip(where, reason));
-    }
-
-    List<Draft> ofType(String type) {
-        return drafts.stream().filter(d -> d.type().equals(type)).toList();
-    }
+final class CollectingSink extends Collected {
 
     List<Draft> metric(String metric) {
         return ofType("metric.recorded").stream()
@@ -51,7 +31,7 @@ final class CollectingSink implements DraftSink {
 
     /** The one skip reported at {@code where}. */
     Skip onlyOf(String where) {
-        List<Skip> found = skipped.stream().filter(s -> s.where().equals(where)).toList();
+        List<Skip> found = skips.stream().filter(s -> s.where().equals(where)).toList();
         if (found.size() != 1) {
             throw new AssertionError("expected one skip at " + where + ", got " + found);
         }
@@ -59,6 +39,6 @@ final class CollectingSink implements DraftSink {
     }
 
     List<Skip> skippedAt(String where) {
-        return skipped.stream().filter(s -> s.where().startsWith(where)).toList();
+        return skips.stream().filter(s -> s.where().startsWith(where)).toList();
     }
 }

@@ -2,6 +2,7 @@ package dev.td.importers.csv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.td.importers.Collected;
 import dev.td.importers.Format;
 import dev.td.importers.Importer;
 import dev.td.importers.Importers;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.td.importers.Collected;
 import dev.td.importers.Draft;
 import dev.td.importers.EventSchemas;
 import dev.td.importers.ImportException;
@@ -53,7 +54,7 @@ class HevyImporterTest {
         assertThat(read.ofType("set.logged")).hasSize(124);
         assertThat(read.ofType("session.started")).hasSize(5);
         assertThat(read.ofType("session.ended")).hasSize(5);
-        assertThat(read.skipped).isEmpty();
+        assertThat(read.skipped()).isEmpty();
         assertThat(read.ofType("set.logged").stream()
                         .map(d -> d.data().get("exercise").asText())
                         .distinct())

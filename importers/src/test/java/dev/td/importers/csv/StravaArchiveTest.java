@@ -3,6 +3,7 @@ package dev.td.importers.csv;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.td.importers.Collected;
 import dev.td.importers.Draft;
 import dev.td.importers.ImportException;
 import dev.td.importers.SourceFile;
@@ -71,7 +72,7 @@ class StravaArchiveTest {
                 .orElseThrow();
         assertThat(walk.data().at("/samples/time_s")).hasSize(17);
         assertThat(walk.data().path("activity_id").asText()).isEqualTo("strava-7674754906");
-        assertThat(read.skipped)
+        assertThat(read.skipped())
                 .filteredOn(s -> s.contains("the export has no"))
                 .hasSize(91);
     }

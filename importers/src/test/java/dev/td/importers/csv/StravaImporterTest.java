@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.td.importers.Collected;
 import dev.td.importers.Draft;
 import dev.td.importers.EventSchemas;
 import dev.td.importers.ImportException;
@@ -66,7 +67,7 @@ class StravaImporterTest {
         }
         assertThat(negative).hasSize(3);
 
-        assertThat(Collected.read(strava, SAMPLE, OPTIONS).skipped).isEqualTo(negative);
+        assertThat(Collected.read(strava, SAMPLE, OPTIONS).skipped()).isEqualTo(negative);
     }
 
     @Test

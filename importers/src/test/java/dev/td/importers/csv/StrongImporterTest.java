@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import dev.td.importers.Collected;
 import dev.td.importers.Draft;
 import dev.td.importers.EventSchemas;
 import dev.td.importers.ImportException;
@@ -61,7 +62,7 @@ class StrongImporterTest {
                         .distinct())
                 .hasSize(19);
         assertThat(read.drafts).hasSize(250 + 15 + 15);
-        assertThat(read.skipped).isEmpty();
+        assertThat(read.skipped()).isEmpty();
     }
 
     @Test
@@ -269,7 +270,7 @@ class StrongImporterTest {
         assertThat(sets.get(1).data().get("distance_m").asDouble()).isEqualTo(2000.0);
         assertThat(sets.get(1).data().get("duration_s").asDouble()).isEqualTo(600.0);
         assertThat(read.ofType("session.ended")).isEmpty();
-        assertThat(read.skipped)
+        assertThat(read.skipped())
                 .containsExactly("row 2: the workout has no Duration, so its session.ended is not written");
     }
 
@@ -298,7 +299,7 @@ class StrongImporterTest {
         assertThat(read.ofType("set.logged").stream()
                         .map(d -> d.data().get("set_type").asText()))
                 .containsExactly("warmup", "working", "drop");
-        assertThat(read.skipped)
+        assertThat(read.skipped())
                 .containsExactly("row 5: Set Order \"Rest Timer\" is not a set number, so the row is not a set");
     }
 
@@ -323,7 +324,7 @@ class StrongImporterTest {
         Collected read = Collected.read(strong, file, KG);
 
         assertThat(read.ofType("set.logged").getFirst().data().has("rpe")).isFalse();
-        assertThat(read.skipped)
+        assertThat(read.skipped())
                 .containsExactly("row 2: rpe 8.3 is not on td's scale (1 to 10 in steps of 0.5), so it is left out");
     }
 

@@ -3,8 +3,8 @@ package dev.td.importers.td;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.td.importers.Collected;
 import dev.td.importers.Draft;
-import dev.td.importers.DraftSink;
 import dev.td.importers.Format;
 import dev.td.importers.ImportException;
 import dev.td.importers.ImportOptions;
@@ -119,22 +119,6 @@ class TdExportImporterTest {
                 + (subject.isEmpty() ? "null" : "\"" + subject + "\"") + "}";
     }
 
-    /** Collects what the importer hands over. */
-    private static final class Sink implements DraftSink {
-        final List<Draft> drafts = new ArrayList<>();
-        final List<String> skipped = new ArrayList<>();
-
-        @Override
-        public void accept(Draft draft) {
-            drafts.add(draft);
-        }
-
-        @Override
-        public void skipped(String where, String reason) {
-            skipped.add(where + ": " + reason);
-        }
-    }
-
     private Path zip(String name, Map<String, byte[]> files) throws IOException {
         Path zip = dir.resolve(name);
         try (OutputStream out = Files.newOutputStream(zip);
@@ -171,15 +155,15 @@ class TdExportImporterTest {
         }
     }
 
-    private static Sink read(Path zip) {
-        Sink sink = new Sink();
+    private static Collected read(Path zip) {
+        Collected sink = new Collected();
         new TdExportImporter().read(SourceFile.of(zip), OPTIONS, sink);
         return sink;
     }
 
     @Test
     void theEffectiveHistoryIsImportedWithCorrectionsAppliedAndVoidedEventsLeftOut() throws IOException {
-        Sink sink = read(export(LOG));
+        Collected sink = read(export(LOG));
 
         assertThat(sink.drafts).extracting(Draft::recordId).containsExactly(SET_1, WEIGHT);
         Draft corrected = sink.drafts.getFirst();
@@ -194,7 +178,7 @@ class TdExportImporterTest {
         assertThat(weight.timeZone()).contains(ZoneId.of("America/New_York"));
         assertThat(weight.data().get("value").decimalValue()).isEqualByComparingTo("80.50");
         // the void wins over the correction after it, and says why the event is not imported
-        assertThat(sink.skipped).singleElement().asString().contains("line 2", SET_2, "logged twice");
+        assertThat(sink.skipped()).singleElement().asString().contains("line 2", SET_2, "logged twice");
     }
 
     @Test
@@ -204,7 +188,7 @@ class TdExportImporterTest {
         lines.set(
                 2, LOG.get(2).replace("\"idempotency_key\":\"k3\"", "\"idempotency_key\":\"import:td:" + first + "\""));
 
-        Sink sink = read(export(lines));
+        Collected sink = read(export(lines));
 
         assertThat(sink.drafts).extracting(Draft::recordId).containsExactly(SET_1, first);
     }
@@ -231,7 +215,7 @@ class TdExportImporterTest {
         SourceFile file = SourceFile.of(cut);
 
         assertThat(Importers.detect(file).map(i -> i.format())).contains(Format.TD);
-        assertThatThrownBy(() -> new TdExportImporter().read(file, OPTIONS, new Sink()))
+        assertThatThrownBy(() -> new TdExportImporter().read(file, OPTIONS, new Collected()))
                 .isInstanceOf(ImportException.class)
                 .hasMessageContaining("cut.zip is not a readable zip")
                 .hasMessageContaining("download it again");
@@ -241,7 +225,7 @@ class TdExportImporterTest {
     void aLineThatIsNotJsonIsRefusedByItsNumberAndNothingIsHandedOver() throws IOException {
         List<String> lines = new ArrayList<>(LOG);
         lines.set(2, "{\"event_id\": oops");
-        Sink sink = new Sink();
+        Collected sink = new Collected();
 
         assertThatThrownBy(() -> new TdExportImporter().read(SourceFile.of(export(lines)), OPTIONS, sink))
                 .isInstanceOf(ImportException.class)

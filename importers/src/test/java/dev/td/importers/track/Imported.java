@@ -3,11 +3,10 @@ package dev.td.importers.track;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.td.importers.Collected;
 import dev.td.importers.Draft;
-import dev.td.importers.DraftSink;
 import dev.td.importers.ImportOptions;
 import dev.td.importers.Importer;
-import dev.td.importers.SourceFile;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Path;
@@ -34,20 +33,8 @@ record Imported(List<Draft> drafts, List<String> skipped) {
     }
 
     static Imported read(Importer importer, Path path) {
-        List<Draft> drafts = new ArrayList<>();
-        List<String> skipped = new ArrayList<>();
-        importer.read(SourceFile.of(path), OPTIONS, new DraftSink() {
-            @Override
-            public void accept(Draft draft) {
-                drafts.add(draft);
-            }
-
-            @Override
-            public void skipped(String where, String reason) {
-                skipped.add(where + ": " + reason);
-            }
-        });
-        return new Imported(List.copyOf(drafts), List.copyOf(skipped));
+        Collected sink = Collected.read(importer, path, OPTIONS);
+        return new Imported(List.copyOf(sink.drafts), sink.skipped());
     }
 
     /** The one draft of a single-activity file. */

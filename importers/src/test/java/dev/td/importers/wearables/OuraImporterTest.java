@@ -56,7 +56,7 @@ class OuraImporterTest {
         assertThat(read.metricLines()).containsExactlyElementsOf(MARCH_2024);
         assertThat(read.drafts)
                 .allSatisfy(d -> assertThat(d.data().get("source").asText()).isEqualTo("oura"));
-        assertThat(read.skipped).containsExactly("oura_export.zip" + NAP);
+        assertThat(read.skipped()).containsExactly("oura_export.zip" + NAP);
     }
 
     @Test
@@ -64,7 +64,7 @@ class OuraImporterTest {
         Collected json = Collected.read(oura, Fixtures.OURA_JSON);
 
         assertThat(json.metricLines()).containsExactlyElementsOf(MARCH_2024);
-        assertThat(json.skipped).containsExactly("oura_data.json" + NAP);
+        assertThat(json.skipped()).containsExactly("oura_data.json" + NAP);
         assertThat(json.drafts)
                 .usingRecursiveFieldByFieldElementComparator()
                 .isEqualTo(Collected.read(oura, Fixtures.ouraZip(tmp)).drafts);
@@ -90,7 +90,7 @@ class OuraImporterTest {
         assertThat(read.metricLines())
                 .contains("oura:resting_hr:2024-03-11 @2024-03-10T23:00:00Z +01:00 resting_hr=48.0 bpm")
                 .noneMatch(line -> line.contains("=57.0") || line.contains("=1920.0"));
-        assertThat(read.skipped).containsExactly("sleepmodel.csv" + NAP);
+        assertThat(read.skipped()).containsExactly("sleepmodel.csv" + NAP);
     }
 
     @Test
@@ -112,7 +112,7 @@ class OuraImporterTest {
                                 + " temperature_deviation=0.19 °C",
                         // readiness period 1, the longest sleep's period
                         "oura:readiness:2019-11-04 @2019-11-03T23:00:00Z +01:00 readiness=81.0");
-        assertThat(read.skipped).containsExactly("oura_cloud_v1.json" + NAP);
+        assertThat(read.skipped()).containsExactly("oura_cloud_v1.json" + NAP);
     }
 
     @Test
@@ -142,7 +142,7 @@ class OuraImporterTest {
                                 + " temperature_deviation=0.14 °C",
                         "oura:readiness:2020-03-05 @2020-03-05T08:00:00Z -08:00 readiness=84.0",
                         "oura:steps:2020-03-05 @2020-03-05T08:00:00Z -08:00 steps=10342.0 steps");
-        assertThat(read.skipped).isEmpty();
+        assertThat(read.skipped()).isEmpty();
     }
 
     @Test
@@ -172,7 +172,7 @@ class OuraImporterTest {
                 .containsExactly(
                         "oura:sleep_score:2026-01-02 @2026-01-01T23:00:00Z - sleep_score=84.0",
                         "oura:steps:2026-01-02 @2026-01-01T23:00:00Z - steps=9000.0 steps");
-        assertThat(read.skipped)
+        assertThat(read.skipped())
                 .containsExactly("trends.csv row 3: sleep_score of 2026-01-02 was read before; this value is left out");
     }
 

@@ -89,7 +89,7 @@ class WhoopImporterTest {
     void theNapTheEmptySleepAndTheJournalAreReportedNotImported() {
         Collected read = Collected.read(whoop, Fixtures.whoopZip(tmp));
 
-        assertThat(read.skipped)
+        assertThat(read.skipped())
                 .containsExactly(
                         "my_whoop_data.zip: sleeps.csv row 3: a nap: td's sleep_duration is the night's sleep, so naps"
                                 + " are left out",
@@ -129,7 +129,7 @@ class WhoopImporterTest {
         Collected read = Collected.read(whoop, Fixtures.WHOOP_JOURNAL);
 
         assertThat(read.drafts).isEmpty();
-        assertThat(read.skipped).singleElement().asString().startsWith("journal_entries.csv: 3 journal answers");
+        assertThat(read.skipped()).singleElement().asString().startsWith("journal_entries.csv: 3 journal answers");
     }
 
     @Test

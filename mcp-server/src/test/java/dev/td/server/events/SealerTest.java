@@ -56,6 +56,14 @@ class SealerTest {
         assertThat(first.hash()).isEqualTo(sha256(HEAD_HASH, first.canonical()));
         assertThat(second.hash()).isEqualTo(sha256(first.hash(), second.canonical()));
         assertThat(first.hash()).isNotEqualTo(second.hash());
+        // what the next event follows: the last sealed one
+        assertThat(sealer.head().sequence()).isEqualTo(43);
+        assertThat(sealer.head().hash()).isEqualTo(second.hash());
+        assertThat(new EventChain.Sealer(PERSON, new EventChain.Head(41, HEAD_HASH))
+                        .head()
+                        .sequence())
+                .as("before any event: the head it was given")
+                .isEqualTo(41);
 
         // one recording time per call, in microseconds; ids are version 7 of that millisecond
         assertThat(first.recordedAt()).isEqualTo(second.recordedAt());

@@ -507,4 +507,40 @@ class StrengthFoldsTest {
                             .thenComparing(ExerciseProgressionProjection.Point::sessionId));
         }
     }
+
+    @Test
+    void theHighRepRecordIsTheHeaviestSetAboveTwelveRepsThenTheMostRepsAndATieKeepsTheFirst() {
+        var records = at(
+                fold(
+                        new PersonalRecordsProjection(),
+                        List.of(
+                                working("2026-10-05", "s1", BENCH, 50, 15), // the first: 50 x 15
+                                working("2026-10-05", "s1", BENCH, 50, 18), // as heavy, more reps: 50 x 18
+                                working("2026-10-12", "s2", BENCH, 50, 16), // as heavy, fewer reps: keeps 50 x 18
+                                working("2026-10-12", "s2", BENCH, 50, 18), // the same: a tie keeps the first
+                                working("2026-10-12", "s2", BENCH, 45, 25))), // lighter: keeps 50 x 18
+                BENCH);
+        PersonalRecordsProjection.Pr high = records.highRep().orElseThrow();
+        assertThat(high.weightKg()).isEqualTo(50);
+        assertThat(high.reps()).isEqualTo(18);
+        assertThat(high.date()).as("the first 50 x 18").isEqualTo("2026-10-05");
+        var heavier = at(
+                fold(
+                        new PersonalRecordsProjection(),
+                        List.of(
+                                working("2026-10-05", "s1", BENCH, 50, 18),
+                                working("2026-10-19", "s3", BENCH, 55, 13))),
+                BENCH);
+        // heavier wins whatever its reps: 55 x 13
+        assertThat(heavier.highRep().orElseThrow().weightKg()).isEqualTo(55);
+        assertThat(heavier.highRep().orElseThrow().reps()).isEqualTo(13);
+    }
+
+    @Test
+    void weeklyVolumesAddFieldByField() {
+        // (2 working, 1 hard, 13 reps, 1300 kg) + (1, 1, 5, 400) = (3, 2, 18, 1700)
+        assertThat(new WeeklyVolumeProjection.Volume(2, 1, 13, 1300)
+                        .plus(new WeeklyVolumeProjection.Volume(1, 1, 5, 400)))
+                .isEqualTo(new WeeklyVolumeProjection.Volume(3, 2, 18, 1700));
+    }
 }
