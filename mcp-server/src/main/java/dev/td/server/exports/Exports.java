@@ -1,5 +1,6 @@
 package dev.td.server.exports;
 
+import dev.td.server.capability.ExpiringFolder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,7 +11,6 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 /**
  * Where finished exports wait to be downloaded: one zip per export under a folder per person, kept a day from when it
@@ -89,7 +89,7 @@ public final class Exports {
 
     /** Drops an export that could not be finished. */
     void discard(Path part) {
-        deleteQuietly(part);
+        ExpiringFolder.deleteQuietly(part);
     }
 
     /** The person's export with this id, while it is kept; another person's, an unknown id or a malformed one: none. */
@@ -107,7 +107,7 @@ public final class Exports {
             }
             Instant expires = Files.getLastModifiedTime(file).toInstant().plus(KEPT);
             if (!Instant.now().isBefore(expires)) {
-                deleteQuietly(file);
+                ExpiringFolder.deleteQuietly(file);
                 return Optional.empty();
             }
             return Optional.of(new Export(id, file, Files.size(file), expires));
@@ -121,30 +121,6 @@ public final class Exports {
     }
 
     private void dropExpired() {
-        Instant cut = Instant.now().minus(KEPT);
-        if (!Files.isDirectory(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir, 2)) {
-            files.filter(Files::isRegularFile)
-                    .filter(f -> {
-                        try {
-                            return Files.getLastModifiedTime(f).toInstant().isBefore(cut);
-                        } catch (IOException e) {
-                            return false;
-                        }
-                    })
-                    .forEach(Exports::deleteQuietly);
-        } catch (IOException | UncheckedIOException e) {
-            // expiry is housekeeping: the next export tries again
-        }
-    }
-
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            // left for expiry
-        }
+        ExpiringFolder.dropExpired(dir, KEPT);
     }
 }

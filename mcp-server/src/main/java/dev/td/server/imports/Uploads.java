@@ -1,5 +1,6 @@
 package dev.td.server.imports;
 
+import dev.td.server.capability.ExpiringFolder;
 import dev.td.tools.ToolException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -10,12 +11,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 /**
  * Files on their way into an import: uploads ({@code PUT /v1/uploads}, kept per person under the uploads folder until
@@ -100,12 +99,12 @@ public final class Uploads {
             Files.writeString(nameOf(file), name, StandardCharsets.UTF_8);
             return new Upload(id, n, name);
         } catch (IOException e) {
-            deleteQuietly(file);
-            deleteQuietly(nameOf(file));
+            ExpiringFolder.deleteQuietly(file);
+            ExpiringFolder.deleteQuietly(nameOf(file));
             throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
-            deleteQuietly(file);
-            deleteQuietly(nameOf(file));
+            ExpiringFolder.deleteQuietly(file);
+            ExpiringFolder.deleteQuietly(nameOf(file));
             throw e;
         }
     }
@@ -130,8 +129,8 @@ public final class Uploads {
     /** Drops an upload once imported. */
     void discard(UUID user, UUID uploadId) {
         Path file = fileOf(user, uploadId);
-        deleteQuietly(file);
-        deleteQuietly(nameOf(file));
+        ExpiringFolder.deleteQuietly(file);
+        ExpiringFolder.deleteQuietly(nameOf(file));
     }
 
     /**
@@ -179,30 +178,6 @@ public final class Uploads {
     }
 
     private void dropExpired() {
-        Instant cut = Instant.now().minus(KEPT);
-        if (!Files.isDirectory(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir, 2)) {
-            files.filter(Files::isRegularFile)
-                    .filter(f -> {
-                        try {
-                            return Files.getLastModifiedTime(f).toInstant().isBefore(cut);
-                        } catch (IOException e) {
-                            return false;
-                        }
-                    })
-                    .forEach(Uploads::deleteQuietly);
-        } catch (IOException | UncheckedIOException e) {
-            // expiry is housekeeping: the next upload tries again
-        }
-    }
-
-    private static void deleteQuietly(Path file) {
-        try {
-            Files.deleteIfExists(file);
-        } catch (IOException e) {
-            // left for expiry
-        }
+        ExpiringFolder.dropExpired(dir, KEPT);
     }
 }
