@@ -148,6 +148,9 @@ final class ImportReport {
     }
 
     void refused(String why, Instant at) {
+        // the file's events were rolled back with the refusal (exercises created before them stay, and are listed)
+        stored = 0;
+        byType.clear();
         status = "rejected";
         phase = "done";
         error = Optional.of(why);

@@ -1,12 +1,15 @@
 package dev.td.server.imports;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.td.server.projections.Projection;
 import dev.td.testkit.TestServer;
+import dev.td.tools.ErrorCode;
 import dev.td.tools.Json;
 import dev.td.tools.Principal;
+import dev.td.tools.ToolException;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -96,6 +99,55 @@ class ImportedHistoryPropertyTest {
         assertProjectionsAreFoldsOfTheLog(p, "after a long import");
     }
 
+    @Test
+    void aFileThatBreaksAfterSeveralBatchesStoresNothingAndItsReportSaysSo() throws Exception {
+        var accounts = server.core().accounts();
+        String key = accounts.createKey(
+                accounts.createPerson("imported-broken", "imported-broken").userId(), "test", Set.of("*"));
+        Principal p = accounts.authenticate(key).orElseThrow();
+        // an Apple Health export (read in one streaming pass) of 12,000 weigh-ins, an hour apart, cut off before its
+        // end: the store has taken two batches when the reader meets the end of the file
+        StringBuilder xml = new StringBuilder("""
+                <?xml version="1.0" encoding="UTF-8"?>
+                <HealthData locale="en_US">
+                 <ExportDate value="2024-01-01 10:00:00 +0100"/>
+                """);
+        DateTimeFormatter apple = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss Z", Locale.ROOT);
+        java.time.ZonedDateTime at = java.time.ZonedDateTime.parse("2022-01-01T07:00:00+01:00");
+        for (int i = 0; i < 12_000; i++) {
+            String when = apple.format(at.plusHours(i));
+            xml.append(
+                            " <Record type=\"HKQuantityTypeIdentifierBodyMass\" sourceName=\"Scale\" unit=\"kg\" creationDate=\"")
+                    .append(when)
+                    .append("\" startDate=\"")
+                    .append(when)
+                    .append("\" endDate=\"")
+                    .append(when)
+                    .append("\" value=\"")
+                    .append(80 + (i % 10) / 10.0)
+                    .append("\"/>\n");
+        }
+        xml.append(" <Record type=\"HKQuantityTypeIdentifierBodyMass\" sourceName=\"Sca");
+        String upload = upload(key, xml.toString().getBytes(StandardCharsets.UTF_8), "export.xml");
+        assertThatThrownBy(() -> server.invoke(
+                        p, "import_file", Json.mapper().createObjectNode().put("upload_id", upload)))
+                .isInstanceOfSatisfying(ToolException.class, e -> {
+                    assertThat(e.code()).isEqualTo(ErrorCode.INVALID_ARGUMENT);
+                    assertThat(e.getMessage()).contains("Nothing of the file was stored");
+                });
+        assertThat(Long.parseLong(query(p.userId(), "SELECT count(*) FROM events WHERE user_id = ?")
+                        .getFirst()))
+                .as("events of the person")
+                .isZero();
+        JsonNode report = server.invoke(p, "get_import", "{}").at("/data/imports/0");
+        assertThat(report.get("status").asText()).isEqualTo("rejected");
+        assertThat(report.get("read").asInt()).as("read past the first batches").isGreaterThan(ImportTools.BATCH);
+        assertThat(report.get("stored").asInt())
+                .as("stored, after the rollback")
+                .isZero();
+        assertThat(report.get("by_type").size()).isZero();
+    }
+
     /** A random Strong export and its Σ weight·reps. */
     private record History(String text, BigDecimal volume) {
 
@@ -152,9 +204,13 @@ class ImportedHistoryPropertyTest {
     }
 
     private static String upload(String key, byte[] bytes) throws Exception {
+        return upload(key, bytes, "strong.csv");
+    }
+
+    private static String upload(String key, byte[] bytes, String name) throws Exception {
         HttpResponse<String> r = HttpClient.newHttpClient()
                 .send(
-                        HttpRequest.newBuilder(URI.create(server.baseUrl() + "/v1/uploads?name=strong.csv"))
+                        HttpRequest.newBuilder(URI.create(server.baseUrl() + "/v1/uploads?name=" + name))
                                 .PUT(HttpRequest.BodyPublishers.ofByteArray(bytes))
                                 .header("Authorization", "Bearer " + key)
                                 .build(),
