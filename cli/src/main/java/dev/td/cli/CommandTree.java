@@ -2,6 +2,8 @@ package dev.td.cli;
 
 import dev.td.cli.completion.Completion;
 import dev.td.cli.output.Format;
+import dev.td.cli.transfer.ExportCommand;
+import dev.td.cli.transfer.ImportCommand;
 import java.util.Collection;
 import java.util.Set;
 import picocli.CommandLine;
@@ -15,7 +17,7 @@ import picocli.CommandLine.ScopeType;
  * the commands of td itself ({@code import}, {@code login}, {@code logout}, {@code config},
  * {@code tools}, {@code queue}, {@code completion}, {@code help}).
  */
-final class CommandTree {
+public final class CommandTree {
 
     static final String OUTPUT_OPTION = "--output";
     static final String FIELDS_OPTION = "--fields";
@@ -208,7 +210,7 @@ final class CommandTree {
                 .build();
     }
 
-    static CommandSpec plain(String name, String header, String... description) {
+    public static CommandSpec plain(String name, String header, String... description) {
         CommandSpec spec = CommandSpec.create().name(name);
         addHelpOptions(spec);
         spec.usageMessage().width(100).header(header).description(description).optionListHeading("%nOptions:%n");

@@ -21,7 +21,7 @@ import java.util.Optional;
  * @param requestId the server's request id
  * @param message   the text for stderr
  */
-record ErrorReport(
+public record ErrorReport(
         Optional<String> code,
         Optional<Integer> status,
         Optional<String> path,
@@ -30,7 +30,7 @@ record ErrorReport(
         Optional<String> requestId,
         String message) {
 
-    ErrorReport {
+    public ErrorReport {
         Objects.requireNonNull(detail, "detail");
         Objects.requireNonNull(message, "message");
         if (exitCode <= ExitCodes.OK) {
@@ -39,7 +39,7 @@ record ErrorReport(
     }
 
     /** The server answered with a problem document. */
-    static ErrorReport of(Problem problem) {
+    public static ErrorReport of(Problem problem) {
         return new ErrorReport(
                 problem.code(),
                 Optional.of(problem.status()),
@@ -51,7 +51,7 @@ record ErrorReport(
     }
 
     /** The command line is wrong; nothing was sent. */
-    static ErrorReport usage(String detail) {
+    public static ErrorReport usage(String detail) {
         return local("usage", detail, ExitCodes.USAGE, "usage error: " + detail);
     }
 
@@ -73,7 +73,7 @@ record ErrorReport(
     }
 
     /** No HTTP answer at all. */
-    static ErrorReport unreachable(String detail, String message) {
+    public static ErrorReport unreachable(String detail, String message) {
         return local("unreachable", detail, ExitCodes.ERROR, message);
     }
 
@@ -83,7 +83,7 @@ record ErrorReport(
     }
 
     /** Anything else td could not do. */
-    static ErrorReport error(String detail) {
+    public static ErrorReport error(String detail) {
         return local("error", detail, ExitCodes.ERROR, "error: " + detail);
     }
 
@@ -92,7 +92,7 @@ record ErrorReport(
                 Optional.of(code), Optional.empty(), Optional.empty(), detail, exitCode, Optional.empty(), message);
     }
 
-    ObjectNode toJson() {
+    public ObjectNode toJson() {
         ObjectNode json = Json.mapper().createObjectNode();
         code.ifPresentOrElse(c -> json.put("code", c), () -> json.putNull("code"));
         status.ifPresentOrElse(s -> json.put("status", s), () -> json.putNull("status"));

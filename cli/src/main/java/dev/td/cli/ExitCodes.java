@@ -11,13 +11,13 @@ import java.util.stream.Collectors;
  * The exit codes of {@code td}: the one table from {@link ErrorCode}, plus the outcomes only the
  * CLI has (success, a usage error caught before calling, a write queued while offline).
  */
-final class ExitCodes {
+public final class ExitCodes {
 
-    static final int OK = 0;
+    public static final int OK = 0;
     static final int ERROR = 1;
     static final int USAGE = 2;
     static final int NOT_FOUND = 3;
-    static final int AUTH = 4;
+    public static final int AUTH = 4;
     static final int CONFLICT = 5;
     static final int OFFLINE = 6;
 

@@ -23,7 +23,7 @@ import java.util.function.BooleanSupplier;
  * @param terminal   whether {@code err} is a terminal, where progress can be redrawn in place; asked
  *                   only by the commands that show progress
  */
-record Invocation(
+public record Invocation(
         InputStream stdin,
         PrintStream out,
         PrintStream err,
@@ -36,7 +36,7 @@ record Invocation(
         boolean jsonErrors,
         BooleanSupplier terminal) {
 
-    Settings settings() {
+    public Settings settings() {
         return Settings.resolve(urlFlag, apiKeyFlag, env, config);
     }
 
@@ -52,14 +52,14 @@ record Invocation(
     }
 
     /** {@link #api()} waiting up to {@code requestTimeout} for each answer (an upload, an import). */
-    TdApi api(Duration requestTimeout) {
+    public TdApi api(Duration requestTimeout) {
         Settings settings = settings();
         TdApi.requireValidUrl(settings.url(), settings.urlSource());
         return new TdApi(settings.url(), settings.apiKey(), TdApi.CONNECT_TIMEOUT, requestTimeout);
     }
 
     /** Writes data to stdout in the output format; a field of {@code --fields} no row has is noted on stderr. */
-    void print(JsonNode json) {
+    public void print(JsonNode json) {
         out.print(Renderer.render(json, output));
         out.flush();
         List<String> unknown = Renderer.unknownFields(json, output);
@@ -70,7 +70,7 @@ record Invocation(
     }
 
     /** Reports a failure: the message on stderr, and with JSON output the problem object on stdout. */
-    int fail(ErrorReport report) {
+    public int fail(ErrorReport report) {
         return report(report, jsonErrors, output.compact(), out, err);
     }
 
@@ -93,7 +93,7 @@ record Invocation(
     }
 
     /** Writes a message to stderr. */
-    void tell(String message) {
+    public void tell(String message) {
         err.println(message);
         err.flush();
     }
@@ -106,7 +106,7 @@ record Invocation(
     }
 
     /** The unreachable server as a failure. */
-    ErrorReport unreachable(Settings settings, String reason) {
+    public ErrorReport unreachable(Settings settings, String reason) {
         return ErrorReport.unreachable(
                 "the server at " + settings.url() + " is unreachable (" + reason + ")",
                 unreachableMessage(settings, reason));

@@ -11,7 +11,8 @@ import java.util.Optional;
  * {@code code}, {@code path} and {@code request_id}). A body that is not a problem document
  * still yields a problem, described by its HTTP status.
  */
-record Problem(int status, Optional<String> code, String detail, Optional<String> path, Optional<String> requestId) {
+public record Problem(
+        int status, Optional<String> code, String detail, Optional<String> path, Optional<String> requestId) {
 
     static Problem from(int status, String body) {
         JsonNode json = parse(body);

@@ -3,7 +3,7 @@ package dev.td.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /** What came back from one REST call: an answer, a problem, or nothing because the server was unreachable. */
-sealed interface Reply {
+public sealed interface Reply {
 
     /** HTTP 2xx with a JSON body (for tools: the envelope {@code {data, context, meta}}). */
     record Answer(JsonNode body) implements Reply {}

@@ -7,7 +7,7 @@ import java.util.Optional;
  * Where to send calls and with which key, each with where it came from: a flag, the environment,
  * the config file written by {@code td login}, or the default.
  */
-record Settings(String url, String urlSource, Optional<String> apiKey, String apiKeySource) {
+public record Settings(String url, String urlSource, Optional<String> apiKey, String apiKeySource) {
 
     static final String DEFAULT_URL = "http://127.0.0.1:7878";
 

@@ -6,6 +6,8 @@ import dev.td.cli.completion.Completion;
 import dev.td.cli.output.Format;
 import dev.td.cli.output.OutputOptions;
 import dev.td.cli.progress.Terminal;
+import dev.td.cli.transfer.ExportCommand;
+import dev.td.cli.transfer.ImportCommand;
 import dev.td.tools.Json;
 import dev.td.tools.ToolCatalog;
 import dev.td.tools.ToolManifest;

@@ -29,7 +29,7 @@ import java.util.function.LongConsumer;
  * request and exits, and the newer client costs a third of td's start-up (it sets up TLS and a
  * selector thread even for {@code http://}).
  */
-final class TdApi implements AutoCloseable {
+public final class TdApi implements AutoCloseable {
 
     static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
@@ -70,7 +70,7 @@ final class TdApi implements AutoCloseable {
         return base.resolve("v1/tools/" + tool).toString();
     }
 
-    Reply callTool(String tool, ObjectNode arguments) {
+    public Reply callTool(String tool, ObjectNode arguments) {
         byte[] body = write(arguments).getBytes(StandardCharsets.UTF_8);
         return exchange("v1/tools/" + tool, new Request() {
             @Override
@@ -110,7 +110,7 @@ final class TdApi implements AutoCloseable {
      *
      * @throws UncheckedIOException when the file cannot be read, or shrinks while it is sent
      */
-    Reply upload(Path file, String name, LongConsumer progress) {
+    public Reply upload(Path file, String name, LongConsumer progress) {
         long size;
         try {
             size = Files.size(file);
@@ -153,7 +153,7 @@ final class TdApi implements AutoCloseable {
      * {@code GET path} with the key, the body streamed to {@code to} (a file of that name next to it first, moved
      * into place once whole); answers the bytes written, or why not.
      */
-    Reply download(String path, Path to) {
+    public Reply download(String path, Path to) {
         HttpURLConnection connection;
         try {
             connection = (HttpURLConnection) base.resolve(path.startsWith("/") ? path.substring(1) : path)

@@ -17,7 +17,7 @@ import picocli.CommandLine.Model.OptionSpec;
  * property, {@code --input} for the whole argument object, and help that carries the tool's
  * description, scope, behaviour and worked examples.
  */
-final class ToolCommand {
+public final class ToolCommand {
 
     static final String INPUT_OPTION = "--input";
     static final String DRY_RUN_OPTION = "--dry-run";
@@ -47,7 +47,7 @@ final class ToolCommand {
         return new ToolCommand(manifest, InputSchema.fields(manifest, reservedOptions));
     }
 
-    ToolManifest manifest() {
+    public ToolManifest manifest() {
         return manifest;
     }
 

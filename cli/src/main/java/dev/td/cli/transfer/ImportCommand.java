@@ -1,8 +1,16 @@
-package dev.td.cli;
+package dev.td.cli.transfer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.td.cli.CommandTree;
+import dev.td.cli.ErrorReport;
+import dev.td.cli.ExitCodes;
+import dev.td.cli.Invocation;
+import dev.td.cli.Reply;
+import dev.td.cli.TdApi;
+import dev.td.cli.ToolCommand;
+import dev.td.cli.UsageException;
 import dev.td.cli.progress.ProgressBar;
 import dev.td.cli.progress.ProgressLine;
 import dev.td.tools.Json;
@@ -26,10 +34,10 @@ import picocli.CommandLine.ParseResult;
  * progress line while it uploads. A file the server refuses does not stop the others; an unreachable
  * server or a refused key does, and nothing is queued: an upload cannot wait in the offline queue.
  */
-final class ImportCommand {
+public final class ImportCommand {
 
     /** The tool that imports an uploaded file. */
-    static final String TOOL = "import_file";
+    public static final String TOOL = "import_file";
 
     /** An upload of a few GB, or the import of a large export, takes longer than a tool call may. */
     static final Duration TIMEOUT = Duration.ofMinutes(30);
@@ -48,8 +56,8 @@ final class ImportCommand {
      * @param files     the files, in the order given
      * @param arguments what import_file gets besides the upload: format, weight_unit, duplicates, confirm_unusual
      */
-    record Request(List<Path> files, ObjectNode arguments) {
-        Request {
+    public record Request(List<Path> files, ObjectNode arguments) {
+        public Request {
             files = List.copyOf(files);
         }
     }
@@ -72,7 +80,7 @@ final class ImportCommand {
     }
 
     /** The command, its flags offering the values import_file's input schema allows. */
-    static CommandSpec spec(ToolCommand importFile) {
+    public static CommandSpec spec(ToolCommand importFile) {
         JsonNode properties = importFile.manifest().inputSchema().path("properties");
         CommandSpec spec = CommandTree.plain(
                 "import",
@@ -118,7 +126,7 @@ final class ImportCommand {
     }
 
     /** The files and flags of a parsed {@code td import}; a flag value the schema does not allow is a usage error. */
-    static Request request(ParseResult leaf) {
+    public static Request request(ParseResult leaf) {
         ObjectNode arguments = Json.mapper().createObjectNode();
         for (String flag : List.of(FORMAT, WEIGHT_UNIT)) {
             OptionSpec option = leaf.matchedOption(flag);
@@ -161,7 +169,7 @@ final class ImportCommand {
         }
     }
 
-    static int run(Invocation run, Request request) {
+    public static int run(Invocation run, Request request) {
         requireReadable(request.files());
         ProgressLine line = new ProgressLine(run.err(), run.terminal().getAsBoolean());
         ArrayNode entries = Json.mapper().createArrayNode();

@@ -1,7 +1,13 @@
-package dev.td.cli;
+package dev.td.cli.transfer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.td.cli.CommandTree;
+import dev.td.cli.ErrorReport;
+import dev.td.cli.ExitCodes;
+import dev.td.cli.Invocation;
+import dev.td.cli.Reply;
+import dev.td.cli.TdApi;
 import dev.td.tools.Json;
 import java.io.IOException;
 import java.io.InputStream;
@@ -20,14 +26,14 @@ import picocli.CommandLine.ParseResult;
  * hashes, the effective history, a CSV per projection, the access log, a README), downloaded to FILE and checked
  * against the sha256 the server named. stdout: export_data's answer with the file written.
  */
-final class ExportCommand {
+public final class ExportCommand {
 
     /** The tool that writes the export. */
-    static final String TOOL = "export_data";
+    public static final String TOOL = "export_data";
 
     private ExportCommand() {}
 
-    static CommandSpec spec() {
+    public static CommandSpec spec() {
         CommandSpec spec = CommandTree.plain(
                 "export",
                 "Download everything td holds about you as a zip (events, projections as CSV, access log)",
@@ -42,11 +48,11 @@ final class ExportCommand {
         return spec;
     }
 
-    static Path file(ParseResult leaf) {
+    public static Path file(ParseResult leaf) {
         return leaf.matchedPositionalValue(0, Path.of("td-export.zip"));
     }
 
-    static int run(Invocation run, Path file) {
+    public static int run(Invocation run, Path file) {
         Path parent = file.toAbsolutePath().getParent();
         if (parent == null || !Files.isDirectory(parent)) {
             return run.fail(ErrorReport.usage("cannot write " + file + ": its folder does not exist"));
