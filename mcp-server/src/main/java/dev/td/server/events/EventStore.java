@@ -136,15 +136,21 @@ public final class EventStore {
     public List<StoredEvent> append(UUID userId, List<NewEvent> events, Precondition precondition) {
         List<StoredEvent> result = queue.inTurn(userId, () -> appendCommitted(userId, events, precondition));
         List<StoredEvent> written = result.stream().filter(e -> !e.replayed()).toList();
-        if (!written.isEmpty()) {
-            StoredEvent last = written.getLast();
-            heads.merge(
-                    userId,
-                    new EventChain.Head(last.sequence(), last.hash()),
-                    (old, now) -> now.sequence() > old.sequence() ? now : old);
-            listeners.forEach(l -> l.committed(userId, written));
-        }
+        committed(userId, written);
         return result;
+    }
+
+    /** After a commit: keeps the person's new head (the next append's guess) and tells the listeners. */
+    private void committed(UUID userId, List<StoredEvent> written) {
+        if (written.isEmpty()) {
+            return;
+        }
+        StoredEvent last = written.getLast();
+        heads.merge(
+                userId,
+                new EventChain.Head(last.sequence(), last.hash()),
+                (old, now) -> now.sequence() > old.sequence() ? now : old);
+        listeners.forEach(l -> l.committed(userId, written));
     }
 
     /** Writes one batch of a long append (see {@link #appendInOne}). */
@@ -207,14 +213,7 @@ public final class EventStore {
                 throw new IllegalStateException("append failed: " + e.getMessage(), e);
             }
         });
-        if (!written.isEmpty()) {
-            StoredEvent last = written.getLast();
-            heads.merge(
-                    userId,
-                    new EventChain.Head(last.sequence(), last.hash()),
-                    (old, now) -> now.sequence() > old.sequence() ? now : old);
-            listeners.forEach(l -> l.committed(userId, written));
-        }
+        committed(userId, written);
         return result;
     }
 
